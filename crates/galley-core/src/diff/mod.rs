@@ -1,0 +1,1 @@
+//! Diffs: see the module docs once written.

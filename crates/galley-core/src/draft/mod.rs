@@ -1,0 +1,1 @@
+//! Drafts: see the module docs once written.

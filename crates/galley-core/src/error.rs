@@ -1,0 +1,90 @@
+//! One error type for the whole core. Every variant names the thing it concerns and reads as a
+//! sentence a user can act on; `kind()` is the stable tag shells branch on (never the message).
+
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("could not {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("{path}, line {line}: field `{field}`: {message}")]
+    InvalidDraft {
+        path: PathBuf,
+        line: usize,
+        field: String,
+        message: String,
+    },
+
+    #[error("{path} is not a text file: {reason}. Drafts must be UTF-8 Markdown.")]
+    NotText { path: PathBuf, reason: String },
+
+    #[error("{path} is {size} bytes, more than the {limit}-byte limit for a draft. Split it or move it out of the workspace.")]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+
+    #[error("there is no workspace at {path}: {reason}. Create one with `galley init` or pick another folder.")]
+    NoWorkspace { path: PathBuf, reason: String },
+
+    #[error("{path} is outside the workspace {root}. Only files inside the workspace can be used.")]
+    OutsideWorkspace { path: PathBuf, root: PathBuf },
+
+    #[error("{what} was not found{hint}")]
+    NotFound { what: String, hint: String },
+
+    #[error("{what} is invalid: {message}")]
+    Invalid { what: String, message: String },
+
+    #[error("the settings file {path} is invalid: {message}")]
+    InvalidSettings { path: PathBuf, message: String },
+
+    #[error("the history database failed: {source}. If this persists, make a copy of the workspace's .galley folder and report it.")]
+    Database {
+        #[from]
+        source: rusqlite::Error,
+    },
+
+    #[error("stored history is damaged: {what}. Nothing was changed; keep a copy of the .galley folder.")]
+    Corrupt { what: String },
+
+    #[error("the file watcher failed: {message}")]
+    Watch { message: String },
+}
+
+impl Error {
+    /// The stable, machine-readable tag for this error (crosses IPC as `kind`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Io { .. } => "io",
+            Error::InvalidDraft { .. } => "invalid_draft",
+            Error::NotText { .. } => "not_text",
+            Error::TooLarge { .. } => "too_large",
+            Error::NoWorkspace { .. } => "no_workspace",
+            Error::OutsideWorkspace { .. } => "outside_workspace",
+            Error::NotFound { .. } => "not_found",
+            Error::Invalid { .. } => "invalid",
+            Error::InvalidSettings { .. } => "invalid_settings",
+            Error::Database { .. } => "database",
+            Error::Corrupt { .. } => "corrupt",
+            Error::Watch { .. } => "watch",
+        }
+    }
+
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { action, path: path.into(), source }
+    }
+
+    pub(crate) fn not_found(what: impl Into<String>) -> Self {
+        Error::NotFound { what: what.into(), hint: String::new() }
+    }
+
+    pub(crate) fn invalid(what: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Invalid { what: what.into(), message: message.into() }
+    }
+}

@@ -1,0 +1,1 @@
+//! History: see the module docs once written.

@@ -1,0 +1,1 @@
+//! The desktop shell (placeholder until the shell lands).
