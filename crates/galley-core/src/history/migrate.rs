@@ -18,7 +18,20 @@ pub(super) const LATEST: i64 = MIGRATIONS.len() as i64;
 pub(super) fn migrate(conn: &mut Connection, describe: &str) -> Result<()> {
     // IMMEDIATE so two processes opening the same old database cannot both migrate it.
     let tx = Transaction::new(conn, TransactionBehavior::Immediate)?;
-    let current: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    // Read again under the lock: another process may have migrated since we last looked.
+    let current = schema_version(&tx, describe)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// The database's schema version, refusing one this Galley cannot read. Called before anything
+/// is changed (even the journal mode) so a newer Galley's database is left exactly as it was.
+pub(super) fn schema_version(conn: &Connection, describe: &str) -> Result<i64> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
     if current > LATEST {
         return Err(Error::invalid(
             describe,
@@ -33,10 +46,5 @@ pub(super) fn migrate(conn: &mut Connection, describe: &str) -> Result<()> {
             what: format!("{describe} has a negative schema version ({current})"),
         });
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
-    }
-    tx.commit()?;
-    Ok(())
+    Ok(current)
 }

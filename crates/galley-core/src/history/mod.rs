@@ -55,12 +55,15 @@ impl History {
 
     fn init(mut conn: Connection, describe: &str) -> Result<History> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        let version = migrate::schema_version(&conn, describe)?;
         // WAL lets readers run beside the writer; FULL makes each committed version durable
         // across power loss, not just process crashes. (In memory this reports "memory".)
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        migrate::migrate(&mut conn, describe)?;
+        if version < migrate::LATEST {
+            migrate::migrate(&mut conn, describe)?;
+        }
         Ok(History { conn })
     }
 
@@ -99,7 +102,11 @@ impl History {
         let parent = versions::head_id(&tx, new.draft_id, new.lang)?;
         let text_id = match (new.text, &hash) {
             (Some(text), Some(hash)) => {
-                let base = versions::latest_text_id(&tx, new.draft_id, new.lang)?;
+                let ordinal = versions::text_count(&tx, new.draft_id, new.lang)?;
+                let base = match content::delta_base(ordinal) {
+                    Some(base) => versions::text_id_at(&tx, new.draft_id, new.lang, base)?,
+                    None => None,
+                };
                 Some(content::store(&tx, text, hash, base)?)
             }
             _ => None,

@@ -3,7 +3,7 @@
 use super::content::hash_from_blob;
 use super::types::{Origin, Version};
 use crate::error::{Error, Result};
-use rusqlite::{Connection, OptionalExtension, Params, Row};
+use rusqlite::{params, Connection, OptionalExtension, Params, Row};
 use time::OffsetDateTime;
 
 /// The columns every version query selects, in the order `RawVersion::from_row` reads them.
@@ -101,14 +101,27 @@ pub(super) fn head_id(conn: &Connection, draft_id: &str, lang: &str) -> Result<O
         .query_row([draft_id, lang], |row| row.get(0))?)
 }
 
-/// The stored text of the newest version of (draft, language) that has one: the base for the
-/// next text's delta.
-pub(super) fn latest_text_id(conn: &Connection, draft_id: &str, lang: &str) -> Result<Option<i64>> {
+/// How many versions of (draft, language) have a text: the ordinal the next text will get.
+pub(super) fn text_count(conn: &Connection, draft_id: &str, lang: &str) -> Result<i64> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM versions WHERE draft_id = ?1 AND lang = ?2 AND text_id IS NOT NULL",
+        )?
+        .query_row([draft_id, lang], |row| row.get(0))?)
+}
+
+/// The stored text of the `ordinal`-th (0-based) version of (draft, language) that has one.
+pub(super) fn text_id_at(
+    conn: &Connection,
+    draft_id: &str,
+    lang: &str,
+    ordinal: i64,
+) -> Result<Option<i64>> {
     Ok(conn
         .prepare_cached(
             "SELECT text_id FROM versions WHERE draft_id = ?1 AND lang = ?2 AND text_id IS NOT NULL \
-             ORDER BY id DESC LIMIT 1",
+             ORDER BY id LIMIT 1 OFFSET ?3",
         )?
-        .query_row([draft_id, lang], |row| row.get(0))
+        .query_row(params![draft_id, lang, ordinal], |row| row.get(0))
         .optional()?)
 }
