@@ -5,7 +5,7 @@
 //! - Texts are content-addressed (SHA-256) and stored once; see `content` for the compact delta
 //!   chains and the verification on every read.
 //! - The known-files table records what the folder reconciler last saw; it can be updated in the
-//!   same transaction as the version it goes with (`record_with_file`).
+//!   same transaction as the version it goes with (`record_with_files`).
 //! - The schema is migrated by numbered, embedded SQL files tracked with `PRAGMA user_version`
 //!   (`migrate`); a database from a newer Galley is refused rather than guessed at.
 
@@ -70,15 +70,16 @@ impl History {
     /// Records a new version (storing its text once) with `parent` = the current head of its
     /// draft and language, in one transaction.
     pub fn record(&self, new: NewVersion<'_>) -> Result<Version> {
-        self.record_with_file(new, None)
+        self.record_with_files(new, &[])
     }
 
-    /// Like `record`, and applies `file` to the known-files table in the same transaction, so a
-    /// crash cannot leave the version and the reconciler's view of the folder out of step.
-    pub fn record_with_file(
+    /// Like `record`, and applies `files` (in order) to the known-files table in the same
+    /// transaction, so a crash cannot leave the version and the reconciler's view of the folder
+    /// out of step. A rename is an upsert of the new path and a removal of the old one.
+    pub fn record_with_files(
         &self,
         new: NewVersion<'_>,
-        file: Option<KnownFileChange<'_>>,
+        files: &[KnownFileChange<'_>],
     ) -> Result<Version> {
         check_new_version(&new)?;
         let at_ns = i64::try_from(new.at.unix_timestamp_nanos()).map_err(|_| {
@@ -129,8 +130,8 @@ impl History {
             new.origin.restored_from(),
         ])?;
         let id = tx.last_insert_rowid();
-        if let Some(change) = file {
-            known_files::apply(&tx, change)?;
+        for change in files {
+            known_files::apply(&tx, *change)?;
         }
         tx.commit()?;
 
@@ -168,6 +169,16 @@ impl History {
             "WHERE v.draft_id = ?1 AND v.lang = ?2 ORDER BY v.id DESC",
             [draft_id, lang],
         )
+    }
+
+    /// The newest version recorded at `path` (any draft), e.g. to find a deleted file's history.
+    pub fn last_version_at_path(&self, path: &str) -> Result<Option<Version>> {
+        Ok(versions::query(
+            &self.conn,
+            "WHERE v.path = ?1 ORDER BY v.id DESC LIMIT 1",
+            [path],
+        )?
+        .pop())
     }
 
     /// Every version of a draft in all its languages, newest first.

@@ -410,12 +410,12 @@ fn record_with_file_updates_the_known_file_in_the_same_step() {
         mtime_ns: 1_700_000_000_123_456_789,
     };
     history
-        .record_with_file(save(Some(text)), Some(KnownFileChange::Upsert(&file)))
+        .record_with_files(save(Some(text)), &[KnownFileChange::Upsert(&file)])
         .unwrap();
     assert_eq!(history.known_files().unwrap(), vec![file.clone()]);
 
     history
-        .record_with_file(save(None), Some(KnownFileChange::Remove(&file.path)))
+        .record_with_files(save(None), &[KnownFileChange::Remove(&file.path)])
         .unwrap();
     assert_eq!(history.known_files().unwrap(), vec![]);
     assert_eq!(history.stats().unwrap().versions, 2);
@@ -437,7 +437,7 @@ fn a_failed_record_leaves_the_known_files_untouched() {
         ..save(Some("x"))
     };
     assert!(history
-        .record_with_file(failing, Some(KnownFileChange::Upsert(&file)))
+        .record_with_files(failing, &[KnownFileChange::Upsert(&file)])
         .is_err());
     assert_eq!(history.known_files().unwrap(), vec![]);
 }
