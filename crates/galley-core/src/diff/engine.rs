@@ -7,8 +7,6 @@
 //!
 //! Every step checks the one budget; once it is spent, the rest is done at paragraph level.
 
-use std::collections::HashMap;
-
 use similar::algorithms::{diff_slices_deadline, Capture, Replace};
 use similar::{Algorithm, DiffOp};
 
@@ -18,7 +16,7 @@ use super::model::{
     Diff, DiffOptions, DiffStats, Hunk, LineRange, ParagraphChange, ParagraphKind, Span, SpanKind,
 };
 use super::pairing::pair_paragraphs;
-use super::tokens::{Lexicon, Tokens};
+use super::tokens::{Interner, Lexicon, Tokens};
 use super::words::{diff_words, Side};
 
 /// How a paragraph fares, by index into the old and new paragraph lists.
@@ -111,22 +109,19 @@ fn align_paragraphs<'a>(
     lexicon: &mut Lexicon<'a>,
     budget: &mut Budget,
 ) -> Vec<Item> {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids = Interner::default();
     let mut keys = |text: &Text<'a>| -> Vec<u32> {
         text.blocks
             .iter()
-            .map(|b| {
-                let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                *ids.entry(b.content(text.source)).or_insert(next)
-            })
+            .map(|b| ids.id(b.content(text.source)))
             .collect()
     };
     let old_keys = keys(old);
     let new_keys = keys(new);
 
     let mut capture = Replace::new(Capture::new());
-    // Patience anchors on paragraphs that occur once on each side, which keeps moved
-    // paragraphs from being matched against look-alike boilerplate.
+    // Patience anchors on paragraphs that occur once on each side, so paragraphs that repeat
+    // (rules, empty list items, boilerplate) do not pull the alignment off.
     let outcome = diff_slices_deadline(
         Algorithm::Patience,
         &mut capture,

@@ -8,6 +8,18 @@
 //! along with the token before it: spacing and line wrapping alone never count as word changes,
 //! yet every byte of both texts is kept in the result.
 //!
+//! The result ([`Diff`]) is shaped for drawing, inline or side by side, from the same data:
+//!
+//! ```text
+//! Diff { hunks, stats: DiffStats, coarse }
+//!   Hunk { old: LineRange, new: LineRange, paragraphs }      one changed region plus context
+//!     ParagraphChange { kind, old_lines, new_lines, spans } one row: Unchanged/Modified/Added/Removed
+//!       Span { kind: Equal | Insert | Delete, old, new }    exact text of each side
+//! ```
+//!
+//! Line ranges are 1-based and count whole lines, so a hunk applies to the old text like a
+//! patch. [`render_text`] prints a diff for a terminal in the style of `git diff --word-diff`.
+//!
 //! The whole diff runs within a deadline (100 ms by default, [`DiffOptions::deadline`]). When it
 //! runs out, the remaining regions are compared at paragraph level only and [`Diff::coarse`] is
 //! set; the result is still a correct diff.
