@@ -270,8 +270,9 @@ fn read_input(from: Option<PathBuf>) -> Result<String, Error> {
 }
 
 fn watch(ws: &mut Workspace, out: &Printer) -> Result<(), Error> {
-    out.recorded(&ws.record_all()?);
+    // Watch first, then catch up: an edit made while catching up is still seen.
     let (_watcher, batches) = galley_core::watch::watch(ws.root(), Duration::from_millis(300))?;
+    out.recorded(&ws.record_all()?);
     out.watching(ws.root());
     for batch in batches {
         for error in &batch.errors {
