@@ -29,11 +29,6 @@ const LEVEL: i32 = 12;
 /// 3 stores 49 KB. 9 keeps saves fast and history well under git's packed size.
 const DELTA_LEVEL: i32 = 9;
 
-/// The last text stored or read, by row id and hash, so successive saves of one draft don't
-/// decompress the base chain again. Checked against the row's hash before use, so a rolled-back
-/// row id that gets reused can never supply the wrong base.
-pub(super) type Recent = std::cell::RefCell<Option<(i64, ContentHash, String)>>;
-
 /// Bases shorter than this are not worth a dictionary (zstd ignores raw dictionaries under 8
 /// bytes when compressing, so staying well clear keeps both sides in agreement).
 const MIN_BASE_LEN: usize = 64;
@@ -83,14 +78,13 @@ pub(super) fn store(
     text: &str,
     hash: &ContentHash,
     base: Option<i64>,
-    recent: &Recent,
 ) -> Result<i64> {
     if let Some(id) = find(conn, hash)? {
         return Ok(id);
     }
 
     let delta = match base {
-        Some(base) => delta_against(conn, base, text, recent)?,
+        Some(base) => delta_against(conn, base, text)?,
         None => None,
     };
     // A delta under a sixteenth of the text can't lose to a snapshot: skip compressing both.
@@ -116,9 +110,7 @@ pub(super) fn store(
         text.len() as i64,
         data
     ])?;
-    let id = conn.last_insert_rowid();
-    *recent.borrow_mut() = Some((id, *hash, text.to_owned()));
-    Ok(id)
+    Ok(conn.last_insert_rowid())
 }
 
 /// Compresses `text` against the text in row `base`, returning `(base, depth, frame)`, or `None`

@@ -32,7 +32,6 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Debug)]
 pub struct History {
     conn: Connection,
-    recent: content::Recent,
 }
 
 impl History {
@@ -65,10 +64,7 @@ impl History {
         if version < migrate::LATEST {
             migrate::migrate(&mut conn, describe)?;
         }
-        Ok(History {
-            conn,
-            recent: Default::default(),
-        })
+        Ok(History { conn })
     }
 
     /// Records a new version (storing its text once) with `parent` = the current head of its
@@ -112,7 +108,7 @@ impl History {
                     Some(base) => versions::text_id_at(&tx, new.draft_id, new.lang, base)?,
                     None => None,
                 };
-                Some(content::store(&tx, text, hash, base, &self.recent)?)
+                Some(content::store(&tx, text, hash, base)?)
             }
             _ => None,
         };
