@@ -116,32 +116,18 @@ pub(super) fn store(
 /// Compresses `text` against the text in row `base`, returning `(base, depth, frame)`, or `None`
 /// when the chain is long enough or the base is unusable (too short, or damaged: a new version
 /// must still be recordable, and a snapshot does not depend on the damaged row).
-fn delta_against(
-    conn: &Connection,
-    base: i64,
-    text: &str,
-    recent: &Recent,
-) -> Result<Option<(i64, i64, Vec<u8>)>> {
-    let row: Option<(i64, Vec<u8>)> = conn
-        .prepare_cached("SELECT depth, hash FROM texts WHERE id = ?1")?
-        .query_row([base], |row| Ok((row.get(0)?, row.get(1)?)))
+fn delta_against(conn: &Connection, base: i64, text: &str) -> Result<Option<(i64, i64, Vec<u8>)>> {
+    let depth: Option<i64> = conn
+        .prepare_cached("SELECT depth FROM texts WHERE id = ?1")?
+        .query_row([base], |row| row.get(0))
         .optional()?;
-    let Some((depth, base_hash)) = row.filter(|(d, _)| d + 1 < MAX_DEPTH) else {
+    let Some(depth) = depth.filter(|d| d + 1 < MAX_DEPTH) else {
         return Ok(None);
     };
-    let cached = match &*recent.borrow() {
-        Some((id, hash, text)) if *id == base && hash_to_blob(hash) == base_hash => {
-            Some(text.clone())
-        }
-        _ => None,
-    };
-    let base_text = match cached {
-        Some(text) => text,
-        None => match load(conn, base, &format!("text #{base}")) {
-            Ok((_, text)) => text,
-            Err(Error::Corrupt { .. }) => return Ok(None),
-            Err(other) => return Err(other),
-        },
+    let base_text = match load(conn, base, &format!("text #{base}")) {
+        Ok((_, text)) => text,
+        Err(Error::Corrupt { .. }) => return Ok(None),
+        Err(other) => return Err(other),
     };
     if base_text.len() < MIN_BASE_LEN {
         return Ok(None);
