@@ -90,7 +90,10 @@ pub(super) fn by_id(conn: &Connection, id: i64) -> Result<Version> {
         .optional()?;
     match raw {
         Some(raw) => raw.decode(),
-        None => Err(Error::not_found(format!("version {id}"))),
+        None => Err(Error::NotFound {
+            what: format!("version {id}"),
+            hint: " in this workspace's history. `galley log PATH` lists a draft's versions.".into(),
+        }),
     }
 }
 
