@@ -13,6 +13,7 @@
 //! - `reconcile` the pure plan that turns folder state into history operations
 //! - `watch`     debounced notifications of external edits
 //! - `workspace` the facade the CLI and the desktop shell call
+//! - `xliff`     XLIFF 1.2 export/import of translation jobs, Markdown protected as inline codes
 
 pub mod atomic;
 pub mod clock;
@@ -26,5 +27,6 @@ pub mod reconcile;
 pub mod settings;
 pub mod watch;
 pub mod workspace;
+pub mod xliff;
 
 pub use error::{Error, Result};
