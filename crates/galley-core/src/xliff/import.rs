@@ -267,7 +267,10 @@ fn describe(id: u32, def: &CodeDef) -> String {
             format!("<g id=\"{id}\"> ({ctype}, Markdown `{open}…{close}`)")
         }
         CodeDef::Standalone { ctype, markup } => {
-            format!("<x id=\"{id}\"/> ({ctype}, Markdown `{}`)", markup.escape_debug())
+            format!(
+                "<x id=\"{id}\"/> ({ctype}, Markdown `{}`)",
+                markup.escape_debug()
+            )
         }
     }
 }

@@ -32,14 +32,23 @@ pub(crate) enum Piece {
 /// A code's definition, to check a translated target against and to restore its markup.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum CodeDef {
-    Paired { ctype: &'static str, open: String, close: String },
-    Standalone { ctype: &'static str, markup: String },
+    Paired {
+        ctype: &'static str,
+        open: String,
+        close: String,
+    },
+    Standalone {
+        ctype: &'static str,
+        markup: String,
+    },
 }
 
 impl Piece {
     fn def(&self) -> Option<CodeDef> {
         match self {
-            Piece::Open { ctype, open, close, .. } => Some(CodeDef::Paired {
+            Piece::Open {
+                ctype, open, close, ..
+            } => Some(CodeDef::Paired {
                 ctype,
                 open: open.clone(),
                 close: close.clone(),
@@ -61,7 +70,9 @@ pub(crate) fn render(pieces: &[Piece]) -> String {
     for piece in pieces {
         match piece {
             Piece::Text(text) => out.push_str(text),
-            Piece::Open { id, open, close, .. } => {
+            Piece::Open {
+                id, open, close, ..
+            } => {
                 out.push_str(open);
                 closes.push((*id, close));
             }
@@ -224,7 +235,10 @@ fn line_prefix(line: &str) -> usize {
                 }
             }
             Some(b'0'..=b'9') => {
-                let digits = bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+                let digits = bytes[at..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
                 if digits <= 9
                     && matches!(bytes.get(at + digits), Some(b'.' | b')'))
                     && matches!(bytes.get(at + digits + 1), Some(b' ' | b'\t'))
@@ -430,12 +444,21 @@ fn emphasis(s: &str, at: usize) -> Option<Found> {
         (_, 1) => &[1],
         _ => &[2, 1],
     };
-    if c == b'_' && at > 0 && s[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+    if c == b'_'
+        && at > 0
+        && s[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    {
         return None; // snake_case, not emphasis
     }
     for &len in candidates {
         let inner_start = at + len;
-        if bytes.get(inner_start).is_none_or(|b| b.is_ascii_whitespace()) {
+        if bytes
+            .get(inner_start)
+            .is_none_or(|b| b.is_ascii_whitespace())
+        {
             continue;
         }
         let first_len = s[inner_start..].chars().next().map_or(1, char::len_utf8);

@@ -82,9 +82,7 @@ fn next_fence(line: &str, fence: Option<(u8, usize)>) -> Option<(u8, usize)> {
     let run = bytes.iter().take_while(|&&b| b == c).count();
     match fence {
         None if run >= 3 => Some((c, run)),
-        Some((open, len)) if open == c && run >= len && unindented[run..].trim().is_empty() => {
-            None
-        }
+        Some((open, len)) if open == c && run >= len && unindented[run..].trim().is_empty() => None,
         other => other,
     }
 }
@@ -120,7 +118,10 @@ pub fn target_units(
         .filter(|u| matches!(u.kind, UnitKind::Paragraph(_)))
         .count();
     let mut targets = Vec::new();
-    for (kind, text) in [(UnitKind::Title, &front.title), (UnitKind::Lead, &front.lead)] {
+    for (kind, text) in [
+        (UnitKind::Title, &front.title),
+        (UnitKind::Lead, &front.lead),
+    ] {
         if !text.is_empty() {
             targets.push(TargetUnit {
                 kind,

@@ -162,7 +162,9 @@ fn push_text(stack: &mut [Open], text: &str, at: u64) -> Result<(), String> {
             Ok(())
         }
         None if text.trim().is_empty() => Ok(()),
-        None => Err(format!("it has text outside the root element (near byte {at})")),
+        None => Err(format!(
+            "it has text outside the root element (near byte {at})"
+        )),
     }
 }
 

@@ -5,3 +5,4 @@ mod reconcile;
 mod support;
 mod watch;
 mod workspace;
+mod xliff;
