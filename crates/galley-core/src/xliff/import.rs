@@ -20,7 +20,7 @@ pub fn import(xml_text: &str, expect: &ImportExpectation) -> Result<ImportedTran
             xml_text.len()
         )));
     }
-    let root = xml::parse(xml_text).map_err(bad)?;
+    let root = xml::parse(xml_text.trim_start_matches('\u{feff}')).map_err(bad)?;
     let file = check_header(&root, expect).map_err(bad)?;
     let units = trans_units(file).map_err(bad)?;
     read_units(&units, expect).map_err(bad)
@@ -177,7 +177,8 @@ fn read_units(
         let state = target.attr("", "state").unwrap_or("").to_string();
         let text = reader.out;
         let still_copy = existing.is_none() && state == UNTRANSLATED_STATE && text == unit.text;
-        let translated = !still_copy && !(text.is_empty() && !unit.text.is_empty());
+        let cleared = text.is_empty() && !unit.text.is_empty();
+        let translated = !still_copy && !cleared;
         if translated {
             match unit.kind {
                 UnitKind::Title => translation.title = Some(text.clone()),

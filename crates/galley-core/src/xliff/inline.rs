@@ -275,31 +275,41 @@ fn is_xml_unsafe(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{d}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
+/// How far past an opener the closing half of inline markup is looked for. Real markup closes
+/// within a few hundred bytes; the bound keeps hostile runs of `[` or `*` from costing time
+/// quadratic in the paragraph's length (markup left unrecognised simply stays text).
+const MAX_SPAN: usize = 4096;
+
 /// Scans inline markup in one line's content.
 fn scan(s: &str, out: &mut Out) {
     let bytes = s.as_bytes();
     let mut at = 0;
     let mut text_start = 0;
     while at < s.len() {
+        let mut limit = (at + MAX_SPAN).min(s.len());
+        while !s.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &s[..limit];
         let found = match bytes[at] {
             b'\\' if bytes.get(at + 1).is_some_and(u8::is_ascii_punctuation) => {
                 Some(Found::Code("x-escape", at + 2))
             }
-            b'`' => code_span(s, at).map(|end| Found::Code("x-code", end)),
+            b'`' => code_span(window, at).map(|end| Found::Code("x-code", end)),
             b'!' if bytes.get(at + 1) == Some(&b'[') => {
-                link(s, at + 1).map(|(_, end)| Found::Code("image", end))
+                link(window, at + 1).map(|(_, end)| Found::Code("image", end))
             }
             b'[' if bytes.get(at + 1) == Some(&b'^') => {
-                footnote(s, at).map(|end| Found::Code("x-footnote", end))
+                footnote(window, at).map(|end| Found::Code("x-footnote", end))
             }
-            b'[' => link(s, at).map(|(text_end, end)| Found::Paired {
+            b'[' => link(window, at).map(|(text_end, end)| Found::Paired {
                 ctype: "link",
                 open_end: at + 1,
                 inner_end: text_end,
                 end,
             }),
-            b'<' => html(s, at).map(|end| Found::Code("x-html", end)),
-            b'*' | b'_' | b'~' => emphasis(s, at),
+            b'<' => html(window, at).map(|end| Found::Code("x-html", end)),
+            b'*' | b'_' | b'~' => emphasis(window, at),
             _ => None,
         };
         match found {

@@ -82,8 +82,7 @@ pub(crate) fn parse(xml: &str) -> Result<Element, String> {
                 ))
             }
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
-            Event::Start(start) | Event::Empty(start) if root.is_some() => {
-                let _ = start;
+            Event::Start(_) | Event::Empty(_) if root.is_some() => {
                 return Err(format!(
                     "it has content after the root element ends (near byte {at})"
                 ));
