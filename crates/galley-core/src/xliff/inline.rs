@@ -547,6 +547,13 @@ mod tests {
     }
 
     #[test]
+    fn long_runs_of_unclosed_openers_stay_text() {
+        let hostile = "[*a <b `".repeat(50_000);
+        let pieces = protect(&hostile);
+        assert_eq!(render(&pieces), hostile);
+    }
+
+    #[test]
     fn markup_becomes_codes_and_words_stay_text() {
         assert_eq!(codes("a **b** c"), ["**…**"]);
         assert_eq!(codes("***x***"), ["**…**", "*…*"]);

@@ -111,6 +111,14 @@ fn markup_rich_translation_survives_export_then_import_unchanged() {
 }
 
 #[test]
+fn a_file_starting_with_a_byte_order_mark_imports() {
+    let (source, target) = (fixture("markup.be.md"), fixture("markup.en.md"));
+    let job = job(&source, "en", Some(&target));
+    let xml = format!("\u{feff}{}", export(&job));
+    assert_eq!(imported_text(&xml, &job, &target), target.text());
+}
+
+#[test]
 fn crlf_translation_survives_export_then_import_unchanged() {
     let source = fixture("markup.be.md");
     let crlf = fixture("markup.en.md").text().replace('\n', "\r\n");
