@@ -5,5 +5,6 @@
 //! - reconcile:  the pure plan from folder state and known files
 //! - workspace:  open/init, saves, conflicts, restore, external edits, path safety
 //! - watch:      the real watcher turning other editors' saves into versions
+//! - translation: start, status and base, outdated fields/paragraphs, minor edits, chains
 //! - support:    shared fixtures (temp workspaces, a fixed clock)
 mod core;

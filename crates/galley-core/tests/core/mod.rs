@@ -3,5 +3,6 @@ mod draft;
 mod history;
 mod reconcile;
 mod support;
+mod translation;
 mod watch;
 mod workspace;
