@@ -65,7 +65,7 @@ impl Workspace {
         if let Some(existing) = drafts.iter().find(|d| d.lang() == lang) {
             return Err(Error::invalid(
                 existing.rel.clone(),
-                format!("commentary {id} already has a {lang} version; set its status instead"),
+                format!("commentary {id} already has a version in {lang}; set its status instead"),
             ));
         }
         let from = match from {
