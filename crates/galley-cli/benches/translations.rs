@@ -20,13 +20,37 @@ struct Words(u64);
 
 impl Words {
     const VOCAB: [&'static str; 24] = [
-        "армія", "рэформа", "эканоміка", "выбары", "урад", "бяспека", "экономика", "реформа",
-        "выборы", "граница", "цены", "газ", "army", "reform", "economy", "election", "border",
-        "prices", "gas", "ministry", "region", "summer", "report", "notice",
+        "армія",
+        "рэформа",
+        "эканоміка",
+        "выбары",
+        "урад",
+        "бяспека",
+        "экономика",
+        "реформа",
+        "выборы",
+        "граница",
+        "цены",
+        "газ",
+        "army",
+        "reform",
+        "economy",
+        "election",
+        "border",
+        "prices",
+        "gas",
+        "ministry",
+        "region",
+        "summer",
+        "report",
+        "notice",
     ];
 
     fn next(&mut self) -> &'static str {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         Self::VOCAB[((self.0 >> 33) % Self::VOCAB.len() as u64) as usize]
     }
 
@@ -131,7 +155,11 @@ fn main() {
         };
         for (lang, source, base) in [
             ("ru", "be", ru_base),
-            ("en", en_from, Some(if en_from == "ru" { heads[1] } else { heads[0] })),
+            (
+                "en",
+                en_from,
+                Some(if en_from == "ru" { heads[1] } else { heads[0] }),
+            ),
         ] {
             history
                 .record_status(NewStatus {
@@ -163,12 +191,17 @@ fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(15);
-    for (label, issue) in [("whole workspace", None), ("one issue (2020-W20)", Some("2020-W20"))] {
+    for (label, issue) in [
+        ("whole workspace", None),
+        ("one issue (2020-W20)", Some("2020-W20")),
+    ] {
         let issue = issue.map(|w| w.parse().expect("week"));
         let mut times: Vec<Duration> = Vec::new();
         let mut outdated = 0;
         let mut rows = 0;
-        for _ in 0..runs {
+        // Run 0 parses every draft (the front matter cache is empty or stale); the others
+        // parse none: what a user sees on a second look, or after editing a few files.
+        for _ in 0..=runs {
             let start = Instant::now();
             let grid = ws.translation_grid(issue).expect("grid");
             times.push(start.elapsed());
@@ -180,10 +213,12 @@ fn main() {
                 .filter(|c| c.is_outdated())
                 .count();
         }
+        let first = times.remove(0);
         times.sort();
         println!(
-            "  grid, {label}: {rows} rows, {outdated} outdated cells — median {:.1} ms, \
-             best {:.1} ms ({runs} runs; goal < 50 ms)",
+            "  grid, {label}: {rows} rows, {outdated} outdated cells — first call {:.1} ms, \
+             then median {:.1} ms, best {:.1} ms ({runs} runs; goal < 50 ms)",
+            first.as_secs_f64() * 1000.0,
             times[times.len() / 2].as_secs_f64() * 1000.0,
             times[0].as_secs_f64() * 1000.0
         );

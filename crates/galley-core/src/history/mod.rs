@@ -19,7 +19,7 @@ mod types;
 mod versions;
 
 pub use translations::{
-    MinorMark, NewStatus, SourceStamp, StatusEvent, TextKey, TranslationStatus,
+    FrontMatterEntry, MinorMark, NewStatus, SourceStamp, StatusEvent, TextKey, TranslationStatus,
 };
 pub use types::{KnownFile, KnownFileChange, NewVersion, Origin, StorageStats, Version};
 

@@ -3,13 +3,15 @@
 //! The rules live in `crate::translation`; this file reads files and history for them.
 
 use super::listing::find_draft_files;
+use super::record::mtime_ns;
 use super::Workspace;
 use crate::diff::diff_texts;
 use crate::draft::{lang_from_file_name, read_draft, render_new, Draft, IsoWeek};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
 use crate::history::{
-    MinorMark, NewStatus, SourceStamp, StatusEvent, TextKey, TranslationStatus, Version,
+    FrontMatterEntry, MinorMark, NewStatus, SourceStamp, StatusEvent, TextKey, TranslationStatus,
+    Version,
 };
 use crate::translation::{
     chain_of, compare_sources, source_changed, split_paragraphs, upstream_link, GridCell, GridRow,
@@ -191,38 +193,33 @@ impl Workspace {
             .mark_minor(version, minor, &self.env().author, self.env().clock.now())
     }
 
-    /// The commentary × language grid, for the whole workspace or one issue week. Reads each
-    /// draft once; compares versions by text keys, and reads texts only for outdated cells.
+    /// The commentary × language grid, for the whole workspace or one issue week. Parses only
+    /// the drafts whose size or modification time changed since the last grid (the rest come
+    /// from `front_matter_cache`); compares versions by text keys, and reads texts only for
+    /// outdated cells.
     pub fn translation_grid(&self, issue: Option<IsoWeek>) -> Result<TranslationGrid> {
         let mut grid = TranslationGrid {
             languages: self.settings().languages.clone(),
             ..TranslationGrid::default()
         };
+        let entries = self.front_matter_entries(&mut grid.problems)?;
+        let wanted = issue.map(|w| w.to_string());
         let mut order: Vec<String> = Vec::new();
-        let mut by_id: HashMap<String, Vec<Found>> = HashMap::new();
-        for file in find_draft_files(self.root())? {
-            match read_draft(&file.abs, Path::new(&file.rel)) {
-                Ok(draft) => {
-                    if issue.is_some() && draft.front().issue != issue {
-                        continue;
-                    }
-                    let id = draft.front().id.clone();
-                    if !grid.languages.contains(&draft.front().lang) {
-                        grid.languages.push(draft.front().lang.clone());
-                    }
-                    by_id
-                        .entry(id.clone())
-                        .or_insert_with(|| {
-                            order.push(id);
-                            Vec::new()
-                        })
-                        .push(Found {
-                            rel: file.rel,
-                            draft,
-                        });
-                }
-                Err(e) => grid.problems.push(e),
+        let mut by_id: HashMap<String, Vec<FrontMatterEntry>> = HashMap::new();
+        for entry in entries {
+            if wanted.is_some() && entry.issue != wanted {
+                continue;
             }
+            if !grid.languages.contains(&entry.lang) {
+                grid.languages.push(entry.lang.clone());
+            }
+            by_id
+                .entry(entry.draft_id.clone())
+                .or_insert_with(|| {
+                    order.push(entry.draft_id.clone());
+                    Vec::new()
+                })
+                .push(entry);
         }
         let mut context = GridContext {
             statuses: self
@@ -241,6 +238,43 @@ impl Workspace {
             grid.rows.push(row);
         }
         Ok(grid)
+    }
+
+    /// The front matter of every draft in the folder, by path: from the cache when the file's
+    /// size and modification time are unchanged, else parsed (and the cache updated).
+    fn front_matter_entries(&self, problems: &mut Vec<Error>) -> Result<Vec<FrontMatterEntry>> {
+        let mut cached: HashMap<String, FrontMatterEntry> = self
+            .history()
+            .front_matter_entries()?
+            .into_iter()
+            .map(|e| (e.path.clone(), e))
+            .collect();
+        let mut entries = Vec::new();
+        let mut fresh = Vec::new();
+        for file in find_draft_files(self.root())? {
+            let Ok(meta) = std::fs::metadata(&file.abs) else {
+                continue; // gone since the folder was listed
+            };
+            let (size, mtime) = (meta.len(), mtime_ns(&meta));
+            match cached.remove(&file.rel) {
+                Some(entry) if entry.size == size && entry.mtime_ns == mtime => {
+                    entries.push(entry);
+                    continue;
+                }
+                _ => {}
+            }
+            match read_draft(&file.abs, Path::new(&file.rel)) {
+                Ok(draft) => {
+                    let entry = entry_of(&file.rel, &draft, size, mtime);
+                    fresh.push(entry.clone());
+                    entries.push(entry);
+                }
+                Err(e) => problems.push(e),
+            }
+        }
+        let gone: Vec<String> = cached.into_keys().collect();
+        self.history().update_front_matter_entries(&fresh, &gone)?;
+        Ok(entries)
     }
 
     /// One commentary's row of the grid (all its languages).
@@ -265,7 +299,11 @@ impl Workspace {
                     .insert((id.to_string(), d.lang().to_string()), event);
             }
         }
-        context.row(id, &drafts, &languages, &mut Vec::new())
+        let entries: Vec<FrontMatterEntry> = drafts
+            .iter()
+            .map(|d| entry_of(&d.rel, &d.draft, 0, 0))
+            .collect();
+        context.row(id, &entries, &languages, &mut Vec::new())
     }
 
     /// The word-level diff of the source of the `lang` translation of `id`, from the base to
@@ -366,16 +404,16 @@ impl GridContext<'_> {
     fn row(
         &mut self,
         id: &str,
-        drafts: &[Found],
+        drafts: &[FrontMatterEntry],
         languages: &[String],
         problems: &mut Vec<Error>,
     ) -> Result<GridRow> {
-        let sources: Vec<&Found> = drafts
+        let sources: Vec<&FrontMatterEntry> = drafts
             .iter()
-            .filter(|d| d.draft.front().translation_of.is_none())
+            .filter(|d| d.translation_of.is_none())
             .collect();
         if sources.len() > 1 {
-            let paths: Vec<&str> = sources.iter().map(|d| d.rel.as_str()).collect();
+            let paths: Vec<&str> = sources.iter().map(|d| d.path.as_str()).collect();
             problems.push(Error::invalid(
                 format!("commentary {id}"),
                 format!(
@@ -389,7 +427,7 @@ impl GridContext<'_> {
         let title_from = source.or(drafts.first());
         let mut cells = Vec::with_capacity(languages.len());
         for lang in languages {
-            let cell = match drafts.iter().find(|d| d.lang() == lang) {
+            let cell = match drafts.iter().find(|d| &d.lang == lang) {
                 None => empty_cell(lang),
                 Some(found) => self.cell(id, found, drafts, problems)?,
             };
@@ -405,9 +443,11 @@ impl GridContext<'_> {
         }
         Ok(GridRow {
             id: id.to_string(),
-            title: title_from.map_or_else(String::new, |d| d.draft.front().title.clone()),
-            issue: title_from.and_then(|d| d.draft.front().issue),
-            source_lang: source.map(|d| d.lang().to_string()),
+            title: title_from.map_or_else(String::new, |d| d.title.clone()),
+            issue: title_from
+                .and_then(|d| d.issue.as_deref())
+                .and_then(|w| w.parse().ok()),
+            source_lang: source.map(|d| d.lang.clone()),
             cells,
         })
     }
@@ -415,15 +455,15 @@ impl GridContext<'_> {
     fn cell(
         &mut self,
         id: &str,
-        found: &Found,
-        drafts: &[Found],
+        found: &FrontMatterEntry,
+        drafts: &[FrontMatterEntry],
         problems: &mut Vec<Error>,
     ) -> Result<GridCell> {
-        let front = found.draft.front();
+        let front = found;
         let mut cell = GridCell {
             lang: front.lang.clone(),
             role: Role::Source,
-            path: Some(found.rel.clone()),
+            path: Some(found.path.clone()),
             status: None,
             recorded: None,
             translation_of: front.translation_of.clone(),
@@ -443,9 +483,9 @@ impl GridContext<'_> {
         cell.base = recorded
             .filter(|e| e.source_lang == source_lang)
             .and_then(|e| e.base);
-        let Some(source) = drafts.iter().find(|d| d.lang() == source_lang) else {
+        let Some(source) = drafts.iter().find(|d| d.lang == source_lang) else {
             problems.push(Error::invalid(
-                found.rel.clone(),
+                found.path.clone(),
                 format!(
                     "it is a translation of {source_lang}, but commentary {id} has no \
                      {source_lang} version"
@@ -475,28 +515,29 @@ impl GridContext<'_> {
         &mut self,
         stamps: &[SourceStamp],
         versions: Vec<i64>,
-        source: &Found,
-        translation: &Found,
+        source: &FrontMatterEntry,
+        translation: &FrontMatterEntry,
     ) -> Result<Outdated> {
         let (Some(base), Some(head)) = (stamps.first(), stamps.last()) else {
             return Err(Error::Corrupt {
-                what: format!("the versions of {} since the base are missing", source.rel),
+                what: format!("the versions of {} since the base are missing", source.path),
             });
         };
         let (Some(base_key), Some(head_key)) = (base.text, head.text) else {
             return Err(Error::Corrupt {
-                what: format!("the base or newest version of {} has no text", source.rel),
+                what: format!("the base or newest version of {} has no text", source.path),
             });
         };
         // The file on disk usually is the head: reading it is cheaper than a delta chain.
         if !self.texts.contains_key(&head_key) {
-            let on_disk = source.draft.text();
-            let key = self
-                .ws
-                .history()
-                .text_key(&ContentHash::of(on_disk.as_bytes()))?;
-            if key == Some(head_key) {
-                self.texts.insert(head_key, on_disk.to_string());
+            if let Ok(on_disk) = std::fs::read_to_string(self.ws.root().join(&source.path)) {
+                let key = self
+                    .ws
+                    .history()
+                    .text_key(&ContentHash::of(on_disk.as_bytes()))?;
+                if key == Some(head_key) {
+                    self.texts.insert(head_key, on_disk);
+                }
             }
         }
         for key in [base_key, head_key] {
@@ -506,15 +547,15 @@ impl GridContext<'_> {
             }
         }
         let text = |key| self.texts.get(&key).map_or("", String::as_str);
-        let translation_paragraphs = split_paragraphs(translation.draft.body()).len();
+        let translation_paragraphs = translation.paragraphs as usize;
         let (fields, paragraphs) = compare_sources(
-            &source.rel,
+            &source.path,
             text(base_key),
             text(head_key),
             translation_paragraphs,
         )?;
         Ok(Outdated {
-            source_lang: source.lang().to_string(),
+            source_lang: source.lang.clone(),
             base: base.id,
             head: head.id,
             versions,
@@ -537,6 +578,21 @@ fn empty_cell(lang: &str) -> GridCell {
         outdated: None,
         via: None,
         chain: vec![lang.to_string()],
+    }
+}
+
+fn entry_of(rel: &str, draft: &Draft, size: u64, mtime_ns: i64) -> FrontMatterEntry {
+    let front = draft.front();
+    FrontMatterEntry {
+        path: rel.to_string(),
+        size,
+        mtime_ns,
+        draft_id: front.id.clone(),
+        lang: front.lang.clone(),
+        translation_of: front.translation_of.clone(),
+        issue: front.issue.map(|w| w.to_string()),
+        title: front.title.clone(),
+        paragraphs: u32::try_from(split_paragraphs(draft.body()).len()).unwrap_or(u32::MAX),
     }
 }
 

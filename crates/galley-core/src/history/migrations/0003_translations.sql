@@ -41,3 +41,18 @@ CREATE TABLE minor_marks (
 );
 
 CREATE INDEX minor_marks_by_version ON minor_marks (version_id, id);
+
+-- What the translation grid needs from each draft's front matter, with the file's size and
+-- modification time when it was read: a file whose size and time are unchanged is not parsed
+-- again (the same signal `known_files` uses). A cache: emptying it loses nothing.
+CREATE TABLE front_matter_cache (
+    path           TEXT    PRIMARY KEY,
+    size           INTEGER NOT NULL,
+    mtime_ns       INTEGER NOT NULL,
+    draft_id       TEXT    NOT NULL,
+    lang           TEXT    NOT NULL,
+    translation_of TEXT,
+    issue          TEXT,
+    title          TEXT    NOT NULL,
+    paragraphs     INTEGER NOT NULL CHECK (paragraphs >= 0)
+) WITHOUT ROWID;
