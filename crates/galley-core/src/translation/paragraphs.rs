@@ -202,8 +202,8 @@ pub fn align(
             }),
         }
     }
-    for b in next_base..base.len() {
-        if pair_of_base[b].is_none() {
+    for (b, pair) in pair_of_base.iter().enumerate().skip(next_base) {
+        if pair.is_none() {
             changes.push(removed(b, exists(b)));
         }
     }

@@ -546,3 +546,29 @@ fn a_database_at_schema_2_is_upgraded_and_keeps_its_versions() {
         .expect("minor")
         .contains(&mark.version));
 }
+
+#[test]
+fn the_grid_rereads_a_file_edited_or_deleted_since_the_last_grid() {
+    let t = be_with_done_ru();
+    let first = t.ws.translation_grid(None).expect("grid");
+    assert_eq!(first.rows[0].title, "Армія");
+
+    t.write(
+        BE,
+        &text(
+            "be",
+            None,
+            "Армія і флот",
+            "Зборы пашырылі.",
+            &BE_PARAGRAPHS,
+        ),
+    );
+    std::fs::remove_file(t.root().join(RU)).expect("delete ru");
+    let second = t.ws.translation_grid(None).expect("grid");
+    assert_eq!(second.rows[0].title, "Армія і флот");
+    let ru = &second.rows[0].cells[1];
+    assert_eq!(
+        (ru.role, ru.status),
+        (Role::Missing, Some(TranslationStatus::Missing))
+    );
+}
