@@ -4,7 +4,7 @@
 mod output;
 
 use clap::{Parser, Subcommand};
-use galley_core::diff::{render_text, RenderStyle};
+use galley_core::diff::{diff_texts, render_text, Diff, RenderStyle};
 use galley_core::draft::IsoWeek;
 use galley_core::workspace::{Env, NewDraft, SaveOutcome, VersionRef, Workspace};
 use galley_core::Error;
@@ -158,21 +158,7 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             to,
             color,
         } => {
-            let ws = open()?;
-            let old = match from {
-                Some(id) => VersionRef::Version(id),
-                None => match ws.log(&path)?.first() {
-                    Some(head) => VersionRef::Version(head.id),
-                    None => {
-                        return Err(Error::Invalid {
-                            what: path,
-                            message: "it has no versions yet; run `galley record`".into(),
-                        })
-                    }
-                },
-            };
-            let new = to.map_or(VersionRef::File(path), VersionRef::Version);
-            let diff = ws.diff(&old, &new)?;
+            let diff = diff_of(&open()?, path, from, to)?;
             let style = match color.as_str() {
                 "always" => RenderStyle::Color,
                 "never" => RenderStyle::Plain,
@@ -223,6 +209,50 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `galley diff` compares: version `from` (default: the newest) with version `to`
+/// (default: the file as it is now).
+fn diff_of(
+    ws: &Workspace,
+    path: String,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Result<Diff, Error> {
+    if let (None, None) = (from, to) {
+        // The common case, the file against its newest version: read the file once, for both
+        // its identity and its text. A missing file takes the general path, which can still
+        // find its history by path.
+        match ws.read(&path) {
+            Err(Error::NotFound { .. }) => {}
+            Err(other) => return Err(other),
+            Ok(current) => {
+                let front = current.front();
+                let head = ws.history().head(&front.id, &front.lang)?;
+                let Some(head) = head else {
+                    return Err(no_versions(path));
+                };
+                let old = ws.text_of(&VersionRef::Version(head.id))?;
+                return Ok(diff_texts(&old, current.text()));
+            }
+        }
+    }
+    let old = match from {
+        Some(id) => VersionRef::Version(id),
+        None => match ws.log(&path)?.first() {
+            Some(head) => VersionRef::Version(head.id),
+            None => return Err(no_versions(path)),
+        },
+    };
+    let new = to.map_or(VersionRef::File(path), VersionRef::Version);
+    ws.diff(&old, &new)
+}
+
+fn no_versions(path: String) -> Error {
+    Error::Invalid {
+        what: path,
+        message: "it has no versions yet; run `galley record`".into(),
+    }
 }
 
 /// Without `--base`, the file as it is now is taken as the starting point.
