@@ -16,7 +16,7 @@ use super::model::{
     Diff, DiffOptions, DiffStats, Hunk, LineRange, ParagraphChange, ParagraphKind, Span, SpanKind,
 };
 use super::pairing::pair_paragraphs;
-use super::tokens::{Interner, Lexicon, Tokens};
+use super::tokens::{Bag, Interner, Lexicon, Tokens};
 use super::words::{diff_words, Side};
 
 /// How a paragraph fares, by index into the old and new paragraph lists.
@@ -190,13 +190,14 @@ fn pair_region<'a>(
     let pairs = if budget.exhausted() {
         None
     } else {
-        let old_bags: Vec<Vec<u32>> = old_range
+        let mut counts = Vec::new();
+        let old_bags: Vec<Bag> = old_range
             .clone()
-            .map(|i| old.tokens(i, lexicon).bag())
+            .map(|i| old.tokens(i, lexicon).bag(&mut counts))
             .collect();
-        let new_bags: Vec<Vec<u32>> = new_range
+        let new_bags: Vec<Bag> = new_range
             .clone()
-            .map(|j| new.tokens(j, lexicon).bag())
+            .map(|j| new.tokens(j, lexicon).bag(&mut counts))
             .collect();
         pair_paragraphs(&old_bags, &new_bags, budget)
     };

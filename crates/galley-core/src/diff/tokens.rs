@@ -61,24 +61,46 @@ impl Tokens {
         self.words_in(0..self.list.len())
     }
 
-    /// Ids of the words, sorted: the paragraph as a bag of words for similarity. A paragraph
-    /// without words (a rule like `---`) is a bag of its punctuation instead.
-    pub fn bag(&self) -> Vec<u32> {
-        let words: Vec<u32> = self
+    /// The paragraph as a bag of words for similarity. A paragraph without words (a rule like
+    /// `---`) is a bag of its punctuation instead. `counts` is scratch space, all zeros between
+    /// calls, that grows to the largest id.
+    pub fn bag(&self, counts: &mut Vec<u32>) -> Bag {
+        let has_words = self.list.iter().any(|t| t.word);
+        let ids = self
             .list
             .iter()
             .zip(&self.ids)
-            .filter(|(t, _)| t.word)
-            .map(|(_, &id)| id)
+            .filter(|(t, _)| t.word || !has_words)
+            .map(|(_, &id)| id as usize);
+        // Count each id, keeping the distinct ones: only those need sorting, and a paragraph
+        // repeats many of its words.
+        let mut distinct = Vec::new();
+        let mut total = 0;
+        for id in ids {
+            if id >= counts.len() {
+                counts.resize(id + 1, 0);
+            }
+            if counts[id] == 0 {
+                distinct.push(id as u32);
+            }
+            counts[id] += 1;
+            total += 1;
+        }
+        distinct.sort_unstable();
+        let items = distinct
+            .into_iter()
+            .map(|id| (id, std::mem::take(&mut counts[id as usize])))
             .collect();
-        let mut bag = if words.is_empty() {
-            self.ids.clone()
-        } else {
-            words
-        };
-        bag.sort_unstable();
-        bag
+        Bag { items, total }
     }
+}
+
+/// A multiset of token ids: `(id, how many times)`, sorted by id.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Bag {
+    pub items: Vec<(u32, u32)>,
+    /// The number of tokens, counting repeats.
+    pub total: usize,
 }
 
 /// Gives every distinct token text a small integer, so the diff compares integers.
@@ -286,7 +308,9 @@ impl<'a> Interner<'a> {
         loop {
             match self.slots[at] {
                 (_, 0) => break,
-                (h, id) if h == hash && self.keys[id as usize - 1] == key => return id - 1,
+                (h, id) if h == hash && same_bytes(self.keys[id as usize - 1], key) => {
+                    return id - 1
+                }
                 _ => at = (at + 1) & mask,
             }
         }
@@ -343,6 +367,22 @@ fn quick_hash(bytes: &[u8]) -> u64 {
         }
     };
     mix(a ^ K ^ (len as u64) << 56, b ^ K.rotate_left(17))
+}
+
+/// String equality that compares short strings in at most two overlapping loads rather than
+/// calling `memcmp`.
+fn same_bytes(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let len = a.len();
+    if len != b.len() {
+        return false;
+    }
+    match len {
+        0..=3 => a == b,
+        4..=8 => load4(a, 0) == load4(b, 0) && load4(a, len - 4) == load4(b, len - 4),
+        9..=16 => load8(a, 0) == load8(b, 0) && load8(a, len - 8) == load8(b, len - 8),
+        _ => a == b,
+    }
 }
 
 fn mix(a: u64, b: u64) -> u64 {
