@@ -57,6 +57,12 @@ impl<'a> Text<'a> {
         self.tokens[index].get_or_insert_with(|| lexicon.tokenize(text))
     }
 
+    /// Drops the tokens of a paragraph that is done with, so the memory serves the next ones
+    /// rather than the process touching fresh pages.
+    fn release(&mut self, index: usize) {
+        self.tokens[index] = None;
+    }
+
     fn lines(&self, index: usize) -> usize {
         self.blocks[index].line_count
     }
@@ -254,6 +260,9 @@ fn build_hunk<'a>(
     let mut paragraphs = Vec::with_capacity(hunk.len());
     for &item in hunk {
         let (kind, spans) = item_spans(item, old, new, lexicon, budget, stats);
+        // Every paragraph is in exactly one item.
+        item_old(item).inspect(|&o| old.release(o));
+        item_new(item).inspect(|&n| new.release(n));
         let old_count = item_old(item).map_or(0, |o| old.lines(o));
         let new_count = item_new(item).map_or(0, |n| new.lines(n));
         paragraphs.push(ParagraphChange {

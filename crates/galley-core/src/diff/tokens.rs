@@ -6,13 +6,25 @@
 //! alone never turns into a word change, yet no byte of the text is lost.
 
 /// Byte offsets into the paragraph: `start..key_end` is compared, and the whitespace after it
-/// runs to the next token's start. Offsets are `u32` to keep a token small: tokens are most of
-/// the diff's memory, and touching less memory is most of what makes it fast.
+/// runs to the next token's start. Eight bytes, with the word flag in the top bit of `start`:
+/// tokens are most of the diff's memory, and touching less memory is much of what makes it
+/// fast.
 #[derive(Debug, Clone, Copy)]
 struct Token {
-    start: u32,
+    start_and_word: u32,
     key_end: u32,
-    word: bool,
+}
+
+const WORD_BIT: u32 = 1 << 31;
+
+impl Token {
+    fn start(self) -> usize {
+        (self.start_and_word & !WORD_BIT) as usize
+    }
+
+    fn word(self) -> bool {
+        self.start_and_word & WORD_BIT != 0
+    }
 }
 
 /// A tokenised paragraph.
@@ -34,13 +46,13 @@ impl Tokens {
 
     /// Where token `index` starts.
     pub fn start(&self, index: usize) -> usize {
-        self.list[index].start as usize
+        self.list[index].start()
     }
 
     /// Where the compared text of token `index` ends and its whitespace begins.
     pub fn key_end(&self, index: usize) -> usize {
         match self.list[index].key_end {
-            // The one token of a paragraph too long for `u32` offsets (see `tokenize`).
+            // The one token of a paragraph too long for 31-bit offsets (see `tokenize`).
             u32::MAX => self.len,
             key_end => key_end as usize,
         }
@@ -50,11 +62,11 @@ impl Tokens {
     pub fn end(&self, index: usize) -> usize {
         self.list
             .get(index + 1)
-            .map_or(self.len, |next| next.start as usize)
+            .map_or(self.len, |next| next.start())
     }
 
     pub fn words_in(&self, range: std::ops::Range<usize>) -> usize {
-        self.list[range].iter().filter(|t| t.word).count()
+        self.list[range].iter().filter(|t| t.word()).count()
     }
 
     pub fn word_count(&self) -> usize {
@@ -65,12 +77,12 @@ impl Tokens {
     /// `---`) is a bag of its punctuation instead. `counts` is scratch space, all zeros between
     /// calls, that grows to the largest id.
     pub fn bag(&self, counts: &mut Vec<u32>) -> Bag {
-        let has_words = self.list.iter().any(|t| t.word);
+        let has_words = self.list.iter().any(|t| t.word());
         let ids = self
             .list
             .iter()
             .zip(&self.ids)
-            .filter(|(t, _)| t.word || !has_words)
+            .filter(|(t, _)| t.word() || !has_words)
             .map(|(_, &id)| id as usize);
         // Count each id, keeping the distinct ones: only those need sorting, and a paragraph
         // repeats many of its words.
@@ -107,6 +119,9 @@ pub(crate) struct Bag {
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon<'a> {
     ids: Interner<'a>,
+    /// Scratch lists a paragraph is tokenised into, then copied out at their exact length.
+    list: Vec<Token>,
+    token_ids: Vec<u32>,
 }
 
 impl<'a> Lexicon<'a> {
@@ -115,48 +130,46 @@ impl<'a> Lexicon<'a> {
     }
 
     pub fn tokenize(&mut self, text: &'a str) -> Tokens {
-        let Ok(len) = u32::try_from(text.len()) else {
-            // A paragraph over 4 GiB cannot be offset with `u32`: it is one token, so it is
-            // still diffed losslessly, as a whole.
+        let len = text.len();
+        if len >= WORD_BIT as usize {
+            // A paragraph of 2 GiB or more cannot be offset in 31 bits: it is one token, so it
+            // is still diffed losslessly, as a whole.
             return Tokens {
                 lead: 0,
-                len: text.len(),
+                len,
                 list: vec![Token {
-                    start: 0,
+                    start_and_word: 0,
                     key_end: u32::MAX,
-                    word: false,
                 }],
                 ids: vec![self.id(text)],
             };
-        };
+        }
         let lead = skip_space(text, 0);
-        // Prose in Galley's languages averages over eight bytes a token (Cyrillic letters take
-        // two); a close guess saves most regrowth without touching much unused memory.
-        let guess = text.len() / 8;
-        let mut list = Vec::with_capacity(guess);
-        let mut ids = Vec::with_capacity(guess);
         let mut pos = lead;
-        while pos < text.len() {
+        while pos < len {
             let (class, width) = class_at(text, pos);
             let (key_end, word) = match class {
-                Class::Word => (word_end(text, pos + width), true),
-                _ => (pos + width, false),
+                Class::Word => (word_end(text, pos + width), WORD_BIT),
+                _ => (pos + width, 0),
             };
-            // Both offsets are at most `len`, which fits in `u32`.
-            list.push(Token {
-                start: pos as u32,
+            // Both offsets are below `WORD_BIT`, checked above.
+            self.list.push(Token {
+                start_and_word: pos as u32 | word,
                 key_end: key_end as u32,
-                word,
             });
-            ids.push(self.id(&text[pos..key_end]));
+            let id = self.ids.id(&text[pos..key_end]);
+            self.token_ids.push(id);
             pos = skip_space(text, key_end);
         }
-        Tokens {
+        let tokens = Tokens {
             lead,
-            len: len as usize,
-            list,
-            ids,
-        }
+            len,
+            list: self.list.as_slice().to_vec(),
+            ids: self.token_ids.as_slice().to_vec(),
+        };
+        self.list.clear();
+        self.token_ids.clear();
+        tokens
     }
 }
 
@@ -248,7 +261,28 @@ fn skip_space(text: &str, mut pos: usize) -> usize {
 
 /// End of the word whose rest starts at `pos`: letters, and apostrophes followed by a letter.
 fn word_end(text: &str, mut pos: usize) -> usize {
-    while pos < text.len() {
+    let bytes = text.as_bytes();
+    loop {
+        // Runs of ASCII letters and digits and of U+0400..=U+04FF (leads D0..=D3, always
+        // followed by one continuation byte in valid UTF-8), except U+0482 (D2 82), skip the
+        // general classification.
+        while let Some(&b) = bytes.get(pos) {
+            if b < 0x80 {
+                if ASCII_CLASSES[usize::from(b)] != Class::Word {
+                    break;
+                }
+                pos += 1;
+            } else if (0xD0..=0xD3).contains(&b)
+                && !(b == 0xD2 && bytes.get(pos + 1) == Some(&0x82))
+            {
+                pos += 2;
+            } else {
+                break;
+            }
+        }
+        if pos >= text.len() {
+            return pos;
+        }
         match class_at(text, pos) {
             (Class::Word, len) => pos += len,
             (Class::Apostrophe, len)
@@ -256,10 +290,9 @@ fn word_end(text: &str, mut pos: usize) -> usize {
             {
                 pos += len
             }
-            _ => break,
+            _ => return pos,
         }
     }
-    pos
 }
 
 fn is_word_char(c: char) -> bool {
@@ -448,7 +481,7 @@ mod tests {
                     tokens.start(i),
                     tokens.key_end(i),
                     tokens.end(i),
-                    tokens.list[i].word,
+                    tokens.list[i].word(),
                 )
             })
             .collect()
