@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 use galley_core::diff::{render_text, RenderStyle};
 use galley_core::draft::IsoWeek;
 use galley_core::history::TranslationStatus;
-use galley_core::workspace::{Env, NewDraft, SaveOutcome, VersionRef, Workspace};
+use galley_core::workspace::{Env, NewDraft, SaveOutcome, Workspace};
 use galley_core::Error;
 use output::Printer;
 use std::io::IsTerminal;
@@ -204,21 +204,7 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             to,
             color,
         } => {
-            let ws = open()?;
-            let old = match from {
-                Some(id) => VersionRef::Version(id),
-                None => match ws.log(&path)?.first() {
-                    Some(head) => VersionRef::Version(head.id),
-                    None => {
-                        return Err(Error::Invalid {
-                            what: path,
-                            message: "it has no versions yet; run `galley record`".into(),
-                        })
-                    }
-                },
-            };
-            let new = to.map_or(VersionRef::File(path), VersionRef::Version);
-            let diff = ws.diff(&old, &new)?;
+            let diff = open()?.diff_file(&path, from, to)?;
             out.diff(&diff, &render_text(&diff, render_style(&color)?));
         }
         Command::Restore { version } => out.version(&open()?.restore(version)?),
