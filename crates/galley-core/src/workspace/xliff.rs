@@ -21,6 +21,7 @@ use crate::hash::ContentHash;
 use crate::history::{NewStatus, TranslationStatus, Version};
 use crate::xliff::{
     self, target_units, units_of, ExportJob, ImportExpectation, ImportedTranslation, TargetState,
+    XliffHeader,
 };
 use std::path::Path;
 
@@ -87,6 +88,7 @@ impl Workspace {
     /// status to in progress if it had none. A file that changes nothing records nothing.
     pub fn xliff_import(&mut self, xml: &str, file_name: &str) -> Result<XliffImport> {
         let header = xliff::header(xml, file_name)?;
+        self.check_versions_belong(&header, file_name)?;
         let built = self.xliff_job(&header.commentary, &header.target_lang, false)?;
         let expect = ImportExpectation {
             file: file_name.to_string(),
@@ -155,6 +157,35 @@ impl Workspace {
             }
         }
         Ok(result)
+    }
+
+    /// A file whose commentary or languages were edited still names the versions it was
+    /// exported from: say so plainly rather than "the source moved on".
+    fn check_versions_belong(&self, header: &XliffHeader, file_name: &str) -> Result<()> {
+        let versions = [
+            (Some(&header.source_version), &header.source_lang),
+            (header.target_version.as_ref(), &header.target_lang),
+        ];
+        for (version, lang) in versions {
+            let Some(id) = version.and_then(|v| v.parse::<i64>().ok()) else {
+                continue;
+            };
+            let Ok(found) = self.history().version(id) else {
+                continue;
+            };
+            if found.draft_id != header.commentary || !found.lang.eq_ignore_ascii_case(lang) {
+                return Err(Error::invalid(
+                    format!("the XLIFF file {file_name}"),
+                    format!(
+                        "it says it is commentary {} in `{lang}`, but the version {id} it was \
+                         exported from is commentary {} in `{}`: the file was made for another \
+                         commentary or language (or its header was edited)",
+                        header.commentary, found.draft_id, found.lang
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Writes an imported translation into the existing `target`; returns its version and

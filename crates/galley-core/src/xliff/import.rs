@@ -59,6 +59,8 @@ pub fn header(xml_text: &str, file: &str) -> Result<XliffHeader> {
         commentary: attr(GALLEY_NS, "commentary", "galley:commentary")?,
         source_lang: attr("", "source-language", "source-language")?,
         target_lang: attr("", "target-language", "target-language")?,
+        source_version: attr(GALLEY_NS, "source-version", "galley:source-version")?,
+        target_version: element.attr(GALLEY_NS, "target-version").map(str::to_string),
     })
 }
 

@@ -169,6 +169,8 @@ pub struct XliffHeader {
     pub commentary: String,
     pub source_lang: String,
     pub target_lang: String,
+    pub source_version: String,
+    pub target_version: Option<String>,
 }
 
 /// One unit of an imported file.
