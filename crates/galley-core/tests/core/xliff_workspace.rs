@@ -258,7 +258,7 @@ fn import_is_refused_for_another_commentary_or_language() {
         (
             "target-language=\"en\"",
             "target-language=\"de\"",
-            "the workspace's languages are",
+            "made for another commentary or language",
         ),
     ];
     for (old, new, message) in cases {
