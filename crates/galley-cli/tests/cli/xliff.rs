@@ -32,7 +32,11 @@ fn export_to_stdout_then_edited_import_records_a_version_by_the_translator() {
     assert!(out.status.success());
     let xml = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(xml.starts_with("<?xml"));
-    assert_eq!(xml.matches("twice as many").count(), 1, "only the target has English");
+    assert_eq!(
+        xml.matches("twice as many").count(),
+        1,
+        "only the target has English"
+    );
     let edited = sample.root().join("job.xlf");
     std::fs::write(&edited, xml.replace("twice as many", "double the number")).expect("write");
     let before = std::fs::read_to_string(sample.root().join(EN)).expect("read");

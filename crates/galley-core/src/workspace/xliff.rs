@@ -210,7 +210,9 @@ impl Workspace {
         let loaded = ContentHash::of(draft.text().as_bytes());
         match self.save(&target.rel, &text, Some(loaded))? {
             SaveOutcome::Saved(version) => Ok((version, true)),
-            SaveOutcome::Unchanged(version) => Ok((version.unwrap_or(target.version.clone()), false)),
+            SaveOutcome::Unchanged(version) => {
+                Ok((version.unwrap_or(target.version.clone()), false))
+            }
             SaveOutcome::Conflict { .. } => Err(Error::invalid(
                 target.rel.clone(),
                 "it changed on disk during the import; both texts are now versions in its \

@@ -60,7 +60,9 @@ pub fn header(xml_text: &str, file: &str) -> Result<XliffHeader> {
         source_lang: attr("", "source-language", "source-language")?,
         target_lang: attr("", "target-language", "target-language")?,
         source_version: attr(GALLEY_NS, "source-version", "galley:source-version")?,
-        target_version: element.attr(GALLEY_NS, "target-version").map(str::to_string),
+        target_version: element
+            .attr(GALLEY_NS, "target-version")
+            .map(str::to_string),
     })
 }
 

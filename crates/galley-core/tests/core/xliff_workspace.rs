@@ -72,14 +72,13 @@ fn snapshot(t: &TempWorkspace) -> Snapshot {
         let log = t.ws.log(&rel).expect("log");
         logs.insert(rel, log.into_iter().map(|v| (v.id, v.author)).collect());
     }
-    let statuses = t
-        .ws
-        .history()
-        .statuses()
-        .expect("statuses")
-        .into_iter()
-        .map(|e| (e.draft_id, e.lang, e.id))
-        .collect();
+    let statuses =
+        t.ws.history()
+            .statuses()
+            .expect("statuses")
+            .into_iter()
+            .map(|e| (e.draft_id, e.lang, e.id))
+            .collect();
     Snapshot {
         files,
         logs,
@@ -147,7 +146,10 @@ fn import_keeps_a_status_that_was_set() {
     t.ws.set_translation_status(ARMY, "en", TranslationStatus::Done, None)
         .expect("done");
     let export = t.ws.xliff_export(ARMY, "en").expect("export");
-    assert!(export.xml.contains("state=\"final\""), "done exports as final");
+    assert!(
+        export.xml.contains("state=\"final\""),
+        "done exports as final"
+    );
     let xml = edit_target(&export.xml, "p2", "routine", "ordinary");
     t.ws.xliff_import(&xml, &export.file_name).expect("import");
     let status = t.ws.history().status(ARMY, "en").expect("status");
@@ -160,7 +162,9 @@ fn export_then_import_without_edits_records_nothing() {
     for (id, lang) in [(ARMY, "en"), (ARMY, "ru"), (NOMINATION, "en")] {
         let export = t.ws.xliff_export(id, lang).expect("export");
         let before = snapshot(&t);
-        let imported = t.ws.xliff_import(&export.xml, &export.file_name).expect("import");
+        let imported =
+            t.ws.xliff_import(&export.xml, &export.file_name)
+                .expect("import");
         assert!(!imported.changed, "{id} {lang}");
         assert_eq!(snapshot(&t), before, "{id} {lang}");
     }
@@ -188,7 +192,10 @@ fn import_for_a_language_without_file_creates_the_translation() {
     assert_eq!(draft.front().lang, "en");
     assert_eq!(draft.front().translation_of.as_deref(), Some("be"));
     assert_eq!(draft.front().lead, "", "untranslated units stay empty");
-    let be_head = t.ws.log("2020-W20/nomination-campaign-opens.be.md").expect("log")[0].id;
+    let be_head =
+        t.ws.log("2020-W20/nomination-campaign-opens.be.md")
+            .expect("log")[0]
+            .id;
     let status = t.ws.history().status(NOMINATION, "en").expect("status");
     let status = status.expect("a status");
     assert_eq!(status.status, TranslationStatus::InProgress);
@@ -206,7 +213,9 @@ fn import_is_refused_when_the_source_moved_on_since_export() {
     t.ws.record_all().expect("record");
     let before = snapshot(&t);
 
-    let err = t.ws.xliff_import(&xml, &export.file_name).expect_err("refused");
+    let err =
+        t.ws.xliff_import(&xml, &export.file_name)
+            .expect_err("refused");
 
     assert!(err.to_string().contains("moved on"), "{err}");
     assert_eq!(snapshot(&t), before);
@@ -221,7 +230,9 @@ fn import_is_refused_when_a_file_was_edited_but_not_recorded() {
         let original = t.read(path);
         t.write(path, &format!("{original}\nOne more line.\n"));
         let before = snapshot(&t);
-        let err = t.ws.xliff_import(&xml, &export.file_name).expect_err("refused");
+        let err =
+            t.ws.xliff_import(&xml, &export.file_name)
+                .expect_err("refused");
         assert!(err.to_string().contains(path), "{err}");
         assert_eq!(snapshot(&t), before, "{path}");
         t.write(path, &original);
@@ -278,10 +289,9 @@ fn import_is_refused_when_the_translation_changed_in_galley_since_export() {
     t.write(ARMY_EN, &en.replace("routine", "ordinary"));
     t.ws.record_all().expect("record");
     let before = snapshot(&t);
-    let err = t
-        .ws
-        .xliff_import(&export.xml, &export.file_name)
-        .expect_err("refused");
+    let err =
+        t.ws.xliff_import(&export.xml, &export.file_name)
+            .expect_err("refused");
     assert!(err.to_string().contains("changed in Galley"), "{err}");
     assert_eq!(snapshot(&t), before);
 }
