@@ -295,3 +295,33 @@ fn import_is_refused_when_the_translation_changed_in_galley_since_export() {
     assert!(err.to_string().contains("changed in Galley"), "{err}");
     assert_eq!(snapshot(&t), before);
 }
+
+#[test]
+fn import_into_a_started_empty_translation_lays_paragraphs_out_like_the_source() {
+    let mut t = samples();
+    t.ws.start_translation(NOMINATION, "en", None)
+        .expect("start");
+    let export = t.ws.xliff_export(NOMINATION, "en").expect("export");
+    let mut xml = export.xml.clone();
+    for (unit, text) in [
+        ("p1", "The campaign has begun."),
+        ("p2", "The rules <g id=\"1\">stayed</g> the same."),
+    ] {
+        let range = target_range(&xml, unit);
+        xml = format!("{}{text}{}", &xml[..range.start], &xml[range.end..]);
+    }
+
+    let imported = t.ws.xliff_import(&xml, &export.file_name).expect("import");
+
+    assert!(imported.changed && !imported.created);
+    let draft = t.ws.read(NOMINATION_EN).expect("parses");
+    assert_eq!(
+        draft.body(),
+        "\nThe campaign has begun.\n\nThe rules *stayed* the same.\n"
+    );
+    assert_eq!(
+        draft.front().title,
+        "",
+        "the untranslated title stays empty"
+    );
+}
