@@ -99,6 +99,25 @@ enum Command {
     /// Translations: the status grid, starting one, status, source changes, minor edits
     #[command(subcommand)]
     Translate(TranslateCommand),
+    /// XLIFF 1.2 files for CAT tools: export a translation job, import it back
+    #[command(subcommand)]
+    Xliff(XliffCommand),
+}
+
+#[derive(Subcommand)]
+enum XliffCommand {
+    /// Export commentary ID's translation job into LANG; prints the file's path
+    Export {
+        id: String,
+        lang: String,
+        /// Write here instead of `<id>.<source>-<lang>.xlf` in the current folder; `-` prints
+        /// the XML to standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Import a translated XLIFF file as a new version of the translation (`-` reads standard
+    /// input); prints the version, or "No changes."
+    Import { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -214,6 +233,7 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
         Command::Record => out.recorded(&open()?.record_all()?),
         Command::Watch => watch(&mut open()?, out)?,
         Command::Translate(command) => translate(command, open()?, out)?,
+        Command::Xliff(command) => xliff(command, open()?, out)?,
         Command::Check => {
             let problems = open()?.check()?;
             out.problems(&problems);
@@ -277,6 +297,31 @@ fn translate(command: TranslateCommand, mut ws: Workspace, out: &Printer) -> Res
             out.source_diff(&source, &rendered);
         }
         TranslateCommand::Minor { version, undo } => out.minor(&ws.mark_minor(version, !undo)?),
+    }
+    Ok(())
+}
+
+fn xliff(command: XliffCommand, mut ws: Workspace, out: &Printer) -> Result<(), Error> {
+    match command {
+        XliffCommand::Export { id, lang, out: to } => {
+            let export = ws.xliff_export(&id, &lang)?;
+            match to {
+                Some(path) if path.as_os_str() == "-" => print!("{}", export.xml),
+                _ => {
+                    let path = to.unwrap_or_else(|| PathBuf::from(&export.file_name));
+                    galley_core::atomic::write_atomic(&path, export.xml.as_bytes())?;
+                    out.xliff_exported(&path, &export.file_name);
+                }
+            }
+        }
+        XliffCommand::Import { file } => {
+            let (xml, name) = if file.as_os_str() == "-" {
+                (read_input(None)?, "standard input".to_string())
+            } else {
+                (read_input(Some(file.clone()))?, file.display().to_string())
+            };
+            out.xliff_imported(&ws.xliff_import(&xml, &name)?);
+        }
     }
     Ok(())
 }

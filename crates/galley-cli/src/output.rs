@@ -9,6 +9,7 @@ use galley_core::reconcile::Change;
 use galley_core::workspace::{Listing, RecordReport, SaveOutcome};
 
 mod translate;
+mod xliff;
 use galley_core::Error;
 use serde::Serialize;
 use serde_json::json;

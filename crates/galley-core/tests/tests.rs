@@ -7,5 +7,6 @@
 //! - watch:      the real watcher turning other editors' saves into versions
 //! - translation: start, status and base, outdated fields/paragraphs, minor edits, chains
 //! - xliff:      XLIFF export/import, identity round trips, refusals, translate-toolkit and OmegaT
+//! - xliff_workspace: XLIFF export/import through the workspace, versions, refusals changing nothing
 //! - support:    shared fixtures (temp workspaces, a fixed clock)
 mod core;

@@ -3,3 +3,4 @@ mod commands;
 mod support;
 mod translate;
 mod watch;
+mod xliff;

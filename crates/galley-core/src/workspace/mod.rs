@@ -5,10 +5,12 @@ mod listing;
 mod record;
 mod save;
 mod translate;
+mod xliff;
 
 pub use listing::{DraftSummary, Listing};
 pub use record::{RecordReport, Recorded};
 pub use save::{NewDraft, SaveOutcome, VersionRef};
+pub use xliff::{XliffExport, XliffImport};
 
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};

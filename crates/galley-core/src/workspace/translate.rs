@@ -22,13 +22,13 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// A draft found in the folder, with its workspace-relative path.
-struct Found {
-    rel: String,
-    draft: Draft,
+pub(super) struct Found {
+    pub(super) rel: String,
+    pub(super) draft: Draft,
 }
 
 impl Found {
-    fn lang(&self) -> &str {
+    pub(super) fn lang(&self) -> &str {
         &self.draft.front().lang
     }
 }
@@ -366,7 +366,7 @@ impl Workspace {
     }
 
     /// Every readable draft with this id, by path.
-    fn commentary(&self, id: &str) -> Result<Vec<Found>> {
+    pub(super) fn commentary(&self, id: &str) -> Result<Vec<Found>> {
         let mut found = Vec::new();
         for file in find_draft_files(self.root())? {
             // Unreadable files are `galley check`'s business; they cannot be this commentary.
@@ -596,13 +596,13 @@ fn entry_of(rel: &str, draft: &Draft, size: u64, mtime_ns: i64) -> FrontMatterEn
     }
 }
 
-fn source_of(drafts: &[Found]) -> Option<&Found> {
+pub(super) fn source_of(drafts: &[Found]) -> Option<&Found> {
     drafts
         .iter()
         .find(|d| d.draft.front().translation_of.is_none())
 }
 
-fn find_lang<'a>(drafts: &'a [Found], id: &str, lang: &str) -> Result<&'a Found> {
+pub(super) fn find_lang<'a>(drafts: &'a [Found], id: &str, lang: &str) -> Result<&'a Found> {
     drafts
         .iter()
         .find(|d| d.lang() == lang)
@@ -613,7 +613,7 @@ fn find_lang<'a>(drafts: &'a [Found], id: &str, lang: &str) -> Result<&'a Found>
 }
 
 /// `2020-W20/army.be.md` translated into en → `2020-W20/army.en.md`.
-fn translation_path(source_rel: &str, source_lang: &str, lang: &str) -> String {
+pub(super) fn translation_path(source_rel: &str, source_lang: &str, lang: &str) -> String {
     let (folder, name) = match source_rel.rsplit_once('/') {
         Some((folder, name)) => (Some(folder), name),
         None => (None, source_rel),

@@ -4,8 +4,8 @@ use super::export::unit_pieces;
 use super::inline::{code_defs, CodeDef};
 use super::xml::{self, Element, Node};
 use super::{
-    ImportExpectation, ImportedTranslation, ImportedUnit, UnitKind, GALLEY_NS, MAX_XLIFF_BYTES,
-    UNTRANSLATED_STATE, XLIFF_NS,
+    ImportExpectation, ImportedTranslation, ImportedUnit, UnitKind, XliffHeader, GALLEY_NS,
+    MAX_XLIFF_BYTES, UNTRANSLATED_STATE, XLIFF_NS,
 };
 use crate::error::{Error, Result};
 use std::collections::{BTreeMap, HashSet};
@@ -24,6 +24,46 @@ pub fn import(xml_text: &str, expect: &ImportExpectation) -> Result<ImportedTran
     let file = check_header(&root, expect).map_err(bad)?;
     let units = trans_units(file).map_err(bad)?;
     read_units(&units, expect).map_err(bad)
+}
+
+/// Which job a file claims to be: its commentary and languages, read (with the same limits and
+/// refusals as [`import`]) so the caller can build the [`ImportExpectation`] to check it against.
+/// `file` names the file in errors.
+pub fn header(xml_text: &str, file: &str) -> Result<XliffHeader> {
+    let bad = |message: String| Error::invalid(format!("the XLIFF file {file}"), message);
+    if xml_text.len() > MAX_XLIFF_BYTES {
+        return Err(bad(format!(
+            "it is {} bytes, more than the {MAX_XLIFF_BYTES}-byte limit for an XLIFF file",
+            xml_text.len()
+        )));
+    }
+    let root = xml::parse(xml_text.trim_start_matches('\u{feff}')).map_err(bad)?;
+    let files: Vec<&Element> = if root.is(XLIFF_NS, "xliff") {
+        root.elements().filter(|e| e.is(XLIFF_NS, "file")).collect()
+    } else {
+        Vec::new()
+    };
+    let [element] = files.as_slice() else {
+        return Err(bad(
+            "it is not a Galley XLIFF 1.2 job: it needs an <xliff> root with exactly one <file>"
+                .to_string(),
+        ));
+    };
+    let attr = |ns: &str, name: &str, what: &str| {
+        element
+            .attr(ns, name)
+            .map(str::to_string)
+            .ok_or_else(|| bad(format!("its <file> has no {what} attribute")))
+    };
+    Ok(XliffHeader {
+        commentary: attr(GALLEY_NS, "commentary", "galley:commentary")?,
+        source_lang: attr("", "source-language", "source-language")?,
+        target_lang: attr("", "target-language", "target-language")?,
+        source_version: attr(GALLEY_NS, "source-version", "galley:source-version")?,
+        target_version: element
+            .attr(GALLEY_NS, "target-version")
+            .map(str::to_string),
+    })
 }
 
 /// Checks the root and `<file>` against the job; returns the `<file>`.

@@ -31,7 +31,7 @@ mod segment;
 mod xml;
 
 pub use export::export;
-pub use import::import;
+pub use import::{header, import};
 pub use segment::{apply, target_units, units_of};
 
 /// The XLIFF 1.2 namespace.
@@ -160,6 +160,17 @@ pub struct ExportJob {
 pub struct ImportExpectation {
     pub file: String,
     pub job: ExportJob,
+}
+
+/// The job a file says it belongs to, as [`header`] reads it (not yet checked against
+/// anything).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct XliffHeader {
+    pub commentary: String,
+    pub source_lang: String,
+    pub target_lang: String,
+    pub source_version: String,
+    pub target_version: Option<String>,
 }
 
 /// One unit of an imported file.

@@ -7,3 +7,4 @@ mod translation;
 mod watch;
 mod workspace;
 mod xliff;
+mod xliff_workspace;

@@ -1,0 +1,102 @@
+// `galley xliff export|import` as a process on a copy of the sample workspace.
+
+use super::support::Sample;
+use predicates::str::contains;
+
+const ID: &str = "pxq253v3kb";
+const EN: &str = "2020-W20/army-reserve-call-up.en.md";
+
+#[test]
+fn export_writes_the_job_file_in_the_current_folder_and_prints_its_path() {
+    let sample = Sample::copy();
+    let here = tempfile::tempdir().expect("temp dir");
+    sample
+        .galley()
+        .current_dir(here.path())
+        .args(["xliff", "export", ID, "en"])
+        .assert()
+        .success()
+        .stdout("pxq253v3kb.be-en.xlf\n");
+    let xml = std::fs::read_to_string(here.path().join("pxq253v3kb.be-en.xlf")).expect("file");
+    assert!(xml.contains("target-language=\"en\""));
+}
+
+#[test]
+fn export_to_stdout_then_edited_import_records_a_version_by_the_translator() {
+    let sample = Sample::copy();
+    let out = sample
+        .galley()
+        .args(["xliff", "export", ID, "en", "--out", "-"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let xml = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(xml.starts_with("<?xml"));
+    assert_eq!(
+        xml.matches("twice as many").count(),
+        1,
+        "only the target has English"
+    );
+    let edited = sample.root().join("job.xlf");
+    std::fs::write(&edited, xml.replace("twice as many", "double the number")).expect("write");
+    let before = std::fs::read_to_string(sample.root().join(EN)).expect("read");
+
+    let imported = sample.json(&["xliff", "import", edited.to_str().expect("path")]);
+
+    assert_eq!(imported["changed"], true);
+    assert_eq!(imported["created"], false);
+    assert_eq!(imported["path"], EN);
+    assert_eq!(imported["commentary"], ID);
+    assert_eq!(imported["source_lang"], "be");
+    assert_eq!(imported["target_lang"], "en");
+    assert_eq!(imported["version"]["author"], "Tester");
+    assert_eq!(
+        std::fs::read_to_string(sample.root().join(EN)).expect("read"),
+        before.replace("twice as many", "double the number")
+    );
+}
+
+#[test]
+fn import_without_edits_prints_no_changes() {
+    let sample = Sample::copy();
+    let job = sample.root().join("job.xlf");
+    let job = job.to_str().expect("path");
+    sample
+        .galley()
+        .args(["xliff", "export", ID, "ru", "--out", job])
+        .assert()
+        .success()
+        .stdout(format!("{job}\n"));
+    let before = sample.snapshot();
+    sample
+        .galley()
+        .args(["xliff", "import", job])
+        .assert()
+        .success()
+        .stdout("No changes.\n");
+    assert_eq!(sample.snapshot(), before);
+}
+
+#[test]
+fn import_of_a_job_whose_source_moved_on_fails_and_changes_nothing() {
+    let sample = Sample::copy();
+    let job = sample.root().join("job.xlf");
+    let job = job.to_str().expect("path");
+    sample
+        .galley()
+        .args(["xliff", "export", ID, "en", "--out", job])
+        .assert()
+        .success();
+    let be = sample.root().join("2020-W20/army-reserve-call-up.be.md");
+    let text = std::fs::read_to_string(&be).expect("read");
+    std::fs::write(&be, text.replace("прызыў з запасу", "прызыў")).expect("write");
+    sample.galley().arg("record").assert().success();
+    let before = sample.snapshot();
+    sample
+        .galley()
+        .args(["xliff", "import", job])
+        .assert()
+        .code(1)
+        .stderr(contains("moved on"));
+    assert_eq!(sample.snapshot(), before);
+}
