@@ -1,0 +1,126 @@
+//! What the commands return, shaped for the UI. Plain data; the TypeScript twins in
+//! ui/src/ipc/bindings.ts are generated from these (see `bindings`).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::core_shim::{DraftSummary, Listing};
+use crate::error::ErrorDto;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkspaceInfo {
+    /// The folder the app was asked to open.
+    pub root: String,
+    /// The digest's languages (be, ru, en) followed by any others the drafts use.
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Library {
+    /// Newest issue first; within an issue by section, then title.
+    pub commentaries: Vec<Commentary>,
+    /// Files that could not be read as drafts.
+    pub problems: Vec<ErrorDto>,
+}
+
+/// One commentary: all language versions that share an `id`.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Commentary {
+    pub id: String,
+    /// The title in the source language.
+    pub title: String,
+    pub source_lang: String,
+    /// ISO week of the issue, e.g. "2020-W20".
+    pub issue: Option<String>,
+    pub section: Option<String>,
+    pub trend: Option<String>,
+    pub versions: Vec<LanguageVersion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LanguageVersion {
+    pub lang: String,
+    /// Path relative to the workspace root; pass it to `read_draft`.
+    pub path: String,
+    pub title: String,
+    pub words: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftView {
+    pub path: String,
+    pub id: String,
+    pub lang: String,
+    pub title: String,
+    pub trend: Option<String>,
+    pub authors: Vec<String>,
+    pub lead: Option<String>,
+    pub section: Option<String>,
+    pub issue: Option<String>,
+    pub tags: Vec<String>,
+    pub translation_of: Option<String>,
+    /// The Markdown after the front matter, as on disk.
+    pub body: String,
+}
+
+/// Galley's languages until the core exposes the workspace settings' own list.
+const DIGEST_LANGUAGES: [&str; 3] = ["be", "ru", "en"];
+
+pub fn languages(listing: &Listing) -> Vec<String> {
+    let mut seen: Vec<String> = DIGEST_LANGUAGES.map(String::from).to_vec();
+    for draft in &listing.drafts {
+        if !seen.contains(&draft.lang) {
+            seen.push(draft.lang.clone());
+        }
+    }
+    seen
+}
+
+pub fn library(listing: &Listing) -> Library {
+    let mut by_id: BTreeMap<&str, Vec<&DraftSummary>> = BTreeMap::new();
+    for draft in &listing.drafts {
+        by_id.entry(draft.id.as_str()).or_default().push(draft);
+    }
+    let mut commentaries: Vec<Commentary> = by_id.into_values().filter_map(commentary).collect();
+    commentaries.sort_by(|a, b| {
+        b.issue
+            .cmp(&a.issue)
+            .then_with(|| a.section.cmp(&b.section))
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    Library {
+        commentaries,
+        problems: listing.problems.iter().map(ErrorDto::from).collect(),
+    }
+}
+
+fn commentary(versions: Vec<&DraftSummary>) -> Option<Commentary> {
+    let source = versions
+        .iter()
+        .find(|d| d.translation_of.is_none())
+        .or(versions.first())?;
+    Some(Commentary {
+        id: source.id.clone(),
+        title: source.title.clone(),
+        source_lang: source.lang.clone(),
+        issue: source.issue.as_ref().map(ToString::to_string),
+        section: source.section.clone(),
+        trend: source.trend.as_ref().map(ToString::to_string),
+        versions: versions
+            .iter()
+            .map(|d| LanguageVersion {
+                lang: d.lang.clone(),
+                path: d.path.clone(),
+                title: d.title.clone(),
+                words: d.words,
+            })
+            .collect(),
+    })
+}
