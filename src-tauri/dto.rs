@@ -61,7 +61,7 @@ pub struct DraftView {
     pub title: String,
     pub trend: Option<String>,
     pub authors: Vec<String>,
-    pub lead: Option<String>,
+    pub lead: String,
     pub section: Option<String>,
     pub issue: Option<String>,
     pub tags: Vec<String>,

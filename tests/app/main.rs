@@ -2,8 +2,8 @@
 //! - `support`     a mock-runtime app over a temp copy of the sample workspace
 //! - `commands`    the IPC commands through Tauri's invoke system and the real capability
 //! - `bindings`    ui/src/ipc/bindings.ts matches the Rust DTOs
-//! - `invariants`  structural rules: the core stays free of Tauri, the capability grants only
-//!                 the app's commands
+//! - `invariants`  structural rules: the core stays free of Tauri, the capability grants
+//!   only the app's commands
 //! - `launch`      command-line parsing
 
 mod bindings;

@@ -39,7 +39,7 @@ export type LanguageVersion = { lang: string,
  */
 path: string, title: string, words: number, };
 
-export type DraftView = { path: string, id: string, lang: string, title: string, trend: string | null, authors: Array<string>, lead: string | null, section: string | null, issue: string | null, tags: Array<string>, translationOf: string | null, 
+export type DraftView = { path: string, id: string, lang: string, title: string, trend: string | null, authors: Array<string>, lead: string, section: string | null, issue: string | null, tags: Array<string>, translationOf: string | null, 
 /**
  * The Markdown after the front matter, as on disk.
  */
