@@ -1,1 +1,289 @@
-fn main() {}
+//! `galley`: the command-line face of galley-core. Parses arguments, calls the core, prints.
+//! Exit codes: 0 success, 1 a problem with the input or the workspace, 2 usage.
+
+mod output;
+
+use clap::{Parser, Subcommand};
+use galley_core::diff::{render_text, RenderStyle};
+use galley_core::draft::IsoWeek;
+use galley_core::workspace::{Env, NewDraft, SaveOutcome, VersionRef, Workspace};
+use galley_core::Error;
+use output::Printer;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Parser)]
+#[command(
+    name = "galley",
+    version,
+    about = "Drafts, history and translations for a weekly multilingual digest."
+)]
+struct Cli {
+    /// The workspace folder [default: $GALLEY_WORKSPACE, else the current folder]
+    #[arg(long, short = 'w', global = true, value_name = "DIR")]
+    workspace: Option<PathBuf>,
+    /// Whom new versions are attributed to [default: $GALLEY_AUTHOR, else $USER]
+    #[arg(long, global = true, value_name = "NAME")]
+    author: Option<String>,
+    /// Print JSON (stable field names; see the README) instead of text
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Make the folder a workspace (creates it if needed; keeps what is there)
+    Init,
+    /// Create a new draft and print the path of its file
+    New {
+        #[arg(long)]
+        title: String,
+        /// Language tag of this version, e.g. be
+        #[arg(long)]
+        lang: String,
+        /// ISO week of the issue, e.g. 2020-W20
+        #[arg(long)]
+        issue: Option<String>,
+        #[arg(long)]
+        section: Option<String>,
+        /// Author's name (repeat for several)
+        #[arg(long = "by", value_name = "NAME")]
+        authors: Vec<String>,
+        /// File name without language and extension [default: from the title]
+        #[arg(long)]
+        slug: Option<String>,
+    },
+    /// List every draft in the workspace
+    List,
+    /// Show one draft: its front matter and text
+    Show { path: String },
+    /// List the versions of a draft, newest first
+    Log { path: String },
+    /// Compare two versions, or a version and the file as it is now
+    ///
+    /// With no versions: the latest version against the file. With one: that version against
+    /// the file. With two: the first against the second.
+    Diff {
+        path: String,
+        from: Option<i64>,
+        to: Option<i64>,
+        /// Colour the output: auto, always or never
+        #[arg(long, default_value = "auto")]
+        color: String,
+    },
+    /// Bring back a version's text as a new version
+    Restore { version: i64 },
+    /// Give a version a label (an empty label removes it)
+    Label { version: i64, label: String },
+    /// Record what changed in the folder since Galley last looked, as versions by "external"
+    Record,
+    /// Watch the folder and record each change as it happens (until Ctrl+C)
+    Watch,
+    /// Validate every draft; exits with 1 when there are problems
+    Check,
+    /// Save a file's new text through Galley (the text comes from --from or standard input)
+    Save {
+        path: String,
+        /// Read the new text from this file instead of standard input
+        #[arg(long)]
+        from: Option<PathBuf>,
+        /// SHA-256 of the text you started from; a mismatch with the disk is a conflict
+        #[arg(long)]
+        base: Option<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let printer = Printer { json: cli.json };
+    match run(cli, &printer) {
+        Ok(code) => code,
+        Err(e) => {
+            printer.error(&e);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
+    let root = cli
+        .workspace
+        .or_else(|| std::env::var_os("GALLEY_WORKSPACE").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("."));
+    let author = cli
+        .author
+        .or_else(|| std::env::var("GALLEY_AUTHOR").ok())
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "unknown".into());
+    let env = Env::system(author);
+    let open = || Workspace::open(&root, env.clone());
+    match cli.command {
+        Command::Init => out.init(Workspace::init(&root, env.clone())?.root()),
+        Command::New {
+            title,
+            lang,
+            issue,
+            section,
+            authors,
+            slug,
+        } => {
+            let issue = issue
+                .map(|w| w.parse::<IsoWeek>())
+                .transpose()
+                .map_err(|e| Error::Invalid {
+                    what: "--issue".into(),
+                    message: e.to_string(),
+                })?;
+            let new = NewDraft {
+                title,
+                lang,
+                issue,
+                section,
+                authors,
+                slug,
+            };
+            let (path, version) = open()?.create(&new)?;
+            out.created(&path, &version);
+        }
+        Command::List => out.listing(&open()?.list()?),
+        Command::Show { path } => out.draft(&path, &open()?.read(&path)?),
+        Command::Log { path } => out.log(&open()?.log(&path)?),
+        Command::Diff {
+            path,
+            from,
+            to,
+            color,
+        } => {
+            let ws = open()?;
+            let old = match from {
+                Some(id) => VersionRef::Version(id),
+                None => match ws.log(&path)?.first() {
+                    Some(head) => VersionRef::Version(head.id),
+                    None => {
+                        return Err(Error::Invalid {
+                            what: path,
+                            message: "it has no versions yet; run `galley record`".into(),
+                        })
+                    }
+                },
+            };
+            let new = to.map_or(VersionRef::File(path), VersionRef::Version);
+            let diff = ws.diff(&old, &new)?;
+            let style = match color.as_str() {
+                "always" => RenderStyle::Color,
+                "never" => RenderStyle::Plain,
+                "auto" if std::io::stdout().is_terminal() => RenderStyle::Color,
+                "auto" => RenderStyle::Plain,
+                other => {
+                    return Err(Error::Invalid {
+                        what: "--color".into(),
+                        message: format!("`{other}` is not one of auto, always, never"),
+                    })
+                }
+            };
+            out.diff(&diff, &render_text(&diff, style));
+        }
+        Command::Restore { version } => out.version(&open()?.restore(version)?),
+        Command::Label { version, label } => {
+            out.version(&open()?.set_label(version, Some(&label))?)
+        }
+        Command::Record => out.recorded(&open()?.record_all()?),
+        Command::Watch => watch(&mut open()?, out)?,
+        Command::Check => {
+            let problems = open()?.check()?;
+            out.problems(&problems);
+            if !problems.is_empty() {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Save { path, from, base } => {
+            let mut ws = open()?;
+            let text = read_input(from)?;
+            let base = base
+                .map(|h| {
+                    galley_core::hash::ContentHash::from_hex(&h).ok_or_else(|| Error::Invalid {
+                        what: "--base".into(),
+                        message: "it must be 64 hex digits (a SHA-256)".into(),
+                    })
+                })
+                .transpose()?;
+            let base = match base {
+                Some(hash) => Some(hash),
+                None => current_hash(&ws, &path)?,
+            };
+            let outcome = ws.save(&path, &text, base)?;
+            out.saved(&outcome);
+            if let SaveOutcome::Conflict { .. } = outcome {
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Without `--base`, the file as it is now is taken as the starting point.
+fn current_hash(
+    ws: &Workspace,
+    path: &str,
+) -> Result<Option<galley_core::hash::ContentHash>, Error> {
+    let target = ws.resolve(std::path::Path::new(path))?;
+    match std::fs::read(&target.abs) {
+        Ok(bytes) => Ok(Some(galley_core::hash::ContentHash::of(&bytes))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::Io {
+            action: "read",
+            path: target.abs,
+            source: e,
+        }),
+    }
+}
+
+fn read_input(from: Option<PathBuf>) -> Result<String, Error> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    match &from {
+        Some(path) => {
+            bytes = std::fs::read(path).map_err(|e| Error::Io {
+                action: "read",
+                path: path.clone(),
+                source: e,
+            })?
+        }
+        None => {
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::Io {
+                    action: "read",
+                    path: "standard input".into(),
+                    source: e,
+                })?;
+        }
+    }
+    String::from_utf8(bytes).map_err(|e| Error::NotText {
+        path: from.unwrap_or_else(|| "standard input".into()),
+        reason: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+    })
+}
+
+fn watch(ws: &mut Workspace, out: &Printer) -> Result<(), Error> {
+    // Watch first, then catch up: an edit made while catching up is still seen.
+    let (_watcher, batches) = galley_core::watch::watch(ws.root(), Duration::from_millis(300))?;
+    out.recorded(&ws.record_all()?);
+    out.watching(ws.root());
+    for batch in batches {
+        for error in &batch.errors {
+            out.warning(error);
+        }
+        let report = if batch.rescan {
+            ws.record_all()?
+        } else {
+            ws.record_paths(&batch.paths.into_iter().collect::<Vec<_>>())?
+        };
+        out.recorded(&report);
+    }
+    Ok(())
+}

@@ -27,7 +27,9 @@ pub struct FixedClock {
 
 impl FixedClock {
     pub fn starting_at(unix_seconds: i64) -> Self {
-        FixedClock { next_unix: AtomicI64::new(unix_seconds) }
+        FixedClock {
+            next_unix: AtomicI64::new(unix_seconds),
+        }
     }
 }
 
@@ -42,5 +44,6 @@ impl Clock for FixedClock {
 pub fn format_time(t: OffsetDateTime) -> String {
     let t = t.to_offset(time::UtcOffset::UTC);
     let fmt = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
-    t.format(&fmt).unwrap_or_else(|_| t.unix_timestamp().to_string())
+    t.format(&fmt)
+        .unwrap_or_else(|_| t.unix_timestamp().to_string())
 }

@@ -27,12 +27,18 @@ pub enum Error {
     NotText { path: PathBuf, reason: String },
 
     #[error("{path} is {size} bytes, more than the {limit}-byte limit for a draft. Split it or move it out of the workspace.")]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
 
     #[error("there is no workspace at {path}: {reason}. Create one with `galley init` or pick another folder.")]
     NoWorkspace { path: PathBuf, reason: String },
 
-    #[error("{path} is outside the workspace {root}. Only files inside the workspace can be used.")]
+    #[error(
+        "{path} is outside the workspace {root}. Only files inside the workspace can be used."
+    )]
     OutsideWorkspace { path: PathBuf, root: PathBuf },
 
     #[error("{what} was not found{hint}")]
@@ -76,15 +82,29 @@ impl Error {
         }
     }
 
-    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { action, path: path.into(), source }
+    pub(crate) fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+        source: std::io::Error,
+    ) -> Self {
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
     }
 
     pub(crate) fn not_found(what: impl Into<String>) -> Self {
-        Error::NotFound { what: what.into(), hint: String::new() }
+        Error::NotFound {
+            what: what.into(),
+            hint: String::new(),
+        }
     }
 
     pub(crate) fn invalid(what: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::Invalid { what: what.into(), message: message.into() }
+        Error::Invalid {
+            what: what.into(),
+            message: message.into(),
+        }
     }
 }

@@ -7,12 +7,24 @@
 //! - `draft`     Markdown + YAML front matter: parse, validate, edit without rewriting bytes
 //! - `diff`      paragraph-then-word diffs with a deadline
 //! - `history`   the SQLite store of versions and compact, deduplicated content
+//! - `atomic`    crash-safe file replacement and temp-file hygiene
+//! - `paths`     the one gate that keeps paths inside the workspace
+//! - `settings`  `.galley/settings.toml`: languages, sections, team
+//! - `reconcile` the pure plan that turns folder state into history operations
+//! - `watch`     debounced notifications of external edits
+//! - `workspace` the facade the CLI and the desktop shell call
 
+pub mod atomic;
 pub mod clock;
 pub mod diff;
 pub mod draft;
 pub mod error;
 pub mod hash;
 pub mod history;
+pub mod paths;
+pub mod reconcile;
+pub mod settings;
+pub mod watch;
+pub mod workspace;
 
 pub use error::{Error, Result};

@@ -1,5 +1,9 @@
 //! The core's integration tests, one binary. Modules:
-//! - diff:      word-level diffs, fixtures in Cyrillic and Latin, the deadline
-//! - draft:     front matter parsing, byte-exact round trips, hostile input
-//! - history:   versions, dedup, compact storage, hash verification, migrations
+//! - diff:       word-level diffs, fixtures in Cyrillic and Latin, the deadline
+//! - draft:      front matter parsing, byte-exact round trips, hostile input
+//! - history:    versions, dedup, compact storage, hash verification, migrations
+//! - reconcile:  the pure plan from folder state and known files
+//! - workspace:  open/init, saves, conflicts, restore, external edits, path safety
+//! - watch:      the real watcher turning other editors' saves into versions
+//! - support:    shared fixtures (temp workspaces, a fixed clock)
 mod core;

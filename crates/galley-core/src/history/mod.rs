@@ -1,1 +1,327 @@
-//! History: see the module docs once written.
+//! History: the SQLite store of every version of every language version of every draft.
+//!
+//! - Versions are only ever added. The one mutation of an existing row is its label, which is
+//!   metadata; there is deliberately no API to delete, prune or rewrite history.
+//! - Texts are content-addressed (SHA-256) and stored once; see `content` for the compact delta
+//!   chains and the verification on every read.
+//! - The known-files table records what the folder reconciler last saw; it can be updated in the
+//!   same transaction as the version it goes with (`record_with_files`).
+//! - The schema is migrated by numbered, embedded SQL files tracked with `PRAGMA user_version`
+//!   (`migrate`); a database from a newer Galley is refused rather than guessed at.
+
+mod content;
+mod known_files;
+mod migrate;
+mod types;
+mod versions;
+
+pub use types::{KnownFile, KnownFileChange, NewVersion, Origin, StorageStats, Version};
+
+use crate::error::{Error, Result};
+use crate::hash::ContentHash;
+use rusqlite::{
+    params, Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior,
+};
+use std::path::Path;
+use std::time::Duration;
+
+/// How long a writer waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open history database. `Send`, not `Sync`: share it behind a mutex.
+#[derive(Debug)]
+pub struct History {
+    conn: Connection,
+}
+
+impl History {
+    /// Opens the history at `db_path`, creating it if missing (its folder must exist) and
+    /// migrating it to the current schema.
+    pub fn open(db_path: &Path) -> Result<History> {
+        let describe = format!("the history database {}", db_path.display());
+        let opened = Connection::open(db_path)
+            .map_err(Error::from)
+            .and_then(|conn| History::init(conn, &describe));
+        opened.map_err(|err| explain_open_error(err, db_path, &describe))
+    }
+
+    /// A throwaway history held in memory, for tests.
+    pub fn open_in_memory() -> Result<History> {
+        History::init(
+            Connection::open_in_memory()?,
+            "the in-memory history database",
+        )
+    }
+
+    fn init(mut conn: Connection, describe: &str) -> Result<History> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let version = migrate::schema_version(&conn, describe)?;
+        // WAL lets readers run beside the writer; FULL makes each committed version durable
+        // across power loss, not just process crashes. (In memory this reports "memory".)
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        if version < migrate::LATEST {
+            migrate::migrate(&mut conn, describe)?;
+        }
+        Ok(History { conn })
+    }
+
+    /// Records a new version (storing its text once) with `parent` = the current head of its
+    /// draft and language, in one transaction.
+    pub fn record(&self, new: NewVersion<'_>) -> Result<Version> {
+        self.record_with_files(new, &[])
+    }
+
+    /// Like `record`, and applies `files` (in order) to the known-files table in the same
+    /// transaction, so a crash cannot leave the version and the reconciler's view of the folder
+    /// out of step. A rename is an upsert of the new path and a removal of the old one.
+    pub fn record_with_files(
+        &self,
+        new: NewVersion<'_>,
+        files: &[KnownFileChange<'_>],
+    ) -> Result<Version> {
+        check_new_version(&new)?;
+        let at_ns = i64::try_from(new.at.unix_timestamp_nanos()).map_err(|_| {
+            Error::invalid(
+                format!("the time of a new version of {}", new.path),
+                "it is outside the years 1678–2261",
+            )
+        })?;
+        let hash = new.text.map(|text| ContentHash::of(text.as_bytes()));
+
+        let tx = self.write()?;
+        if let Some(from) = new.origin.restored_from() {
+            versions::by_id(&tx, from).map_err(|err| match err {
+                Error::NotFound { what, .. } => Error::NotFound {
+                    what,
+                    hint: ", so it cannot be restored".into(),
+                },
+                other => other,
+            })?;
+        }
+        let parent = versions::head_id(&tx, new.draft_id, new.lang)?;
+        let text_id = match (new.text, &hash) {
+            (Some(text), Some(hash)) => {
+                let ordinal = versions::text_count(&tx, new.draft_id, new.lang)?;
+                let base = match content::delta_base(ordinal) {
+                    Some(base) => versions::text_id_at(&tx, new.draft_id, new.lang, base)?,
+                    None => None,
+                };
+                Some(content::store(&tx, text, hash, base)?)
+            }
+            _ => None,
+        };
+        tx.prepare_cached(
+            "INSERT INTO versions \
+             (draft_id, lang, path, text_id, author, at_ns, label, parent, origin, restored_from) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(params![
+            new.draft_id,
+            new.lang,
+            new.path,
+            text_id,
+            new.author,
+            at_ns,
+            new.label,
+            parent,
+            new.origin.tag(),
+            new.origin.restored_from(),
+        ])?;
+        let id = tx.last_insert_rowid();
+        for change in files {
+            known_files::apply(&tx, *change)?;
+        }
+        tx.commit()?;
+
+        Ok(Version {
+            id,
+            draft_id: new.draft_id.to_owned(),
+            lang: new.lang.to_owned(),
+            path: new.path.to_owned(),
+            hash,
+            author: new.author.to_owned(),
+            at: new.at,
+            label: new.label.map(str::to_owned),
+            parent,
+            origin: new.origin,
+        })
+    }
+
+    /// The newest version of a language version of a draft (possibly a deletion).
+    pub fn head(&self, draft_id: &str, lang: &str) -> Result<Option<Version>> {
+        match versions::head_id(&self.conn, draft_id, lang)? {
+            Some(id) => versions::by_id(&self.conn, id).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The version with this id; `NotFound` names it if there is none.
+    pub fn version(&self, id: i64) -> Result<Version> {
+        versions::by_id(&self.conn, id)
+    }
+
+    /// Every version of one language version of a draft, newest first.
+    pub fn log(&self, draft_id: &str, lang: &str) -> Result<Vec<Version>> {
+        versions::query(
+            &self.conn,
+            "WHERE v.draft_id = ?1 AND v.lang = ?2 ORDER BY v.id DESC",
+            [draft_id, lang],
+        )
+    }
+
+    /// The newest version recorded at `path` (any draft), e.g. to find a deleted file's history.
+    pub fn last_version_at_path(&self, path: &str) -> Result<Option<Version>> {
+        Ok(versions::query(
+            &self.conn,
+            "WHERE v.path = ?1 ORDER BY v.id DESC LIMIT 1",
+            [path],
+        )?
+        .pop())
+    }
+
+    /// Every version of a draft in all its languages, newest first.
+    pub fn versions_of_draft(&self, draft_id: &str) -> Result<Vec<Version>> {
+        versions::query(
+            &self.conn,
+            "WHERE v.draft_id = ?1 ORDER BY v.id DESC",
+            [draft_id],
+        )
+    }
+
+    /// The text of a version, checked against its hash; `None` for a deletion.
+    pub fn text(&self, id: i64) -> Result<Option<String>> {
+        let text_id: Option<Option<i64>> = self
+            .conn
+            .prepare_cached("SELECT text_id FROM versions WHERE id = ?1")?
+            .query_row([id], |row| row.get(0))
+            .optional()?;
+        match text_id {
+            None => Err(Error::not_found(format!("version {id}"))),
+            Some(None) => Ok(None),
+            Some(Some(text_id)) => {
+                content::load(&self.conn, text_id, &format!("the text of version {id}"))
+                    .map(|(_, text)| Some(text))
+            }
+        }
+    }
+
+    /// The stored text with this hash, checked against it.
+    pub fn text_by_hash(&self, hash: &ContentHash) -> Result<String> {
+        let describe = format!("the text with sha256 {}", hash.short());
+        match content::find(&self.conn, hash)? {
+            Some(text_id) => content::load(&self.conn, text_id, &describe).map(|(_, text)| text),
+            None => Err(Error::not_found(describe)),
+        }
+    }
+
+    /// Sets or clears a version's label: the only change ever made to a recorded version.
+    pub fn set_label(&self, id: i64, label: Option<&str>) -> Result<()> {
+        let changed = self
+            .conn
+            .prepare_cached("UPDATE versions SET label = ?1 WHERE id = ?2")?
+            .execute(params![label, id])?;
+        if changed == 0 {
+            return Err(Error::not_found(format!("version {id}")));
+        }
+        Ok(())
+    }
+
+    /// Counts and sizes of what the history holds.
+    pub fn stats(&self) -> Result<StorageStats> {
+        let (versions, texts, stored, raw): (i64, i64, i64, i64) = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM versions), count(*), coalesce(sum(length(data)), 0), \
+             coalesce(sum(raw_size), 0) FROM texts",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+        )?;
+        let count = |n: i64| u64::try_from(n).unwrap_or(0);
+        Ok(StorageStats {
+            versions: count(versions),
+            texts: count(texts),
+            stored_bytes: count(stored),
+            raw_bytes: count(raw),
+        })
+    }
+
+    /// Every known file, by path.
+    pub fn known_files(&self) -> Result<Vec<KnownFile>> {
+        known_files::all(&self.conn)
+    }
+
+    /// Inserts or replaces the known-file entry for `file.path`.
+    pub fn upsert_known_file(&self, file: &KnownFile) -> Result<()> {
+        known_files::apply(&self.conn, KnownFileChange::Upsert(file))
+    }
+
+    /// Forgets the known-file entry for `path` (nothing happens if there is none).
+    pub fn remove_known_file(&self, path: &str) -> Result<()> {
+        known_files::apply(&self.conn, KnownFileChange::Remove(path))
+    }
+
+    /// Copies the write-ahead log into the database file and empties it, so the file's size is
+    /// the history's real size.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Starts a write transaction. IMMEDIATE takes the write lock up front, so a concurrent
+    /// writer waits on the busy timeout instead of failing halfway through.
+    fn write(&self) -> Result<Transaction<'_>> {
+        Ok(Transaction::new_unchecked(
+            &self.conn,
+            TransactionBehavior::Immediate,
+        )?)
+    }
+}
+
+/// Refuses a new version whose names would not round-trip through the workspace.
+fn check_new_version(new: &NewVersion<'_>) -> Result<()> {
+    let path = new.path;
+    if path.is_empty() || path.starts_with('/') || path.contains('\\') || path.contains(':') {
+        return Err(Error::invalid(
+            format!("the path `{path}` of a new version"),
+            "it must be relative to the workspace, with '/' separators",
+        ));
+    }
+    for (field, value) in [
+        ("draft id", new.draft_id),
+        ("language", new.lang),
+        ("author", new.author),
+    ] {
+        if value.trim().is_empty() {
+            return Err(Error::invalid(
+                format!("the {field} of a new version of {path}"),
+                "it is empty",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Turns SQLite's terse open failures into errors that name the file and say what to do.
+fn explain_open_error(err: Error, db_path: &Path, describe: &str) -> Error {
+    let Error::Database {
+        source: rusqlite::Error::SqliteFailure(failure, message),
+    } = &err
+    else {
+        return err;
+    };
+    let detail = message.clone().unwrap_or_else(|| failure.to_string());
+    match failure.code {
+        ErrorCode::NotADatabase => Error::invalid(
+            describe,
+            format!(
+                "the file is not a Galley history database (SQLite: {detail}). Move it aside or restore \
+                 it from a backup"
+            ),
+        ),
+        ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::ReadOnly => {
+            Error::io("open", db_path, std::io::Error::other(detail))
+        }
+        _ => err,
+    }
+}

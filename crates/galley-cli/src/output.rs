@@ -1,0 +1,338 @@
+//! Everything `galley` prints: human text by default, JSON with `--json`. The JSON field
+//! names are a documented interface (README, "JSON output"): add fields, never rename them.
+
+use galley_core::clock::format_time;
+use galley_core::diff::{Diff, Hunk, LineRange, ParagraphKind, SpanKind};
+use galley_core::draft::Draft;
+use galley_core::history::{Origin, Version};
+use galley_core::reconcile::Change;
+use galley_core::workspace::{Listing, RecordReport, SaveOutcome};
+use galley_core::Error;
+use serde::Serialize;
+use serde_json::json;
+use std::path::Path;
+
+pub struct Printer {
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct VersionJson<'a> {
+    id: i64,
+    draft_id: &'a str,
+    lang: &'a str,
+    path: &'a str,
+    /// SHA-256 of the text; null when the version records a deletion.
+    hash: Option<String>,
+    author: &'a str,
+    at: String,
+    label: Option<&'a str>,
+    parent: Option<i64>,
+    /// save, external, restore, conflict or import.
+    origin: &'static str,
+    restored_from: Option<i64>,
+    deleted: bool,
+}
+
+fn version_json(v: &Version) -> VersionJson<'_> {
+    VersionJson {
+        id: v.id,
+        draft_id: &v.draft_id,
+        lang: &v.lang,
+        path: &v.path,
+        hash: v.hash.map(|h| h.to_hex()),
+        author: &v.author,
+        at: format_time(v.at),
+        label: v.label.as_deref(),
+        parent: v.parent,
+        origin: origin_name(&v.origin),
+        restored_from: match v.origin {
+            Origin::Restore { from } => Some(from),
+            _ => None,
+        },
+        deleted: v.hash.is_none(),
+    }
+}
+
+fn origin_name(origin: &Origin) -> &'static str {
+    match origin {
+        Origin::Save => "save",
+        Origin::External => "external",
+        Origin::Restore { .. } => "restore",
+        Origin::Conflict => "conflict",
+        Origin::Import => "import",
+    }
+}
+
+fn version_line(v: &Version) -> String {
+    let mut line = format!("{:>6}  {}  {:<16}", v.id, format_time(v.at), v.author);
+    match (&v.hash, &v.origin) {
+        (None, _) => line.push_str("  deleted"),
+        (Some(_), Origin::Restore { from }) => line.push_str(&format!("  restored from {from}")),
+        (Some(_), Origin::Conflict) => line.push_str("  conflict (not on disk)"),
+        (Some(_), Origin::External) => line.push_str("  external edit"),
+        _ => {}
+    }
+    if let Some(label) = &v.label {
+        line.push_str(&format!("  [{label}]"));
+    }
+    line
+}
+
+impl Printer {
+    fn print_json(&self, value: &impl Serialize) {
+        match serde_json::to_string_pretty(value) {
+            Ok(text) => println!("{text}"),
+            Err(e) => eprintln!("galley: could not print JSON: {e}"),
+        }
+    }
+
+    pub fn error(&self, e: &Error) {
+        if self.json {
+            eprintln!(
+                "{}",
+                json!({ "error": { "kind": e.kind(), "message": e.to_string() } })
+            );
+        } else {
+            eprintln!("galley: {e}");
+        }
+    }
+
+    pub fn warning(&self, message: &str) {
+        eprintln!("galley: warning: {message}");
+    }
+
+    pub fn init(&self, root: &Path) {
+        if self.json {
+            self.print_json(&json!({ "workspace": root }));
+        } else {
+            println!("Workspace ready at {}", root.display());
+        }
+    }
+
+    pub fn created(&self, path: &str, version: &Version) {
+        if self.json {
+            self.print_json(&json!({ "path": path, "version": version_json(version) }));
+        } else {
+            println!("{path}");
+        }
+    }
+
+    pub fn listing(&self, listing: &Listing) {
+        if self.json {
+            let drafts: Vec<_> = listing
+                .drafts
+                .iter()
+                .map(|d| {
+                    json!({
+                        "id": d.id, "lang": d.lang, "path": d.path, "title": d.title,
+                        "trend": d.trend.map(|t| t.as_str()), "section": d.section,
+                        "issue": d.issue.map(|w| w.to_string()), "authors": d.authors,
+                        "translation_of": d.translation_of, "words": d.words,
+                    })
+                })
+                .collect();
+            self.print_json(
+                &json!({ "drafts": drafts, "problems": problems_json(&listing.problems) }),
+            );
+            return;
+        }
+        for d in &listing.drafts {
+            let issue = d.issue.map(|w| w.to_string()).unwrap_or_else(|| "-".into());
+            println!(
+                "{:<10}  {:<3}  {:<9}  {}  ({})",
+                d.id, d.lang, issue, d.title, d.path
+            );
+        }
+        for problem in &listing.problems {
+            eprintln!("galley: skipped: {problem}");
+        }
+    }
+
+    pub fn draft(&self, path: &str, draft: &Draft) {
+        let f = draft.front();
+        if self.json {
+            self.print_json(&json!({
+                "path": path, "id": f.id, "lang": f.lang, "title": f.title,
+                "trend": f.trend.map(|t| t.as_str()), "authors": f.authors, "lead": f.lead,
+                "section": f.section, "issue": f.issue.map(|w| w.to_string()), "tags": f.tags,
+                "translation_of": f.translation_of, "body": draft.body(),
+            }));
+            return;
+        }
+        println!("{}", f.title);
+        let mut facts = vec![format!("{} · {}", f.id, f.lang)];
+        if let Some(issue) = f.issue {
+            facts.push(issue.to_string());
+        }
+        if let Some(section) = &f.section {
+            facts.push(section.clone());
+        }
+        if let Some(trend) = f.trend {
+            facts.push(trend.as_str().to_string());
+        }
+        if let Some(source) = &f.translation_of {
+            facts.push(format!("translated from {source}"));
+        }
+        println!("{}", facts.join(" · "));
+        if !f.authors.is_empty() {
+            println!("by {}", f.authors.join(", "));
+        }
+        if !f.lead.is_empty() {
+            println!("\n{}", f.lead);
+        }
+        println!("\n{}", draft.body().trim());
+    }
+
+    pub fn log(&self, versions: &[Version]) {
+        if self.json {
+            let list: Vec<_> = versions.iter().map(version_json).collect();
+            self.print_json(&json!({ "versions": list }));
+        } else if versions.is_empty() {
+            println!("No versions yet. Run `galley record` to record the file as it is.");
+        } else {
+            for v in versions {
+                println!("{}", version_line(v));
+            }
+        }
+    }
+
+    pub fn version(&self, version: &Version) {
+        if self.json {
+            self.print_json(&json!({ "version": version_json(version) }));
+        } else {
+            println!("{}", version_line(version));
+        }
+    }
+
+    pub fn diff(&self, diff: &Diff, rendered: &str) {
+        if self.json {
+            let hunks: Vec<_> = diff.hunks.iter().map(hunk_json).collect();
+            self.print_json(&json!({
+                "summary": diff.stats.summary(),
+                "words_added": diff.stats.words_added,
+                "words_removed": diff.stats.words_removed,
+                "paragraphs_changed": diff.stats.paragraphs_changed,
+                "coarse": diff.coarse,
+                "hunks": hunks,
+            }));
+        } else if diff.is_empty() {
+            println!("No differences.");
+        } else {
+            print!("{rendered}");
+            println!("{}", diff.stats.summary());
+        }
+    }
+
+    pub fn recorded(&self, report: &RecordReport) {
+        if self.json {
+            let recorded: Vec<_> = report
+                .recorded
+                .iter()
+                .map(|r| json!({ "path": r.path, "change": change_name(&r.change), "version": version_json(&r.version) }))
+                .collect();
+            let line = json!({ "recorded": recorded, "problems": problems_json(&report.problems) });
+            // One line per report, so `watch --json` is a stream of JSON lines.
+            println!("{line}");
+            return;
+        }
+        for r in &report.recorded {
+            let what = match &r.change {
+                None => "deleted".to_string(),
+                Some(Change::Created) => "created".to_string(),
+                Some(Change::Modified) => "changed".to_string(),
+                Some(Change::Renamed { from }) => format!("renamed from {from}"),
+            };
+            println!("{}  {what}  (version {})", r.path, r.version.id);
+        }
+        for problem in &report.problems {
+            eprintln!("galley: skipped: {problem}");
+        }
+    }
+
+    pub fn watching(&self, root: &Path) {
+        if !self.json {
+            eprintln!("Watching {} (Ctrl+C to stop)", root.display());
+        }
+    }
+
+    pub fn problems(&self, problems: &[Error]) {
+        if self.json {
+            self.print_json(
+                &json!({ "ok": problems.is_empty(), "problems": problems_json(problems) }),
+            );
+        } else if problems.is_empty() {
+            println!("All drafts are valid.");
+        } else {
+            for p in problems {
+                println!("{p}");
+            }
+            println!(
+                "{} problem{}",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            );
+        }
+    }
+
+    pub fn saved(&self, outcome: &SaveOutcome) {
+        match outcome {
+            SaveOutcome::Saved(v) => self.version(v),
+            SaveOutcome::Unchanged(_) if self.json => self.print_json(&json!({ "unchanged": true })),
+            SaveOutcome::Unchanged(_) => println!("No changes to save."),
+            SaveOutcome::Conflict { theirs, ours } if self.json => {
+                self.print_json(&json!({ "conflict": { "theirs": version_json(theirs), "ours": version_json(ours) } }))
+            }
+            SaveOutcome::Conflict { theirs, ours } => eprintln!(
+                "galley: the file changed on disk since you loaded it. Both texts are kept: theirs is version {}, yours is version {}. Compare them with `galley diff PATH {} {}`.",
+                theirs.id, ours.id, theirs.id, ours.id
+            ),
+        }
+    }
+}
+
+fn change_name(change: &Option<Change>) -> &'static str {
+    match change {
+        None => "deleted",
+        Some(Change::Created) => "created",
+        Some(Change::Modified) => "modified",
+        Some(Change::Renamed { .. }) => "renamed",
+    }
+}
+
+fn problems_json(problems: &[Error]) -> Vec<serde_json::Value> {
+    problems
+        .iter()
+        .map(|e| json!({ "kind": e.kind(), "message": e.to_string() }))
+        .collect()
+}
+
+fn hunk_json(hunk: &Hunk) -> serde_json::Value {
+    let range = |r: &LineRange| json!({ "start": r.start, "count": r.count });
+    let paragraphs: Vec<_> = hunk
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let kind = match p.kind {
+                ParagraphKind::Unchanged => "unchanged",
+                ParagraphKind::Modified => "modified",
+                ParagraphKind::Added => "added",
+                ParagraphKind::Removed => "removed",
+            };
+            let spans: Vec<_> = p
+                .spans
+                .iter()
+                .map(|s| {
+                    let kind = match s.kind {
+                        SpanKind::Equal => "equal",
+                        SpanKind::Insert => "insert",
+                        SpanKind::Delete => "delete",
+                    };
+                    json!({ "kind": kind, "old": s.old, "new": s.new })
+                })
+                .collect();
+            json!({ "kind": kind, "old_lines": range(&p.old_lines), "new_lines": range(&p.new_lines), "spans": spans })
+        })
+        .collect();
+    json!({ "old": range(&hunk.old), "new": range(&hunk.new), "paragraphs": paragraphs })
+}

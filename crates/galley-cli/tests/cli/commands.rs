@@ -1,0 +1,204 @@
+// Each command on a copy of the sample workspace: output, JSON shape, exit codes.
+
+use super::support::Sample;
+use predicates::str::contains;
+
+#[test]
+fn list_json_names_every_sample_draft() {
+    let sample = Sample::copy();
+    let listing = sample.json(&["list"]);
+    let drafts = listing["drafts"].as_array().expect("drafts");
+    let on_disk = sample
+        .snapshot()
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "md"))
+        .count();
+    assert_eq!(drafts.len(), on_disk);
+    assert!(
+        on_disk >= 18,
+        "the sample has 6+ commentaries in 3 languages"
+    );
+    for d in drafts {
+        for field in [
+            "id",
+            "lang",
+            "path",
+            "title",
+            "trend",
+            "section",
+            "issue",
+            "authors",
+            "translation_of",
+            "words",
+        ] {
+            assert!(d.get(field).is_some(), "missing {field} in {d}");
+        }
+    }
+    assert_eq!(listing["problems"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn new_prints_the_path_of_the_file_it_created() {
+    let sample = Sample::copy();
+    let out = sample
+        .galley()
+        .args([
+            "new",
+            "--title",
+            "Water prices",
+            "--lang",
+            "en",
+            "--issue",
+            "2020-W21",
+            "--section",
+            "economy",
+        ])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let path = String::from_utf8(out.stdout).expect("utf8");
+    assert_eq!(path.trim(), "2020-W21/water-prices.en.md");
+    assert!(sample.root().join(path.trim()).is_file());
+    sample.galley().arg("check").assert().success();
+}
+
+#[test]
+fn show_prints_title_and_lead_and_json_has_the_body() {
+    let sample = Sample::copy();
+    let first = sample.json(&["list"])["drafts"][0].clone();
+    let path = first["path"].as_str().expect("path");
+    sample
+        .galley()
+        .args(["show", path])
+        .assert()
+        .success()
+        .stdout(contains(first["title"].as_str().expect("title")));
+    let shown = sample.json(&["show", path]);
+    assert_eq!(shown["id"], first["id"]);
+    assert!(shown["body"].as_str().is_some_and(|b| !b.trim().is_empty()));
+}
+
+#[test]
+fn record_then_edit_then_log_diff_and_restore() {
+    let sample = Sample::copy();
+    let recorded = sample.json(&["record"]);
+    assert!(recorded["recorded"]
+        .as_array()
+        .is_some_and(|r| r.len() >= 18));
+    assert_eq!(
+        sample.json(&["record"])["recorded"]
+            .as_array()
+            .map(Vec::len),
+        Some(0),
+        "second record is a no-op"
+    );
+
+    let path = sample.json(&["list"])["drafts"][0]["path"]
+        .as_str()
+        .expect("path")
+        .to_string();
+    let file = sample.root().join(&path);
+    let original = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, format!("{original}\nAn added closing sentence.\n")).expect("edit");
+
+    let diff = sample
+        .galley()
+        .args(["diff", &path, "--color", "never"])
+        .output()
+        .expect("diff");
+    let diff_text = String::from_utf8_lossy(&diff.stdout);
+    assert!(
+        diff_text.contains("{+An added closing sentence.+}"),
+        "{diff_text}"
+    );
+    assert!(diff_text.contains("+4 words"), "{diff_text}");
+
+    sample.json(&["record"]);
+    let log = sample.json(&["log", &path]);
+    let versions = log["versions"].as_array().expect("versions");
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[0]["author"], "external");
+    assert_eq!(versions[0]["origin"], "external");
+    let first_id = versions[1]["id"].as_i64().expect("id");
+
+    let restored = sample.json(&["restore", &first_id.to_string()]);
+    assert_eq!(restored["version"]["restored_from"], first_id);
+    assert_eq!(restored["version"]["author"], "Tester");
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), original);
+    assert_eq!(
+        sample.json(&["log", &path])["versions"]
+            .as_array()
+            .map(Vec::len),
+        Some(3)
+    );
+}
+
+#[test]
+fn label_names_a_version() {
+    let sample = Sample::copy();
+    let recorded = sample.json(&["record"]);
+    let id = recorded["recorded"][0]["version"]["id"]
+        .as_i64()
+        .expect("id");
+    let labelled = sample.json(&["label", &id.to_string(), "sent to editor"]);
+    assert_eq!(labelled["version"]["label"], "sent to editor");
+}
+
+#[test]
+fn save_with_a_stale_base_is_a_conflict_that_keeps_both() {
+    let sample = Sample::copy();
+    sample.json(&["record"]);
+    let path = sample.json(&["list"])["drafts"][0]["path"]
+        .as_str()
+        .expect("path")
+        .to_string();
+    let file = sample.root().join(&path);
+    let loaded = std::fs::read_to_string(&file).expect("read");
+    let base = sample.json(&["log", &path])["versions"][0]["hash"]
+        .as_str()
+        .expect("hash")
+        .to_string();
+    std::fs::write(&file, format!("{loaded}\nTheirs.\n")).expect("edit");
+    let ours = format!("{loaded}\nOurs.\n");
+    let out = sample
+        .galley()
+        .args(["save", &path, "--base", &base, "--json"])
+        .write_stdin(ours)
+        .output()
+        .expect("save");
+    assert_eq!(out.status.code(), Some(1));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(result["conflict"]["theirs"]["origin"], "external");
+    assert_eq!(result["conflict"]["ours"]["origin"], "conflict");
+    assert!(std::fs::read_to_string(&file)
+        .expect("read")
+        .ends_with("Theirs.\n"));
+}
+
+#[test]
+fn check_passes_on_the_sample_and_init_makes_a_workspace() {
+    Sample::copy()
+        .galley()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(contains("All drafts are valid."));
+    let empty = Sample::empty();
+    empty.galley().arg("init").assert().success();
+    assert!(empty.root().join(".galley/settings.toml").is_file());
+    empty.galley().arg("list").assert().success();
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    Sample::copy().galley().arg("frobnicate").assert().code(2);
+    Sample::copy()
+        .galley()
+        .args(["restore", "not-a-number"])
+        .assert()
+        .code(2);
+}

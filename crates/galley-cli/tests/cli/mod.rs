@@ -1,0 +1,4 @@
+mod bad_input;
+mod commands;
+mod support;
+mod watch;

@@ -1,0 +1,95 @@
+//! Atomic file replacement: write a temp file beside the target, fsync it, rename it over the
+//! target, fsync the folder. A crash leaves the old file or the new one, never a torn one.
+//! Temp files carry a marker so scans skip them and `clean_stray_temps` can remove leftovers.
+
+use crate::error::{Error, Result};
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Galley's temp files are named `.<target name>.galley-tmp-<random>`.
+pub const TEMP_MARKER: &str = ".galley-tmp-";
+
+pub fn is_galley_temp(file_name: &str) -> bool {
+    file_name.starts_with('.') && file_name.contains(TEMP_MARKER)
+}
+
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::invalid(path.display().to_string(), "it names no file"))?
+        .to_string_lossy();
+    let temp = dir.join(format!(".{name}{TEMP_MARKER}{}", random_suffix()));
+    let result = write_then_rename(&temp, path, bytes);
+    if result.is_err() {
+        // The target is untouched; don't leave the half-written temp file behind.
+        let _ = fs::remove_file(&temp);
+    }
+    result?;
+    sync_dir(dir)
+}
+
+fn write_then_rename(temp: &Path, target: &Path, bytes: &[u8]) -> Result<()> {
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(temp)
+        .map_err(|e| Error::io("create a temporary file", temp, e))?;
+    file.write_all(bytes)
+        .map_err(|e| Error::io("write", temp, e))?;
+    file.sync_all()
+        .map_err(|e| Error::io("flush to disk", temp, e))?;
+    drop(file);
+    fs::rename(temp, target).map_err(|e| Error::io("replace", target, e))
+}
+
+fn sync_dir(dir: &Path) -> Result<()> {
+    // Makes the rename itself durable. Directories can't be opened this way on Windows.
+    #[cfg(unix)]
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io("flush the folder", dir, e))?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+fn random_suffix() -> String {
+    let mut buf = [0u8; 6];
+    if getrandom::fill(&mut buf).is_err() {
+        // Uniqueness only has to hold within one folder for the life of one write.
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        buf.copy_from_slice(&nanos.to_le_bytes()[..6]);
+    }
+    buf.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Removes Galley temp files left by a crash anywhere under `root` (hidden folders skipped,
+/// except that the temp files themselves are hidden). Returns what it removed.
+pub fn clean_stray_temps(root: &Path) -> Result<Vec<PathBuf>> {
+    let mut removed = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = fs::read_dir(&dir).map_err(|e| Error::io("list", &dir, e))?;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() && !name.starts_with('.') {
+                stack.push(entry.path());
+            } else if kind.is_file() && is_galley_temp(&name) {
+                fs::remove_file(entry.path()).map_err(|e| Error::io("remove", entry.path(), e))?;
+                removed.push(entry.path());
+            }
+        }
+    }
+    Ok(removed)
+}

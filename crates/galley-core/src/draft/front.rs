@@ -1,0 +1,283 @@
+//! The front matter's known fields, read from the YAML tree and checked.
+
+use super::names::is_language_tag;
+use super::trend::Trend;
+use super::week::IsoWeek;
+use super::yaml_tree::{Node, Problem, Value, WHOLE};
+
+/// The known front matter fields, in the order `render_new` writes them.
+pub(crate) const FIELDS: [&str; 10] = [
+    "id",
+    "title",
+    "trend",
+    "authors",
+    "lead",
+    "section",
+    "issue",
+    "tags",
+    "lang",
+    "translation_of",
+];
+
+/// The fields of a draft's front matter that Galley understands. Other keys may be present
+/// in the file; they are not held here and are kept untouched by [`super::update`].
+///
+/// `id` and `lang` are required; everything else may be missing, which reads as empty/`None`.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct FrontMatter {
+    pub id: String,
+    pub title: String,
+    pub trend: Option<Trend>,
+    pub authors: Vec<String>,
+    pub lead: String,
+    pub section: Option<String>,
+    pub issue: Option<IsoWeek>,
+    pub tags: Vec<String>,
+    pub lang: String,
+    pub translation_of: Option<String>,
+}
+
+/// One known field's value, normalised for comparing and writing: missing, `None` and
+/// empty text are all `Text("")`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum FieldValue {
+    Text(String),
+    List(Vec<String>),
+}
+
+impl FieldValue {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            FieldValue::Text(s) => s.is_empty(),
+            FieldValue::List(items) => items.is_empty(),
+        }
+    }
+}
+
+impl FrontMatter {
+    /// The value of the known field `key` (one of [`FIELDS`]).
+    pub(crate) fn field(&self, key: &str) -> FieldValue {
+        let text = |s: &str| FieldValue::Text(s.to_string());
+        let opt = |s: &Option<String>| FieldValue::Text(s.clone().unwrap_or_default());
+        match key {
+            "id" => text(&self.id),
+            "title" => text(&self.title),
+            "trend" => text(self.trend.map(Trend::as_str).unwrap_or_default()),
+            "authors" => FieldValue::List(self.authors.clone()),
+            "lead" => text(&self.lead),
+            "section" => opt(&self.section),
+            "issue" => FieldValue::Text(self.issue.map(|w| w.to_string()).unwrap_or_default()),
+            "tags" => FieldValue::List(self.tags.clone()),
+            "lang" => text(&self.lang),
+            "translation_of" => opt(&self.translation_of),
+            _ => FieldValue::Text(String::new()),
+        }
+    }
+}
+
+/// A top-level key of the front matter and the file line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TopKey {
+    pub name: String,
+    pub line: usize,
+}
+
+/// Reads the known fields from the parsed YAML. `file_lang` is the language suffix of the file
+/// name, if it has one; `lang` must match it.
+pub(crate) fn read(
+    root: Option<Node>,
+    file_lang: Option<&str>,
+) -> Result<(FrontMatter, Vec<TopKey>), Problem> {
+    let entries = match root {
+        None => Vec::new(),
+        Some(Node {
+            value: Value::Map(entries),
+            ..
+        }) => entries,
+        Some(other) => {
+            return Err(Problem::new(
+                other.line,
+                WHOLE,
+                format!(
+                    "the front matter must be a mapping of `key: value` lines, not {}",
+                    other.kind_name()
+                ),
+            ))
+        }
+    };
+    let mut front = FrontMatter::default();
+    let mut keys = Vec::with_capacity(entries.len());
+    let mut lang_line = 1;
+    let mut translation_line = 1;
+    for (key, value) in entries {
+        let Value::Scalar { text: name, .. } = key.value else {
+            continue; // refused by the tree builder already
+        };
+        let field = name.as_str();
+        match field {
+            "id" => front.id = text(&value, field)?.unwrap_or_default(),
+            "title" => front.title = text(&value, field)?.unwrap_or_default(),
+            "trend" => front.trend = parse_with(&value, field, |s| s.parse::<Trend>())?,
+            "authors" => front.authors = list(&value, field)?,
+            "lead" => front.lead = text(&value, field)?.unwrap_or_default(),
+            "section" => front.section = text(&value, field)?,
+            "issue" => front.issue = parse_with(&value, field, |s| s.parse::<IsoWeek>())?,
+            "tags" => front.tags = list(&value, field)?,
+            "lang" => {
+                front.lang = text(&value, field)?.unwrap_or_default();
+                lang_line = value.line;
+            }
+            "translation_of" => {
+                front.translation_of = text(&value, field)?;
+                translation_line = value.line;
+            }
+            _ => {}
+        }
+        keys.push(TopKey {
+            name,
+            line: key.line,
+        });
+    }
+    check(&front, file_lang, lang_line, translation_line)?;
+    Ok((front, keys))
+}
+
+fn check(
+    front: &FrontMatter,
+    file_lang: Option<&str>,
+    lang_line: usize,
+    translation_line: usize,
+) -> Result<(), Problem> {
+    if front.id.is_empty() {
+        return Err(Problem::new(
+            1,
+            "id",
+            "the front matter has no `id`; every draft needs one",
+        ));
+    }
+    if front.id.contains(char::is_whitespace) {
+        return Err(Problem::new(
+            1,
+            "id",
+            "the `id` must not contain spaces or line breaks",
+        ));
+    }
+    if front.lang.is_empty() {
+        return Err(Problem::new(
+            1,
+            "lang",
+            "the front matter has no `lang`; give the language of this version, like `be`",
+        ));
+    }
+    if !is_language_tag(&front.lang) {
+        return Err(Problem::new(
+            lang_line,
+            "lang",
+            bad_tag_message(&front.lang),
+        ));
+    }
+    if let Some(suffix) = file_lang {
+        if !suffix.eq_ignore_ascii_case(&front.lang) {
+            return Err(Problem::new(
+                lang_line,
+                "lang",
+                format!(
+                    "`lang` is `{}` but the file name says `{suffix}`; make them the same",
+                    front.lang
+                ),
+            ));
+        }
+    }
+    if let Some(source) = &front.translation_of {
+        if !is_language_tag(source) {
+            return Err(Problem::new(
+                translation_line,
+                "translation_of",
+                bad_tag_message(source),
+            ));
+        }
+        if source.eq_ignore_ascii_case(&front.lang) {
+            return Err(Problem::new(
+                translation_line,
+                "translation_of",
+                format!("a `{source}` version cannot be a translation of `{source}` itself"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn bad_tag_message(tag: &str) -> String {
+    format!("`{tag}` is not a language tag; use one like `be`, `ru`, `en` or `en-GB`")
+}
+
+/// Text (any scalar), or `None` for a null/empty value. Lists and mappings are refused.
+fn text(node: &Node, field: &str) -> Result<Option<String>, Problem> {
+    if node.is_null() {
+        return Ok(None);
+    }
+    match &node.value {
+        Value::Scalar { text, .. } => Ok(Some(text.clone())),
+        _ => Err(Problem::new(
+            node.line,
+            field,
+            format!("`{field}` must be text, not {}", node.kind_name()),
+        )),
+    }
+}
+
+fn parse_with<T>(
+    node: &Node,
+    field: &str,
+    parse: impl Fn(&str) -> crate::Result<T>,
+) -> Result<Option<T>, Problem> {
+    let Some(raw) = text(node, field)? else {
+        return Ok(None);
+    };
+    match parse(&raw) {
+        Ok(v) => Ok(Some(v)),
+        Err(crate::Error::Invalid { what, message }) => Err(Problem::new(
+            node.line,
+            field,
+            format!("{what} is invalid: {message}"),
+        )),
+        Err(other) => Err(Problem::new(node.line, field, other.to_string())),
+    }
+}
+
+/// A list of text items, or a single text as a one-item list; null is the empty list.
+fn list(node: &Node, field: &str) -> Result<Vec<String>, Problem> {
+    if node.is_null() {
+        return Ok(Vec::new());
+    }
+    match &node.value {
+        Value::Scalar { text, .. } => Ok(vec![text.clone()]),
+        Value::List(items) => items
+            .iter()
+            .map(|item| match &item.value {
+                Value::Scalar { text, .. } if !item.is_null() => Ok(text.clone()),
+                _ => Err(Problem::new(
+                    item.line,
+                    field,
+                    format!(
+                        "each item of `{field}` must be text, not {}",
+                        describe_item(item)
+                    ),
+                )),
+            })
+            .collect(),
+        Value::Map(_) => Err(Problem::new(
+            node.line,
+            field,
+            format!("`{field}` must be a list or a single text, not a mapping"),
+        )),
+    }
+}
+
+fn describe_item(item: &Node) -> &'static str {
+    if item.is_null() {
+        "empty"
+    } else {
+        item.kind_name()
+    }
+}

@@ -1,0 +1,113 @@
+//! Workspace settings, kept in `.galley/settings.toml` so they travel with the workspace
+//! through git (unlike history, which is per machine).
+
+use crate::atomic::write_atomic;
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// BCP 47 tags of the language versions every commentary should have, in display order.
+    #[serde(default = "default_languages")]
+    pub languages: Vec<String>,
+    /// The team's names, offered as authors.
+    #[serde(default)]
+    pub team: Vec<String>,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub key: String,
+    /// Display title per language tag.
+    #[serde(default)]
+    pub title: BTreeMap<String, String>,
+}
+
+fn default_languages() -> Vec<String> {
+    ["be", "ru", "en"].map(String::from).to_vec()
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            languages: default_languages(),
+            team: Vec::new(),
+            sections: Vec::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// Reads the settings file; a missing file means the defaults.
+    pub fn load(path: &Path) -> Result<Settings> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
+            Err(e) => return Err(Error::io("read", path, e)),
+        };
+        let settings: Settings = toml::from_str(&text).map_err(|e| Error::InvalidSettings {
+            path: path.to_path_buf(),
+            message: e.message().to_string() + &line_hint(&text, e.span()),
+        })?;
+        settings
+            .validate()
+            .map_err(|message| Error::InvalidSettings {
+                path: path.to_path_buf(),
+                message,
+            })?;
+        Ok(settings)
+    }
+
+    pub fn save(&self, path: &Path) -> Result<()> {
+        self.validate().map_err(|message| Error::InvalidSettings {
+            path: path.to_path_buf(),
+            message,
+        })?;
+        let text = toml::to_string_pretty(self).map_err(|e| Error::InvalidSettings {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let header = "# Galley workspace settings (shared through git; history is not).\n";
+        write_atomic(path, format!("{header}{text}").as_bytes())
+    }
+
+    pub fn section(&self, key: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.key == key)
+    }
+
+    fn validate(&self) -> std::result::Result<(), String> {
+        if self.languages.is_empty() {
+            return Err("`languages` must name at least one language".into());
+        }
+        for (i, lang) in self.languages.iter().enumerate() {
+            if self.languages[..i].contains(lang) {
+                return Err(format!("language `{lang}` is listed twice"));
+            }
+        }
+        for (i, section) in self.sections.iter().enumerate() {
+            if section.key.trim().is_empty() {
+                return Err(format!("section {} has an empty key", i + 1));
+            }
+            if self.sections[..i].iter().any(|s| s.key == section.key) {
+                return Err(format!("section `{}` is listed twice", section.key));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn line_hint(text: &str, span: Option<std::ops::Range<usize>>) -> String {
+    match span {
+        Some(span) => {
+            let before = text.get(..span.start).unwrap_or(text);
+            format!(" (line {})", before.matches('\n').count() + 1)
+        }
+        None => String::new(),
+    }
+}

@@ -1,0 +1,184 @@
+//! Reading the folder: which drafts exist, their front matter, and what is wrong with them.
+
+use super::Workspace;
+use crate::draft::{is_draft_file_name, read_draft, Draft, IsoWeek, Trend};
+use crate::error::{Error, Result};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// One language version as listed in the library.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftSummary {
+    pub id: String,
+    pub lang: String,
+    pub path: String,
+    pub title: String,
+    pub trend: Option<Trend>,
+    pub section: Option<String>,
+    pub issue: Option<IsoWeek>,
+    pub authors: Vec<String>,
+    pub translation_of: Option<String>,
+    pub words: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub drafts: Vec<DraftSummary>,
+    /// Files that look like drafts but could not be read; each error names its file.
+    pub problems: Vec<Error>,
+}
+
+/// A draft-named file under the workspace: its absolute path and its relative `/` form.
+pub(super) struct FoundFile {
+    pub abs: PathBuf,
+    pub rel: String,
+}
+
+impl Workspace {
+    /// Every draft in the folder, sorted by path, plus the files that failed to read.
+    pub fn list(&self) -> Result<Listing> {
+        let mut listing = Listing::default();
+        for file in find_draft_files(self.root())? {
+            match read_draft(&file.abs, Path::new(&file.rel)) {
+                Ok(draft) => listing.drafts.push(summarize(&file.rel, &draft)),
+                Err(e) => listing.problems.push(e),
+            }
+        }
+        Ok(listing)
+    }
+
+    /// Reads one draft by its path (relative to the workspace, or absolute inside it).
+    pub fn read(&self, path: &str) -> Result<Draft> {
+        let found = self.resolve(Path::new(path))?;
+        if !found.abs.is_file() {
+            return Err(Error::NotFound {
+                what: format!("the draft {}", found.rel),
+                hint: ". Check the path with `galley list`.".into(),
+            });
+        }
+        read_draft(&found.abs, Path::new(&found.rel))
+    }
+
+    /// Validates every draft and the workspace as a whole: unreadable or invalid files,
+    /// two files claiming the same commentary and language, languages and sections the
+    /// workspace settings don't know. An empty result means all is well.
+    pub fn check(&self) -> Result<Vec<Error>> {
+        let listing = self.list()?;
+        let mut problems = listing.problems;
+        let mut seen: BTreeMap<(&str, &str), &str> = BTreeMap::new();
+        let settings = self.settings();
+        for draft in &listing.drafts {
+            let problem = |field: &str, message: String| Error::InvalidDraft {
+                path: PathBuf::from(&draft.path),
+                line: 1,
+                field: field.to_string(),
+                message,
+            };
+            if let Some(other) = seen.insert((&draft.id, &draft.lang), &draft.path) {
+                problems.push(problem(
+                    "id",
+                    format!("{other} has the same id and language; give one of them a new id"),
+                ));
+            }
+            if !settings.languages.contains(&draft.lang) {
+                problems.push(problem(
+                    "lang",
+                    format!(
+                        "`{}` is not one of the workspace's languages ({})",
+                        draft.lang,
+                        settings.languages.join(", ")
+                    ),
+                ));
+            }
+            if let Some(section) = &draft.section {
+                if !settings.sections.is_empty() && settings.section(section).is_none() {
+                    let known: Vec<&str> =
+                        settings.sections.iter().map(|s| s.key.as_str()).collect();
+                    problems.push(problem(
+                        "section",
+                        format!(
+                            "`{section}` is not a section of this workspace ({})",
+                            known.join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(problems)
+    }
+}
+
+fn summarize(rel: &str, draft: &Draft) -> DraftSummary {
+    let front = draft.front();
+    DraftSummary {
+        id: front.id.clone(),
+        lang: front.lang.clone(),
+        path: rel.to_string(),
+        title: front.title.clone(),
+        trend: front.trend,
+        section: front.section.clone(),
+        issue: front.issue,
+        authors: front.authors.clone(),
+        translation_of: front.translation_of.clone(),
+        words: count_words(draft.body()),
+    }
+}
+
+/// Words as a reader counts them: runs of letters or digits, apostrophes and hyphens inside
+/// a word kept (so "сям'я" and "well-known" are one word each).
+pub fn count_words(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    let mut prev_alnum = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let joiner = matches!(c, '\'' | '’' | 'ʼ' | '-')
+            && prev_alnum
+            && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        if c.is_alphanumeric() || joiner {
+            if !in_word {
+                count += 1;
+                in_word = true;
+            }
+        } else {
+            in_word = false;
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    count
+}
+
+/// Every draft-named file under `root`, skipping hidden folders, sorted by relative path.
+pub(super) fn find_draft_files(root: &Path) -> Result<Vec<FoundFile>> {
+    let mut found = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| Error::io("list", &dir, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io("list", &dir, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                if !name.starts_with('.') {
+                    stack.push(entry.path());
+                }
+            } else if kind.is_file() && is_draft_file_name(&name) {
+                let abs = entry.path();
+                let rel = relative(root, &abs);
+                found.push(FoundFile { abs, rel });
+            }
+        }
+    }
+    found.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(found)
+}
+
+pub(super) fn relative(root: &Path, abs: &Path) -> String {
+    let rel = abs.strip_prefix(root).unwrap_or(abs);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -1,0 +1,139 @@
+//! The workspace: a folder of drafts plus Galley's hidden `.galley` folder (settings and the
+//! history database). This is the facade the CLI and the desktop shell call.
+
+mod listing;
+mod record;
+mod save;
+
+pub use listing::{DraftSummary, Listing};
+pub use record::{RecordReport, Recorded};
+pub use save::{NewDraft, SaveOutcome, VersionRef};
+
+use crate::clock::{Clock, SystemClock};
+use crate::error::{Error, Result};
+use crate::history::History;
+use crate::paths::{self, WorkspacePath};
+use crate::settings::Settings;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The hidden folder inside every workspace.
+pub const STATE_DIR: &str = ".galley";
+pub const SETTINGS_FILE: &str = "settings.toml";
+pub const HISTORY_FILE: &str = "history.db";
+/// Attribution for changes made by other programs.
+pub const EXTERNAL_AUTHOR: &str = "external";
+
+/// What the core needs from its surroundings, injected so tests are deterministic.
+#[derive(Clone)]
+pub struct Env {
+    pub clock: Arc<dyn Clock>,
+    /// Whom saves are attributed to.
+    pub author: String,
+}
+
+impl Env {
+    pub fn system(author: impl Into<String>) -> Env {
+        Env {
+            clock: Arc::new(SystemClock),
+            author: author.into(),
+        }
+    }
+}
+
+pub struct Workspace {
+    root: PathBuf,
+    settings: Settings,
+    history: History,
+    env: Env,
+}
+
+impl Workspace {
+    /// Opens an existing workspace (a folder with a `.galley` folder in it).
+    pub fn open(root: &Path, env: Env) -> Result<Workspace> {
+        let root = canonical_folder(root)?;
+        if !root.join(STATE_DIR).is_dir() {
+            return Err(Error::NoWorkspace {
+                path: root,
+                reason: format!("it has no {STATE_DIR} folder"),
+            });
+        }
+        Workspace::load(root, env)
+    }
+
+    /// Makes `root` a workspace (creating the folder if needed), keeping anything already there.
+    pub fn init(root: &Path, env: Env) -> Result<Workspace> {
+        std::fs::create_dir_all(root).map_err(|e| Error::io("create the folder", root, e))?;
+        let root = canonical_folder(root)?;
+        let state = root.join(STATE_DIR);
+        std::fs::create_dir_all(&state).map_err(|e| Error::io("create the folder", &state, e))?;
+        let ignore = state.join(".gitignore");
+        if !ignore.exists() {
+            // History is per machine; settings travel with the folder through git.
+            crate::atomic::write_atomic(&ignore, b"history.db\nhistory.db-wal\nhistory.db-shm\n")?;
+        }
+        let settings_path = state.join(SETTINGS_FILE);
+        if !settings_path.exists() {
+            Settings::default().save(&settings_path)?;
+        }
+        Workspace::load(root, env)
+    }
+
+    /// Opens `root` if it is a workspace, otherwise makes it one.
+    pub fn open_or_init(root: &Path, env: Env) -> Result<Workspace> {
+        if root.join(STATE_DIR).is_dir() {
+            Workspace::open(root, env)
+        } else {
+            Workspace::init(root, env)
+        }
+    }
+
+    fn load(root: PathBuf, env: Env) -> Result<Workspace> {
+        let state = root.join(STATE_DIR);
+        let settings = Settings::load(&state.join(SETTINGS_FILE))?;
+        let history = History::open(&state.join(HISTORY_FILE))?;
+        crate::atomic::clean_stray_temps(&root)?;
+        Ok(Workspace {
+            root,
+            settings,
+            history,
+            env,
+        })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn env(&self) -> &Env {
+        &self.env
+    }
+
+    /// Resolves a user-given path (relative to the workspace or absolute), refusing any path
+    /// that leads outside the workspace.
+    pub fn resolve(&self, given: &Path) -> Result<WorkspacePath> {
+        paths::resolve(&self.root, given)
+    }
+}
+
+fn canonical_folder(root: &Path) -> Result<PathBuf> {
+    match root.canonicalize() {
+        Ok(path) if path.is_dir() => Ok(path),
+        Ok(path) => Err(Error::NoWorkspace {
+            path,
+            reason: "it is a file, not a folder".into(),
+        }),
+        Err(e) => Err(Error::NoWorkspace {
+            path: root.to_path_buf(),
+            reason: e.to_string().to_lowercase(),
+        }),
+    }
+}

@@ -1,0 +1,222 @@
+//! Turning what other programs did to the folder into versions attributed to "external".
+//! Scanning is effectful; deciding is `reconcile::plan` (pure); applying is the small step here.
+
+use super::listing::{find_draft_files, relative};
+use super::{Workspace, EXTERNAL_AUTHOR};
+use crate::draft::{is_draft_file_name, read_draft};
+use crate::error::{Error, Result};
+use crate::hash::ContentHash;
+use crate::history::{KnownFile, KnownFileChange, NewVersion, Origin, Version};
+use crate::reconcile::{plan, Action, Change, DiskFile, DiskState};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// One change recorded from the folder.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub path: String,
+    /// `None` for a deletion.
+    pub change: Option<Change>,
+    pub version: Version,
+}
+
+#[derive(Debug, Default)]
+pub struct RecordReport {
+    pub recorded: Vec<Recorded>,
+    /// Files left alone because they are invalid or duplicate another; each names its file.
+    pub problems: Vec<Error>,
+}
+
+/// The scan of a set of paths: what the planner sees, plus the texts to store.
+#[derive(Default)]
+struct Scan {
+    files: Vec<DiskFile>,
+    texts: BTreeMap<String, String>,
+    problems: Vec<Error>,
+}
+
+impl Workspace {
+    /// Reconciles the whole folder with history, comparing every file by content hash.
+    /// Used at start-up, by `galley record`, and whenever the watcher lost events.
+    pub fn record_all(&mut self) -> Result<RecordReport> {
+        let mut scan = Scan::default();
+        for found in find_draft_files(self.root())? {
+            scan_one(&mut scan, &found.abs, found.rel);
+        }
+        let known = self.history().known_files()?;
+        self.apply(scan, &known)
+    }
+
+    /// Reconciles only the given paths (as reported by the watcher), plus the known location
+    /// of any draft that appears at one of them, so renames are seen as renames.
+    pub fn record_paths(&mut self, paths: &[PathBuf]) -> Result<RecordReport> {
+        let mut scan = Scan::default();
+        let mut wanted: BTreeSet<String> = BTreeSet::new();
+        for abs in paths {
+            if let Some(rel) = self.draft_rel_path(abs) {
+                wanted.insert(rel);
+            }
+        }
+        for rel in &wanted {
+            scan_one(&mut scan, &self.root().join(rel), rel.clone());
+        }
+        let all_known = self.history().known_files()?;
+        let ids: BTreeSet<(&str, &str)> = scan
+            .files
+            .iter()
+            .filter_map(|f| match &f.state {
+                DiskState::Draft { draft_id, lang, .. } => Some((draft_id.as_str(), lang.as_str())),
+                DiskState::Invalid => None,
+            })
+            .collect();
+        let related: Vec<String> = all_known
+            .iter()
+            .filter(|k| {
+                ids.contains(&(k.draft_id.as_str(), k.lang.as_str())) && !wanted.contains(&k.path)
+            })
+            .map(|k| k.path.clone())
+            .collect();
+        for rel in related {
+            scan_one(&mut scan, &self.root().join(&rel), rel.clone());
+            wanted.insert(rel);
+        }
+        let known: Vec<KnownFile> = all_known
+            .into_iter()
+            .filter(|k| wanted.contains(&k.path))
+            .collect();
+        self.apply(scan, &known)
+    }
+
+    fn apply(&mut self, mut scan: Scan, known: &[KnownFile]) -> Result<RecordReport> {
+        let plan = plan(&scan.files, known);
+        let mut report = RecordReport {
+            recorded: Vec::new(),
+            problems: std::mem::take(&mut scan.problems),
+        };
+        for (path, owner) in plan.duplicates {
+            report.problems.push(Error::InvalidDraft {
+                path: PathBuf::from(&path),
+                line: 1,
+                field: "id".into(),
+                message: format!(
+                    "{owner} already has this id and language; give this file a new id"
+                ),
+            });
+        }
+        // A path vacated by one action may be taken by another (swaps, an id changed in place):
+        // forgetting it must not forget the new owner.
+        let claimed: BTreeSet<String> = plan
+            .actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Record { file, .. } | Action::Refresh { file } => Some(file.path.clone()),
+                Action::Delete { .. } => None,
+            })
+            .collect();
+        let forget = |path: &'_ str| !claimed.contains(path);
+        for action in plan.actions {
+            match action {
+                Action::Refresh { file } => self.history().upsert_known_file(&file)?,
+                Action::Record { file, change } => {
+                    let Some(text) = scan.texts.get(&file.path) else {
+                        continue;
+                    };
+                    let mut changes = vec![KnownFileChange::Upsert(&file)];
+                    if let Change::Renamed { from } = &change {
+                        if forget(from) {
+                            changes.push(KnownFileChange::Remove(from));
+                        }
+                    }
+                    let version = self
+                        .history()
+                        .record_with_files(self.external_version(&file, Some(text)), &changes)?;
+                    report.recorded.push(Recorded {
+                        path: file.path.clone(),
+                        change: Some(change),
+                        version,
+                    });
+                }
+                Action::Delete { file } => {
+                    let changes: Vec<KnownFileChange> = forget(&file.path)
+                        .then_some(KnownFileChange::Remove(&file.path))
+                        .into_iter()
+                        .collect();
+                    let version = self
+                        .history()
+                        .record_with_files(self.external_version(&file, None), &changes)?;
+                    report.recorded.push(Recorded {
+                        path: file.path,
+                        change: None,
+                        version,
+                    });
+                }
+            }
+        }
+        Ok(report)
+    }
+
+    fn external_version<'a>(&self, file: &'a KnownFile, text: Option<&'a str>) -> NewVersion<'a> {
+        NewVersion {
+            draft_id: &file.draft_id,
+            lang: &file.lang,
+            path: &file.path,
+            text,
+            author: EXTERNAL_AUTHOR,
+            at: self.env().clock.now(),
+            label: None,
+            origin: Origin::External,
+        }
+    }
+
+    /// The workspace-relative path of `abs` if it could be a draft (inside the workspace, not
+    /// in a hidden folder, named like a draft).
+    fn draft_rel_path(&self, abs: &Path) -> Option<String> {
+        let rel = abs.strip_prefix(self.root()).ok()?;
+        let hidden = rel
+            .components()
+            .rev()
+            .skip(1)
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        let name = rel.file_name()?.to_string_lossy();
+        (!hidden && is_draft_file_name(&name)).then(|| relative(self.root(), abs))
+    }
+}
+
+fn scan_one(scan: &mut Scan, abs: &Path, rel: String) {
+    let meta = match std::fs::metadata(abs) {
+        Ok(meta) if meta.is_file() => meta,
+        _ => return, // gone (or not a file): absent from the disk side
+    };
+    match read_draft(abs, Path::new(&rel)) {
+        Ok(draft) => {
+            let text = draft.text().to_string();
+            let front = draft.front();
+            scan.files.push(DiskFile {
+                path: rel.clone(),
+                state: DiskState::Draft {
+                    draft_id: front.id.clone(),
+                    lang: front.lang.clone(),
+                    hash: ContentHash::of(text.as_bytes()),
+                    size: meta.len(),
+                    mtime_ns: mtime_ns(&meta),
+                },
+            });
+            scan.texts.insert(rel, text);
+        }
+        Err(e) => {
+            scan.files.push(DiskFile {
+                path: rel,
+                state: DiskState::Invalid,
+            });
+            scan.problems.push(e);
+        }
+    }
+}
+
+pub(super) fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos() as i64)
+        .unwrap_or(0)
+}

@@ -1,0 +1,324 @@
+//! Writing through Galley: saves, restores and new drafts. Each writes the file atomically,
+//! then records the version; content that is on disk but not yet in history is recorded first,
+//! so no text is ever lost by being overwritten.
+
+use super::record::mtime_ns;
+use super::Workspace;
+use crate::atomic::write_atomic;
+use crate::diff::{diff_texts, Diff};
+use crate::draft::{new_id, render_new, Draft, FrontMatter, IsoWeek, MAX_DRAFT_BYTES};
+use crate::error::{Error, Result};
+use crate::hash::ContentHash;
+use crate::history::{KnownFile, KnownFileChange, NewVersion, Origin, Version};
+use crate::paths::WorkspacePath;
+use std::path::Path;
+
+// Returned once per save: boxing the larger variant would buy nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum SaveOutcome {
+    Saved(Version),
+    /// The text equals what is on disk; nothing was written. Carries the current version.
+    Unchanged(Option<Version>),
+    /// The file changed on disk since the caller loaded it. Both texts are now versions; the
+    /// file keeps `theirs` until the caller decides.
+    Conflict {
+        theirs: Version,
+        ours: Version,
+    },
+}
+
+/// A text to compare: a stored version, or a file as it is on disk now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum VersionRef {
+    Version(i64),
+    File(String),
+}
+
+/// What `galley new` and the app's "New commentary" ask for.
+#[derive(Debug, Clone, Default)]
+pub struct NewDraft {
+    pub title: String,
+    pub lang: String,
+    pub issue: Option<IsoWeek>,
+    pub section: Option<String>,
+    pub authors: Vec<String>,
+    /// File name without language and extension; derived from the title when absent.
+    pub slug: Option<String>,
+}
+
+impl Workspace {
+    /// Saves `text` to the draft at `path`. `loaded` is the hash of the text the caller last
+    /// read from that file (`None` when it expects to create the file).
+    pub fn save(
+        &mut self,
+        path: &str,
+        text: &str,
+        loaded: Option<ContentHash>,
+    ) -> Result<SaveOutcome> {
+        let target = self.resolve(Path::new(path))?;
+        if text.len() as u64 > MAX_DRAFT_BYTES {
+            return Err(Error::TooLarge {
+                path: target.rel.into(),
+                size: text.len() as u64,
+                limit: MAX_DRAFT_BYTES,
+            });
+        }
+        let draft = Draft::parse(Path::new(&target.rel), text.as_bytes())?;
+        let on_disk = self.secure_disk_text(&target)?;
+        let disk_hash = on_disk.as_ref().map(|(hash, _)| *hash);
+        if disk_hash != loaded {
+            let theirs = match on_disk {
+                Some((_, version)) => version,
+                None => self.record_missing(&target, draft.front())?,
+            };
+            let ours = self.history().record(self.version_by_me(
+                draft.front(),
+                &target.rel,
+                Some(text),
+                Origin::Conflict,
+            ))?;
+            return Ok(SaveOutcome::Conflict { theirs, ours });
+        }
+        if disk_hash == Some(ContentHash::of(text.as_bytes())) {
+            return Ok(SaveOutcome::Unchanged(on_disk.map(|(_, v)| v)));
+        }
+        let version = self.write_and_record(&target, draft.front(), text, Origin::Save)?;
+        Ok(SaveOutcome::Saved(version))
+    }
+
+    /// Brings back the text of version `id` as a new version (history is never rewritten).
+    pub fn restore(&mut self, id: i64) -> Result<Version> {
+        let old = self.history().version(id)?;
+        let text = self.history().text(id)?.ok_or_else(|| {
+            Error::invalid(
+                format!("version {id}"),
+                "it records a deletion; restore an earlier version",
+            )
+        })?;
+        let draft = Draft::parse(Path::new(&old.path), text.as_bytes())?;
+        let known = self.history().known_files()?;
+        let path = known
+            .iter()
+            .find(|k| k.draft_id == old.draft_id && k.lang == old.lang)
+            .map_or(old.path.clone(), |k| k.path.clone());
+        let target = self.resolve(Path::new(&path))?;
+        self.secure_disk_text(&target)?;
+        self.write_and_record(&target, draft.front(), &text, Origin::Restore { from: id })
+    }
+
+    /// Creates a new draft file and its first version; returns the file's relative path.
+    pub fn create(&mut self, new: &NewDraft) -> Result<(String, Version)> {
+        if !self.settings().languages.contains(&new.lang) {
+            return Err(Error::invalid(
+                format!("language `{}`", new.lang),
+                format!(
+                    "the workspace's languages are {}",
+                    self.settings().languages.join(", ")
+                ),
+            ));
+        }
+        let slug = match &new.slug {
+            Some(slug) => slugify(slug),
+            None => slugify(&new.title),
+        };
+        if slug.is_empty() {
+            return Err(Error::invalid(
+                "the new draft's name",
+                "give a title or a slug with at least one letter",
+            ));
+        }
+        let folder = new.issue.map_or("unfiled".to_string(), |w| w.to_string());
+        let rel = format!("{folder}/{slug}.{}.md", new.lang);
+        let target = self.resolve(Path::new(&rel))?;
+        if target.abs.exists() {
+            return Err(Error::invalid(
+                rel,
+                "a file with that name exists already; choose another title or slug",
+            ));
+        }
+        let front = FrontMatter {
+            id: new_id(),
+            title: new.title.clone(),
+            trend: None,
+            authors: new.authors.clone(),
+            lead: String::new(),
+            section: new.section.clone(),
+            issue: new.issue,
+            tags: Vec::new(),
+            lang: new.lang.clone(),
+            translation_of: None,
+        };
+        let text = render_new(&front, "\n");
+        Draft::parse(Path::new(&target.rel), text.as_bytes())?;
+        let version = self.write_and_record(&target, &front, &text, Origin::Save)?;
+        Ok((target.rel, version))
+    }
+
+    /// The versions of the draft at `path` (its language version), newest first. Works for
+    /// deleted files too, through the path their versions recorded.
+    pub fn log(&self, path: &str) -> Result<Vec<Version>> {
+        let (draft_id, lang) = self.identity_of(path)?;
+        self.history().log(&draft_id, &lang)
+    }
+
+    pub fn text_of(&self, what: &VersionRef) -> Result<String> {
+        match what {
+            VersionRef::Version(id) => self.history().text(*id)?.ok_or_else(|| {
+                Error::invalid(
+                    format!("version {id}"),
+                    "it records a deletion and has no text",
+                )
+            }),
+            VersionRef::File(path) => Ok(self.read(path)?.text().to_string()),
+        }
+    }
+
+    pub fn diff(&self, old: &VersionRef, new: &VersionRef) -> Result<Diff> {
+        Ok(diff_texts(&self.text_of(old)?, &self.text_of(new)?))
+    }
+
+    pub fn set_label(&self, id: i64, label: Option<&str>) -> Result<Version> {
+        let label = label.map(str::trim).filter(|l| !l.is_empty());
+        self.history().set_label(id, label)?;
+        self.history().version(id)
+    }
+
+    fn identity_of(&self, path: &str) -> Result<(String, String)> {
+        let target = self.resolve(Path::new(path))?;
+        if target.abs.is_file() {
+            let front = self.read(&target.rel)?.front().clone();
+            return Ok((front.id, front.lang));
+        }
+        self.history()
+            .last_version_at_path(&target.rel)?
+            .map(|v| (v.draft_id, v.lang))
+            .ok_or_else(|| Error::NotFound {
+                what: format!("a draft at {}", target.rel),
+                hint: " in the folder or its history. Check the path with `galley list`.".into(),
+            })
+    }
+
+    /// Makes sure what is on disk at `target` is in history before it gets overwritten, and
+    /// returns its hash and version. `None` when there is no file.
+    fn secure_disk_text(
+        &mut self,
+        target: &WorkspacePath,
+    ) -> Result<Option<(ContentHash, Version)>> {
+        let bytes = match std::fs::read(&target.abs) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io("read", &target.abs, e)),
+        };
+        let hash = ContentHash::of(&bytes);
+        let draft = Draft::parse(Path::new(&target.rel), &bytes)?;
+        let front = draft.front();
+        if let Some(head) = self.history().head(&front.id, &front.lang)? {
+            if head.hash == Some(hash) && head.path == target.rel {
+                return Ok(Some((hash, head)));
+            }
+        }
+        let file = self.known_file(target, front, hash)?;
+        let new = NewVersion {
+            draft_id: &front.id,
+            lang: &front.lang,
+            path: &target.rel,
+            text: Some(draft.text()),
+            author: super::EXTERNAL_AUTHOR,
+            at: self.env().clock.now(),
+            label: None,
+            origin: Origin::External,
+        };
+        let version = self
+            .history()
+            .record_with_files(new, &[KnownFileChange::Upsert(&file)])?;
+        Ok(Some((hash, version)))
+    }
+
+    /// The file the caller loaded is gone from disk: record that, so `theirs` is a version.
+    fn record_missing(&mut self, target: &WorkspacePath, front: &FrontMatter) -> Result<Version> {
+        let new = NewVersion {
+            draft_id: &front.id,
+            lang: &front.lang,
+            path: &target.rel,
+            text: None,
+            author: super::EXTERNAL_AUTHOR,
+            at: self.env().clock.now(),
+            label: None,
+            origin: Origin::External,
+        };
+        self.history()
+            .record_with_files(new, &[KnownFileChange::Remove(&target.rel)])
+    }
+
+    fn write_and_record(
+        &mut self,
+        target: &WorkspacePath,
+        front: &FrontMatter,
+        text: &str,
+        origin: Origin,
+    ) -> Result<Version> {
+        if let Some(parent) = target.abs.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Error::io("create the folder", parent, e))?;
+        }
+        write_atomic(&target.abs, text.as_bytes())?;
+        let file = self.known_file(target, front, ContentHash::of(text.as_bytes()))?;
+        let new = self.version_by_me(front, &target.rel, Some(text), origin);
+        self.history()
+            .record_with_files(new, &[KnownFileChange::Upsert(&file)])
+    }
+
+    fn version_by_me<'a>(
+        &'a self,
+        front: &'a FrontMatter,
+        rel: &'a str,
+        text: Option<&'a str>,
+        origin: Origin,
+    ) -> NewVersion<'a> {
+        NewVersion {
+            draft_id: &front.id,
+            lang: &front.lang,
+            path: rel,
+            text,
+            author: &self.env().author,
+            at: self.env().clock.now(),
+            label: None,
+            origin,
+        }
+    }
+
+    fn known_file(
+        &self,
+        target: &WorkspacePath,
+        front: &FrontMatter,
+        hash: ContentHash,
+    ) -> Result<KnownFile> {
+        let meta = std::fs::metadata(&target.abs).map_err(|e| Error::io("read", &target.abs, e))?;
+        Ok(KnownFile {
+            path: target.rel.clone(),
+            draft_id: front.id.clone(),
+            lang: front.lang.clone(),
+            hash,
+            size: meta.len(),
+            mtime_ns: mtime_ns(&meta),
+        })
+    }
+}
+
+/// A file-name-safe form of a title: lowercase letters and digits (any script), single
+/// hyphens between words, at most 60 characters.
+pub fn slugify(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.chars().count() >= 60 {
+            break;
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
