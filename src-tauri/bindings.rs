@@ -3,7 +3,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::dto::{Commentary, DraftView, LanguageVersion, Library, WorkspaceInfo};
+use crate::dto::{Commentary, DraftView, LanguageVersion, Library, SectionInfo, WorkspaceInfo};
 use crate::error::ErrorDto;
 
 /// Where the generated file lives, relative to the repository root.
@@ -14,6 +14,7 @@ pub fn typescript_declarations() -> String {
     let declarations = [
         ErrorDto::decl(&cfg),
         WorkspaceInfo::decl(&cfg),
+        SectionInfo::decl(&cfg),
         Library::decl(&cfg),
         Commentary::decl(&cfg),
         LanguageVersion::decl(&cfg),

@@ -11,10 +11,7 @@ use crate::session::Session;
 pub fn open_workspace_info(session: State<'_, Session>) -> Result<WorkspaceInfo, ErrorDto> {
     session.with(|ws| {
         let listing = ws.list()?;
-        Ok(WorkspaceInfo {
-            root: ws.root().display().to_string(),
-            languages: dto::languages(&listing),
-        })
+        Ok(dto::workspace_info(ws.root(), ws.settings(), &listing))
     })
 }
 

@@ -6,16 +6,28 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::core_shim::{DraftSummary, Listing};
 use crate::error::ErrorDto;
+use galley_core::settings::Settings;
+use galley_core::workspace::{DraftSummary, Listing};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WorkspaceInfo {
-    /// The folder the app was asked to open.
+    /// The opened folder.
     pub root: String,
-    /// The digest's languages (be, ru, en) followed by any others the drafts use.
+    /// The workspace's languages in display order, then any others the drafts use.
     pub languages: Vec<String>,
+    /// The sections the settings define, in their order.
+    pub sections: Vec<SectionInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SectionInfo {
+    /// What drafts put in their `section` field.
+    pub key: String,
+    /// Display titles by language tag.
+    pub titles: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -70,17 +82,29 @@ pub struct DraftView {
     pub body: String,
 }
 
-/// Galley's languages until the core exposes the workspace settings' own list.
-const DIGEST_LANGUAGES: [&str; 3] = ["be", "ru", "en"];
-
-pub fn languages(listing: &Listing) -> Vec<String> {
-    let mut seen: Vec<String> = DIGEST_LANGUAGES.map(String::from).to_vec();
+pub fn workspace_info(
+    root: &std::path::Path,
+    settings: &Settings,
+    listing: &Listing,
+) -> WorkspaceInfo {
+    let mut languages = settings.languages.clone();
     for draft in &listing.drafts {
-        if !seen.contains(&draft.lang) {
-            seen.push(draft.lang.clone());
+        if !languages.contains(&draft.lang) {
+            languages.push(draft.lang.clone());
         }
     }
-    seen
+    WorkspaceInfo {
+        root: root.display().to_string(),
+        languages,
+        sections: settings
+            .sections
+            .iter()
+            .map(|section| SectionInfo {
+                key: section.key.clone(),
+                titles: section.title.clone(),
+            })
+            .collect(),
+    }
 }
 
 pub fn library(listing: &Listing) -> Library {

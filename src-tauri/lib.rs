@@ -10,7 +10,6 @@
 pub mod bindings;
 mod command_names;
 pub mod commands;
-mod core_shim;
 pub mod dto;
 pub mod error;
 pub mod launch;
@@ -21,7 +20,7 @@ use std::path::Path;
 use tauri::Runtime;
 
 pub use command_names::COMMANDS;
-use core_shim::Env;
+use galley_core::workspace::Env;
 pub use session::Session;
 
 /// Opens the workspace at `root` with the system clock and the user's name as author.

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::core_shim::{Env, Workspace};
 use crate::error::ErrorDto;
+use galley_core::workspace::{Env, Workspace};
 
 pub struct Session {
     requested: PathBuf,

@@ -137,3 +137,39 @@ fn a_window_other_than_main_may_not_call_the_commands() {
         "the ACL refuses it: {refused:?}"
     );
 }
+
+#[test]
+fn reading_outside_the_workspace_is_refused() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+
+    let error = app
+        .invoke("read_draft", json!({ "path": "../outside.en.md" }))
+        .expect_err("refused");
+
+    assert_eq!(error["kind"], "outside_workspace", "{error}");
+}
+
+#[test]
+fn workspace_info_lists_the_sections_of_the_settings() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+
+    let info = app
+        .invoke("open_workspace_info", json!({}))
+        .expect("info succeeds");
+
+    let settings =
+        std::fs::read_to_string(workspace.path().join(".galley/settings.toml")).expect("settings");
+    let keys: Vec<&str> = settings
+        .lines()
+        .filter_map(|l| l.strip_prefix("key = \"")?.strip_suffix('"'))
+        .collect();
+    let listed: Vec<&str> = info["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .filter_map(|s| s["key"].as_str())
+        .collect();
+    assert_eq!(listed, keys);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Commentary } from "../src/ipc/bindings";
-import { groupByIssue, languageBadges } from "../src/lib/library";
+import { groupByIssue, languageBadges, sectionTitle } from "../src/lib/library";
 
 function commentary(id: string, issue: string | null, section: string | null, langs: string[]): Commentary {
   return {
@@ -45,5 +45,28 @@ describe("languageBadges", () => {
       { lang: "be", present: false },
       { lang: "de", present: true },
     ]);
+  });
+});
+
+describe("groupByIssue with the settings' section order", () => {
+  it("orders sections as the settings list them, unlisted ones last", () => {
+    const groups = groupByIssue(
+      [
+        commentary("a", "2020-W21", "economy", ["be"]),
+        commentary("b", "2020-W21", "zoo", ["be"]),
+        commentary("c", "2020-W21", "politics", ["be"]),
+      ],
+      ["politics", "economy"],
+    );
+    expect(groups[0]?.sections.map((s) => s.section)).toEqual(["politics", "economy", "zoo"]);
+  });
+});
+
+describe("sectionTitle", () => {
+  const sections = [{ key: "economy", titles: { en: "Economy", be: "Эканоміка" } }];
+  it("uses the title in the asked language and falls back to the key", () => {
+    expect(sectionTitle("economy", sections, "be")).toBe("Эканоміка");
+    expect(sectionTitle("economy", sections, "ru")).toBe("economy");
+    expect(sectionTitle("society", sections, "en")).toBe("society");
   });
 });

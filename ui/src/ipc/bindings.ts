@@ -5,13 +5,27 @@ export type ErrorDto = { kind: string, message: string, };
 
 export type WorkspaceInfo = { 
 /**
- * The folder the app was asked to open.
+ * The opened folder.
  */
 root: string, 
 /**
- * The digest's languages (be, ru, en) followed by any others the drafts use.
+ * The workspace's languages in display order, then any others the drafts use.
  */
-languages: Array<string>, };
+languages: Array<string>, 
+/**
+ * The sections the settings define, in their order.
+ */
+sections: Array<SectionInfo>, };
+
+export type SectionInfo = { 
+/**
+ * What drafts put in their `section` field.
+ */
+key: string, 
+/**
+ * Display titles by language tag.
+ */
+titles: { [key in string]: string }, };
 
 export type Library = { 
 /**

@@ -3,7 +3,15 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { DraftView, ErrorDto, Library, WorkspaceInfo } from "./bindings";
 
-export type { Commentary, DraftView, ErrorDto, LanguageVersion, Library, WorkspaceInfo } from "./bindings";
+export type {
+  Commentary,
+  DraftView,
+  ErrorDto,
+  LanguageVersion,
+  Library,
+  SectionInfo,
+  WorkspaceInfo,
+} from "./bindings";
 
 /** Commands reject with an ErrorDto; anything else (a bug, a broken bridge) is wrapped in one. */
 export function asErrorDto(reason: unknown): ErrorDto {

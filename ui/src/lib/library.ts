@@ -1,4 +1,4 @@
-import type { Commentary } from "../ipc";
+import type { Commentary, SectionInfo } from "../ipc";
 
 export interface SectionGroup {
   section: string | null;
@@ -10,8 +10,11 @@ export interface IssueGroup {
   sections: SectionGroup[];
 }
 
-/** Groups commentaries by issue week, then section, keeping the order the core gave. */
-export function groupByIssue(commentaries: readonly Commentary[]): IssueGroup[] {
+/**
+ * Groups commentaries by issue week (in the order given: newest first), then section, ordering
+ * sections as the workspace settings list them (others after, in the order given).
+ */
+export function groupByIssue(commentaries: readonly Commentary[], sectionOrder: readonly string[] = []): IssueGroup[] {
   const issues: IssueGroup[] = [];
   for (const commentary of commentaries) {
     let issue = issues.find((group) => group.issue === commentary.issue);
@@ -26,7 +29,20 @@ export function groupByIssue(commentaries: readonly Commentary[]): IssueGroup[] 
     }
     section.commentaries.push(commentary);
   }
+  const rank = (key: string | null) => {
+    const index = key === null ? -1 : sectionOrder.indexOf(key);
+    return index === -1 ? sectionOrder.length : index;
+  };
+  for (const issue of issues) {
+    // Array.prototype.sort is stable, so unlisted sections keep their order.
+    issue.sections.sort((a, b) => rank(a.section) - rank(b.section));
+  }
   return issues;
+}
+
+/** A section's title in `lang`, falling back to its key. */
+export function sectionTitle(key: string, sections: readonly SectionInfo[], lang: string): string {
+  return sections.find((section) => section.key === key)?.titles[lang] ?? key;
 }
 
 /** Which of the workspace's languages a commentary has, in the workspace's order. */
