@@ -18,8 +18,6 @@ export const en = {
   words: "{count} words",
   problemsHeading: "Some files could not be read",
   workspaceErrorHeading: "The workspace could not be opened",
-  workspaceErrorHint:
-    "Start Galley with --workspace pointing at a folder that holds a .galley folder, or create one with `galley init`.",
   draftErrorHeading: "This draft could not be read",
   errorKind: "Reason: {kind}",
 } as const;
