@@ -1,6 +1,8 @@
 # Shared helpers for scripts/*: sourced, not run.
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export REPO_ROOT
+# `cargo install` puts tauri-driver here; make sure we find it even if PATH lacks it.
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 step() { printf '==> %s\n' "$*"; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
