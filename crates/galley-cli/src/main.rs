@@ -6,7 +6,8 @@ mod output;
 use clap::{Parser, Subcommand};
 use galley_core::diff::{render_text, RenderStyle};
 use galley_core::draft::IsoWeek;
-use galley_core::workspace::{Env, NewDraft, SaveOutcome, VersionRef, Workspace};
+use galley_core::history::TranslationStatus;
+use galley_core::workspace::{Env, NewDraft, SaveOutcome, Workspace};
 use galley_core::Error;
 use output::Printer;
 use std::io::IsTerminal;
@@ -95,6 +96,51 @@ enum Command {
         #[arg(long)]
         base: Option<String>,
     },
+    /// Translations: the status grid, starting one, status, source changes, minor edits
+    #[command(subcommand)]
+    Translate(TranslateCommand),
+}
+
+#[derive(Subcommand)]
+enum TranslateCommand {
+    /// The commentary × language grid: status, base, what is outdated and via which link
+    Status {
+        /// Only this issue week, e.g. 2020-W20
+        #[arg(long)]
+        issue: Option<String>,
+    },
+    /// Start translating a commentary into a language; prints the new file's path
+    Start {
+        id: String,
+        #[arg(long)]
+        lang: String,
+        /// Translate from this language [default: the source language version]
+        #[arg(long)]
+        from: Option<String>,
+    },
+    /// Set a translation's status: in-progress, in-review or done (done records the base)
+    Set {
+        id: String,
+        lang: String,
+        status: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Word-level diff of the source from the translation's base to now
+    Diff {
+        id: String,
+        lang: String,
+        /// Colour the output: auto, always or never
+        #[arg(long, default_value = "auto")]
+        color: String,
+    },
+    /// Mark a version as minor (a typo fix that does not outdate translations)
+    Minor {
+        version: i64,
+        /// Unmark it instead
+        #[arg(long)]
+        undo: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -158,34 +204,8 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             to,
             color,
         } => {
-            let ws = open()?;
-            let old = match from {
-                Some(id) => VersionRef::Version(id),
-                None => match ws.log(&path)?.first() {
-                    Some(head) => VersionRef::Version(head.id),
-                    None => {
-                        return Err(Error::Invalid {
-                            what: path,
-                            message: "it has no versions yet; run `galley record`".into(),
-                        })
-                    }
-                },
-            };
-            let new = to.map_or(VersionRef::File(path), VersionRef::Version);
-            let diff = ws.diff(&old, &new)?;
-            let style = match color.as_str() {
-                "always" => RenderStyle::Color,
-                "never" => RenderStyle::Plain,
-                "auto" if std::io::stdout().is_terminal() => RenderStyle::Color,
-                "auto" => RenderStyle::Plain,
-                other => {
-                    return Err(Error::Invalid {
-                        what: "--color".into(),
-                        message: format!("`{other}` is not one of auto, always, never"),
-                    })
-                }
-            };
-            out.diff(&diff, &render_text(&diff, style));
+            let diff = open()?.diff_file(&path, from, to)?;
+            out.diff(&diff, &render_text(&diff, render_style(&color)?));
         }
         Command::Restore { version } => out.version(&open()?.restore(version)?),
         Command::Label { version, label } => {
@@ -193,6 +213,7 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
         }
         Command::Record => out.recorded(&open()?.record_all()?),
         Command::Watch => watch(&mut open()?, out)?,
+        Command::Translate(command) => translate(command, open()?, out)?,
         Command::Check => {
             let problems = open()?.check()?;
             out.problems(&problems);
@@ -223,6 +244,61 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn translate(command: TranslateCommand, mut ws: Workspace, out: &Printer) -> Result<(), Error> {
+    match command {
+        TranslateCommand::Status { issue } => {
+            let issue = issue.map(|w| parse_week(&w)).transpose()?;
+            // Catch up with edits made outside Galley, so the grid reflects the folder.
+            ws.record_all()?;
+            out.grid(&ws.translation_grid(issue)?);
+        }
+        TranslateCommand::Start { id, lang, from } => {
+            let (path, version, event) = ws.start_translation(&id, &lang, from.as_deref())?;
+            out.started(&path, &version, &event);
+        }
+        TranslateCommand::Set {
+            id,
+            lang,
+            status,
+            note,
+        } => {
+            let status = TranslationStatus::parse(&status).ok_or_else(|| Error::Invalid {
+                what: format!("the status `{status}`"),
+                message: "it is not one of in-progress, in-review, done".into(),
+            })?;
+            out.status_event(&ws.set_translation_status(&id, &lang, status, note.as_deref())?);
+        }
+        TranslateCommand::Diff { id, lang, color } => {
+            ws.record_all()?;
+            let source = ws.translation_source_diff(&id, &lang)?;
+            let rendered = render_text(&source.diff, render_style(&color)?);
+            out.source_diff(&source, &rendered);
+        }
+        TranslateCommand::Minor { version, undo } => out.minor(&ws.mark_minor(version, !undo)?),
+    }
+    Ok(())
+}
+
+fn parse_week(week: &str) -> Result<IsoWeek, Error> {
+    week.parse::<IsoWeek>().map_err(|e| Error::Invalid {
+        what: "--issue".into(),
+        message: e.to_string(),
+    })
+}
+
+fn render_style(color: &str) -> Result<RenderStyle, Error> {
+    match color {
+        "always" => Ok(RenderStyle::Color),
+        "never" => Ok(RenderStyle::Plain),
+        "auto" if std::io::stdout().is_terminal() => Ok(RenderStyle::Color),
+        "auto" => Ok(RenderStyle::Plain),
+        other => Err(Error::Invalid {
+            what: "--color".into(),
+            message: format!("`{other}` is not one of auto, always, never"),
+        }),
+    }
 }
 
 /// Without `--base`, the file as it is now is taken as the starting point.

@@ -7,6 +7,8 @@ use galley_core::draft::Draft;
 use galley_core::history::{Origin, Version};
 use galley_core::reconcile::Change;
 use galley_core::workspace::{Listing, RecordReport, SaveOutcome};
+
+mod translate;
 use galley_core::Error;
 use serde::Serialize;
 use serde_json::json;
@@ -207,15 +209,7 @@ impl Printer {
 
     pub fn diff(&self, diff: &Diff, rendered: &str) {
         if self.json {
-            let hunks: Vec<_> = diff.hunks.iter().map(hunk_json).collect();
-            self.print_json(&json!({
-                "summary": diff.stats.summary(),
-                "words_added": diff.stats.words_added,
-                "words_removed": diff.stats.words_removed,
-                "paragraphs_changed": diff.stats.paragraphs_changed,
-                "coarse": diff.coarse,
-                "hunks": hunks,
-            }));
+            self.print_json(&diff_json(diff));
         } else if diff.is_empty() {
             println!("No differences.");
         } else {
@@ -305,6 +299,18 @@ fn problems_json(problems: &[Error]) -> Vec<serde_json::Value> {
         .iter()
         .map(|e| json!({ "kind": e.kind(), "message": e.to_string() }))
         .collect()
+}
+
+fn diff_json(diff: &Diff) -> serde_json::Value {
+    let hunks: Vec<_> = diff.hunks.iter().map(hunk_json).collect();
+    json!({
+        "summary": diff.stats.summary(),
+        "words_added": diff.stats.words_added,
+        "words_removed": diff.stats.words_removed,
+        "paragraphs_changed": diff.stats.paragraphs_changed,
+        "coarse": diff.coarse,
+        "hunks": hunks,
+    })
 }
 
 fn hunk_json(hunk: &Hunk) -> serde_json::Value {

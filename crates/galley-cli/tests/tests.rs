@@ -1,5 +1,6 @@
 //! The `galley` CLI driven as a process. Modules:
 //! - commands:  each command's output and exit code on a copy of the sample workspace
 //! - bad_input: one clear error (exit 1) and nothing changed, for each kind of bad input
+//! - translate: `galley translate` status grid, start, set, diff, minor
 //! - watch:     `galley watch` as a long-running process printing JSON lines
 mod cli;

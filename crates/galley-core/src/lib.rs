@@ -12,7 +12,9 @@
 //! - `settings`  `.galley/settings.toml`: languages, sections, team
 //! - `reconcile` the pure plan that turns folder state into history operations
 //! - `watch`     debounced notifications of external edits
+//! - `translation` language versions: status, base, outdated fields and paragraphs, chains
 //! - `workspace` the facade the CLI and the desktop shell call
+//! - `xliff`     XLIFF 1.2 export/import of translation jobs, Markdown protected as inline codes
 
 pub mod atomic;
 pub mod clock;
@@ -24,7 +26,9 @@ pub mod history;
 pub mod paths;
 pub mod reconcile;
 pub mod settings;
+pub mod translation;
 pub mod watch;
 pub mod workspace;
+pub mod xliff;
 
 pub use error::{Error, Result};

@@ -5,5 +5,7 @@
 //! - reconcile:  the pure plan from folder state and known files
 //! - workspace:  open/init, saves, conflicts, restore, external edits, path safety
 //! - watch:      the real watcher turning other editors' saves into versions
+//! - translation: start, status and base, outdated fields/paragraphs, minor edits, chains
+//! - xliff:      XLIFF export/import, identity round trips, refusals, translate-toolkit and OmegaT
 //! - support:    shared fixtures (temp workspaces, a fixed clock)
 mod core;

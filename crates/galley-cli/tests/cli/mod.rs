@@ -1,4 +1,5 @@
 mod bad_input;
 mod commands;
 mod support;
+mod translate;
 mod watch;

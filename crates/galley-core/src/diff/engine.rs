@@ -16,7 +16,7 @@ use super::model::{
     Diff, DiffOptions, DiffStats, Hunk, LineRange, ParagraphChange, ParagraphKind, Span, SpanKind,
 };
 use super::pairing::pair_paragraphs;
-use super::tokens::{Interner, Lexicon, Tokens};
+use super::tokens::{Bag, Interner, Lexicon, Tokens};
 use super::words::{diff_words, Side};
 
 /// How a paragraph fares, by index into the old and new paragraph lists.
@@ -55,6 +55,12 @@ impl<'a> Text<'a> {
     fn tokens(&mut self, index: usize, lexicon: &mut Lexicon<'a>) -> &Tokens {
         let text = self.blocks[index].text(self.source);
         self.tokens[index].get_or_insert_with(|| lexicon.tokenize(text))
+    }
+
+    /// Drops the tokens of a paragraph that is done with, so the memory serves the next ones
+    /// rather than the process touching fresh pages.
+    fn release(&mut self, index: usize) {
+        self.tokens[index] = None;
     }
 
     fn lines(&self, index: usize) -> usize {
@@ -190,13 +196,14 @@ fn pair_region<'a>(
     let pairs = if budget.exhausted() {
         None
     } else {
-        let old_bags: Vec<Vec<u32>> = old_range
+        let mut counts = Vec::new();
+        let old_bags: Vec<Bag> = old_range
             .clone()
-            .map(|i| old.tokens(i, lexicon).bag())
+            .map(|i| old.tokens(i, lexicon).bag(&mut counts))
             .collect();
-        let new_bags: Vec<Vec<u32>> = new_range
+        let new_bags: Vec<Bag> = new_range
             .clone()
-            .map(|j| new.tokens(j, lexicon).bag())
+            .map(|j| new.tokens(j, lexicon).bag(&mut counts))
             .collect();
         pair_paragraphs(&old_bags, &new_bags, budget)
     };
@@ -253,6 +260,9 @@ fn build_hunk<'a>(
     let mut paragraphs = Vec::with_capacity(hunk.len());
     for &item in hunk {
         let (kind, spans) = item_spans(item, old, new, lexicon, budget, stats);
+        // Every paragraph is in exactly one item.
+        item_old(item).inspect(|&o| old.release(o));
+        item_new(item).inspect(|&n| new.release(n));
         let old_count = item_old(item).map_or(0, |o| old.lines(o));
         let new_count = item_new(item).map_or(0, |n| new.lines(n));
         paragraphs.push(ParagraphChange {

@@ -7,6 +7,7 @@
 //! paragraph counts, and `SLACK` more for mixed insertions and removals.
 
 use super::budget::Budget;
+use super::tokens::Bag;
 
 /// Dice similarity of the two bags of words at or above which paragraphs are paired.
 const MIN_SIMILARITY: f64 = 0.4;
@@ -22,8 +23,8 @@ struct Candidate {
 /// Pairs `(old index, new index)`, increasing on both sides, that maximise the summed
 /// similarity. `None` when the budget ran out first.
 pub(crate) fn pair_paragraphs(
-    old: &[Vec<u32>],
-    new: &[Vec<u32>],
+    old: &[Bag],
+    new: &[Bag],
     budget: &mut Budget,
 ) -> Option<Vec<(usize, usize)>> {
     let (n, m) = (old.len(), new.len());
@@ -55,23 +56,21 @@ pub(crate) fn pair_paragraphs(
     Some(heaviest_chain(&candidates, m))
 }
 
-/// Dice coefficient of two sorted bags: twice the shared items over all items.
-fn similarity(a: &[u32], b: &[u32]) -> f64 {
-    let total = a.len() + b.len();
-    if total == 0 || (2 * a.len().min(b.len())) as f64 / (total as f64) < MIN_SIMILARITY {
+/// Dice coefficient of two bags: twice the shared items over all items.
+fn similarity(a: &Bag, b: &Bag) -> f64 {
+    let total = a.total + b.total;
+    if total == 0 || (2 * a.total.min(b.total)) as f64 / (total as f64) < MIN_SIMILARITY {
         return 0.0;
     }
-    let (mut x, mut y, mut shared) = (0, 0, 0);
+    // Without branches on the comparison: which side advances is data, not control flow, so
+    // the merge does not stall on mispredictions (the order of words is unpredictable).
+    let (a, b) = (&a.items, &b.items);
+    let (mut x, mut y, mut shared) = (0, 0, 0u64);
     while x < a.len() && y < b.len() {
-        match a[x].cmp(&b[y]) {
-            std::cmp::Ordering::Less => x += 1,
-            std::cmp::Ordering::Greater => y += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                x += 1;
-                y += 1;
-            }
-        }
+        let ((p, c), (q, d)) = (a[x], b[y]);
+        shared += u64::from(p == q) * u64::from(c.min(d));
+        x += usize::from(p <= q);
+        y += usize::from(p >= q);
     }
     (2 * shared) as f64 / total as f64
 }

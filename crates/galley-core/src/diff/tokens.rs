@@ -5,22 +5,26 @@
 //! after it. Tokens are compared without that whitespace, so a change of spacing or line wrapping
 //! alone never turns into a word change, yet no byte of the text is lost.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TokenKind {
-    Word,
-    Punct,
+/// Byte offsets into the paragraph: `start..key_end` is compared, and the whitespace after it
+/// runs to the next token's start. Eight bytes, with the word flag in the top bit of `start`:
+/// tokens are most of the diff's memory, and touching less memory is much of what makes it
+/// fast.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start_and_word: u32,
+    key_end: u32,
 }
 
-/// Byte offsets into the paragraph: `start..key_end` is compared, `key_end..end` is whitespace.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Token {
-    pub start: usize,
-    pub key_end: usize,
-    pub end: usize,
-    pub kind: TokenKind,
+const WORD_BIT: u32 = 1 << 31;
+
+impl Token {
+    fn start(self) -> usize {
+        (self.start_and_word & !WORD_BIT) as usize
+    }
+
+    fn word(self) -> bool {
+        self.start_and_word & WORD_BIT != 0
+    }
 }
 
 /// A tokenised paragraph.
@@ -28,47 +32,96 @@ pub(crate) struct Token {
 pub(crate) struct Tokens {
     /// Bytes of whitespace before the first token (an indented first line).
     pub lead: usize,
-    pub list: Vec<Token>,
+    /// Length of the paragraph: where the last token's whitespace ends.
+    len: usize,
+    list: Vec<Token>,
     /// One id per token: equal ids mean equal token text (see [`Lexicon`]).
     pub ids: Vec<u32>,
 }
 
 impl Tokens {
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Where token `index` starts.
+    pub fn start(&self, index: usize) -> usize {
+        self.list[index].start()
+    }
+
+    /// Where the compared text of token `index` ends and its whitespace begins.
+    pub fn key_end(&self, index: usize) -> usize {
+        match self.list[index].key_end {
+            // The one token of a paragraph too long for 31-bit offsets (see `tokenize`).
+            u32::MAX => self.len,
+            key_end => key_end as usize,
+        }
+    }
+
+    /// Where the whitespace after token `index` ends.
+    pub fn end(&self, index: usize) -> usize {
+        self.list
+            .get(index + 1)
+            .map_or(self.len, |next| next.start())
+    }
+
     pub fn words_in(&self, range: std::ops::Range<usize>) -> usize {
-        self.list[range]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .count()
+        self.list[range].iter().filter(|t| t.word()).count()
     }
 
     pub fn word_count(&self) -> usize {
         self.words_in(0..self.list.len())
     }
 
-    /// Ids of the words, sorted: the paragraph as a bag of words for similarity. A paragraph
-    /// without words (a rule like `---`) is a bag of its punctuation instead.
-    pub fn bag(&self) -> Vec<u32> {
-        let words: Vec<u32> = self
+    /// The paragraph as a bag of words for similarity. A paragraph without words (a rule like
+    /// `---`) is a bag of its punctuation instead. `counts` is scratch space, all zeros between
+    /// calls, that grows to the largest id.
+    pub fn bag(&self, counts: &mut Vec<u32>) -> Bag {
+        let has_words = self.list.iter().any(|t| t.word());
+        let ids = self
             .list
             .iter()
             .zip(&self.ids)
-            .filter(|(t, _)| t.kind == TokenKind::Word)
-            .map(|(_, &id)| id)
+            .filter(|(t, _)| t.word() || !has_words)
+            .map(|(_, &id)| id as usize);
+        // Count each id, keeping the distinct ones: only those need sorting, and a paragraph
+        // repeats many of its words.
+        let mut distinct = Vec::new();
+        let mut total = 0;
+        for id in ids {
+            if id >= counts.len() {
+                counts.resize(id + 1, 0);
+            }
+            if counts[id] == 0 {
+                distinct.push(id as u32);
+            }
+            counts[id] += 1;
+            total += 1;
+        }
+        distinct.sort_unstable();
+        let items = distinct
+            .into_iter()
+            .map(|id| (id, std::mem::take(&mut counts[id as usize])))
             .collect();
-        let mut bag = if words.is_empty() {
-            self.ids.clone()
-        } else {
-            words
-        };
-        bag.sort_unstable();
-        bag
+        Bag { items, total }
     }
+}
+
+/// A multiset of token ids: `(id, how many times)`, sorted by id.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Bag {
+    pub items: Vec<(u32, u32)>,
+    /// The number of tokens, counting repeats.
+    pub total: usize,
 }
 
 /// Gives every distinct token text a small integer, so the diff compares integers.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon<'a> {
     ids: Interner<'a>,
+    /// Scratch lists a paragraph is tokenised into, then copied out at their exact length.
+    list: Vec<Token>,
+    token_ids: Vec<u32>,
 }
 
 impl<'a> Lexicon<'a> {
@@ -77,55 +130,173 @@ impl<'a> Lexicon<'a> {
     }
 
     pub fn tokenize(&mut self, text: &'a str) -> Tokens {
-        let lead = skip_space(text, 0);
-        let mut list = Vec::new();
-        let mut ids = Vec::new();
-        let mut pos = lead;
-        while let Some(c) = text[pos..].chars().next() {
-            let (key_end, kind) = if is_word_char(c) {
-                (word_end(text, pos), TokenKind::Word)
-            } else {
-                (pos + c.len_utf8(), TokenKind::Punct)
+        let len = text.len();
+        if len >= WORD_BIT as usize {
+            // A paragraph of 2 GiB or more cannot be offset in 31 bits: it is one token, so it
+            // is still diffed losslessly, as a whole.
+            return Tokens {
+                lead: 0,
+                len,
+                list: vec![Token {
+                    start_and_word: 0,
+                    key_end: u32::MAX,
+                }],
+                ids: vec![self.id(text)],
             };
-            let end = skip_space(text, key_end);
-            list.push(Token {
-                start: pos,
-                key_end,
-                end,
-                kind,
+        }
+        let lead = skip_space(text, 0);
+        let mut pos = lead;
+        while pos < len {
+            let (class, width) = class_at(text, pos);
+            let (key_end, word) = match class {
+                Class::Word => (word_end(text, pos + width), WORD_BIT),
+                _ => (pos + width, 0),
+            };
+            // Both offsets are below `WORD_BIT`, checked above.
+            self.list.push(Token {
+                start_and_word: pos as u32 | word,
+                key_end: key_end as u32,
             });
-            ids.push(self.id(&text[pos..key_end]));
-            pos = end;
+            let id = self.ids.id(&text[pos..key_end]);
+            self.token_ids.push(id);
+            pos = skip_space(text, key_end);
         }
-        Tokens { lead, list, ids }
+        let tokens = Tokens {
+            lead,
+            len,
+            list: self.list.as_slice().to_vec(),
+            ids: self.token_ids.as_slice().to_vec(),
+        };
+        self.list.clear();
+        self.token_ids.clear();
+        tokens
     }
 }
 
-fn skip_space(text: &str, from: usize) -> usize {
-    text[from..]
-        .char_indices()
-        .find(|(_, c)| !c.is_whitespace())
-        .map_or(text.len(), |(i, _)| from + i)
+/// What a character is to the tokeniser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Word,
+    Space,
+    Apostrophe,
+    Other,
 }
 
-fn word_end(text: &str, from: usize) -> usize {
-    let mut end = from;
-    let mut chars = text[from..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let joins = is_word_char(c)
-            || (is_apostrophe(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next)));
-        if !joins {
-            break;
-        }
-        end = from + i + c.len_utf8();
+/// Classes of the ASCII characters, so the common case is one table lookup.
+const ASCII_CLASSES: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            Class::Word
+        } else if matches!(byte, b'\t'..=b'\r' | b' ') {
+            // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, return,
+            // space.
+            Class::Space
+        } else if byte == b'\'' {
+            Class::Apostrophe
+        } else {
+            Class::Other
+        };
+        b += 1;
     }
-    end
+    table
+};
+
+/// The class and UTF-8 length of the character that starts at byte `pos` of `text`, which must
+/// be a character boundary before the end. Works on bytes for ASCII and two-byte Cyrillic
+/// (the bulk of Galley's drafts) and decodes the character only for anything else.
+#[inline(always)]
+fn class_at(text: &str, pos: usize) -> (Class, usize) {
+    let bytes = text.as_bytes();
+    let lead = bytes[pos];
+    if lead < 0x80 {
+        return (ASCII_CLASSES[usize::from(lead)], 1);
+    }
+    // U+0400..=U+053F are encoded as D0..=D4 followed by one continuation byte.
+    if (0xD0..=0xD4).contains(&lead) {
+        if let Some(&next) = bytes.get(pos + 1) {
+            let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+            // Cyrillic letters and combining marks; U+0482 (a numeric sign) is not a letter.
+            if code <= 0x052F && code != 0x0482 {
+                return (Class::Word, 2);
+            }
+        }
+    }
+    class_of_other(text, pos)
+}
+
+#[cold]
+#[inline(never)]
+fn class_of_other(text: &str, pos: usize) -> (Class, usize) {
+    match text[pos..].chars().next() {
+        Some(c) => (classify(c), c.len_utf8()),
+        // Unreachable for a boundary before the end; one byte keeps the caller moving.
+        None => (Class::Other, 1),
+    }
+}
+
+fn classify(c: char) -> Class {
+    if is_word_char(c) {
+        Class::Word
+    } else if c.is_whitespace() {
+        Class::Space
+    } else if is_apostrophe(c) {
+        Class::Apostrophe
+    } else {
+        Class::Other
+    }
+}
+
+fn skip_space(text: &str, mut pos: usize) -> usize {
+    while pos < text.len() {
+        match class_at(text, pos) {
+            (Class::Space, len) => pos += len,
+            _ => break,
+        }
+    }
+    pos
+}
+
+/// End of the word whose rest starts at `pos`: letters, and apostrophes followed by a letter.
+fn word_end(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        // Runs of ASCII letters and digits and of U+0400..=U+04FF (leads D0..=D3, always
+        // followed by one continuation byte in valid UTF-8), except U+0482 (D2 82), skip the
+        // general classification.
+        while let Some(&b) = bytes.get(pos) {
+            if b < 0x80 {
+                if ASCII_CLASSES[usize::from(b)] != Class::Word {
+                    break;
+                }
+                pos += 1;
+            } else if (0xD0..=0xD3).contains(&b)
+                && !(b == 0xD2 && bytes.get(pos + 1) == Some(&0x82))
+            {
+                pos += 2;
+            } else {
+                break;
+            }
+        }
+        if pos >= text.len() {
+            return pos;
+        }
+        match class_at(text, pos) {
+            (Class::Word, len) => pos += len,
+            (Class::Apostrophe, len)
+                if pos + len < text.len() && class_at(text, pos + len).0 == Class::Word =>
+            {
+                pos += len
+            }
+            _ => return pos,
+        }
+    }
 }
 
 fn is_word_char(c: char) -> bool {
     match c {
-        // Fast paths for the scripts Galley's drafts are written in; the general Unicode
-        // lookup is a binary search.
         '\0'..='\x7F' => c.is_ascii_alphanumeric(),
         '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{052F}' => true,
         _ => c.is_alphanumeric() || is_combining_mark(c),
@@ -148,52 +319,218 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Numbers distinct strings in order of first appearance.
+///
+/// An open-addressing table of `(hash, id)` next to the keys: tokens are short and many, so a
+/// cheap hash and one probe that usually settles on the full 64-bit hash beat a general map.
 #[derive(Debug, Default)]
 pub(crate) struct Interner<'a> {
-    ids: HashMap<&'a str, u32, BuildHasherDefault<QuickHasher>>,
+    keys: Vec<&'a str>,
+    /// `(hash, id + 1)`; an id of 0 marks an empty slot. The length is zero or a power of two.
+    slots: Vec<(u64, u32)>,
 }
 
 impl<'a> Interner<'a> {
     pub fn id(&mut self, key: &'a str) -> u32 {
-        // More than u32::MAX distinct strings cannot come from a text that fits in memory
+        // Keep the table at most half full, so probe runs stay short.
+        if 2 * (self.keys.len() + 1) > self.slots.len() {
+            self.grow();
+        }
+        let hash = quick_hash(key.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut at = slot_of(hash, mask);
+        loop {
+            match self.slots[at] {
+                (_, 0) => break,
+                (h, id) if h == hash && same_bytes(self.keys[id as usize - 1], key) => {
+                    return id - 1
+                }
+                _ => at = (at + 1) & mask,
+            }
+        }
+        // More than u32::MAX - 1 distinct strings cannot come from a text that fits in memory
         // twice over; saturating keeps this total rather than panicking.
-        let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-        *self.ids.entry(key).or_insert(next)
+        let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX - 1);
+        self.keys.push(key);
+        self.slots[at] = (hash, id + 1);
+        id
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(256);
+        let mut slots = vec![(0, 0); size];
+        let mask = size - 1;
+        for &(hash, id) in self.slots.iter().filter(|(_, id)| *id != 0) {
+            let mut at = slot_of(hash, mask);
+            while slots[at].1 != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = (hash, id);
+        }
+        self.slots = slots;
     }
 }
 
-/// A multiply-rotate hash, several times faster than the default SipHash on short words. The
-/// diff only hashes the user's own texts, so resistance to crafted collisions is not needed.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct QuickHasher(u64);
+fn slot_of(hash: u64, mask: usize) -> usize {
+    // The high bits are the best mixed.
+    (hash >> 32) as usize & mask
+}
 
-impl QuickHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+/// A multiply-mix hash that reads short keys in at most two overlapping loads. The diff only
+/// hashes the user's own texts, so resistance to crafted collisions is not needed (a collision
+/// costs a key comparison, never a wrong answer).
+fn quick_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let len = bytes.len();
+    let (a, b) = match len {
+        0 => (0, 0),
+        1..=3 => (
+            u64::from(bytes[0]) << 16 | u64::from(bytes[len / 2]) << 8 | u64::from(bytes[len - 1]),
+            0,
+        ),
+        4..=8 => (u64::from(load4(bytes, 0)), u64::from(load4(bytes, len - 4))),
+        9..=16 => (load8(bytes, 0), load8(bytes, len - 8)),
+        _ => {
+            let mut h = K ^ len as u64;
+            let mut at = 0;
+            while at + 16 < len {
+                h = mix(load8(bytes, at) ^ h, load8(bytes, at + 8) ^ K);
+                at += 16;
+            }
+            (load8(bytes, len - 16) ^ h, load8(bytes, len - 8))
+        }
+    };
+    mix(a ^ K ^ (len as u64) << 56, b ^ K.rotate_left(17))
+}
+
+/// String equality that compares short strings in at most two overlapping loads rather than
+/// calling `memcmp`.
+fn same_bytes(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let len = a.len();
+    if len != b.len() {
+        return false;
+    }
+    match len {
+        0..=3 => a == b,
+        4..=8 => load4(a, 0) == load4(b, 0) && load4(a, len - 4) == load4(b, len - 4),
+        9..=16 => load8(a, 0) == load8(b, 0) && load8(a, len - 8) == load8(b, len - 8),
+        _ => a == b,
     }
 }
 
-impl Hasher for QuickHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+fn mix(a: u64, b: u64) -> u64 {
+    let product = u128::from(a).wrapping_mul(u128::from(b));
+    (product as u64) ^ (product >> 64) as u64
+}
+
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
+}
+
+fn load4(bytes: &[u8], at: usize) -> u32 {
+    let mut word = [0u8; 4];
+    word.copy_from_slice(&bytes[at..at + 4]);
+    u32::from_le_bytes(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tokeniser as first written, one `char` at a time: the byte-level one must agree.
+    fn reference(text: &str) -> Vec<(usize, usize, usize, bool)> {
+        let skip = |from: usize| {
+            text[from..]
+                .char_indices()
+                .find(|(_, c)| !c.is_whitespace())
+                .map_or(text.len(), |(i, _)| from + i)
+        };
+        let mut out = Vec::new();
+        let mut pos = skip(0);
+        while let Some(c) = text[pos..].chars().next() {
+            let (key_end, kind) = if is_word_char(c) {
+                let mut end = pos;
+                let mut chars = text[pos..].char_indices().peekable();
+                while let Some((i, c)) = chars.next() {
+                    let joins = is_word_char(c)
+                        || (is_apostrophe(c)
+                            && chars.peek().is_some_and(|&(_, next)| is_word_char(next)));
+                    if !joins {
+                        break;
+                    }
+                    end = pos + i + c.len_utf8();
+                }
+                (end, true)
+            } else {
+                (pos + c.len_utf8(), false)
+            };
+            let end = skip(key_end);
+            out.push((pos, key_end, end, kind));
+            pos = end;
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+        out
+    }
+
+    fn tokens(text: &str) -> Vec<(usize, usize, usize, bool)> {
+        let tokens = Lexicon::default().tokenize(text);
+        (0..tokens.len())
+            .map(|i| {
+                (
+                    tokens.start(i),
+                    tokens.key_end(i),
+                    tokens.end(i),
+                    tokens.list[i].word(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn byte_classes_agree_with_char_classes_below_u_0800_and_on_samples() {
+        let samples = (0..0x800u32)
+            .chain([
+                0x1680, 0x2000, 0x2019, 0x2028, 0x202F, 0x20D0, 0x3000, 0xFE20, 0x1F600,
+            ])
+            .filter_map(char::from_u32);
+        for c in samples {
+            let text = c.to_string();
+            assert_eq!(class_at(&text, 0), (classify(c), c.len_utf8()), "{c:?}");
         }
     }
 
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
+    #[test]
+    fn byte_level_tokens_match_the_char_level_reference() {
+        let texts = [
+            "",
+            "   \n",
+            "  Indented start, then words.\n\n",
+            "сям'я don't сямʼя сям\u{2019}я 'quoted' end'\n",
+            "Бе\u{0301}лая ру́ка ҂ ѻ Ԯԯ\u{0483} а\u{0489}б\n",
+            "tab\tvt\u{000B}ff\u{000C}cr\r\nnbsp\u{00A0}x\u{2028}y\u{3000}z\n",
+            "емодзі 😀 and 中文字 and ‘quotes’ — dashes…\n",
+            "a'\nb'' c'-d 'e\n",
+            "1,000.5 km² №7 §3\n",
+        ];
+        for text in texts {
+            assert_eq!(tokens(text), reference(text), "{text:?}");
+        }
     }
 
-    fn finish(&self) -> u64 {
-        self.0
+    #[test]
+    fn interner_gives_equal_strings_one_id_and_distinct_strings_their_own() {
+        let words: Vec<String> = (0..5000)
+            .map(|i| format!("{}{}", "слова".repeat(i % 7), i % 700))
+            .collect();
+        let mut interner = Interner::default();
+        let ids: Vec<u32> = words.iter().map(|w| interner.id(w)).collect();
+        for (a, word_a) in words.iter().enumerate().step_by(37) {
+            for (b, word_b) in words.iter().enumerate() {
+                assert_eq!(ids[a] == ids[b], word_a == word_b, "{word_a} / {word_b}");
+            }
+        }
+        assert_eq!(interner.id(""), interner.id(""));
+        assert_ne!(interner.id("a"), interner.id("b"));
     }
 }

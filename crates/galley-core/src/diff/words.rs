@@ -19,14 +19,14 @@ impl<'a> Side<'a> {
     fn run(&self, first: usize, len: usize) -> &'a str {
         match len {
             0 => "",
-            _ => &self.text[self.tokens.list[first].start..self.tokens.list[first + len - 1].end],
+            _ => &self.text[self.tokens.start(first)..self.tokens.end(first + len - 1)],
         }
     }
 
     /// The whitespace after the token before `index`, if there is one.
     fn space_before(&self, index: usize) -> Option<&'a str> {
-        let token = self.tokens.list.get(index.checked_sub(1)?)?;
-        Some(&self.text[token.key_end..token.end])
+        let before = index.checked_sub(1).filter(|&i| i < self.tokens.len())?;
+        Some(&self.text[self.tokens.key_end(before)..self.tokens.end(before)])
     }
 
     /// Like `run` but split into the tokens and the whitespace after the last one.
@@ -34,11 +34,11 @@ impl<'a> Side<'a> {
         if len == 0 {
             return ("", "");
         }
-        let last = self.tokens.list[first + len - 1];
-        let start = self.tokens.list[first].start;
+        let last = first + len - 1;
+        let key_end = self.tokens.key_end(last);
         (
-            &self.text[start..last.key_end],
-            &self.text[last.key_end..last.end],
+            &self.text[self.tokens.start(first)..key_end],
+            &self.text[key_end..self.tokens.end(last)],
         )
     }
 }
@@ -53,7 +53,7 @@ pub(crate) struct WordDiff {
 /// Diffs two paragraphs word by word. When the budget has run out, the pair is shown as the old
 /// paragraph replaced by the new one.
 pub(crate) fn diff_words(old: Side<'_>, new: Side<'_>, budget: &mut Budget) -> WordDiff {
-    let (n, m) = (old.tokens.list.len(), new.tokens.list.len());
+    let (n, m) = (old.tokens.len(), new.tokens.len());
     let ops = if budget.exhausted() {
         vec![whole_replacement(n, m)]
     } else {

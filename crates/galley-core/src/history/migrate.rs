@@ -8,6 +8,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_known_files.sql"),
+    include_str!("migrations/0003_translations.sql"),
 ];
 
 /// The schema version this build of Galley writes.

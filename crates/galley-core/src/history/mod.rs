@@ -8,13 +8,19 @@
 //!   same transaction as the version it goes with (`record_with_files`).
 //! - The schema is migrated by numbered, embedded SQL files tracked with `PRAGMA user_version`
 //!   (`migrate`); a database from a newer Galley is refused rather than guessed at.
+//! - Translation status and minor marks are append-only event logs (`translations`); the
+//!   current status per language version is kept beside its log in the same transaction.
 
 mod content;
 mod known_files;
 mod migrate;
+mod translations;
 mod types;
 mod versions;
 
+pub use translations::{
+    FrontMatterEntry, MinorMark, NewStatus, SourceStamp, StatusEvent, TextKey, TranslationStatus,
+};
 pub use types::{KnownFile, KnownFileChange, NewVersion, Origin, StorageStats, Version};
 
 use crate::error::{Error, Result};

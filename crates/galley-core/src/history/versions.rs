@@ -92,7 +92,8 @@ pub(super) fn by_id(conn: &Connection, id: i64) -> Result<Version> {
         Some(raw) => raw.decode(),
         None => Err(Error::NotFound {
             what: format!("version {id}"),
-            hint: " in this workspace's history. `galley log PATH` lists a draft's versions.".into(),
+            hint: " in this workspace's history. `galley log PATH` lists a draft's versions."
+                .into(),
         }),
     }
 }

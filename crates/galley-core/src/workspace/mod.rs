@@ -4,6 +4,7 @@
 mod listing;
 mod record;
 mod save;
+mod translate;
 
 pub use listing::{DraftSummary, Listing};
 pub use record::{RecordReport, Recorded};

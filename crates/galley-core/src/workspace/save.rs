@@ -178,6 +178,35 @@ impl Workspace {
         Ok(diff_texts(&self.text_of(old)?, &self.text_of(new)?))
     }
 
+    /// What `galley diff PATH [FROM [TO]]` compares: version `from` (default: the newest
+    /// version of the draft at `path`) with version `to` (default: the file as it is now).
+    pub fn diff_file(&self, path: &str, from: Option<i64>, to: Option<i64>) -> Result<Diff> {
+        let no_versions = || Error::invalid(path, "it has no versions yet; run `galley record`");
+        if let (None, None) = (from, to) {
+            // The common case: read the file once, for both its identity and its text. A
+            // missing file takes the general path, which finds its history by path.
+            match self.read(path) {
+                Err(Error::NotFound { .. }) => {}
+                Err(other) => return Err(other),
+                Ok(current) => {
+                    let front = current.front();
+                    let head = self
+                        .history()
+                        .head(&front.id, &front.lang)?
+                        .ok_or_else(no_versions)?;
+                    let old = self.text_of(&VersionRef::Version(head.id))?;
+                    return Ok(diff_texts(&old, current.text()));
+                }
+            }
+        }
+        let old = match from {
+            Some(id) => VersionRef::Version(id),
+            None => VersionRef::Version(self.log(path)?.first().ok_or_else(no_versions)?.id),
+        };
+        let new = to.map_or(VersionRef::File(path.to_string()), VersionRef::Version);
+        self.diff(&old, &new)
+    }
+
     pub fn set_label(&self, id: i64, label: Option<&str>) -> Result<Version> {
         let label = label.map(str::trim).filter(|l| !l.is_empty());
         self.history().set_label(id, label)?;

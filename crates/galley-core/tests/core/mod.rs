@@ -3,5 +3,7 @@ mod draft;
 mod history;
 mod reconcile;
 mod support;
+mod translation;
 mod watch;
 mod workspace;
+mod xliff;

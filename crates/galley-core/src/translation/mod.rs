@@ -1,0 +1,118 @@
+//! Translations: which language versions of a commentary are translations of which, where each
+//! stands, and what changed in its source since the version it matches (its *base*).
+//!
+//! - A commentary is every draft sharing a front matter `id`; its source language version is the
+//!   one without `translation_of`. A translation's `translation_of` names the language it was
+//!   made from, which may itself be a translation (be → ru → en).
+//! - Status (missing → in progress → in review → done) and the base are recorded in history
+//!   (`History::record_status`); "done" sets the base to the source's head version.
+//! - A translation is *outdated* when its source has versions after the base, not marked minor,
+//!   whose text differs from the base. What changed is reported per field and, for the body, per
+//!   paragraph, mapped to the translation's paragraphs (`paragraphs`).
+//! - A change further up a chain flags every translation downstream, naming the outdated link
+//!   (`chain`).
+//!
+//! This module is pure: the workspace (`workspace/translate.rs`) reads files and history and
+//! hands the texts in.
+
+mod chain;
+mod outdated;
+mod paragraphs;
+
+pub use crate::history::TranslationStatus;
+pub use chain::{chain_of, upstream_link};
+pub use outdated::{compare_sources, source_changed, Field, Outdated};
+pub use paragraphs::{align, split_paragraphs, ParagraphChange, ParagraphChangeKind};
+
+use crate::diff::Diff;
+use crate::draft::IsoWeek;
+use crate::history::StatusEvent;
+
+/// A link of a chain: `translation` was made from `source` (shown as `ru ← be`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainLink {
+    pub translation: String,
+    pub source: String,
+}
+
+/// What a language is for a commentary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The original: its file has no `translation_of`.
+    Source,
+    Translation,
+    /// No file in this language.
+    Missing,
+}
+
+/// One commentary in one language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridCell {
+    pub lang: String,
+    pub role: Role,
+    /// Workspace-relative path of the file, if there is one.
+    pub path: Option<String>,
+    /// `None` for the source; `Missing` without a file; for a translation with no recorded
+    /// status, `InProgress` (and `recorded` is `None`).
+    pub status: Option<TranslationStatus>,
+    /// The current status event: who set it, when, the note, the base.
+    pub recorded: Option<StatusEvent>,
+    /// The language it is translated from (`translation_of`).
+    pub translation_of: Option<String>,
+    /// The source version the translation matches.
+    pub base: Option<i64>,
+    /// The newest version of its source.
+    pub source_head: Option<i64>,
+    /// Set when its own source changed since the base.
+    pub outdated: Option<Outdated>,
+    /// Set when a link further up its chain is outdated: the topmost such link, where the
+    /// change came in (for en ← ru ← be with be changed: `ru ← be`).
+    pub via: Option<ChainLink>,
+    /// This language and its sources up to the original, e.g. `[en, ru, be]`.
+    pub chain: Vec<String>,
+}
+
+impl GridCell {
+    /// Outdated directly or through its chain.
+    pub fn is_outdated(&self) -> bool {
+        self.outdated.is_some() || self.via.is_some()
+    }
+}
+
+/// One commentary: a row of the grid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridRow {
+    pub id: String,
+    /// The source's title (or the first language's, when there is no source).
+    pub title: String,
+    pub issue: Option<IsoWeek>,
+    /// The language of the source language version, if there is exactly one.
+    pub source_lang: Option<String>,
+    /// One per language of the grid, in its order.
+    pub cells: Vec<GridCell>,
+}
+
+/// Commentaries × languages.
+#[derive(Debug, Default)]
+pub struct TranslationGrid {
+    /// The workspace's languages, then any other language a draft uses.
+    pub languages: Vec<String>,
+    pub rows: Vec<GridRow>,
+    /// Files that could not be read, and commentaries whose structure is broken (two sources,
+    /// a `translation_of` naming a language with no file, a cycle); each names its file or id.
+    pub problems: Vec<crate::Error>,
+}
+
+/// The word-level diff of a translation's source from its base to its newest version.
+#[derive(Debug, Clone)]
+pub struct SourceDiff {
+    pub id: String,
+    pub lang: String,
+    pub source_lang: String,
+    pub source_path: String,
+    pub base: i64,
+    pub head: i64,
+    /// Versions of the source after the base, oldest first, and whether each is minor.
+    pub versions: Vec<(i64, bool)>,
+    pub diff: Diff,
+}

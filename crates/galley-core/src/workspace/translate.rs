@@ -1,0 +1,632 @@
+//! Translations through the workspace: starting one, setting its status, marking source edits
+//! minor, the commentary × language grid, and the source diff since a translation's base.
+//! The rules live in `crate::translation`; this file reads files and history for them.
+
+use super::listing::find_draft_files;
+use super::record::mtime_ns;
+use super::Workspace;
+use crate::diff::diff_texts;
+use crate::draft::{lang_from_file_name, read_draft, render_new, Draft, IsoWeek};
+use crate::error::{Error, Result};
+use crate::hash::ContentHash;
+use crate::history::{
+    FrontMatterEntry, MinorMark, NewStatus, SourceStamp, StatusEvent, TextKey, TranslationStatus,
+    Version,
+};
+use crate::translation::{
+    chain_of, compare_sources, source_changed, split_paragraphs, upstream_link, GridCell, GridRow,
+    Outdated, Role, SourceDiff, TranslationGrid,
+};
+use crate::workspace::SaveOutcome;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// A draft found in the folder, with its workspace-relative path.
+struct Found {
+    rel: String,
+    draft: Draft,
+}
+
+impl Found {
+    fn lang(&self) -> &str {
+        &self.draft.front().lang
+    }
+}
+
+/// What a grid computation reads once and shares between cells.
+struct GridContext<'a> {
+    statuses: HashMap<(String, String), StatusEvent>,
+    minor: HashSet<i64>,
+    /// Texts already read from history, by key: a source's base and head are shared by all
+    /// its translations.
+    texts: HashMap<TextKey, String>,
+    ws: &'a Workspace,
+}
+
+impl Workspace {
+    /// Starts translating commentary `id` into `lang` from the language `from` (by default its
+    /// source language version): creates `<same folder>/<slug>.<lang>.md` with the front matter
+    /// carried over, title, lead and body empty, records its first version, and sets its status
+    /// to in progress with the source's newest version as base. Returns the new file's path.
+    pub fn start_translation(
+        &mut self,
+        id: &str,
+        lang: &str,
+        from: Option<&str>,
+    ) -> Result<(String, Version, StatusEvent)> {
+        if !self.settings().languages.iter().any(|l| l == lang) {
+            return Err(Error::invalid(
+                format!("language `{lang}`"),
+                format!(
+                    "the workspace's languages are {}",
+                    self.settings().languages.join(", ")
+                ),
+            ));
+        }
+        let drafts = self.commentary(id)?;
+        if let Some(existing) = drafts.iter().find(|d| d.lang() == lang) {
+            return Err(Error::invalid(
+                existing.rel.clone(),
+                format!("commentary {id} already has a version in {lang}; set its status instead"),
+            ));
+        }
+        let from = match from {
+            Some(from) => from.to_string(),
+            None => source_of(&drafts)
+                .map(|d| d.lang().to_string())
+                .ok_or_else(|| {
+                    Error::invalid(
+                        format!("commentary {id}"),
+                        "it has no source language version (every file has `translation_of`); \
+                         name the language to translate from",
+                    )
+                })?,
+        };
+        if from == lang {
+            return Err(Error::invalid(
+                format!("translating {id} from {from} into {lang}"),
+                "the two languages are the same",
+            ));
+        }
+        let source = drafts
+            .iter()
+            .find(|d| d.lang() == from)
+            .ok_or_else(|| Error::NotFound {
+                what: format!("the {from} version of commentary {id}"),
+                hint: ". `galley translate status` shows which languages exist.".into(),
+            })?;
+        // The base must be a version: record the source file if history has not seen it yet.
+        let source_abs = self.root().join(&source.rel);
+        self.record_paths(&[source_abs])?;
+        let base = self.text_head(id, &from, &source.rel)?;
+
+        let rel = translation_path(&source.rel, &from, lang);
+        let mut front = source.draft.front().clone();
+        front.title = String::new();
+        front.lead = String::new();
+        front.lang = lang.to_string();
+        front.translation_of = Some(from.clone());
+        let text = render_new(&front, "\n");
+        let version = match self.save(&rel, &text, None)? {
+            SaveOutcome::Saved(version) => version,
+            _ => {
+                return Err(Error::invalid(
+                    rel,
+                    "a file appeared at this path while the translation was being started; \
+                     nothing was overwritten",
+                ))
+            }
+        };
+        let event = self.history().record_status(NewStatus {
+            draft_id: id,
+            lang,
+            status: TranslationStatus::InProgress,
+            source_lang: &from,
+            base: Some(base.id),
+            author: &self.env().author,
+            at: self.env().clock.now(),
+            note: None,
+        })?;
+        Ok((rel, version, event))
+    }
+
+    /// Sets the status of the `lang` translation of commentary `id`, attributed to the
+    /// workspace's author. `Done` makes the source's newest version the base; the other
+    /// statuses keep the base they had.
+    pub fn set_translation_status(
+        &mut self,
+        id: &str,
+        lang: &str,
+        status: TranslationStatus,
+        note: Option<&str>,
+    ) -> Result<StatusEvent> {
+        let drafts = self.commentary(id)?;
+        let translation = find_lang(&drafts, id, lang)?;
+        let source_lang = translation
+            .draft
+            .front()
+            .translation_of
+            .clone()
+            .ok_or_else(|| {
+                Error::invalid(
+                    translation.rel.clone(),
+                    "it is the source language version (no `translation_of`); only \
+                     translations have a status",
+                )
+            })?;
+        let source = find_lang(&drafts, id, &source_lang)?;
+        let paths = [
+            self.root().join(&translation.rel),
+            self.root().join(&source.rel),
+        ];
+        self.record_paths(&paths)?;
+        let base = if status == TranslationStatus::Done {
+            Some(self.text_head(id, &source_lang, &source.rel)?.id)
+        } else {
+            self.history()
+                .status(id, lang)?
+                .filter(|event| event.source_lang == source_lang)
+                .and_then(|event| event.base)
+        };
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        self.history().record_status(NewStatus {
+            draft_id: id,
+            lang,
+            status,
+            source_lang: &source_lang,
+            base,
+            author: &self.env().author,
+            at: self.env().clock.now(),
+            note,
+        })
+    }
+
+    /// Every status change of the `lang` version of commentary `id`, newest first.
+    pub fn translation_status_log(&self, id: &str, lang: &str) -> Result<Vec<StatusEvent>> {
+        self.history().status_log(id, lang)
+    }
+
+    /// Marks a version as minor (a typo fix that does not make translations outdated), or
+    /// unmarks it; either way the marking is recorded with who and when.
+    pub fn mark_minor(&mut self, version: i64, minor: bool) -> Result<MinorMark> {
+        self.history()
+            .mark_minor(version, minor, &self.env().author, self.env().clock.now())
+    }
+
+    /// The commentary × language grid, for the whole workspace or one issue week. Parses only
+    /// the drafts whose size or modification time changed since the last grid (the rest come
+    /// from `front_matter_cache`); compares versions by text keys, and reads texts only for
+    /// outdated cells.
+    pub fn translation_grid(&self, issue: Option<IsoWeek>) -> Result<TranslationGrid> {
+        let mut grid = TranslationGrid {
+            languages: self.settings().languages.clone(),
+            ..TranslationGrid::default()
+        };
+        let entries = self.front_matter_entries(&mut grid.problems)?;
+        let wanted = issue.map(|w| w.to_string());
+        let mut order: Vec<String> = Vec::new();
+        let mut by_id: HashMap<String, Vec<FrontMatterEntry>> = HashMap::new();
+        for entry in entries {
+            if wanted.is_some() && entry.issue != wanted {
+                continue;
+            }
+            if !grid.languages.contains(&entry.lang) {
+                grid.languages.push(entry.lang.clone());
+            }
+            by_id
+                .entry(entry.draft_id.clone())
+                .or_insert_with(|| {
+                    order.push(entry.draft_id.clone());
+                    Vec::new()
+                })
+                .push(entry);
+        }
+        let mut context = GridContext {
+            statuses: self
+                .history()
+                .statuses()?
+                .into_iter()
+                .map(|e| ((e.draft_id.clone(), e.lang.clone()), e))
+                .collect(),
+            minor: self.history().minor_versions()?,
+            texts: HashMap::new(),
+            ws: self,
+        };
+        for id in order {
+            let drafts = by_id.remove(&id).unwrap_or_default();
+            let row = context.row(&id, &drafts, &grid.languages, &mut grid.problems)?;
+            grid.rows.push(row);
+        }
+        Ok(grid)
+    }
+
+    /// The front matter of every draft in the folder, by path: from the cache when the file's
+    /// size and modification time are unchanged, else parsed (and the cache updated).
+    fn front_matter_entries(&self, problems: &mut Vec<Error>) -> Result<Vec<FrontMatterEntry>> {
+        let mut cached: HashMap<String, FrontMatterEntry> = self
+            .history()
+            .front_matter_entries()?
+            .into_iter()
+            .map(|e| (e.path.clone(), e))
+            .collect();
+        let mut entries = Vec::new();
+        let mut fresh = Vec::new();
+        for file in find_draft_files(self.root())? {
+            let Ok(meta) = std::fs::metadata(&file.abs) else {
+                continue; // gone since the folder was listed
+            };
+            let (size, mtime) = (meta.len(), mtime_ns(&meta));
+            match cached.remove(&file.rel) {
+                Some(entry) if entry.size == size && entry.mtime_ns == mtime => {
+                    entries.push(entry);
+                    continue;
+                }
+                _ => {}
+            }
+            match read_draft(&file.abs, Path::new(&file.rel)) {
+                Ok(draft) => {
+                    let entry = entry_of(&file.rel, &draft, size, mtime);
+                    fresh.push(entry.clone());
+                    entries.push(entry);
+                }
+                Err(e) => problems.push(e),
+            }
+        }
+        let gone: Vec<String> = cached.into_keys().collect();
+        self.history().update_front_matter_entries(&fresh, &gone)?;
+        Ok(entries)
+    }
+
+    /// One commentary's row of the grid (all its languages).
+    pub fn translation_row(&self, id: &str) -> Result<GridRow> {
+        let drafts = self.commentary(id)?;
+        let mut languages = self.settings().languages.clone();
+        for d in &drafts {
+            if !languages.iter().any(|l| l == d.lang()) {
+                languages.push(d.lang().to_string());
+            }
+        }
+        let mut context = GridContext {
+            statuses: HashMap::new(),
+            minor: self.history().minor_versions()?,
+            texts: HashMap::new(),
+            ws: self,
+        };
+        for d in &drafts {
+            if let Some(event) = self.history().status(id, d.lang())? {
+                context
+                    .statuses
+                    .insert((id.to_string(), d.lang().to_string()), event);
+            }
+        }
+        let entries: Vec<FrontMatterEntry> = drafts
+            .iter()
+            .map(|d| entry_of(&d.rel, &d.draft, 0, 0))
+            .collect();
+        context.row(id, &entries, &languages, &mut Vec::new())
+    }
+
+    /// The word-level diff of the source of the `lang` translation of `id`, from the base to
+    /// the source's newest version: every change since, not only the last.
+    pub fn translation_source_diff(&self, id: &str, lang: &str) -> Result<SourceDiff> {
+        let drafts = self.commentary(id)?;
+        let translation = find_lang(&drafts, id, lang)?;
+        let what = || format!("the {lang} translation of commentary {id}");
+        let source_lang = translation
+            .draft
+            .front()
+            .translation_of
+            .clone()
+            .ok_or_else(|| {
+                Error::invalid(
+                    what(),
+                    "it is the source language version, not a translation",
+                )
+            })?;
+        let base = self
+            .history()
+            .status(id, lang)?
+            .filter(|e| e.source_lang == source_lang)
+            .and_then(|e| e.base)
+            .ok_or_else(|| {
+                Error::invalid(
+                    what(),
+                    "it has no base yet: set it to done (or start it with `galley translate \
+                     start`) to record which source version it matches",
+                )
+            })?;
+        let source_path = drafts
+            .iter()
+            .find(|d| d.lang() == source_lang)
+            .map_or_else(String::new, |d| d.rel.clone());
+        let stamps = self.history().source_stamps_since(id, &source_lang, base)?;
+        let head = stamps
+            .iter()
+            .rev()
+            .find(|s| s.text.is_some())
+            .map_or(base, |s| s.id);
+        let minor = self.history().minor_versions()?;
+        let versions = stamps
+            .iter()
+            .skip(1)
+            .map(|s| (s.id, minor.contains(&s.id)))
+            .collect();
+        let old = self.text_of(&super::VersionRef::Version(base))?;
+        let new = self.text_of(&super::VersionRef::Version(head))?;
+        Ok(SourceDiff {
+            id: id.to_string(),
+            lang: lang.to_string(),
+            source_lang,
+            source_path,
+            base,
+            head,
+            versions,
+            diff: diff_texts(&old, &new),
+        })
+    }
+
+    /// Every readable draft with this id, by path.
+    fn commentary(&self, id: &str) -> Result<Vec<Found>> {
+        let mut found = Vec::new();
+        for file in find_draft_files(self.root())? {
+            // Unreadable files are `galley check`'s business; they cannot be this commentary.
+            if let Ok(draft) = read_draft(&file.abs, Path::new(&file.rel)) {
+                if draft.front().id == id {
+                    found.push(Found {
+                        rel: file.rel,
+                        draft,
+                    });
+                }
+            }
+        }
+        if found.is_empty() {
+            return Err(Error::NotFound {
+                what: format!("commentary {id}"),
+                hint: " in the workspace. `galley list` shows the ids.".into(),
+            });
+        }
+        Ok(found)
+    }
+
+    /// The newest version of (id, lang), which must have a text.
+    fn text_head(&self, id: &str, lang: &str, rel: &str) -> Result<Version> {
+        match self.history().head(id, lang)? {
+            Some(head) if head.hash.is_some() => Ok(head),
+            _ => Err(Error::invalid(
+                rel.to_string(),
+                "history has no text of it; run `galley record` first",
+            )),
+        }
+    }
+}
+
+impl GridContext<'_> {
+    fn row(
+        &mut self,
+        id: &str,
+        drafts: &[FrontMatterEntry],
+        languages: &[String],
+        problems: &mut Vec<Error>,
+    ) -> Result<GridRow> {
+        let sources: Vec<&FrontMatterEntry> = drafts
+            .iter()
+            .filter(|d| d.translation_of.is_none())
+            .collect();
+        if sources.len() > 1 {
+            let paths: Vec<&str> = sources.iter().map(|d| d.path.as_str()).collect();
+            problems.push(Error::invalid(
+                format!("commentary {id}"),
+                format!(
+                    "it has {} source language versions ({}); give all but one `translation_of`",
+                    sources.len(),
+                    paths.join(", ")
+                ),
+            ));
+        }
+        let source = sources.first().copied();
+        let title_from = source.or(drafts.first());
+        let mut cells = Vec::with_capacity(languages.len());
+        for lang in languages {
+            let cell = match drafts.iter().find(|d| &d.lang == lang) {
+                None => empty_cell(lang),
+                Some(found) => self.cell(id, found, drafts, problems)?,
+            };
+            cells.push(cell);
+        }
+        for index in 0..cells.len() {
+            if cells[index].role != Role::Translation {
+                continue;
+            }
+            let chain = chain_of(&cells, &cells[index].lang);
+            cells[index].via = upstream_link(&cells, &chain);
+            cells[index].chain = chain;
+        }
+        Ok(GridRow {
+            id: id.to_string(),
+            title: title_from.map_or_else(String::new, |d| d.title.clone()),
+            issue: title_from
+                .and_then(|d| d.issue.as_deref())
+                .and_then(|w| w.parse().ok()),
+            source_lang: source.map(|d| d.lang.clone()),
+            cells,
+        })
+    }
+
+    fn cell(
+        &mut self,
+        id: &str,
+        found: &FrontMatterEntry,
+        drafts: &[FrontMatterEntry],
+        problems: &mut Vec<Error>,
+    ) -> Result<GridCell> {
+        let front = found;
+        let mut cell = GridCell {
+            lang: front.lang.clone(),
+            role: Role::Source,
+            path: Some(found.path.clone()),
+            status: None,
+            recorded: None,
+            translation_of: front.translation_of.clone(),
+            base: None,
+            source_head: None,
+            outdated: None,
+            via: None,
+            chain: vec![front.lang.clone()],
+        };
+        let Some(source_lang) = front.translation_of.clone() else {
+            return Ok(cell);
+        };
+        cell.role = Role::Translation;
+        let recorded = self.statuses.get(&(id.to_string(), front.lang.clone()));
+        cell.status = Some(recorded.map_or(TranslationStatus::InProgress, |e| e.status));
+        cell.recorded = recorded.cloned();
+        cell.base = recorded
+            .filter(|e| e.source_lang == source_lang)
+            .and_then(|e| e.base);
+        let Some(source) = drafts.iter().find(|d| d.lang == source_lang) else {
+            problems.push(Error::invalid(
+                found.path.clone(),
+                format!(
+                    "it is a translation of {source_lang}, but commentary {id} has no \
+                     {source_lang} version"
+                ),
+            ));
+            return Ok(cell);
+        };
+        let Some(base) = cell.base else {
+            cell.source_head = self.ws.history().head(id, &source_lang)?.map(|v| v.id);
+            return Ok(cell);
+        };
+        let stamps = self
+            .ws
+            .history()
+            .source_stamps_since(id, &source_lang, base)?;
+        cell.source_head = stamps.last().map(|s| s.id);
+        let versions = source_changed(&stamps, &self.minor);
+        if versions.is_empty() {
+            return Ok(cell);
+        }
+        cell.outdated = Some(self.outdated(&stamps, versions, source, found)?);
+        Ok(cell)
+    }
+
+    /// Field and paragraph detail for an outdated cell: reads the base and head texts.
+    fn outdated(
+        &mut self,
+        stamps: &[SourceStamp],
+        versions: Vec<i64>,
+        source: &FrontMatterEntry,
+        translation: &FrontMatterEntry,
+    ) -> Result<Outdated> {
+        let (Some(base), Some(head)) = (stamps.first(), stamps.last()) else {
+            return Err(Error::Corrupt {
+                what: format!("the versions of {} since the base are missing", source.path),
+            });
+        };
+        let (Some(base_key), Some(head_key)) = (base.text, head.text) else {
+            return Err(Error::Corrupt {
+                what: format!("the base or newest version of {} has no text", source.path),
+            });
+        };
+        // The file on disk usually is the head: reading it is cheaper than a delta chain.
+        if !self.texts.contains_key(&head_key) {
+            if let Ok(on_disk) = std::fs::read_to_string(self.ws.root().join(&source.path)) {
+                let key = self
+                    .ws
+                    .history()
+                    .text_key(&ContentHash::of(on_disk.as_bytes()))?;
+                if key == Some(head_key) {
+                    self.texts.insert(head_key, on_disk);
+                }
+            }
+        }
+        for key in [base_key, head_key] {
+            if !self.texts.contains_key(&key) {
+                let text = self.ws.history().text_by_key(key)?;
+                self.texts.insert(key, text);
+            }
+        }
+        let text = |key| self.texts.get(&key).map_or("", String::as_str);
+        let translation_paragraphs = translation.paragraphs as usize;
+        let (fields, paragraphs) = compare_sources(
+            &source.path,
+            text(base_key),
+            text(head_key),
+            translation_paragraphs,
+        )?;
+        Ok(Outdated {
+            source_lang: source.lang.clone(),
+            base: base.id,
+            head: head.id,
+            versions,
+            fields,
+            paragraphs,
+        })
+    }
+}
+
+fn empty_cell(lang: &str) -> GridCell {
+    GridCell {
+        lang: lang.to_string(),
+        role: Role::Missing,
+        path: None,
+        status: Some(TranslationStatus::Missing),
+        recorded: None,
+        translation_of: None,
+        base: None,
+        source_head: None,
+        outdated: None,
+        via: None,
+        chain: vec![lang.to_string()],
+    }
+}
+
+fn entry_of(rel: &str, draft: &Draft, size: u64, mtime_ns: i64) -> FrontMatterEntry {
+    let front = draft.front();
+    FrontMatterEntry {
+        path: rel.to_string(),
+        size,
+        mtime_ns,
+        draft_id: front.id.clone(),
+        lang: front.lang.clone(),
+        translation_of: front.translation_of.clone(),
+        issue: front.issue.map(|w| w.to_string()),
+        title: front.title.clone(),
+        paragraphs: u32::try_from(split_paragraphs(draft.body()).len()).unwrap_or(u32::MAX),
+    }
+}
+
+fn source_of(drafts: &[Found]) -> Option<&Found> {
+    drafts
+        .iter()
+        .find(|d| d.draft.front().translation_of.is_none())
+}
+
+fn find_lang<'a>(drafts: &'a [Found], id: &str, lang: &str) -> Result<&'a Found> {
+    drafts
+        .iter()
+        .find(|d| d.lang() == lang)
+        .ok_or_else(|| Error::NotFound {
+            what: format!("the {lang} version of commentary {id}"),
+            hint: ". Start it with `galley translate start ID --lang LANG`.".into(),
+        })
+}
+
+/// `2020-W20/army.be.md` translated into en → `2020-W20/army.en.md`.
+fn translation_path(source_rel: &str, source_lang: &str, lang: &str) -> String {
+    let (folder, name) = match source_rel.rsplit_once('/') {
+        Some((folder, name)) => (Some(folder), name),
+        None => (None, source_rel),
+    };
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let slug = match lang_from_file_name(name) {
+        Some(suffix) if suffix.eq_ignore_ascii_case(source_lang) => {
+            &stem[..stem.len() - suffix.len() - 1]
+        }
+        _ => stem,
+    };
+    match folder {
+        Some(folder) => format!("{folder}/{slug}.{lang}.md"),
+        None => format!("{slug}.{lang}.md"),
+    }
+}

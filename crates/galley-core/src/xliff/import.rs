@@ -1,0 +1,277 @@
+//! Reading a translated XLIFF file back, checked against the job it must belong to.
+
+use super::export::unit_pieces;
+use super::inline::{code_defs, CodeDef};
+use super::xml::{self, Element, Node};
+use super::{
+    ImportExpectation, ImportedTranslation, ImportedUnit, UnitKind, GALLEY_NS, MAX_XLIFF_BYTES,
+    UNTRANSLATED_STATE, XLIFF_NS,
+};
+use crate::error::{Error, Result};
+use std::collections::{BTreeMap, HashSet};
+
+/// Reads a translated XLIFF file and checks it against `expect`; see the module docs for
+/// what is refused. Nothing is written: the caller applies the result with [`super::apply`].
+pub fn import(xml_text: &str, expect: &ImportExpectation) -> Result<ImportedTranslation> {
+    let bad = |message: String| Error::invalid(format!("the XLIFF file {}", expect.file), message);
+    if xml_text.len() > MAX_XLIFF_BYTES {
+        return Err(bad(format!(
+            "it is {} bytes, more than the {MAX_XLIFF_BYTES}-byte limit for an XLIFF file",
+            xml_text.len()
+        )));
+    }
+    let root = xml::parse(xml_text.trim_start_matches('\u{feff}')).map_err(bad)?;
+    let file = check_header(&root, expect).map_err(bad)?;
+    let units = trans_units(file).map_err(bad)?;
+    read_units(&units, expect).map_err(bad)
+}
+
+/// Checks the root and `<file>` against the job; returns the `<file>`.
+fn check_header<'a>(root: &'a Element, expect: &ImportExpectation) -> Result<&'a Element, String> {
+    let job = &expect.job;
+    if !root.is(XLIFF_NS, "xliff") {
+        return Err(format!(
+            "it is not XLIFF 1.2: the root element is <{}> in namespace `{}`, not <xliff> in `{XLIFF_NS}`",
+            root.local, root.ns
+        ));
+    }
+    if root.attr("", "version") != Some("1.2") {
+        return Err(format!(
+            "it is XLIFF version `{}`; Galley reads version 1.2",
+            root.attr("", "version").unwrap_or("(none)")
+        ));
+    }
+    let files: Vec<&Element> = root.elements().filter(|e| e.is(XLIFF_NS, "file")).collect();
+    let [file] = files.as_slice() else {
+        return Err(format!(
+            "it has {} <file> elements; a Galley job has exactly one",
+            files.len()
+        ));
+    };
+    let galley = |name: &str| file.attr(GALLEY_NS, name);
+    let Some(commentary) = galley("commentary") else {
+        return Err(
+            "its <file> has no galley:commentary attribute, so it was not exported by Galley \
+             (or a tool removed Galley's attributes)"
+                .to_string(),
+        );
+    };
+    if commentary != job.commentary {
+        return Err(format!(
+            "it is for commentary `{commentary}`, not `{}`",
+            job.commentary
+        ));
+    }
+    for (attr, expected) in [
+        ("source-language", &job.source_lang),
+        ("target-language", &job.target_lang),
+    ] {
+        let found = file.attr("", attr).unwrap_or("(none)");
+        if !found.eq_ignore_ascii_case(expected) {
+            return Err(format!(
+                "its {attr} is `{found}`, but this job translates `{}` into `{}`",
+                job.source_lang, job.target_lang
+            ));
+        }
+    }
+    let source_version = galley("source-version").unwrap_or("(none)");
+    if source_version != job.source_version {
+        return Err(format!(
+            "it was exported from source version `{source_version}`, but the `{}` source is now \
+             at version `{}`: the source moved on since export. Export the job again and carry \
+             the translation over",
+            job.source_lang, job.source_version
+        ));
+    }
+    let target_version = galley("target-version");
+    if target_version != job.target_version.as_deref() {
+        return Err(format!(
+            "it was exported when the `{}` translation was at version `{}`, but it is now at \
+             `{}`: the translation changed in Galley since export. Export the job again",
+            job.target_lang,
+            target_version.unwrap_or("(none)"),
+            job.target_version.as_deref().unwrap_or("(none)")
+        ));
+    }
+    Ok(file)
+}
+
+/// The `<trans-unit>`s of the file by kind (inside `<body>`, possibly in `<group>`s).
+fn trans_units(file: &Element) -> Result<BTreeMap<UnitKind, &Element>, String> {
+    let Some(body) = file.elements().find(|e| e.is(XLIFF_NS, "body")) else {
+        return Err("its <file> has no <body>".to_string());
+    };
+    let mut units = BTreeMap::new();
+    let mut pending: Vec<&Element> = vec![body];
+    while let Some(parent) = pending.pop() {
+        for element in parent.elements() {
+            if element.is(XLIFF_NS, "group") {
+                pending.push(element);
+            } else if element.is(XLIFF_NS, "trans-unit") {
+                let id = element.attr("", "id").unwrap_or("");
+                let kind = UnitKind::from_id(id).ok_or_else(|| {
+                    format!("it has a unit `{id}` that is not part of this job (an extra unit)")
+                })?;
+                if units.insert(kind, element).is_some() {
+                    return Err(format!("it has the unit `{id}` more than once"));
+                }
+            }
+        }
+    }
+    Ok(units)
+}
+
+fn read_units(
+    units: &BTreeMap<UnitKind, &Element>,
+    expect: &ImportExpectation,
+) -> Result<ImportedTranslation, String> {
+    let job = &expect.job;
+    let expected: HashSet<UnitKind> = job.source.iter().map(|u| u.kind).collect();
+    if let Some(extra) = units.keys().find(|k| !expected.contains(k)) {
+        return Err(format!(
+            "it has a unit `{}` that is not part of this job (an extra unit)",
+            extra.id()
+        ));
+    }
+    let missing: Vec<String> = job
+        .source
+        .iter()
+        .filter(|u| !units.contains_key(&u.kind))
+        .map(|u| format!("`{}`", u.kind.id()))
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!("the unit(s) {} are missing", missing.join(", ")));
+    }
+    let mut translation = ImportedTranslation {
+        title: None,
+        lead: None,
+        paragraphs: Vec::new(),
+        units: Vec::with_capacity(job.source.len()),
+    };
+    for unit in &job.source {
+        let id = unit.kind.id();
+        let element = units[&unit.kind];
+        let Some(target) = element.elements().find(|e| e.is(XLIFF_NS, "target")) else {
+            return Err(format!("the unit `{id}` has no <target>"));
+        };
+        let existing = job.target.iter().find(|t| t.kind == unit.kind);
+        let (source, prefilled) = unit_pieces(unit, existing);
+        let mut codes: BTreeMap<u32, CodeDef> = code_defs(&source).into_iter().collect();
+        codes.extend(code_defs(&prefilled));
+        let mut reader = TargetReader {
+            unit: &id,
+            codes: &codes,
+            seen: HashSet::new(),
+            out: String::new(),
+        };
+        reader.read(target)?;
+        for (code_id, def) in code_defs(&prefilled) {
+            if !reader.seen.contains(&code_id) {
+                return Err(format!(
+                    "in unit `{id}`, the inline code {} is missing from the target; put it back \
+                     (CAT tools can copy tags from the source)",
+                    describe(code_id, &def)
+                ));
+            }
+        }
+        let state = target.attr("", "state").unwrap_or("").to_string();
+        let text = reader.out;
+        let still_copy = existing.is_none() && state == UNTRANSLATED_STATE && text == unit.text;
+        let cleared = text.is_empty() && !unit.text.is_empty();
+        let translated = !still_copy && !cleared;
+        if translated {
+            match unit.kind {
+                UnitKind::Title => translation.title = Some(text.clone()),
+                UnitKind::Lead => translation.lead = Some(text.clone()),
+                UnitKind::Paragraph(_) => translation.paragraphs.push(text.clone()),
+            }
+        }
+        translation.units.push(ImportedUnit {
+            kind: unit.kind,
+            text,
+            state,
+            translated,
+        });
+    }
+    Ok(translation)
+}
+
+/// Turns a `<target>`'s content back into Markdown, checking each inline code.
+struct TargetReader<'a> {
+    unit: &'a str,
+    codes: &'a BTreeMap<u32, CodeDef>,
+    seen: HashSet<u32>,
+    out: String,
+}
+
+impl TargetReader<'_> {
+    fn read(&mut self, parent: &Element) -> Result<(), String> {
+        for node in &parent.children {
+            match node {
+                Node::Text(text) => self.out.push_str(text),
+                Node::Element(element) => self.code(element)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn code(&mut self, element: &Element) -> Result<(), String> {
+        let unit = self.unit;
+        let paired = element.is(XLIFF_NS, "g");
+        if !paired && !element.is(XLIFF_NS, "x") {
+            return Err(format!(
+                "in unit `{unit}`, the target contains a <{}> element; Galley's files use only \
+                 <g> and <x/> inline codes",
+                element.local
+            ));
+        }
+        let tag = if paired { "<g>" } else { "<x/>" };
+        let raw_id = element.attr("", "id").unwrap_or("");
+        let Some((id, def)) = raw_id
+            .parse::<u32>()
+            .ok()
+            .and_then(|id| self.codes.get(&id).map(|def| (id, def)))
+        else {
+            return Err(format!(
+                "in unit `{unit}`, the target has a {tag} code with id `{raw_id}` that is not in \
+                 the source; use only the unit's own codes"
+            ));
+        };
+        if !self.seen.insert(id) {
+            return Err(format!(
+                "in unit `{unit}`, the inline code {} appears more than once; keep exactly one",
+                describe(id, def)
+            ));
+        }
+        match (def, paired) {
+            (CodeDef::Paired { open, close, .. }, true) => {
+                self.out.push_str(open);
+                self.read(element)?;
+                self.out.push_str(close);
+                Ok(())
+            }
+            (CodeDef::Standalone { markup, .. }, false) if element.children.is_empty() => {
+                self.out.push_str(markup);
+                Ok(())
+            }
+            _ => Err(format!(
+                "in unit `{unit}`, the inline code with id `{id}` was changed: it must be {}",
+                describe(id, def)
+            )),
+        }
+    }
+}
+
+fn describe(id: u32, def: &CodeDef) -> String {
+    match def {
+        CodeDef::Paired { ctype, open, close } => {
+            format!("<g id=\"{id}\"> ({ctype}, Markdown `{open}…{close}`)")
+        }
+        CodeDef::Standalone { ctype, markup } => {
+            format!(
+                "<x id=\"{id}\"/> ({ctype}, Markdown `{}`)",
+                markup.escape_debug()
+            )
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! A small, strict XML tree for import: namespaces resolved, entities refused.
+//!
+//! Only XML's five predefined entities and character references are accepted; a DOCTYPE is
+//! refused outright (it is where entities that expand exponentially or read local files are
+//! declared), so nothing here can expand. Nesting is limited to [`MAX_DEPTH`].
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
+
+/// The deepest element nesting accepted; XLIFF files from CAT tools need about ten.
+pub(crate) const MAX_DEPTH: usize = 64;
+
+const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+
+#[derive(Debug)]
+pub(crate) struct Element {
+    pub ns: String,
+    pub local: String,
+    pub attrs: Vec<Attr>,
+    pub children: Vec<Node>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Attr {
+    pub ns: String,
+    pub local: String,
+    pub value: String,
+}
+
+#[derive(Debug)]
+pub(crate) enum Node {
+    Element(Element),
+    Text(String),
+}
+
+impl Element {
+    /// The value of the attribute `local` in namespace `ns` (`""` for no namespace).
+    pub fn attr(&self, ns: &str, local: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| a.ns == ns && a.local == local)
+            .map(|a| a.value.as_str())
+    }
+
+    pub fn is(&self, ns: &str, local: &str) -> bool {
+        self.ns == ns && self.local == local
+    }
+
+    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|n| match n {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        })
+    }
+}
+
+struct Open {
+    element: Element,
+    /// Namespace declarations made on this element: (prefix, uri); "" is the default.
+    declared: Vec<(String, String)>,
+}
+
+/// Parses `xml` into its root element, or says what is wrong and where (byte offset).
+pub(crate) fn parse(xml: &str) -> Result<Element, String> {
+    let mut reader = Reader::from_str(xml);
+    reader.config_mut().trim_text(false);
+    reader.config_mut().check_end_names = true;
+    reader.config_mut().expand_empty_elements = false;
+    let mut stack: Vec<Open> = Vec::new();
+    let mut root: Option<Element> = None;
+    loop {
+        let at = reader.buffer_position();
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("it is not well-formed XML near byte {at}: {e}"))?;
+        match event {
+            Event::Eof => break,
+            Event::DocType(_) => {
+                return Err(format!(
+                    "it has a DOCTYPE declaration (near byte {at}); Galley refuses DOCTYPEs \
+                     because they can define entities that expand without end or read local files"
+                ))
+            }
+            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+            Event::Start(_) | Event::Empty(_) if root.is_some() => {
+                return Err(format!(
+                    "it has content after the root element ends (near byte {at})"
+                ));
+            }
+            Event::Start(start) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(format!(
+                        "elements are nested more than {MAX_DEPTH} deep (near byte {at})"
+                    ));
+                }
+                stack.push(open(&start, &stack, at)?);
+            }
+            Event::Empty(start) => {
+                let element = open(&start, &stack, at)?.element;
+                close(element, &mut stack, &mut root);
+            }
+            Event::End(_) => {
+                // quick-xml has checked that the name matches the open element.
+                if let Some(open) = stack.pop() {
+                    close(open.element, &mut stack, &mut root);
+                }
+            }
+            Event::Text(text) => push_text(&mut stack, &text.xml10_content(), at)?,
+            Event::CData(data) => push_text(&mut stack, &data.xml10_content(), at)?,
+            Event::GeneralRef(reference) => {
+                let resolved = if reference.is_char_ref() {
+                    match reference.resolve_char_ref() {
+                        Ok(Some(c)) if is_xml_char(c) => c.to_string(),
+                        _ => {
+                            return Err(format!(
+                                "the character reference &{}; near byte {at} is not a character XML allows",
+                                &*reference
+                            ))
+                        }
+                    }
+                } else {
+                    match &*reference {
+                        "amp" => "&".to_string(),
+                        "lt" => "<".to_string(),
+                        "gt" => ">".to_string(),
+                        "apos" => "'".to_string(),
+                        "quot" => "\"".to_string(),
+                        other => {
+                            return Err(format!(
+                                "it uses the entity &{other}; near byte {at}; only XML's \
+                                 predefined entities (&amp; &lt; &gt; &apos; &quot;) and \
+                                 character references are allowed"
+                            ))
+                        }
+                    }
+                };
+                push_text(&mut stack, &resolved, at)?;
+            }
+        }
+    }
+    if let Some(open) = stack.last() {
+        return Err(format!(
+            "it ends before the element <{}> is closed",
+            open.element.local
+        ));
+    }
+    root.ok_or_else(|| "it has no root element".to_string())
+}
+
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+fn push_text(stack: &mut [Open], text: &str, at: u64) -> Result<(), String> {
+    match stack.last_mut() {
+        Some(open) => {
+            match open.element.children.last_mut() {
+                Some(Node::Text(last)) => last.push_str(text),
+                _ => open.element.children.push(Node::Text(text.to_string())),
+            }
+            Ok(())
+        }
+        None if text.trim().is_empty() => Ok(()),
+        None => Err(format!(
+            "it has text outside the root element (near byte {at})"
+        )),
+    }
+}
+
+fn close(element: Element, stack: &mut [Open], root: &mut Option<Element>) {
+    match stack.last_mut() {
+        Some(parent) => parent.element.children.push(Node::Element(element)),
+        None => *root = Some(element),
+    }
+}
+
+fn open(start: &BytesStart, stack: &[Open], at: u64) -> Result<Open, String> {
+    let mut declared = Vec::new();
+    let mut raw_attrs = Vec::new();
+    for attr in start.attributes() {
+        let attr = attr.map_err(|e| format!("an attribute near byte {at} is malformed: {e}"))?;
+        let name = attr.key.as_ref().to_string();
+        let value = attr
+            .normalized_value(XmlVersion::Implicit1_0)
+            .map_err(|e| format!("the attribute `{name}` near byte {at} is malformed: {e}"))?
+            .into_owned();
+        if name == "xmlns" {
+            declared.push((String::new(), value));
+        } else if let Some(prefix) = name.strip_prefix("xmlns:") {
+            declared.push((prefix.to_string(), value));
+        } else {
+            raw_attrs.push((name, value));
+        }
+    }
+    let lookup = |prefix: &str| -> Result<String, String> {
+        if prefix == "xml" {
+            return Ok(XML_NS.to_string());
+        }
+        declared
+            .iter()
+            .rev()
+            .chain(stack.iter().rev().flat_map(|o| o.declared.iter().rev()))
+            .find(|(p, _)| p == prefix)
+            .map(|(_, uri)| uri.clone())
+            .or_else(|| prefix.is_empty().then(String::new))
+            .ok_or_else(|| {
+                format!("the namespace prefix `{prefix}` near byte {at} is not declared")
+            })
+    };
+    let qname = start.name().as_ref().to_string();
+    let (prefix, local) = split(&qname);
+    let ns = lookup(prefix)?;
+    let mut attrs = Vec::with_capacity(raw_attrs.len());
+    for (name, value) in raw_attrs {
+        let (prefix, local) = split(&name);
+        // Unprefixed attributes are in no namespace, whatever the default.
+        let ns = if prefix.is_empty() {
+            String::new()
+        } else {
+            lookup(prefix)?
+        };
+        attrs.push(Attr {
+            ns,
+            local: local.to_string(),
+            value,
+        });
+    }
+    Ok(Open {
+        element: Element {
+            ns,
+            local: local.to_string(),
+            attrs,
+            children: Vec::new(),
+        },
+        declared,
+    })
+}
+
+fn split(qname: &str) -> (&str, &str) {
+    qname.split_once(':').unwrap_or(("", qname))
+}
