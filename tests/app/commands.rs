@@ -31,6 +31,19 @@ fn listing_groups_every_sample_draft_under_its_commentary() {
             versions.iter().any(|v| v["path"] == path.as_str()),
             "{path} is a version of {id}"
         );
+        if front_matter_value(text, "translation_of").is_none() {
+            let field = |key: &str| Some(row[key].as_str().unwrap_or_default().to_string());
+            assert_eq!(
+                field("title"),
+                front_matter_value(text, "title"),
+                "{id}: the source's title"
+            );
+            assert_eq!(
+                field("sourceLang"),
+                front_matter_value(text, "lang"),
+                "{id}"
+            );
+        }
     }
     let ids: std::collections::BTreeSet<_> = drafts
         .iter()

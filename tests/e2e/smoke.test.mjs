@@ -140,6 +140,17 @@ test("the library lists the sample commentaries and opening one shows its lead",
     assert.ok(titles.includes(source.title), `"${source.title}" is listed (saw ${JSON.stringify(titles)})`);
   }
 
+  // Every row names each digest language as present or missing (the badges' accessible text).
+  for (const source of sources) {
+    const [row] = await find(`button.commentary[data-id="${source.id}"]`);
+    assert.ok(row, `a row for ${source.id}`);
+    const label = await wd("GET", `/session/${session}/element/${row}/attribute/aria-label`);
+    for (const lang of ["be", "ru", "en"]) {
+      const has = drafts.some((d) => d.id === source.id && d.lang === lang);
+      assert.ok(label.includes(`${lang}: ${has ? "present" : "missing"}`), `${source.id}: ${label}`);
+    }
+  }
+
   const chosen = sources.find((d) => d.lead) ?? assert.fail("a sample draft has a lead");
   const [button] = await find(`button.commentary[data-id="${chosen.id}"]`);
   assert.ok(button, `a row for ${chosen.id}`);
