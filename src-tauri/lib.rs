@@ -1,1 +1,61 @@
-//! The desktop shell (placeholder until the shell lands).
+//! Galley's desktop shell: a thin Tauri adapter over `galley-core`.
+//!
+//! Module map:
+//! - `launch`    which workspace to open (`--workspace DIR` or the checkout's sample `drafts/`)
+//! - `session`   the opened workspace, or why it could not be opened
+//! - `commands`  the IPC commands (names in command_names.rs, one permission each)
+//! - `dto`       what the commands return; `error` how errors cross IPC (`{kind, message}`)
+//! - `bindings`  the TypeScript twins of the DTOs (ui/src/ipc/bindings.ts)
+
+pub mod bindings;
+mod command_names;
+pub mod commands;
+pub mod dto;
+pub mod error;
+pub mod launch;
+pub mod session;
+
+use std::path::Path;
+
+use tauri::Runtime;
+
+pub use command_names::COMMANDS;
+use galley_core::workspace::Env;
+pub use session::Session;
+
+/// Opens the workspace at `root` with the system clock and the user's name as author.
+pub fn open_session(root: &Path) -> Session {
+    Session::open(root, Env::system(author()))
+}
+
+fn author() -> String {
+    std::env::var("GALLEY_AUTHOR")
+        .or_else(|_| std::env::var("USER"))
+        .unwrap_or_else(|_| "unknown".to_string())
+}
+
+/// The app without its runtime: shared by `run` and the mock-runtime tests.
+pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> tauri::Builder<R> {
+    builder
+        .manage(session)
+        .invoke_handler(tauri::generate_handler![
+            commands::open_workspace_info,
+            commands::list_commentaries,
+            commands::read_draft,
+        ])
+}
+
+/// The compiled-in configuration, capabilities and front end.
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!()
+}
+
+pub fn run() {
+    let root = launch::workspace_from_args(std::env::args().skip(1))
+        .unwrap_or_else(launch::default_workspace);
+    let app = builder(tauri::Builder::default(), open_session(&root));
+    if let Err(error) = app.run(context()) {
+        eprintln!("galley: the window could not be started: {error}");
+        std::process::exit(1);
+    }
+}

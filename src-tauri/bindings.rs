@@ -1,0 +1,33 @@
+//! The TypeScript declarations of every DTO, as one file. Committed as ui/src/ipc/bindings.ts;
+//! a test fails when it drifts (`UPDATE_BINDINGS=1 cargo test` rewrites it).
+
+use ts_rs::{Config, TS};
+
+use crate::dto::{Commentary, DraftView, LanguageVersion, Library, SectionInfo, WorkspaceInfo};
+use crate::error::ErrorDto;
+
+/// Where the generated file lives, relative to the repository root.
+pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
+
+pub fn typescript_declarations() -> String {
+    let cfg = Config::new();
+    let declarations = [
+        ErrorDto::decl(&cfg),
+        WorkspaceInfo::decl(&cfg),
+        SectionInfo::decl(&cfg),
+        Library::decl(&cfg),
+        Commentary::decl(&cfg),
+        LanguageVersion::decl(&cfg),
+        DraftView::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:\n\
+         // run `UPDATE_BINDINGS=1 cargo test --test app bindings` to regenerate.\n",
+    );
+    for declaration in declarations {
+        out.push_str("\nexport ");
+        out.push_str(&declaration);
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,150 @@
+//! What the commands return, shaped for the UI. Plain data; the TypeScript twins in
+//! ui/src/ipc/bindings.ts are generated from these (see `bindings`).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::ErrorDto;
+use galley_core::settings::Settings;
+use galley_core::workspace::{DraftSummary, Listing};
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkspaceInfo {
+    /// The opened folder.
+    pub root: String,
+    /// The workspace's languages in display order, then any others the drafts use.
+    pub languages: Vec<String>,
+    /// The sections the settings define, in their order.
+    pub sections: Vec<SectionInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SectionInfo {
+    /// What drafts put in their `section` field.
+    pub key: String,
+    /// Display titles by language tag.
+    pub titles: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Library {
+    /// Newest issue first; within an issue by section, then title.
+    pub commentaries: Vec<Commentary>,
+    /// Files that could not be read as drafts.
+    pub problems: Vec<ErrorDto>,
+}
+
+/// One commentary: all language versions that share an `id`.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Commentary {
+    pub id: String,
+    /// The title in the source language.
+    pub title: String,
+    pub source_lang: String,
+    /// ISO week of the issue, e.g. "2020-W20".
+    pub issue: Option<String>,
+    pub section: Option<String>,
+    pub trend: Option<String>,
+    pub versions: Vec<LanguageVersion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LanguageVersion {
+    pub lang: String,
+    /// Path relative to the workspace root; pass it to `read_draft`.
+    pub path: String,
+    pub title: String,
+    pub words: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftView {
+    pub path: String,
+    pub id: String,
+    pub lang: String,
+    pub title: String,
+    pub trend: Option<String>,
+    pub authors: Vec<String>,
+    pub lead: String,
+    pub section: Option<String>,
+    pub issue: Option<String>,
+    pub tags: Vec<String>,
+    pub translation_of: Option<String>,
+    /// The Markdown after the front matter, as on disk.
+    pub body: String,
+}
+
+pub fn workspace_info(
+    root: &std::path::Path,
+    settings: &Settings,
+    listing: &Listing,
+) -> WorkspaceInfo {
+    let mut languages = settings.languages.clone();
+    for draft in &listing.drafts {
+        if !languages.contains(&draft.lang) {
+            languages.push(draft.lang.clone());
+        }
+    }
+    WorkspaceInfo {
+        root: root.display().to_string(),
+        languages,
+        sections: settings
+            .sections
+            .iter()
+            .map(|section| SectionInfo {
+                key: section.key.clone(),
+                titles: section.title.clone(),
+            })
+            .collect(),
+    }
+}
+
+pub fn library(listing: &Listing) -> Library {
+    let mut by_id: BTreeMap<&str, Vec<&DraftSummary>> = BTreeMap::new();
+    for draft in &listing.drafts {
+        by_id.entry(draft.id.as_str()).or_default().push(draft);
+    }
+    let mut commentaries: Vec<Commentary> = by_id.into_values().filter_map(commentary).collect();
+    commentaries.sort_by(|a, b| {
+        b.issue
+            .cmp(&a.issue)
+            .then_with(|| a.section.cmp(&b.section))
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    Library {
+        commentaries,
+        problems: listing.problems.iter().map(ErrorDto::from).collect(),
+    }
+}
+
+fn commentary(versions: Vec<&DraftSummary>) -> Option<Commentary> {
+    let source = versions
+        .iter()
+        .find(|d| d.translation_of.is_none())
+        .or(versions.first())?;
+    Some(Commentary {
+        id: source.id.clone(),
+        title: source.title.clone(),
+        source_lang: source.lang.clone(),
+        issue: source.issue.as_ref().map(ToString::to_string),
+        section: source.section.clone(),
+        trend: source.trend.as_ref().map(ToString::to_string),
+        versions: versions
+            .iter()
+            .map(|d| LanguageVersion {
+                lang: d.lang.clone(),
+                path: d.path.clone(),
+                title: d.title.clone(),
+                words: d.words,
+            })
+            .collect(),
+    })
+}

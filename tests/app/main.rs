@@ -1,0 +1,13 @@
+//! App-level tests of the desktop package (one binary). Modules:
+//! - `support`     a mock-runtime app over a temp copy of the sample workspace
+//! - `commands`    the IPC commands through Tauri's invoke system and the real capability
+//! - `bindings`    ui/src/ipc/bindings.ts matches the Rust DTOs
+//! - `invariants`  structural rules: the core stays free of Tauri, the capability grants
+//!   only the app's commands
+//! - `launch`      command-line parsing
+
+mod bindings;
+mod commands;
+mod invariants;
+mod launch;
+mod support;

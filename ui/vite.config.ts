@@ -1,0 +1,21 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from "vite";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+
+// The desktop app embeds ui/dist (tauri.conf.json `build.frontendDist`); no dev server is used.
+export default defineConfig({
+  plugins: [svelte()],
+  base: "./",
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    // WebKitGTK of current Debian/Ubuntu supports ES2022.
+    target: "es2022",
+    // The CSP forbids inline code: keep every asset a file.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+  test: {
+    include: ["tests/**/*.test.ts"],
+  },
+});
