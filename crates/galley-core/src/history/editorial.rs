@@ -28,7 +28,12 @@ impl EditorialStatus {
 
     /// Reads the command-line name (underscores and spaces accepted too).
     pub fn parse(name: &str) -> Option<EditorialStatus> {
-        match name.trim().to_ascii_lowercase().replace(['_', ' '], "-").as_str() {
+        match name
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['_', ' '], "-")
+            .as_str()
+        {
             "draft" => Some(EditorialStatus::Draft),
             "in-review" => Some(EditorialStatus::InReview),
             "approved" => Some(EditorialStatus::Approved),
@@ -187,7 +192,10 @@ impl History {
     ) -> Result<EditorialNote> {
         let what = format!("the editorial note on {draft_id}");
         if text.trim().is_empty() {
-            return Err(Error::invalid(what, "it is empty; write what the note says"));
+            return Err(Error::invalid(
+                what,
+                "it is empty; write what the note says",
+            ));
         }
         let at_ns = time_to_ns(at, &what)?;
         self.conn

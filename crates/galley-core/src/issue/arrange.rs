@@ -42,7 +42,11 @@ impl Entry {
 /// The issue's sections and commentaries in publication order. `members` are the commentaries
 /// whose front matter names the issue plus any the file lists, in a stable order (by path);
 /// `section_order` is the settings' section keys.
-pub fn arrange(issue: &Issue, members: &[Member], section_order: &[String]) -> Vec<ArrangedSection> {
+pub fn arrange(
+    issue: &Issue,
+    members: &[Member],
+    section_order: &[String],
+) -> Vec<ArrangedSection> {
     let find = |id: &str| members.iter().find(|m| m.id == id);
     let mut sections: Vec<ArrangedSection> = issue
         .sections

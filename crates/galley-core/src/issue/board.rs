@@ -66,7 +66,11 @@ pub struct BoardRow {
 
 impl BoardRow {
     /// A row for a listed id with no files.
-    pub(crate) fn without_files(entry: &Entry, section: Option<String>, languages: &[String]) -> BoardRow {
+    pub(crate) fn without_files(
+        entry: &Entry,
+        section: Option<String>,
+        languages: &[String],
+    ) -> BoardRow {
         BoardRow {
             id: entry.id.clone(),
             title: None,

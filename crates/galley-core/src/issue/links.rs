@@ -127,10 +127,7 @@ fn file_target(destination: &str) -> Option<String> {
             return None;
         }
     }
-    let path = destination
-        .split(['#', '?'])
-        .next()
-        .unwrap_or(destination);
+    let path = destination.split(['#', '?']).next().unwrap_or(destination);
     if path.is_empty() {
         return None;
     }

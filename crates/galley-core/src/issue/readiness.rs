@@ -62,11 +62,17 @@ impl Blocker {
         let lang = &self.lang;
         match &self.reason {
             Reason::NotApproved { status } => {
-                format!("the commentary is not approved (it is {})", status_words(*status))
+                format!(
+                    "the commentary is not approved (it is {})",
+                    status_words(*status)
+                )
             }
             Reason::TranslationMissing => format!("there is no {lang} version"),
             Reason::TranslationNotDone { status } => {
-                format!("the {lang} translation is {}", status.as_str().replace('-', " "))
+                format!(
+                    "the {lang} translation is {}",
+                    status.as_str().replace('-', " ")
+                )
             }
             Reason::TranslationOutdated { source_lang } => {
                 format!("the {lang} translation is outdated: its {source_lang} source changed since it was done")
@@ -76,7 +82,9 @@ impl Blocker {
             Reason::MissingLinkTarget { target } => {
                 format!("the text links to `{target}`, which is not in the workspace")
             }
-            Reason::NoFiles { .. } => "the issue file lists it, but no draft has this id".to_string(),
+            Reason::NoFiles { .. } => {
+                "the issue file lists it, but no draft has this id".to_string()
+            }
         }
     }
 

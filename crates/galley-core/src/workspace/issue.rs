@@ -137,8 +137,11 @@ impl Workspace {
     /// Every issue: weeks with an issue file and weeks some draft's front matter names.
     pub fn issues(&self) -> Result<IssueList> {
         let scan = self.scan()?;
-        let mut weeks: BTreeSet<IsoWeek> =
-            scan.drafts.iter().filter_map(|d| d.draft.front().issue).collect();
+        let mut weeks: BTreeSet<IsoWeek> = scan
+            .drafts
+            .iter()
+            .filter_map(|d| d.draft.front().issue)
+            .collect();
         let entries =
             std::fs::read_dir(self.root()).map_err(|e| Error::io("list", self.root(), e))?;
         for entry in entries.flatten() {
@@ -336,8 +339,12 @@ impl Workspace {
     /// Adds an editorial note (never published) to commentary `id`, by the workspace's author.
     pub fn add_editorial_note(&mut self, id: &str, text: &str) -> Result<EditorialNote> {
         self.commentary(id)?;
-        self.history()
-            .add_editorial_note(id, text.trim(), &self.env().author, self.env().clock.now())
+        self.history().add_editorial_note(
+            id,
+            text.trim(),
+            &self.env().author,
+            self.env().clock.now(),
+        )
     }
 
     /// Commentary `id`'s editorial notes, oldest first.
@@ -362,7 +369,11 @@ impl Workspace {
         for section in &view.sections {
             for entry in &section.entries {
                 if !entry.has_files() {
-                    rows.push(BoardRow::without_files(entry, section.key.clone(), &languages));
+                    rows.push(BoardRow::without_files(
+                        entry,
+                        section.key.clone(),
+                        &languages,
+                    ));
                     continue;
                 }
                 let grid_row = match grid_rows.remove(&entry.id) {
