@@ -20,13 +20,19 @@ fn issue_list_names_both_sample_weeks_with_their_commentaries() {
     let sample = Sample::copy();
     let list = sample.json(&["issue", "list"]);
     let issues = list["issues"].as_array().expect("issues");
-    let weeks: Vec<&str> = issues.iter().map(|i| i["week"].as_str().expect("week")).collect();
+    let weeks: Vec<&str> = issues
+        .iter()
+        .map(|i| i["week"].as_str().expect("week"))
+        .collect();
     assert_eq!(weeks, vec!["2020-W20", "2020-W21"]);
     assert_eq!(issues[0]["commentaries"], 4);
     assert_eq!(issues[0]["start"], "2020-05-11");
     assert_eq!(issues[0]["end"], "2020-05-17");
     assert_eq!(issues[0]["has_file"], true);
-    assert_eq!(issues[1]["titles"]["en"], "Week 21: the key rate, gas and the border");
+    assert_eq!(
+        issues[1]["titles"]["en"],
+        "Week 21: the key rate, gas and the border"
+    );
 }
 
 #[test]
@@ -34,8 +40,14 @@ fn issue_show_lists_sections_and_commentaries_in_the_file_order() {
     let sample = Sample::copy();
     let view = sample.json(&["issue", "show", "2020-W21"]);
     let sections = view["sections"].as_array().expect("sections");
-    let keys: Vec<&str> = sections.iter().map(|s| s["key"].as_str().expect("key")).collect();
-    assert_eq!(keys, vec!["economy", "foreign-policy", "security", "society"]);
+    let keys: Vec<&str> = sections
+        .iter()
+        .map(|s| s["key"].as_str().expect("key"))
+        .collect();
+    assert_eq!(
+        keys,
+        vec!["economy", "foreign-policy", "security", "society"]
+    );
     assert_eq!(ids(&sections[0]), vec![KEY_RATE]);
     let first = &sections[0]["commentaries"][0];
     for field in ["id", "title", "listed", "has_files"] {
@@ -48,7 +60,15 @@ fn issue_show_lists_sections_and_commentaries_in_the_file_order() {
 fn issue_move_reorders_records_versions_and_keeps_every_draft_valid() {
     let sample = Sample::copy();
     let moved = sample.json(&[
-        "issue", "move", SCHOOLS, "--to", "2020-W21", "--section", "economy", "--position", "1",
+        "issue",
+        "move",
+        SCHOOLS,
+        "--to",
+        "2020-W21",
+        "--section",
+        "economy",
+        "--position",
+        "1",
     ]);
     assert_eq!(moved["position"], 1);
     assert_eq!(moved["section"], "economy");
@@ -135,8 +155,17 @@ fn issue_board_has_a_cell_per_language_with_the_documented_fields() {
     assert_eq!(row["editorial"], "draft");
     let cell = &row["cells"][1];
     for field in [
-        "lang", "role", "path", "title", "translation", "translation_of", "outdated", "words",
-        "empty_fields", "invalid", "missing_links",
+        "lang",
+        "role",
+        "path",
+        "title",
+        "translation",
+        "translation_of",
+        "outdated",
+        "words",
+        "empty_fields",
+        "invalid",
+        "missing_links",
     ] {
         assert!(cell.get(field).is_some(), "missing {field} in {cell}");
     }
@@ -146,10 +175,22 @@ fn issue_board_has_a_cell_per_language_with_the_documented_fields() {
 #[test]
 fn review_status_and_notes_are_attributed_and_kept_between_runs() {
     let sample = Sample::copy();
-    let set = sample.json(&["review", "set", KEY_RATE, "in-review", "--note", "check figures"]);
+    let set = sample.json(&[
+        "review",
+        "set",
+        KEY_RATE,
+        "in-review",
+        "--note",
+        "check figures",
+    ]);
     assert_eq!(set["event"]["status"], "in-review");
     assert_eq!(set["event"]["author"], "Tester");
-    sample.json(&["review", "note", KEY_RATE, "The 2019 figure needs a source."]);
+    sample.json(&[
+        "review",
+        "note",
+        KEY_RATE,
+        "The 2019 figure needs a source.",
+    ]);
     let log = sample.json(&["review", "log", KEY_RATE]);
     assert_eq!(log["events"][0]["note"], "check figures");
     let notes = sample.json(&["review", "notes", KEY_RATE]);
@@ -181,7 +222,15 @@ fn review_refuses_skipping_review_and_unknown_statuses() {
 fn issue_new_writes_the_file_with_titles_and_refuses_an_existing_one() {
     let sample = Sample::copy();
     std::fs::remove_file(sample.root().join("2020-W21/issue.toml")).expect("rm");
-    let view = sample.json(&["issue", "new", "2020-W21", "--title", "en=Week 21", "--title", "be=Тыдзень 21"]);
+    let view = sample.json(&[
+        "issue",
+        "new",
+        "2020-W21",
+        "--title",
+        "en=Week 21",
+        "--title",
+        "be=Тыдзень 21",
+    ]);
     assert_eq!(view["exists"], true);
     assert_eq!(view["titles"]["be"], "Тыдзень 21");
     let text = std::fs::read_to_string(sample.root().join("2020-W21/issue.toml")).expect("read");

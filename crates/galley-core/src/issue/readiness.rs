@@ -218,10 +218,8 @@ fn row_blockers(week: IsoWeek, row: &BoardRow, index: usize, lang: &str) -> Vec<
         return out;
     };
     match (cell.role, cell.translation) {
-        (Role::Missing, _) => {
-            if cell.invalid.is_empty() {
-                out.push(blocker(Reason::TranslationMissing));
-            }
+        (Role::Missing, _) if cell.invalid.is_empty() => {
+            out.push(blocker(Reason::TranslationMissing));
         }
         (Role::Translation, Some(status)) if status != TranslationStatus::Done => {
             out.push(blocker(Reason::TranslationNotDone { status }));

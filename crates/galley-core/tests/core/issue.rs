@@ -192,7 +192,8 @@ fn commentaries_missing_from_a_hand_edited_file_come_last_in_their_section() {
         "# my notes\n[[sections]]\nkey = \"society\"\ncommentaries = []\n\n[[sections]]\nkey=\"security\"\ncommentaries=[\"pxq253v3kb\"]\n",
     );
     let view = t.ws.issue(week(W20)).expect("view");
-    let order: Vec<(Option<&str>, Vec<(&str, bool)>)> = view
+    type Shown<'a> = (Option<&'a str>, Vec<(&'a str, bool)>);
+    let order: Vec<Shown> = view
         .sections
         .iter()
         .map(|s| {
