@@ -10,14 +10,18 @@
 //!   (`migrate`); a database from a newer Galley is refused rather than guessed at.
 //! - Translation status and minor marks are append-only event logs (`translations`); the
 //!   current status per language version is kept beside its log in the same transaction.
+//! - The editorial workflow (status changes and notes per commentary) is append-only too
+//!   (`editorial`); the current status is the newest event.
 
 mod content;
+mod editorial;
 mod known_files;
 mod migrate;
 mod translations;
 mod types;
 mod versions;
 
+pub use editorial::{EditorialEvent, EditorialNote, EditorialStatus};
 pub use translations::{
     FrontMatterEntry, MinorMark, NewStatus, SourceStamp, StatusEvent, TextKey, TranslationStatus,
 };

@@ -163,11 +163,11 @@ impl RawEvent {
     }
 }
 
-fn time_from_ns(ns: i64) -> Option<OffsetDateTime> {
+pub(super) fn time_from_ns(ns: i64) -> Option<OffsetDateTime> {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(ns)).ok()
 }
 
-fn time_to_ns(at: OffsetDateTime, what: &str) -> Result<i64> {
+pub(super) fn time_to_ns(at: OffsetDateTime, what: &str) -> Result<i64> {
     i64::try_from(at.unix_timestamp_nanos())
         .map_err(|_| Error::invalid(what.to_string(), "its time is outside the years 1678–2261"))
 }

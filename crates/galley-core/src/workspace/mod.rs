@@ -1,12 +1,14 @@
 //! The workspace: a folder of drafts plus Galley's hidden `.galley` folder (settings and the
 //! history database). This is the facade the CLI and the desktop shell call.
 
+mod issue;
 mod listing;
 mod record;
 mod save;
 mod translate;
 mod xliff;
 
+pub use issue::{IssueList, IssueSummary, IssueView, MoveReport};
 pub use listing::{DraftSummary, Listing};
 pub use record::{RecordReport, Recorded};
 pub use save::{NewDraft, SaveOutcome, VersionRef};

@@ -1,6 +1,7 @@
 mod diff;
 mod draft;
 mod history;
+mod issue;
 mod reconcile;
 mod support;
 mod translation;
