@@ -16,14 +16,26 @@ const BODY_STYLES: [(&str, &str); 16] = [
     ("h2", "font-size:20px;margin:18px 0 8px;"),
     ("h3", "font-size:18px;margin:16px 0 6px;"),
     ("h4", "font-size:16px;margin:14px 0 6px;"),
-    ("blockquote", "margin:0 0 14px;padding-left:12px;border-left:3px solid #d6d3c8;color:#3d3c37;"),
+    (
+        "blockquote",
+        "margin:0 0 14px;padding-left:12px;border-left:3px solid #d6d3c8;color:#3d3c37;",
+    ),
     ("ul", "margin:0 0 14px;padding-left:22px;"),
     ("ol", "margin:0 0 14px;padding-left:22px;"),
     ("li", "margin:0 0 4px;font-size:16px;line-height:1.5;"),
     ("table", "border-collapse:collapse;margin:0 0 14px;"),
-    ("th", "border:1px solid #d6d3c8;padding:4px 8px;font-size:14px;"),
-    ("td", "border:1px solid #d6d3c8;padding:4px 8px;font-size:14px;"),
-    ("pre", "background:#eeece5;padding:8px;font-size:13px;white-space:pre-wrap;"),
+    (
+        "th",
+        "border:1px solid #d6d3c8;padding:4px 8px;font-size:14px;",
+    ),
+    (
+        "td",
+        "border:1px solid #d6d3c8;padding:4px 8px;font-size:14px;",
+    ),
+    (
+        "pre",
+        "background:#eeece5;padding:8px;font-size:13px;white-space:pre-wrap;",
+    ),
     ("img", "max-width:100%;height:auto;"),
     ("div", "font-size:13px;color:#3d3c37;margin:0 0 8px;"),
 ];
@@ -141,7 +153,10 @@ pub(crate) fn text(ctx: &LangContext) -> Vec<u8> {
     out.push_str("\n\n");
     for (section, entries) in &ctx.sections {
         let title = ctx.section_title(section);
-        out.push_str(&format!("{title}\n{}\n\n", "=".repeat(title.chars().count())));
+        out.push_str(&format!(
+            "{title}\n{}\n\n",
+            "=".repeat(title.chars().count())
+        ));
         for entry in entries {
             let front = &entry.text.front;
             out.push_str(&format!(

@@ -52,10 +52,7 @@ pub(crate) fn atom(ctx: &LangContext) -> Vec<u8> {
             out.push_str(&format!("<category term=\"{}\"/>\n", esc(tag)));
         }
         if !front.lead.trim().is_empty() {
-            out.push_str(&format!(
-                "<summary>{}</summary>\n",
-                esc(front.lead.trim())
-            ));
+            out.push_str(&format!("<summary>{}</summary>\n", esc(front.lead.trim())));
         }
         out.push_str(&format!(
             "<content type=\"html\">{}</content>\n",

@@ -154,7 +154,12 @@ pub(crate) fn date_range(lang: &str, first: Date, last: Date) -> String {
         _ => {
             let month_day = |d: Date| format!("{} {}", EN_MONTHS[month_index(d)], d.day());
             if same_year {
-                format!("{} – {}, {}", month_day(first), month_day(last), last.year())
+                format!(
+                    "{} – {}, {}",
+                    month_day(first),
+                    month_day(last),
+                    last.year()
+                )
             } else {
                 format!(
                     "{}, {} – {}, {}",

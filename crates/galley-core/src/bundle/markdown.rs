@@ -265,7 +265,8 @@ pub(crate) fn markdown_to_text(md: &str) -> String {
                 in_code = false;
                 out.push('\n');
             }
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
                 let show = is_safe_link(&dest_url) && !is_relative(&dest_url);
                 links.push(show.then(|| dest_url.to_string()));
             }

@@ -179,8 +179,14 @@ pub fn render(input: &BundleInput, progress: &mut dyn FnMut(Progress)) -> Result
         let ctx = context(input, lang, &mut report)?;
         for entry in ctx.entries() {
             let slug = &entry.commentary.slug;
-            files.push((format!("{lang}/{slug}.html"), pages::commentary(&ctx, entry)));
-            files.push((format!("{lang}/ninjs/{slug}.json"), ninjs::commentary(&ctx, entry)));
+            files.push((
+                format!("{lang}/{slug}.html"),
+                pages::commentary(&ctx, entry),
+            ));
+            files.push((
+                format!("{lang}/ninjs/{slug}.json"),
+                ninjs::commentary(&ctx, entry),
+            ));
             files.push((site::page_path(lang, entry), site::page(&ctx, entry)));
         }
         files.push((format!("{lang}/index.html"), pages::index(&ctx)));
@@ -217,7 +223,11 @@ fn context<'a>(
     let mut sections = Vec::new();
     for section in &input.sections {
         let mut entries = Vec::new();
-        for commentary in input.commentaries.iter().filter(|c| c.section == section.key) {
+        for commentary in input
+            .commentaries
+            .iter()
+            .filter(|c| c.section == section.key)
+        {
             // `check` made sure every published language is present.
             let Some(text) = commentary.versions.get(lang) else {
                 continue;
@@ -281,8 +291,7 @@ fn check(input: &BundleInput) -> Result<()> {
     let mut slugs = HashSet::new();
     let mut ids = HashSet::new();
     for c in &input.commentaries {
-        if !is_path_safe(&c.slug) || c.slug == "index" || c.slug == "email" || c.slug == "feed"
-        {
+        if !is_path_safe(&c.slug) || c.slug == "index" || c.slug == "email" || c.slug == "feed" {
             return bad(format!(
                 "commentary `{}` has the file name `{}`, which is reserved or not lowercase letters, digits and dashes; rename the file",
                 c.id, c.slug

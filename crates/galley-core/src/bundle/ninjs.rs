@@ -68,10 +68,7 @@ fn item(ctx: &LangContext, entry: &Entry) -> Value {
             );
         }
         if let Some(trend) = front.trend {
-            map.insert(
-                "ednote".into(),
-                json!(format!("trend: {}", trend.as_str())),
-            );
+            map.insert("ednote".into(), json!(format!("trend: {}", trend.as_str())));
         }
     }
     item

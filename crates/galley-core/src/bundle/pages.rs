@@ -49,7 +49,9 @@ fn head(ctx: &LangContext, title: &str, page: &str, out: &mut String) {
         "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.atom\" title=\"{}\">\n",
         esc(ctx.issue_title)
     ));
-    out.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"));
+    out.push_str(&format!(
+        "<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
+    ));
 }
 
 fn language_nav(ctx: &LangContext, page: &str, out: &mut String) {
@@ -129,7 +131,12 @@ pub(crate) fn commentary(ctx: &LangContext, entry: &Entry) -> Vec<u8> {
     let page = format!("{}.html", entry.commentary.slug);
     let title = &entry.text.front.title;
     let mut out = String::with_capacity(entry.body_html.len() + 4096);
-    head(ctx, &format!("{title} — {}", ctx.issue_title), &page, &mut out);
+    head(
+        ctx,
+        &format!("{title} — {}", ctx.issue_title),
+        &page,
+        &mut out,
+    );
     issue_header(ctx, true, &mut out);
     out.push_str("<article>\n");
     out.push_str(&format!("<h1>{}</h1>\n", esc(title)));

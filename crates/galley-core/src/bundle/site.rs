@@ -54,16 +54,16 @@ pub(crate) fn page(ctx: &LangContext, entry: &Entry) -> Vec<u8> {
     );
     t.insert("weight".into(), Value::Integer(weight as i64));
     t.insert("slug".into(), Value::String(entry.commentary.slug.clone()));
-    t.insert("description".into(), Value::String(front.lead.trim().into()));
+    t.insert(
+        "description".into(),
+        Value::String(front.lead.trim().into()),
+    );
     t.insert("authors".into(), strings(&front.authors));
     t.insert("tags".into(), strings(&front.tags));
     if let Some(trend) = front.trend {
         t.insert("trend".into(), Value::String(trend.as_str().into()));
     }
-    t.insert(
-        "issue".into(),
-        Value::String(ctx.input.week.to_string()),
-    );
+    t.insert("issue".into(), Value::String(ctx.input.week.to_string()));
     t.insert(
         "galley_version_id".into(),
         Value::Integer(entry.text.version_id),

@@ -22,10 +22,7 @@ fn sibling(target: &Path, what: &str) -> Result<PathBuf> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    Ok(parent.join(format!(
-        ".{}.galley-bundle-{what}",
-        name.to_string_lossy()
-    )))
+    Ok(parent.join(format!(".{}.galley-bundle-{what}", name.to_string_lossy())))
 }
 
 /// Whether `dir` holds a bundle Galley wrote (its `manifest.json` says so).
@@ -97,9 +94,8 @@ impl Bundle {
     /// The bundle as zip bytes: entries in path order, all dated `published_at` (clamped to
     /// the years zip can hold), mode 0644, Deflate at level 6.
     pub fn to_zip(&self) -> Result<Vec<u8>> {
-        let zip_error = |e: zip::result::ZipError| {
-            Error::invalid("the bundle's zip archive", e.to_string())
-        };
+        let zip_error =
+            |e: zip::result::ZipError| Error::invalid("the bundle's zip archive", e.to_string());
         let t = self.published_at.to_offset(time::UtcOffset::UTC);
         let stamp = u16::try_from(t.year())
             .ok()
