@@ -236,7 +236,6 @@ pub(crate) fn markdown_to_text(md: &str) -> String {
     let mut notes = Footnotes::default();
     let mut links: Vec<Option<String>> = Vec::new();
     let mut list_depth = 0usize;
-    let mut in_code = false;
     for event in Parser::new_ext(md, options()) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
@@ -260,11 +259,7 @@ pub(crate) fn markdown_to_text(md: &str) -> String {
                 }
             }
             Event::End(TagEnd::Item) => out.push('\n'),
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => {
-                in_code = false;
-                out.push('\n');
-            }
+            Event::End(TagEnd::CodeBlock) => out.push('\n'),
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
                 let show = is_safe_link(&dest_url) && !is_relative(&dest_url);
@@ -283,15 +278,10 @@ pub(crate) fn markdown_to_text(md: &str) -> String {
                 | TagEnd::BlockQuote(_)
                 | TagEnd::Table
                 | TagEnd::FootnoteDefinition,
-            ) => {
-                if list_depth == 0 {
-                    out.push_str("\n\n");
-                }
-            }
+            ) if list_depth == 0 => out.push_str("\n\n"),
             _ => {}
         }
     }
-    let _ = in_code;
     normalise_blank_lines(&out)
 }
 
