@@ -16,8 +16,10 @@
 //! - `translation` language versions: status, base, outdated fields and paragraphs, chains
 //! - `workspace` the facade the CLI and the desktop shell call
 //! - `xliff`     XLIFF 1.2 export/import of translation jobs, Markdown protected as inline codes
+//! - `bundle`    publishing bundles: HTML pages, email, feeds, ninjs, Hugo sources, manifest, zip
 
 pub mod atomic;
+pub mod bundle;
 pub mod clock;
 pub mod diff;
 pub mod draft;

@@ -1,3 +1,4 @@
+mod bundle;
 mod diff;
 mod draft;
 mod history;
