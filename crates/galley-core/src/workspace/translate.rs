@@ -231,7 +231,7 @@ impl Workspace {
     /// The commentary × language grid, for the whole workspace or one issue week. Parses only
     /// the drafts whose size or modification time changed since the last grid (the rest come
     /// from `front_matter_cache`); compares versions by text keys, and reads texts only for
-    /// outdated cells.
+    /// outdated cells whose detail this workspace has not worked out before (`OutdatedMemo`).
     pub fn translation_grid(&self, issue: Option<IsoWeek>) -> Result<TranslationGrid> {
         let mut grid = TranslationGrid {
             languages: self.settings().languages.clone(),
