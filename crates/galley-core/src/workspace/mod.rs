@@ -51,6 +51,9 @@ pub struct Workspace {
     settings: Settings,
     history: History,
     env: Env,
+    /// Outdated detail already worked out by `translation_grid`, so showing it again reads no
+    /// texts it has seen.
+    outdated_memo: translate::OutdatedMemo,
 }
 
 impl Workspace {
@@ -103,6 +106,7 @@ impl Workspace {
             settings,
             history,
             env,
+            outdated_memo: translate::OutdatedMemo::default(),
         })
     }
 
