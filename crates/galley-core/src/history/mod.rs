@@ -10,14 +10,20 @@
 //!   (`migrate`); a database from a newer Galley is refused rather than guessed at.
 //! - Translation status and minor marks are append-only event logs (`translations`); the
 //!   current status per language version is kept beside its log in the same transaction.
+//! - The search index (`search_index`) and the import record (`imports`) live in the same
+//!   database but are not history: they follow the files and can be rebuilt from them.
 
 mod content;
+mod imports;
 mod known_files;
 mod migrate;
+mod search_index;
 mod translations;
 mod types;
 mod versions;
 
+pub use imports::ImportSource;
+pub use search_index::{IndexDoc, IndexHit, IndexRebuild, Markers};
 pub use translations::{
     FrontMatterEntry, MinorMark, NewStatus, SourceStamp, StatusEvent, TextKey, TranslationStatus,
 };

@@ -4,12 +4,14 @@
 mod listing;
 mod record;
 mod save;
+mod search;
 mod translate;
 mod xliff;
 
 pub use listing::{DraftSummary, Listing};
 pub use record::{RecordReport, Recorded};
 pub use save::{NewDraft, SaveOutcome, VersionRef};
+pub use search::ReindexReport;
 pub use xliff::{XliffExport, XliffImport};
 
 use crate::clock::{Clock, SystemClock};

@@ -169,7 +169,8 @@ impl Workspace {
                 .and_then(|event| event.base)
         };
         let note = note.map(str::trim).filter(|n| !n.is_empty());
-        self.history().record_status(NewStatus {
+        let rel = translation.rel.clone();
+        let event = self.history().record_status(NewStatus {
             draft_id: id,
             lang,
             status,
@@ -178,7 +179,10 @@ impl Workspace {
             author: &self.env().author,
             at: self.env().clock.now(),
             note,
-        })
+        })?;
+        // The status is a search filter.
+        self.index_path(&rel)?;
+        Ok(event)
     }
 
     /// Every status change of the `lang` version of commentary `id`, newest first.
