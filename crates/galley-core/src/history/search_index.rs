@@ -182,14 +182,20 @@ impl IndexRebuild<'_> {
     }
 }
 
+const COLUMNS: &str = "title, lead, body, lang, issue, section, authors, trend, status";
+
 fn remove(conn: &Connection, path: &str) -> Result<()> {
     let id: Option<i64> = conn
         .prepare_cached("SELECT id FROM search_docs WHERE path = ?1")?
         .query_row([path], |row| row.get(0))
         .optional()?;
     if let Some(id) = id {
-        conn.prepare_cached("DELETE FROM search_text WHERE rowid = ?1")?
-            .execute([id])?;
+        // External content: FTS5 forgets a row when told its old values.
+        conn.prepare_cached(&format!(
+            "INSERT INTO search_text (search_text, rowid, {COLUMNS}) \
+             SELECT 'delete', id, {COLUMNS} FROM search_docs WHERE id = ?1"
+        ))?
+        .execute([id])?;
         conn.prepare_cached("DELETE FROM search_docs WHERE id = ?1")?
             .execute([id])?;
     }
@@ -197,21 +203,29 @@ fn remove(conn: &Connection, path: &str) -> Result<()> {
 }
 
 fn insert(conn: &Connection, doc: &IndexDoc<'_>) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO search_docs (path, draft_id, lang, hash) VALUES (?1, ?2, ?3, ?4)",
-    )?
+    conn.prepare_cached(&format!(
+        "INSERT INTO search_docs (path, draft_id, hash, {COLUMNS}) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    ))?
     .execute(params![
         doc.path,
         doc.draft_id,
+        hash_to_blob(&doc.hash),
+        doc.title,
+        doc.lead,
+        doc.body,
         doc.lang,
-        hash_to_blob(&doc.hash)
+        doc.issue,
+        doc.section,
+        doc.authors,
+        doc.trend,
+        doc.status
     ])?;
     let id = conn.last_insert_rowid();
-    conn.prepare_cached(
-        "INSERT INTO search_text \
-         (rowid, title, lead, body, lang, issue, section, authors, trend, status) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?
+    conn.prepare_cached(&format!(
+        "INSERT INTO search_text (rowid, {COLUMNS}) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+    ))?
     .execute(params![
         id,
         doc.title,

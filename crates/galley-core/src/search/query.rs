@@ -220,7 +220,7 @@ fn filter_phrases(filters: &Filters) -> Result<Vec<(&'static str, String)>> {
         out.push(("lang", lang.to_ascii_lowercase()));
     }
     if let Some(issue) = given(&filters.issue) {
-        let week: IsoWeek = issue.parse().map_err(|_| {
+        let week: IsoWeek = issue.to_ascii_uppercase().parse().map_err(|_| {
             Error::invalid(
                 format!("the issue filter `{issue}`"),
                 "it is not an ISO week like `2024-W18`",

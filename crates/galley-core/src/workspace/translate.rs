@@ -127,6 +127,7 @@ impl Workspace {
             at: self.env().clock.now(),
             note: None,
         })?;
+        self.index_path(&rel)?;
         Ok((rel, version, event))
     }
 

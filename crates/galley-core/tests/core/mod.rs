@@ -2,6 +2,7 @@ mod diff;
 mod draft;
 mod history;
 mod reconcile;
+mod search;
 mod support;
 mod translation;
 mod watch;

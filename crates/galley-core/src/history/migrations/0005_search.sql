@@ -2,14 +2,23 @@
 -- version, and the record of files brought in by `galley import`. Both are rebuilt or consulted
 -- from the files; neither is history (nothing here is append-only).
 --
--- One row per indexed file. `id` is the rowid of the file's row in `search_text`, so a save
--- replaces exactly one FTS row without scanning.
+-- One row per indexed file: its identity and the column values the FTS table indexes. The FTS
+-- table reads its content from here (external content), so a save replaces exactly one row by
+-- id and a rebuild can empty both without tokenizing anything.
 CREATE TABLE search_docs (
     id       INTEGER PRIMARY KEY,
     path     TEXT    NOT NULL UNIQUE,
     draft_id TEXT    NOT NULL,
+    hash     BLOB    NOT NULL CHECK (length(hash) = 32),
+    title    TEXT    NOT NULL,
+    lead     TEXT    NOT NULL,
+    body     TEXT    NOT NULL,
     lang     TEXT    NOT NULL,
-    hash     BLOB    NOT NULL CHECK (length(hash) = 32)
+    issue    TEXT    NOT NULL,
+    section  TEXT    NOT NULL,
+    authors  TEXT    NOT NULL,
+    trend    TEXT    NOT NULL,
+    status   TEXT    NOT NULL
 );
 
 -- The searchable text plus the filter columns, so filters are part of the MATCH expression
@@ -17,6 +26,7 @@ CREATE TABLE search_docs (
 -- script and folds Latin diacritics (café = cafe); Cyrillic letters are kept as they are.
 CREATE VIRTUAL TABLE search_text USING fts5(
     title, lead, body, lang, issue, section, authors, trend, status,
+    content = 'search_docs', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
 );
 -- Title outweighs lead outweighs body; filter columns never add to the score.
