@@ -2,6 +2,7 @@
 //! - diff:       word-level diffs, fixtures in Cyrillic and Latin, the deadline
 //! - draft:      front matter parsing, byte-exact round trips, hostile input
 //! - history:    versions, dedup, compact storage, hash verification, migrations
+//! - import:     importing an archive: inferred fields, reported failures, idempotence
 //! - reconcile:  the pure plan from folder state and known files
 //! - workspace:  open/init, saves, conflicts, restore, external edits, path safety
 //! - watch:      the real watcher turning other editors' saves into versions

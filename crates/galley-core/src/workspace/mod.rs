@@ -1,6 +1,7 @@
 //! The workspace: a folder of drafts plus Galley's hidden `.galley` folder (settings and the
 //! history database). This is the facade the CLI and the desktop shell call.
 
+mod import;
 mod listing;
 mod record;
 mod save;
@@ -8,6 +9,7 @@ mod search;
 mod translate;
 mod xliff;
 
+pub use import::{ImportOptions, ImportOutcome, ImportReport, ImportedFile};
 pub use listing::{DraftSummary, Listing};
 pub use record::{RecordReport, Recorded};
 pub use save::{NewDraft, SaveOutcome, VersionRef};

@@ -313,7 +313,7 @@ impl Workspace {
         }
     }
 
-    fn known_file(
+    pub(super) fn known_file(
         &self,
         target: &WorkspacePath,
         front: &FrontMatter,

@@ -1,6 +1,7 @@
 mod diff;
 mod draft;
 mod history;
+mod import;
 mod reconcile;
 mod search;
 mod support;
