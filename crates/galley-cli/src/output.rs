@@ -8,9 +8,11 @@ use galley_core::history::{Origin, Version};
 use galley_core::reconcile::Change;
 use galley_core::workspace::{Listing, RecordReport, SaveOutcome};
 
+mod search;
 mod translate;
 mod xliff;
 use galley_core::Error;
+pub use search::{advance, progress_bar};
 use serde::Serialize;
 use serde_json::json;
 use std::path::Path;
