@@ -2,6 +2,7 @@
 //! - commands:  each command's output and exit code on a copy of the sample workspace
 //! - bad_input: one clear error (exit 1) and nothing changed, for each kind of bad input
 //! - translate: `galley translate` status grid, start, set, diff, minor
+//! - search:    `galley search`, `reindex` and `import`: hits, filters, highlights, errors
 //! - xliff:     `galley xliff export` and `import`, identity, refusal
 //! - watch:     `galley watch` as a long-running process printing JSON lines
 mod cli;

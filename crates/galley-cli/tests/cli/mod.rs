@@ -1,5 +1,6 @@
 mod bad_input;
 mod commands;
+mod search;
 mod support;
 mod translate;
 mod watch;
