@@ -28,9 +28,16 @@ impl History {
         self.import_where("source = ?1", source)
     }
 
-    /// Any earlier import in the same group (to reuse its draft id).
-    pub fn import_in_group(&self, group_key: &str) -> Result<Option<ImportSource>> {
-        self.import_where("group_key = ?1", group_key)
+    /// The draft id of every earlier import's group, read once per import run (the table has
+    /// no index on groups: it would cost every history a page for a rare operation).
+    pub fn import_groups(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT group_key, draft_id FROM import_sources")?;
+        let rows = stmt
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
     }
 
     /// Records (or replaces) what was imported from `entry.source`.

@@ -88,12 +88,14 @@ impl History {
         Ok(blob.and_then(|b| super::content::hash_from_blob(&b)))
     }
 
-    /// How many files the index holds.
-    pub fn indexed_count(&self) -> Result<u64> {
-        let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM search_docs", [], |row| row.get(0))?;
-        Ok(u64::try_from(n).unwrap_or(0))
+    /// Whether files are known but none is indexed: a history from before the index existed.
+    /// Both checks stop at the first row, so this is cheap at any size.
+    pub fn index_missing(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM known_files) AND NOT EXISTS (SELECT 1 FROM search_docs)",
+            [],
+            |row| row.get(0),
+        )?)
     }
 
     /// Starts replacing the whole index: everything added through the returned rebuild is

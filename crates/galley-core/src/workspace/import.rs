@@ -86,7 +86,8 @@ impl Workspace {
         }
         let sources = markdown_files(&dir)?;
         let mut report = ImportReport::default();
-        let mut groups: HashMap<String, String> = HashMap::new();
+        let mut groups: HashMap<String, String> =
+            self.history().import_groups()?.into_iter().collect();
         for (done, source) in sources.iter().enumerate() {
             let mut notes = Vec::new();
             let outcome = self
@@ -163,13 +164,7 @@ impl Workspace {
         if field_value(yaml, "id").is_none() {
             let id = match &earlier {
                 Some(earlier) => earlier.draft_id.clone(),
-                None => match groups.get(&group_key) {
-                    Some(id) => id.clone(),
-                    None => match self.history().import_in_group(&group_key)? {
-                        Some(sibling) => sibling.draft_id,
-                        None => new_id(),
-                    },
-                },
+                None => groups.get(&group_key).cloned().unwrap_or_else(new_id),
             };
             header.push_str(&format!("id: {id}\n"));
         }
@@ -219,6 +214,8 @@ impl Workspace {
             }
         };
         let target = self.resolve(Path::new(&rel))?;
+        // An earlier import may have been edited since: keep that text in history first.
+        self.secure_disk_text(&target)?;
         if let Some(parent) = target.abs.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| Error::io("create the folder", parent, e))?;

@@ -230,7 +230,7 @@ impl Workspace {
 
     /// Makes sure what is on disk at `target` is in history before it gets overwritten, and
     /// returns its hash and version. `None` when there is no file.
-    fn secure_disk_text(
+    pub(super) fn secure_disk_text(
         &mut self,
         target: &WorkspacePath,
     ) -> Result<Option<(ContentHash, Version)>> {

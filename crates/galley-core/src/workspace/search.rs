@@ -30,7 +30,7 @@ impl Workspace {
             n => n.min(MAX_LIMIT),
         };
         // A history from before the index existed: fill it once rather than find nothing.
-        if self.history().indexed_count()? == 0 && !self.history().known_files()?.is_empty() {
+        if self.history().index_missing()? {
             self.reindex(&mut |_, _| {})?;
         }
         let hits = self.history().search_index(&expression, limit, MARKERS)?;

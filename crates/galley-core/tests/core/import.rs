@@ -130,7 +130,20 @@ fn importing_twice_changes_nothing_and_a_changed_source_is_a_new_version() {
         "---\ntitle: Prices\ndate: 2021-01-20\n---\nInflation rose.\n",
     )
     .expect("edit");
+    // Someone edited the imported draft in the workspace meanwhile: that text is kept.
+    let edited = t
+        .read("2021-W03/prices.en.md")
+        .replace("slowed", "slowed a lot");
+    t.write("2021-W03/prices.en.md", &edited);
     let third = import(&mut t, source.path());
     assert_eq!(third.counts(), (0, 1, 2, 2));
     assert!(t.read("2021-W03/prices.en.md").contains("Inflation rose."));
+    let log = t.ws.log("2021-W03/prices.en.md").expect("log");
+    assert_eq!(log[0].origin, Origin::Import);
+    let kept =
+        t.ws.history()
+            .text(log[1].id)
+            .expect("text")
+            .expect("not a deletion");
+    assert!(kept.contains("slowed a lot"), "{kept}");
 }

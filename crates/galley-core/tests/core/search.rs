@@ -380,3 +380,19 @@ fn bad_query_syntax_is_an_invalid_input_error_not_a_database_error() {
         .expect_err("bad issue");
     assert!(err.to_string().contains("ISO week"), "{err}");
 }
+
+#[test]
+fn a_history_without_an_index_is_indexed_on_the_first_search() {
+    let t = archive();
+    let db = t.root().join(".galley/history.db");
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    conn.execute_batch(
+        "DELETE FROM search_docs; INSERT INTO search_text (search_text) VALUES ('delete-all');",
+    )
+    .expect("empty the index");
+    drop(conn);
+    assert_eq!(
+        paths(&search(&t, "инфляция", Filters::default())),
+        [ECONOMY_RU]
+    );
+}

@@ -44,5 +44,3 @@ CREATE TABLE import_sources (
     path       TEXT    NOT NULL,
     version_id INTEGER NOT NULL REFERENCES versions (id)
 ) WITHOUT ROWID;
-CREATE INDEX import_sources_by_group ON import_sources (group_key);
-CREATE INDEX import_sources_by_hash ON import_sources (hash);
