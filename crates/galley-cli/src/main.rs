@@ -7,7 +7,8 @@ use clap::{Parser, Subcommand};
 use galley_core::diff::{render_text, RenderStyle};
 use galley_core::draft::IsoWeek;
 use galley_core::history::{EditorialStatus, TranslationStatus};
-use galley_core::workspace::{Env, NewDraft, SaveOutcome, Workspace};
+use galley_core::search::{Filters, SearchRequest};
+use galley_core::workspace::{Env, ImportOptions, NewDraft, SaveOutcome, Workspace};
 use galley_core::Error;
 use output::Printer;
 use std::io::IsTerminal;
@@ -102,6 +103,42 @@ enum Command {
     /// XLIFF 1.2 files for CAT tools: export a translation job, import it back
     #[command(subcommand)]
     Xliff(XliffCommand),
+    /// Full-text search over every language version, best match first
+    ///
+    /// All words must match; "a phrase" matches words in order; reform* matches a prefix;
+    /// OR between two words matches either; -word excludes.
+    Search {
+        query: String,
+        /// Only this language, e.g. be
+        #[arg(long)]
+        lang: Option<String>,
+        /// Only this issue week, e.g. 2020-W20
+        #[arg(long)]
+        issue: Option<String>,
+        #[arg(long)]
+        section: Option<String>,
+        /// Only drafts by this author (any word of the name)
+        #[arg(long)]
+        author: Option<String>,
+        /// improved, unchanged or deteriorated
+        #[arg(long)]
+        trend: Option<String>,
+        /// Translation status: in-progress, in-review or done
+        #[arg(long)]
+        status: Option<String>,
+        /// At most this many results
+        #[arg(long, default_value_t = galley_core::search::DEFAULT_LIMIT)]
+        limit: u32,
+    },
+    /// Rebuild the search index from the files (progress on standard error)
+    Reindex,
+    /// Bring an archive of Markdown files into the workspace; safe to run again
+    Import {
+        dir: PathBuf,
+        /// The language of files that say neither in their name (x.be.md) nor their front matter
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// Weekly issues: list, show, create, move commentaries, the language board, readiness
     #[command(subcommand)]
     Issue(IssueCommand),
@@ -291,6 +328,49 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
         Command::Xliff(command) => xliff(command, open()?, out)?,
         Command::Issue(command) => return issue(command, open()?, out),
         Command::Review(command) => review(command, open()?, out)?,
+        Command::Search {
+            query,
+            lang,
+            issue,
+            section,
+            author,
+            trend,
+            status,
+            limit,
+        } => {
+            let filters = Filters {
+                lang,
+                issue,
+                section,
+                author,
+                trend,
+                status,
+            };
+            let request = SearchRequest {
+                query,
+                filters,
+                limit,
+            };
+            out.search_hits(&open()?.search(&request)?);
+        }
+        Command::Reindex => {
+            let bar = output::progress_bar(out, "indexing");
+            let report = open()?.reindex(&mut |done, all| output::advance(&bar, done, all))?;
+            bar.finish_and_clear();
+            out.reindexed(&report);
+        }
+        Command::Import { dir, lang } => {
+            let bar = output::progress_bar(out, "importing");
+            let options = ImportOptions { default_lang: lang };
+            let report = open()?.import_dir(&dir, &options, &mut |done, all| {
+                output::advance(&bar, done, all)
+            })?;
+            bar.finish_and_clear();
+            out.imported(&report);
+            if report.counts().3 > 0 {
+                return Ok(ExitCode::from(1));
+            }
+        }
         Command::Check => {
             let problems = open()?.check()?;
             out.problems(&problems);

@@ -10,9 +10,11 @@ use galley_core::workspace::{Listing, RecordReport, SaveOutcome};
 
 mod issue;
 mod review;
+mod search;
 mod translate;
 mod xliff;
 use galley_core::Error;
+pub use search::{advance, progress_bar};
 use serde::Serialize;
 use serde_json::json;
 use std::path::Path;

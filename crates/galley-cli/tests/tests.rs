@@ -3,6 +3,7 @@
 //! - bad_input: one clear error (exit 1) and nothing changed, for each kind of bad input
 //! - issue:     `galley issue` list/show/new/move/board/check and `galley review`
 //! - translate: `galley translate` status grid, start, set, diff, minor
+//! - search:    `galley search`, `reindex` and `import`: hits, filters, highlights, errors
 //! - xliff:     `galley xliff export` and `import`, identity, refusal
 //! - watch:     `galley watch` as a long-running process printing JSON lines
 mod cli;

@@ -9,6 +9,7 @@
 //! - `history`   the SQLite store of versions and compact, deduplicated content
 //! - `atomic`    crash-safe file replacement and temp-file hygiene
 //! - `paths`     the one gate that keeps paths inside the workspace
+//! - `search`    full-text search: safe query building, index columns, highlighted snippets
 //! - `settings`  `.galley/settings.toml`: languages, sections, team
 //! - `reconcile` the pure plan that turns folder state into history operations
 //! - `watch`     debounced notifications of external edits
@@ -29,6 +30,7 @@ pub mod history;
 pub mod issue;
 pub mod paths;
 pub mod reconcile;
+pub mod search;
 pub mod settings;
 pub mod translation;
 pub mod watch;

@@ -2,6 +2,7 @@
 //! - diff:       word-level diffs, fixtures in Cyrillic and Latin, the deadline
 //! - draft:      front matter parsing, byte-exact round trips, hostile input
 //! - history:    versions, dedup, compact storage, hash verification, migrations
+//! - import:     importing an archive: inferred fields, reported failures, idempotence
 //! - reconcile:  the pure plan from folder state and known files
 //! - workspace:  open/init, saves, conflicts, restore, external edits, path safety
 //! - watch:      the real watcher turning other editors' saves into versions
@@ -9,5 +10,7 @@
 //! - xliff:      XLIFF export/import, identity round trips, refusals, translate-toolkit and OmegaT
 //! - xliff_workspace: XLIFF export/import through the workspace, versions, refusals changing nothing
 //! - bundle:     publishing bundles: formats, determinism, sanitizing, vnu/feedparser/ninjs/hugo
+//! - issue:      issue.toml, moves, the editorial log, the language board, readiness reasons
+//! - search:     full-text search, filters, snippets, the index following the folder
 //! - support:    shared fixtures (temp workspaces, a fixed clock)
 mod core;

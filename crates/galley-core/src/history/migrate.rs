@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_known_files.sql"),
     include_str!("migrations/0003_translations.sql"),
     include_str!("migrations/0004_editorial.sql"),
+    include_str!("migrations/0005_search.sql"),
 ];
 
 /// The schema version this build of Galley writes.

@@ -12,16 +12,22 @@
 //!   current status per language version is kept beside its log in the same transaction.
 //! - The editorial workflow (status changes and notes per commentary) is append-only too
 //!   (`editorial`); the current status is the newest event.
+//! - The search index (`search_index`) and the import record (`imports`) live in the same
+//!   database but are not history: they follow the files and can be rebuilt from them.
 
 mod content;
 mod editorial;
+mod imports;
 mod known_files;
 mod migrate;
+mod search_index;
 mod translations;
 mod types;
 mod versions;
 
 pub use editorial::{EditorialEvent, EditorialNote, EditorialStatus};
+pub use imports::ImportSource;
+pub use search_index::{IndexDoc, IndexHit, IndexRebuild, Markers};
 pub use translations::{
     FrontMatterEntry, MinorMark, NewStatus, SourceStamp, StatusEvent, TextKey, TranslationStatus,
 };

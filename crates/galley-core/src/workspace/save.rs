@@ -230,7 +230,7 @@ impl Workspace {
 
     /// Makes sure what is on disk at `target` is in history before it gets overwritten, and
     /// returns its hash and version. `None` when there is no file.
-    fn secure_disk_text(
+    pub(super) fn secure_disk_text(
         &mut self,
         target: &WorkspacePath,
     ) -> Result<Option<(ContentHash, Version)>> {
@@ -258,9 +258,7 @@ impl Workspace {
             label: None,
             origin: Origin::External,
         };
-        let version = self
-            .history()
-            .record_with_files(new, &[KnownFileChange::Upsert(&file)])?;
+        let version = self.record_and_index(new, &[KnownFileChange::Upsert(&file)])?;
         Ok(Some((hash, version)))
     }
 
@@ -276,8 +274,7 @@ impl Workspace {
             label: None,
             origin: Origin::External,
         };
-        self.history()
-            .record_with_files(new, &[KnownFileChange::Remove(&target.rel)])
+        self.record_and_index(new, &[KnownFileChange::Remove(&target.rel)])
     }
 
     fn write_and_record(
@@ -294,8 +291,7 @@ impl Workspace {
         write_atomic(&target.abs, text.as_bytes())?;
         let file = self.known_file(target, front, ContentHash::of(text.as_bytes()))?;
         let new = self.version_by_me(front, &target.rel, Some(text), origin);
-        self.history()
-            .record_with_files(new, &[KnownFileChange::Upsert(&file)])
+        self.record_and_index(new, &[KnownFileChange::Upsert(&file)])
     }
 
     fn version_by_me<'a>(
@@ -317,7 +313,7 @@ impl Workspace {
         }
     }
 
-    fn known_file(
+    pub(super) fn known_file(
         &self,
         target: &WorkspacePath,
         front: &FrontMatter,

@@ -162,6 +162,7 @@ impl Workspace {
             at: self.env().clock.now(),
             note: None,
         })?;
+        self.index_path(&rel)?;
         Ok((rel, version, event))
     }
 
@@ -204,7 +205,8 @@ impl Workspace {
                 .and_then(|event| event.base)
         };
         let note = note.map(str::trim).filter(|n| !n.is_empty());
-        self.history().record_status(NewStatus {
+        let rel = translation.rel.clone();
+        let event = self.history().record_status(NewStatus {
             draft_id: id,
             lang,
             status,
@@ -213,7 +215,10 @@ impl Workspace {
             author: &self.env().author,
             at: self.env().clock.now(),
             note,
-        })
+        })?;
+        // The status is a search filter.
+        self.index_path(&rel)?;
+        Ok(event)
     }
 
     /// Every status change of the `lang` version of commentary `id`, newest first.

@@ -1,0 +1,244 @@
+//! The search index's storage: one FTS5 row per indexed file, keyed through `search_docs` so a
+//! save replaces exactly one row. Building the MATCH expression is `crate::search`'s job; this
+//! module only stores documents and runs the query it is given.
+
+use super::content::hash_to_blob;
+use super::History;
+use crate::error::Result;
+use crate::hash::ContentHash;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+/// What the index holds for one file: its text columns and its filter columns.
+#[derive(Debug, Clone, Copy)]
+pub struct IndexDoc<'a> {
+    /// Workspace-relative, with '/' separators.
+    pub path: &'a str,
+    pub draft_id: &'a str,
+    pub lang: &'a str,
+    pub hash: ContentHash,
+    pub title: &'a str,
+    pub lead: &'a str,
+    pub body: &'a str,
+    /// `2024-W18`, or empty.
+    pub issue: &'a str,
+    pub section: &'a str,
+    /// The authors joined by `; `.
+    pub authors: &'a str,
+    pub trend: &'a str,
+    /// The translation status (`in-progress`, ...), or empty.
+    pub status: &'a str,
+}
+
+/// One row the index returned, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexHit {
+    pub path: String,
+    pub draft_id: String,
+    pub lang: String,
+    pub title: String,
+    pub issue: String,
+    pub section: String,
+    pub authors: String,
+    pub trend: String,
+    pub status: String,
+    /// The title with matches between the markers.
+    pub title_marked: String,
+    /// The best fragment of the body (or the lead when the body has no match), with matches
+    /// between the markers.
+    pub snippet_marked: String,
+    /// bm25: lower is better.
+    pub score: f64,
+}
+
+/// The strings `snippet()` and `highlight()` put around each match.
+#[derive(Debug, Clone, Copy)]
+pub struct Markers<'a> {
+    pub open: &'a str,
+    pub close: &'a str,
+    pub ellipsis: &'a str,
+    /// How many tokens a snippet holds at most.
+    pub tokens: u32,
+}
+
+impl History {
+    /// Adds or replaces the index row for `doc.path`, in one transaction.
+    pub fn index_doc(&self, doc: &IndexDoc<'_>) -> Result<()> {
+        let tx = self.write()?;
+        remove(&tx, doc.path)?;
+        insert(&tx, doc)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes the index row for `path`; nothing happens if there is none.
+    pub fn unindex_path(&self, path: &str) -> Result<()> {
+        let tx = self.write()?;
+        remove(&tx, path)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The hash of the text indexed for `path`, if it is indexed.
+    pub fn indexed_hash(&self, path: &str) -> Result<Option<ContentHash>> {
+        let blob: Option<Vec<u8>> = self
+            .conn
+            .prepare_cached("SELECT hash FROM search_docs WHERE path = ?1")?
+            .query_row([path], |row| row.get(0))
+            .optional()?;
+        Ok(blob.and_then(|b| super::content::hash_from_blob(&b)))
+    }
+
+    /// Whether files are known but none is indexed: a history from before the index existed.
+    /// Both checks stop at the first row, so this is cheap at any size.
+    pub fn index_missing(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM known_files) AND NOT EXISTS (SELECT 1 FROM search_docs)",
+            [],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Starts replacing the whole index: everything added through the returned rebuild is
+    /// visible only after `finish`, and nothing changes if it is dropped unfinished.
+    pub fn rebuild_index(&self) -> Result<IndexRebuild<'_>> {
+        let tx = self.write()?;
+        tx.execute("DELETE FROM search_docs", [])?;
+        tx.execute(
+            "INSERT INTO search_text (search_text) VALUES ('delete-all')",
+            [],
+        )?;
+        Ok(IndexRebuild { tx })
+    }
+
+    /// Runs a MATCH expression built by `crate::search`, best first.
+    pub fn search_index(
+        &self,
+        expression: &str,
+        limit: u32,
+        markers: Markers<'_>,
+    ) -> Result<Vec<IndexHit>> {
+        // The inner query lets FTS5 sort by rank and stop at `limit`, so snippets are made
+        // only for the rows returned.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.path, d.draft_id, d.lang, t.title, t.issue, t.section, t.authors, t.trend, \
+                    t.status, t.title_marked, t.body_marked, t.lead_marked, t.rank \
+             FROM (SELECT rowid, title, issue, section, authors, trend, status, rank, \
+                          highlight(search_text, 0, ?3, ?4) AS title_marked, \
+                          snippet(search_text, 2, ?3, ?4, ?5, ?6) AS body_marked, \
+                          snippet(search_text, 1, ?3, ?4, ?5, ?6) AS lead_marked \
+                   FROM search_text WHERE search_text MATCH ?1 ORDER BY rank LIMIT ?2) AS t \
+             JOIN search_docs d ON d.id = t.rowid \
+             ORDER BY t.rank",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                expression,
+                limit,
+                markers.open,
+                markers.close,
+                markers.ellipsis,
+                markers.tokens
+            ],
+            |row| {
+                let body: String = row.get(10)?;
+                let lead: String = row.get(11)?;
+                let snippet_marked = if !body.contains(markers.open) && lead.contains(markers.open)
+                {
+                    lead
+                } else {
+                    body
+                };
+                Ok(IndexHit {
+                    path: row.get(0)?,
+                    draft_id: row.get(1)?,
+                    lang: row.get(2)?,
+                    title: row.get(3)?,
+                    issue: row.get(4)?,
+                    section: row.get(5)?,
+                    authors: row.get(6)?,
+                    trend: row.get(7)?,
+                    status: row.get(8)?,
+                    title_marked: row.get(9)?,
+                    snippet_marked,
+                    score: row.get(12)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+/// A whole-index rebuild in progress (one transaction).
+pub struct IndexRebuild<'h> {
+    tx: Transaction<'h>,
+}
+
+impl IndexRebuild<'_> {
+    pub fn add(&self, doc: &IndexDoc<'_>) -> Result<()> {
+        insert(&self.tx, doc)
+    }
+
+    pub fn finish(self) -> Result<()> {
+        self.tx.commit()?;
+        Ok(())
+    }
+}
+
+const COLUMNS: &str = "title, lead, body, lang, issue, section, authors, trend, status";
+
+fn remove(conn: &Connection, path: &str) -> Result<()> {
+    let id: Option<i64> = conn
+        .prepare_cached("SELECT id FROM search_docs WHERE path = ?1")?
+        .query_row([path], |row| row.get(0))
+        .optional()?;
+    if let Some(id) = id {
+        // External content: FTS5 forgets a row when told its old values.
+        conn.prepare_cached(&format!(
+            "INSERT INTO search_text (search_text, rowid, {COLUMNS}) \
+             SELECT 'delete', id, {COLUMNS} FROM search_docs WHERE id = ?1"
+        ))?
+        .execute([id])?;
+        conn.prepare_cached("DELETE FROM search_docs WHERE id = ?1")?
+            .execute([id])?;
+    }
+    Ok(())
+}
+
+fn insert(conn: &Connection, doc: &IndexDoc<'_>) -> Result<()> {
+    conn.prepare_cached(&format!(
+        "INSERT INTO search_docs (path, draft_id, hash, {COLUMNS}) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    ))?
+    .execute(params![
+        doc.path,
+        doc.draft_id,
+        hash_to_blob(&doc.hash),
+        doc.title,
+        doc.lead,
+        doc.body,
+        doc.lang,
+        doc.issue,
+        doc.section,
+        doc.authors,
+        doc.trend,
+        doc.status
+    ])?;
+    let id = conn.last_insert_rowid();
+    conn.prepare_cached(&format!(
+        "INSERT INTO search_text (rowid, {COLUMNS}) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+    ))?
+    .execute(params![
+        id,
+        doc.title,
+        doc.lead,
+        doc.body,
+        doc.lang,
+        doc.issue,
+        doc.section,
+        doc.authors,
+        doc.trend,
+        doc.status
+    ])?;
+    Ok(())
+}
