@@ -1,6 +1,7 @@
 //! The workspace: a folder of drafts plus Galley's hidden `.galley` folder (settings and the
 //! history database). This is the facade the CLI and the desktop shell call.
 
+mod export;
 mod issue;
 mod listing;
 mod record;
@@ -8,6 +9,7 @@ mod save;
 mod translate;
 mod xliff;
 
+pub use export::{ExportOptions, ExportReport, DEFAULT_PUBLISHER};
 pub use issue::{IssueList, IssueSummary, IssueView, MoveReport};
 pub use listing::{DraftSummary, Listing};
 pub use record::{RecordReport, Recorded};
