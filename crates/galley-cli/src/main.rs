@@ -7,8 +7,9 @@ use clap::{Parser, Subcommand};
 use galley_core::diff::{render_text, RenderStyle};
 use galley_core::draft::IsoWeek;
 use galley_core::history::{EditorialStatus, TranslationStatus};
-use galley_core::workspace::{Env, NewDraft, SaveOutcome, Workspace};
+use galley_core::workspace::{Env, ExportOptions, NewDraft, SaveOutcome, Workspace};
 use galley_core::Error;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use output::Printer;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -108,6 +109,16 @@ enum Command {
     /// The editorial workflow: draft → in-review → approved, and editorial notes
     #[command(subcommand)]
     Review(ReviewCommand),
+    /// Export an issue as a publishing bundle (a folder, or a zip when PATH ends in .zip);
+    /// refuses with every reason when a language is not ready
+    Export {
+        week: String,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Publish only the languages that are ready and list the others
+        #[arg(long)]
+        only_complete: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -291,6 +302,25 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
         Command::Xliff(command) => xliff(command, open()?, out)?,
         Command::Issue(command) => return issue(command, open()?, out),
         Command::Review(command) => review(command, open()?, out)?,
+        Command::Export {
+            week,
+            out: path,
+            only_complete,
+        } => {
+            let week = week.parse::<IsoWeek>().map_err(|e| Error::Invalid {
+                what: "the issue week".into(),
+                message: e.to_string(),
+            })?;
+            let options = ExportOptions { only_complete };
+            let bar = progress_bar();
+            let report = open()?.export_issue(week, &path, options, &mut |p| {
+                bar.set_length(p.total as u64);
+                bar.set_position(p.done as u64);
+                bar.set_message(p.what);
+            });
+            bar.finish_and_clear();
+            out.exported(&report?);
+        }
         Command::Check => {
             let problems = open()?.check()?;
             out.problems(&problems);
@@ -446,6 +476,18 @@ fn review(command: ReviewCommand, mut ws: Workspace, out: &Printer) -> Result<()
         ReviewCommand::Notes { id } => out.editorial_notes(&ws.editorial_notes(&id)?),
     }
     Ok(())
+}
+
+/// A progress bar on stderr, hidden when stderr is not a terminal (pipes, tests, CI).
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
 }
 
 fn parse_week(week: &str) -> Result<IsoWeek, Error> {

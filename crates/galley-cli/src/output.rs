@@ -8,6 +8,7 @@ use galley_core::history::{Origin, Version};
 use galley_core::reconcile::Change;
 use galley_core::workspace::{Listing, RecordReport, SaveOutcome};
 
+mod export;
 mod issue;
 mod review;
 mod translate;
