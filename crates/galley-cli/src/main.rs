@@ -8,7 +8,7 @@ use galley_core::diff::{render_text, RenderStyle};
 use galley_core::draft::IsoWeek;
 use galley_core::history::{EditorialStatus, TranslationStatus};
 use galley_core::search::{Filters, SearchRequest};
-use galley_core::workspace::{Env, ImportOptions, NewDraft, SaveOutcome, Workspace};
+use galley_core::workspace::{Env, ExportOptions, ImportOptions, NewDraft, SaveOutcome, Workspace};
 use galley_core::Error;
 use output::Printer;
 use std::io::IsTerminal;
@@ -145,6 +145,16 @@ enum Command {
     /// The editorial workflow: draft → in-review → approved, and editorial notes
     #[command(subcommand)]
     Review(ReviewCommand),
+    /// Export an issue as a publishing bundle (a folder, or a zip when PATH ends in .zip);
+    /// refuses with every reason when a language is not ready
+    Export {
+        week: String,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Publish only the languages that are ready and list the others
+        #[arg(long)]
+        only_complete: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -371,6 +381,21 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
                 return Ok(ExitCode::from(1));
             }
         }
+        Command::Export {
+            week,
+            out: path,
+            only_complete,
+        } => {
+            let week = parse_week(&week)?;
+            let options = ExportOptions { only_complete };
+            let bar = output::progress_bar(out, "exporting");
+            let report = open()?.export_issue(week, &path, options, &mut |p| {
+                output::advance(&bar, p.done, p.total);
+                bar.set_message(p.what);
+            });
+            bar.finish_and_clear();
+            out.exported(&report?);
+        }
         Command::Check => {
             let problems = open()?.check()?;
             out.problems(&problems);
@@ -528,6 +553,7 @@ fn review(command: ReviewCommand, mut ws: Workspace, out: &Printer) -> Result<()
     Ok(())
 }
 
+/// A progress bar on stderr, hidden when stderr is not a terminal (pipes, tests, CI).
 fn parse_week(week: &str) -> Result<IsoWeek, Error> {
     week.parse::<IsoWeek>().map_err(|e| Error::Invalid {
         what: "--issue".into(),

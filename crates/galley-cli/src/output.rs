@@ -8,13 +8,14 @@ use galley_core::history::{Origin, Version};
 use galley_core::reconcile::Change;
 use galley_core::workspace::{Listing, RecordReport, SaveOutcome};
 
+mod export;
 mod issue;
 mod review;
 mod search;
 mod translate;
 mod xliff;
 use galley_core::Error;
-pub use search::{advance, progress_bar};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use serde_json::json;
 use std::path::Path;
@@ -346,4 +347,22 @@ fn hunk_json(hunk: &Hunk) -> serde_json::Value {
         })
         .collect();
     json!({ "old": range(&hunk.old), "new": range(&hunk.new), "paragraphs": paragraphs })
+}
+
+/// A progress bar on stderr, hidden for `--json` and when stderr is not a terminal.
+pub fn progress_bar(out: &Printer, what: &str) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    if out.json || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    if let Ok(style) = ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} ({eta})") {
+        bar.set_style(style);
+    }
+    bar.set_message(what.to_string());
+    bar
+}
+
+pub fn advance(bar: &ProgressBar, done: usize, all: usize) {
+    bar.set_length(all as u64);
+    bar.set_position(done as u64);
 }

@@ -61,6 +61,14 @@ pub enum Error {
 
     #[error("the file watcher failed: {message}")]
     Watch { message: String },
+
+    /// An export refused because languages of the issue are not ready; `reasons` has one line
+    /// per blocker (language, commentary, problem, what to do).
+    #[error("issue {week} cannot be published yet:\n{reasons}")]
+    NotReady {
+        week: crate::draft::IsoWeek,
+        reasons: String,
+    },
 }
 
 impl Error {
@@ -79,6 +87,7 @@ impl Error {
             Error::Database { .. } => "database",
             Error::Corrupt { .. } => "corrupt",
             Error::Watch { .. } => "watch",
+            Error::NotReady { .. } => "not_ready",
         }
     }
 

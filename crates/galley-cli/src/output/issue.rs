@@ -73,7 +73,7 @@ fn detail_json(reason: &Reason) -> Value {
     }
 }
 
-fn blocker_json(b: &Blocker) -> Value {
+pub(super) fn blocker_json(b: &Blocker) -> Value {
     json!({
         "id": b.id, "title": b.title, "lang": b.lang, "path": b.path,
         "reason": b.reason.kind(), "detail": detail_json(&b.reason),

@@ -3,28 +3,10 @@
 use super::{problems_json, version_json, Printer};
 use galley_core::search::{Highlighted, SearchHit};
 use galley_core::workspace::{ImportOutcome, ImportReport, ReindexReport};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::json;
 use std::io::IsTerminal;
 
 /// A bar on standard error, hidden when that is not a terminal or JSON was asked for.
-pub fn progress_bar(out: &Printer, what: &str) -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-    if out.json || !std::io::stderr().is_terminal() {
-        bar.set_draw_target(ProgressDrawTarget::hidden());
-    }
-    if let Ok(style) = ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} files ({eta})") {
-        bar.set_style(style);
-    }
-    bar.set_message(what.to_string());
-    bar
-}
-
-pub fn advance(bar: &ProgressBar, done: usize, all: usize) {
-    bar.set_length(all as u64);
-    bar.set_position(done as u64);
-}
-
 fn highlighted_json(h: &Highlighted) -> serde_json::Value {
     let ranges: Vec<[usize; 2]> = h.ranges.iter().map(|r| [r.start, r.end]).collect();
     json!({ "text": h.text, "highlights": ranges })

@@ -1,5 +1,6 @@
 mod bad_input;
 mod commands;
+mod export;
 mod issue;
 mod search;
 mod support;

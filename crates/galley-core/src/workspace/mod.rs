@@ -1,6 +1,7 @@
 //! The workspace: a folder of drafts plus Galley's hidden `.galley` folder (settings and the
 //! history database). This is the facade the CLI and the desktop shell call.
 
+mod export;
 mod import;
 mod issue;
 mod listing;
@@ -10,6 +11,7 @@ mod search;
 mod translate;
 mod xliff;
 
+pub use export::{ExportOptions, ExportReport, DEFAULT_PUBLISHER};
 pub use import::{ImportOptions, ImportOutcome, ImportReport, ImportedFile};
 pub use issue::{IssueList, IssueSummary, IssueView, MoveReport};
 pub use listing::{DraftSummary, Listing};

@@ -456,7 +456,11 @@ fn every_ninjs_file_validates_against_the_iptc_ninjs_2_1_schema() {
     assert_eq!(items.len(), 2 * (4 + 1) + 3 * (4 + 1));
     // The IPTC schema ships in the project's shared/ folder, beside the checkout.
     let schema = repo_root().join("../shared/schemas/ninjs/ninjs-schema_2.1.json");
-    assert!(schema.is_file(), "the ninjs schema is missing at {}", schema.display());
+    assert!(
+        schema.is_file(),
+        "the ninjs schema is missing at {}",
+        schema.display()
+    );
     let out = run_ok(
         Command::new("python3")
             .arg(repo_root().join("tests/consumers/check_ninjs.py"))

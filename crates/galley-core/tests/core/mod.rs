@@ -1,6 +1,7 @@
 mod bundle;
 mod diff;
 mod draft;
+mod export;
 mod history;
 mod import;
 mod issue;

@@ -1,0 +1,234 @@
+// `galley export` on a copy of the sample workspace: refusal with every reason on stderr,
+// `--only-complete`, folder and zip, the manifest against `galley log`, and byte-identical
+// zips from separate processes (a restart between exports).
+
+use super::support::Sample;
+use serde_json::Value;
+use std::path::Path;
+
+const W20_IDS: [&str; 4] = ["pxq253v3kb", "y65qx5zuzq", "kbf25qzwae", "o4vglt6rud"];
+const W21_IDS: [&str; 4] = ["buxyr7237g", "nilo7qho2j", "ej7l6fa6hg", "puar22az3t"];
+
+/// Approves each commentary and marks each of its translations done, through the CLI.
+fn approve_and_finish(sample: &Sample, ids: &[&str]) {
+    for id in ids {
+        for status in ["in-review", "approved"] {
+            sample
+                .galley()
+                .args(["review", "set", id, status])
+                .assert()
+                .success();
+        }
+    }
+    let grid = sample.json(&["translate", "status"]);
+    for row in grid["rows"].as_array().expect("rows") {
+        let id = row["id"].as_str().expect("id");
+        if !ids.contains(&id) {
+            continue;
+        }
+        for cell in row["cells"].as_array().expect("cells") {
+            if cell["role"] == "translation" && !cell["path"].is_null() {
+                let lang = cell["lang"].as_str().expect("lang");
+                sample
+                    .galley()
+                    .args(["translate", "set", id, lang, "done"])
+                    .assert()
+                    .success();
+            }
+        }
+    }
+}
+
+/// Week 21 made ready: the Russian schools commentary gets its trend (edited outside Galley,
+/// as a user would), then everything is approved and done.
+fn ready_w21() -> Sample {
+    let sample = Sample::copy();
+    let path = sample
+        .root()
+        .join("2020-W21/school-exams-on-schedule.ru.md");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(!text.contains("\ntrend:"), "the sample has no ru trend");
+    let text = text.replacen("\nauthors:", "\ntrend: unchanged\nauthors:", 1);
+    std::fs::write(&path, text).expect("write");
+    sample.galley().arg("record").assert().success();
+    approve_and_finish(&sample, &W21_IDS);
+    let check = sample
+        .galley()
+        .args(["issue", "check", "2020-W21"])
+        .output();
+    assert!(check.expect("run").status.success(), "week 21 is not ready");
+    sample
+}
+
+fn export_json(sample: &Sample, week: &str, out: &Path, extra: &[&str]) -> Value {
+    let output = sample
+        .galley()
+        .args(["export", week, "--out"])
+        .arg(out)
+        .args(extra)
+        .arg("--json")
+        .output()
+        .expect("run");
+    assert!(
+        output.status.success(),
+        "export failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
+#[test]
+fn export_of_an_unready_week_exits_1_and_prints_every_reason() {
+    let sample = Sample::copy();
+    let out = sample.dir.path().join("w21.zip");
+    let check = sample
+        .galley()
+        .args(["issue", "check", "2020-W21", "--json"])
+        .output()
+        .expect("run");
+    let readiness: Value = serde_json::from_slice(&check.stdout).expect("JSON");
+    let output = sample
+        .galley()
+        .args(["export", "2020-W21", "--out"])
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let mut count = 0;
+    for lang in readiness["languages"].as_array().expect("languages") {
+        for b in lang["blockers"].as_array().expect("blockers") {
+            let line = format!(
+                "{}: {} ({}): {}; {}",
+                b["lang"].as_str().expect("lang"),
+                b["id"].as_str().expect("id"),
+                b["title"].as_str().expect("title"),
+                b["problem"].as_str().expect("problem"),
+                b["what_to_do"].as_str().expect("what to do"),
+            );
+            assert!(stderr.contains(&line), "missing `{line}` in:\n{stderr}");
+            count += 1;
+        }
+    }
+    assert!(count >= 13, "{count} reasons");
+    assert!(stderr.contains("`trend` is empty"), "{stderr}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn only_complete_publishes_the_ready_languages_and_lists_the_others() {
+    let sample = Sample::copy();
+    approve_and_finish(&sample, &W20_IDS);
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dir.path().join("w20-out");
+    sample
+        .galley()
+        .args(["export", "2020-W20", "--out"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "en: y65qx5zuzq (Вылучэнне кандыдатаў пачалося без санітарных правілаў): there is no en version",
+        ));
+    let report = export_json(&sample, "2020-W20", &out, &["--only-complete"]);
+    assert_eq!(report["published"], serde_json::json!(["be", "ru"]));
+    assert_eq!(report["format"], "folder");
+    assert_eq!(report["skipped"][0]["lang"], "en");
+    assert_eq!(
+        report["skipped"][0]["blockers"][0]["reason"],
+        "translation_missing"
+    );
+    assert!(out.join("be/index.html").is_file());
+    assert!(!out.join("en").exists());
+
+    // The text form names the language left out and what to do.
+    let text = sample
+        .galley()
+        .args(["export", "2020-W20", "--only-complete", "--out"])
+        .arg(&out)
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&text.stdout);
+    assert!(stdout.contains("Left out en:"), "{stdout}");
+    assert!(
+        stdout.contains("galley translate start y65qx5zuzq --lang en"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_ready_week_exports_a_folder_whose_manifest_matches_the_files_and_galley_log() {
+    let sample = ready_w21();
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dir.path().join("w21-out");
+    let report = export_json(&sample, "2020-W21", &out, &[]);
+    assert_eq!(report["published"], serde_json::json!(["be", "ru", "en"]));
+    assert_eq!(report["skipped"], serde_json::json!([]));
+    let manifest_bytes = std::fs::read(out.join("manifest.json")).expect("manifest");
+    let manifest: Value = serde_json::from_slice(&manifest_bytes).expect("JSON");
+    let files = manifest["files"].as_array().expect("files");
+    assert_eq!(report["files"], files.len() + 1);
+    for file in files {
+        let path = file["path"].as_str().expect("path");
+        let bytes = std::fs::read(out.join(path)).expect("listed file exists");
+        assert_eq!(
+            file["sha256"],
+            galley_core::hash::ContentHash::of(&bytes).to_hex(),
+            "{path}"
+        );
+    }
+    let texts = manifest["texts"].as_array().expect("texts");
+    assert_eq!(texts.len(), 12);
+    for text in texts {
+        let draft = format!(
+            "2020-W21/{}.{}.md",
+            text["slug"].as_str().expect("slug"),
+            text["lang"].as_str().expect("lang")
+        );
+        let log = sample.json(&["log", &draft]);
+        let head = &log["versions"][0];
+        assert_eq!(text["version_id"], head["id"], "{draft}");
+        assert_eq!(text["sha256"], head["hash"], "{draft}");
+    }
+}
+
+#[test]
+fn zips_from_separate_runs_of_the_same_state_are_byte_identical() {
+    let sample = ready_w21();
+    let dir = tempfile::tempdir().expect("temp");
+    let first = export_json(&sample, "2020-W21", &dir.path().join("a.zip"), &[]);
+    assert_eq!(first["format"], "zip");
+    // A new process opens the workspace again: the same state gives the same bytes.
+    let second = export_json(&sample, "2020-W21", &dir.path().join("b.zip"), &[]);
+    assert_eq!(first["manifest_sha256"], second["manifest_sha256"]);
+    let a = std::fs::read(dir.path().join("a.zip")).expect("a");
+    let b = std::fs::read(dir.path().join("b.zip")).expect("b");
+    assert!(a == b, "the zips differ");
+    assert!(a.starts_with(b"PK"));
+    // Exporting over the same zip again leaves the same bytes.
+    export_json(&sample, "2020-W21", &dir.path().join("a.zip"), &[]);
+    assert!(std::fs::read(dir.path().join("a.zip")).expect("a again") == a);
+}
+
+#[test]
+fn an_export_into_the_galley_folder_or_a_folder_in_the_workspace_is_refused() {
+    let sample = ready_w21();
+    let target = sample.root().join(".galley/w21.zip");
+    sample
+        .galley()
+        .args(["export", "2020-W21", "--out"])
+        .arg(&target)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(".galley folder"));
+    assert!(!target.exists());
+    let folder = sample.root().join("w21-bundle");
+    sample
+        .galley()
+        .args(["export", "2020-W21", "--out"])
+        .arg(&folder)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("taken for drafts"));
+    assert!(!folder.exists());
+}

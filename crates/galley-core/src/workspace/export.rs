@@ -1,0 +1,303 @@
+//! Exporting an issue as a publishing bundle: record the folder so every text is a version,
+//! judge readiness, gather the exact versions into a [`BundleInput`], render it (pure, in
+//! `crate::bundle`) and write it as a folder or a zip. Nothing here reads the clock: the
+//! bundle's one timestamp comes from the issue's last day.
+
+use super::listing::find_draft_files;
+use super::translate::Found;
+use super::Workspace;
+use crate::bundle::{render, BundleInput, CommentaryInput, LangText, Progress, SectionInput};
+use crate::draft::{is_draft_file_name, read_draft, IsoWeek};
+use crate::error::{Error, Result};
+use crate::hash::ContentHash;
+use crate::issue::LanguageReadiness;
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use time::Time;
+
+/// Shown as the feeds' author, the ninjs copyright holder and in the email footer, until the
+/// settings name a publisher.
+pub const DEFAULT_PUBLISHER: &str = "Galley";
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Publish the languages that are ready and list the others, instead of refusing.
+    pub only_complete: bool,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone)]
+pub struct ExportReport {
+    pub week: IsoWeek,
+    /// The folder or zip written, as given.
+    pub path: PathBuf,
+    pub zip: bool,
+    /// Languages in the bundle, in the workspace's order.
+    pub published: Vec<String>,
+    /// Languages left out (only with `only_complete`), each with its blockers.
+    pub skipped: Vec<LanguageReadiness>,
+    /// Files in the bundle, `manifest.json` included.
+    pub files: usize,
+    /// SHA-256 of `manifest.json`: names the whole bundle.
+    pub manifest_sha256: ContentHash,
+}
+
+impl Workspace {
+    /// Exports issue `week` to `out` (a zip when it ends in `.zip`, else a folder). Refuses
+    /// with every reason when a language is not ready, unless `options.only_complete`, which
+    /// publishes the ready languages and reports the others (and refuses when none is ready).
+    /// `progress` hears one event per rendered piece and one for the write.
+    pub fn export_issue(
+        &mut self,
+        week: IsoWeek,
+        out: &Path,
+        options: ExportOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ExportReport> {
+        let zip = out
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+        self.check_export_target(out, zip)?;
+        // Every text that goes in must be a version, so the manifest can name it.
+        self.record_all()?;
+        let readiness = self.issue_readiness(week)?;
+        let (ready, skipped): (Vec<_>, Vec<_>) = readiness
+            .languages
+            .into_iter()
+            .partition(LanguageReadiness::is_ready);
+        if ready.is_empty() || (!skipped.is_empty() && !options.only_complete) {
+            let mut reasons = reasons_text(&skipped);
+            if !ready.is_empty() {
+                let names: Vec<&str> = ready.iter().map(|l| l.lang.as_str()).collect();
+                reasons.push_str(&format!(
+                    "\n{} ready; `--only-complete` publishes only the ready languages",
+                    names.join(", ")
+                ));
+            }
+            return Err(Error::NotReady { week, reasons });
+        }
+        let languages: Vec<String> = ready.into_iter().map(|l| l.lang).collect();
+        let input = self.bundle_input(week, languages.clone())?;
+        let mut last = (0, 1);
+        let bundle = render(&input, &mut |step: Progress| {
+            last = (step.done, step.total + 1);
+            progress(Progress {
+                total: step.total + 1,
+                ..step
+            });
+        })?;
+        if zip {
+            bundle.write_zip(out)?;
+        } else {
+            bundle.write_dir(out)?;
+        }
+        progress(Progress {
+            done: last.1,
+            total: last.1,
+            what: format!("wrote {}", out.display()),
+        });
+        let manifest = bundle.get("manifest.json").ok_or_else(|| Error::Corrupt {
+            what: "the rendered bundle has no manifest.json".into(),
+        })?;
+        Ok(ExportReport {
+            week,
+            path: out.to_path_buf(),
+            zip,
+            published: languages,
+            skipped,
+            files: bundle.files.len(),
+            manifest_sha256: ContentHash::of(manifest),
+        })
+    }
+
+    /// The bundle's input for `week` in `languages`: the issue's order, dates and titles, and
+    /// for each commentary the text on disk, checked to be the head version in history.
+    fn bundle_input(&self, week: IsoWeek, languages: Vec<String>) -> Result<BundleInput> {
+        let view = self.issue(week)?;
+        let mut by_id: BTreeMap<String, Vec<Found>> = BTreeMap::new();
+        for file in find_draft_files(self.root())? {
+            // Unreadable files of this issue were already judged by readiness.
+            if let Ok(draft) = read_draft(&file.abs, Path::new(&file.rel)) {
+                by_id
+                    .entry(draft.front().id.clone())
+                    .or_default()
+                    .push(Found {
+                        rel: file.rel,
+                        draft,
+                    });
+            }
+        }
+        let mut sections = Vec::new();
+        let mut commentaries = Vec::new();
+        for arranged in &view.sections {
+            let entries = arranged.entries.iter().filter(|e| e.has_files());
+            let Some(key) = &arranged.key else {
+                if let Some(entry) = entries.clone().next() {
+                    return Err(Error::invalid(
+                        format!("commentary {} in issue {week}", entry.id),
+                        format!(
+                            "it has no section; give it one: `galley issue move {} --to {week} --section KEY`",
+                            entry.id
+                        ),
+                    ));
+                }
+                continue;
+            };
+            sections.push(SectionInput {
+                key: key.clone(),
+                titles: self
+                    .settings()
+                    .section(key)
+                    .map(|s| s.title.clone())
+                    .unwrap_or_default(),
+            });
+            for entry in entries {
+                let versions = by_id.get(&entry.id).map(Vec::as_slice).unwrap_or_default();
+                commentaries.push(self.commentary_input(&entry.id, key, versions, &languages)?);
+            }
+        }
+        Ok(BundleInput {
+            week,
+            first_day: view.issue.start,
+            last_day: view.issue.end,
+            publisher: DEFAULT_PUBLISHER.to_string(),
+            titles: view.issue.titles.clone(),
+            sections,
+            commentaries,
+            languages,
+            published_at: view.issue.end.with_time(Time::MIDNIGHT).assume_utc(),
+        })
+    }
+
+    fn commentary_input(
+        &self,
+        id: &str,
+        section: &str,
+        found: &[Found],
+        languages: &[String],
+    ) -> Result<CommentaryInput> {
+        let main = found
+            .iter()
+            .find(|f| f.draft.front().translation_of.is_none())
+            .or(found.first())
+            .ok_or_else(|| Error::not_found(format!("the drafts of commentary {id}")))?;
+        let mut versions = BTreeMap::new();
+        for lang in languages {
+            let Some(file) = found.iter().find(|f| f.lang() == lang) else {
+                continue; // the bundle refuses a commentary missing a published language
+            };
+            let hash = ContentHash::of(file.draft.text().as_bytes());
+            let head = self.history().head(id, lang)?;
+            let version = head
+                .filter(|v| v.hash.as_ref() == Some(&hash) && v.path == file.rel)
+                .ok_or_else(|| {
+                    Error::invalid(
+                        file.rel.clone(),
+                        "it changed while the issue was being exported; export again",
+                    )
+                })?;
+            versions.insert(lang.clone(), LangText::from_draft(&file.draft, version.id));
+        }
+        Ok(CommentaryInput {
+            id: id.to_string(),
+            slug: slug_of(main),
+            section: section.to_string(),
+            versions,
+        })
+    }
+
+    /// Refuses targets inside `.galley`, draft files, and folders inside the workspace (whose
+    /// Markdown sources would be taken for drafts).
+    fn check_export_target(&self, out: &Path, zip: bool) -> Result<()> {
+        let what = || format!("the export target {}", out.display());
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| Error::invalid(what(), "it names no file or folder"))?;
+        if is_draft_file_name(&name) {
+            return Err(Error::invalid(
+                what(),
+                "it is named like a draft; choose a folder or a .zip file",
+            ));
+        }
+        let abs = absolute(out)?;
+        let state = self.root().join(super::STATE_DIR);
+        if abs.starts_with(&state) {
+            return Err(Error::invalid(
+                what(),
+                "it is inside the workspace's .galley folder; choose a place outside it",
+            ));
+        }
+        if !zip && abs.starts_with(self.root()) {
+            return Err(Error::invalid(
+                what(),
+                "it is a folder inside the workspace, where its Markdown sources would be taken \
+                 for drafts; export outside the workspace or to a .zip",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// One line per blocker, grouped by language.
+fn reasons_text(languages: &[LanguageReadiness]) -> String {
+    let mut lines = Vec::new();
+    for l in languages {
+        for b in &l.blockers {
+            lines.push(format!(
+                "{}: {} ({}): {}; {}",
+                b.lang,
+                b.id,
+                b.title,
+                b.problem(),
+                b.what_to_do()
+            ));
+        }
+    }
+    lines.join("\n")
+}
+
+/// The file name without `.<lang>.md`: `army-reserve-call-up.be.md` → `army-reserve-call-up`.
+fn slug_of(found: &Found) -> String {
+    let name = found.rel.rsplit('/').next().unwrap_or(&found.rel);
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    stem.strip_suffix(&format!(".{}", found.lang()))
+        .unwrap_or(stem)
+        .to_string()
+}
+
+/// `path` made absolute and canonical as far as it exists (the rest may not exist yet), so it
+/// can be compared with the canonical workspace root.
+fn absolute(path: &Path) -> Result<PathBuf> {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map_err(|e| Error::io("find", "the current folder", e))?
+            .join(path)
+    };
+    let mut normal = PathBuf::new();
+    for part in joined.components() {
+        match part {
+            Component::ParentDir => {
+                normal.pop();
+            }
+            Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    let mut existing = normal.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(canonical) = existing.canonicalize() {
+            return Ok(rest.iter().rev().fold(canonical, |p, c| p.join(c)));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return Ok(normal),
+        }
+    }
+}
