@@ -77,6 +77,20 @@ impl Settings {
         write_atomic(path, format!("{header}{text}").as_bytes())
     }
 
+    /// Refuses a language the workspace doesn't publish in, naming the ones it does.
+    pub fn require_language(&self, lang: &str) -> Result<()> {
+        if self.languages.iter().any(|l| l == lang) {
+            return Ok(());
+        }
+        Err(Error::invalid(
+            format!("language `{lang}`"),
+            format!(
+                "the workspace's languages are {}",
+                self.languages.join(", ")
+            ),
+        ))
+    }
+
     pub fn section(&self, key: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.key == key)
     }

@@ -204,7 +204,7 @@ impl Workspace {
     /// already says the same is left byte for byte as it is.
     pub fn save_issue(&mut self, issue: &Issue) -> Result<bool> {
         for lang in issue.titles.keys() {
-            self.check_language(lang)?;
+            self.settings().require_language(lang)?;
         }
         let scan = self.scan()?;
         let mut issue = issue.clone();
@@ -599,19 +599,6 @@ impl Workspace {
             return Err(Error::invalid(
                 format!("the section `{section}`"),
                 format!("the workspace's sections are {}", keys.join(", ")),
-            ));
-        }
-        Ok(())
-    }
-
-    fn check_language(&self, lang: &str) -> Result<()> {
-        if !self.settings().languages.iter().any(|l| l == lang) {
-            return Err(Error::invalid(
-                format!("language `{lang}`"),
-                format!(
-                    "the workspace's languages are {}",
-                    self.settings().languages.join(", ")
-                ),
             ));
         }
         Ok(())

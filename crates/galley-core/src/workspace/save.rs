@@ -109,15 +109,7 @@ impl Workspace {
 
     /// Creates a new draft file and its first version; returns the file's relative path.
     pub fn create(&mut self, new: &NewDraft) -> Result<(String, Version)> {
-        if !self.settings().languages.contains(&new.lang) {
-            return Err(Error::invalid(
-                format!("language `{}`", new.lang),
-                format!(
-                    "the workspace's languages are {}",
-                    self.settings().languages.join(", ")
-                ),
-            ));
-        }
+        self.settings().require_language(&new.lang)?;
         let slug = match &new.slug {
             Some(slug) => slugify(slug),
             None => slugify(&new.title),

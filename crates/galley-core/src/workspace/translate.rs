@@ -89,15 +89,7 @@ impl Workspace {
         lang: &str,
         from: Option<&str>,
     ) -> Result<(String, Version, StatusEvent)> {
-        if !self.settings().languages.iter().any(|l| l == lang) {
-            return Err(Error::invalid(
-                format!("language `{lang}`"),
-                format!(
-                    "the workspace's languages are {}",
-                    self.settings().languages.join(", ")
-                ),
-            ));
-        }
+        self.settings().require_language(lang)?;
         let drafts = self.commentary(id)?;
         if let Some(existing) = drafts.iter().find(|d| d.lang() == lang) {
             return Err(Error::invalid(

@@ -224,15 +224,7 @@ impl Workspace {
     /// The job of commentary `id` into `lang` as it stands now. With `record`, the files are
     /// recorded first; without, a file that differs from its newest version is refused.
     fn xliff_job(&mut self, id: &str, lang: &str, record: bool) -> Result<Job> {
-        if !self.settings().languages.iter().any(|l| l == lang) {
-            return Err(Error::invalid(
-                format!("language `{lang}`"),
-                format!(
-                    "the workspace's languages are {}",
-                    self.settings().languages.join(", ")
-                ),
-            ));
-        }
+        self.settings().require_language(lang)?;
         let drafts = self.commentary(id)?;
         let target = drafts.iter().find(|d| d.lang() == lang);
         let source_lang = match target {
