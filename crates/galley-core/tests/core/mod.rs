@@ -1,5 +1,6 @@
 mod diff;
 mod draft;
+mod draft_edit;
 mod history;
 mod reconcile;
 mod support;
