@@ -26,9 +26,7 @@ pub fn edit_fields(path: &Path, text: &str, edit: &FieldEdit) -> Result<String> 
     let draft = Draft::parse(path, text.as_bytes())?;
     let mut front = draft.front().clone();
     front.title = edit.title.trim().to_string();
-    front.trend = present(&edit.trend)
-        .map(str::parse::<Trend>)
-        .transpose()?;
+    front.trend = present(&edit.trend).map(str::parse::<Trend>).transpose()?;
     front.authors = list(&edit.authors);
     front.lead = edit.lead.trim().to_string();
     front.section = present(&edit.section).map(str::to_string);

@@ -5,11 +5,13 @@ mod listing;
 mod record;
 mod save;
 mod translate;
+mod translation_view;
 mod xliff;
 
 pub use listing::{DraftSummary, Listing};
 pub use record::{RecordReport, Recorded};
 pub use save::{NewDraft, SaveOutcome, VersionRef};
+pub use translation_view::TranslationView;
 pub use xliff::{XliffExport, XliffImport};
 
 use crate::clock::{Clock, SystemClock};

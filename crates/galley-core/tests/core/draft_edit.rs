@@ -43,7 +43,10 @@ fn new_fields_are_added_and_the_body_is_kept() {
     let edited = edit_fields(Path::new("a.en.md"), TEXT, &form).expect("edits");
     let draft = Draft::parse(Path::new("a.en.md"), edited.as_bytes()).expect("valid");
     assert_eq!(draft.front().authors, vec!["Ala".to_string()]);
-    assert_eq!(draft.front().issue.map(|w| w.to_string()), Some("2020-W20".into()));
+    assert_eq!(
+        draft.front().issue.map(|w| w.to_string()),
+        Some("2020-W20".into())
+    );
     assert_eq!(draft.body(), "\nBody *stays*.\n");
     assert!(edited.contains("# kept comment\n") && edited.contains("custom: kept\n"));
 }

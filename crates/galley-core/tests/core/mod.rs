@@ -5,6 +5,7 @@ mod history;
 mod reconcile;
 mod support;
 mod translation;
+mod translation_view;
 mod watch;
 mod workspace;
 mod xliff;
