@@ -186,10 +186,18 @@ const click = async (css) => {
   const [element] = await until(css, 10_000, async () => ((await find(css)).length > 0 ? find(css) : null));
   await wd("POST", `/session/${session}/element/${element}/click`, {});
 };
-const typeInto = async (css, keys) => {
-  const [element] = await find(css);
-  assert.ok(element, `${css} exists`);
-  await wd("POST", `/session/${session}/element/${element}/value`, { text: keys });
+// Types at the caret of the focused element with real key events (element "send keys" selects
+// a contenteditable's whole text in WebKit). `ctrlEnd` first moves the caret to the end.
+const typeAtEnd = async (text) => {
+  const key = (value) => [{ type: "keyDown", value }, { type: "keyUp", value }];
+  const actions = [
+    { type: "keyDown", value: "\uE009" },
+    ...key("\uE010"),
+    { type: "keyUp", value: "\uE009" },
+    ...[...text].flatMap((c) => key(c === "\n" ? "\uE007" : c)),
+  ];
+  await wd("POST", `/session/${session}/actions`, { actions: [{ type: "key", id: "keyboard", actions }] });
+  await wd("DELETE", `/session/${session}/actions`);
 };
 const textOf = async (css) => {
   const [element] = await find(css);
@@ -197,8 +205,6 @@ const textOf = async (css) => {
 };
 const saveState = () =>
   find(".save-state").then(([e]) => (e ? wd("GET", `/session/${session}/element/${e}/attribute/data-state`) : null));
-const END = "\uE010"; // the End key: type after the last line
-const CTRL_END = "\uE009\uE010\uE000";
 
 async function openEditedDraft() {
   const { id } = editedDraft();
@@ -215,9 +221,9 @@ async function openEditedDraft() {
 test("editing a draft and saving it lists a new version", async (t) => {
   await openEditedDraft();
   const before = (await find(".version")).length;
-  await click(".markdown-editor .cm-content");
-  await typeInto(".markdown-editor .cm-content", `${CTRL_END}\nAn inserted sentence.`);
-  assert.equal(await saveState(), "unsaved");
+  await click(".markdown-editor .cm-line");
+  await typeAtEnd("\nAn inserted sentence.");
+  await until("the unsaved state", 5_000, async () => (await saveState()) === "unsaved");
 
   await click(".save-now");
 
@@ -258,8 +264,8 @@ test("an external edit of the open file is reloaded with a notice", async (t) =>
 });
 
 test("an external edit while there are unsaved edits shows the conflict bar and keeps both", async (t) => {
-  await click(".markdown-editor .cm-content");
-  await typeInto(".markdown-editor .cm-content", `${CTRL_END}\nMine, not yet saved.`);
+  await click(".markdown-editor .cm-line");
+  await typeAtEnd("\nMine, not yet saved.");
   const theirs = `${onDisk()}\nTheirs, from elsewhere.\n`;
   writeFileSync(join(workspace, EDITED), theirs);
 
