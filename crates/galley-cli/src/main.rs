@@ -6,7 +6,7 @@ mod output;
 use clap::{Parser, Subcommand};
 use galley_core::diff::{render_text, RenderStyle};
 use galley_core::draft::IsoWeek;
-use galley_core::history::TranslationStatus;
+use galley_core::history::{EditorialStatus, TranslationStatus};
 use galley_core::workspace::{Env, NewDraft, SaveOutcome, Workspace};
 use galley_core::Error;
 use output::Printer;
@@ -102,6 +102,61 @@ enum Command {
     /// XLIFF 1.2 files for CAT tools: export a translation job, import it back
     #[command(subcommand)]
     Xliff(XliffCommand),
+    /// Weekly issues: list, show, create, move commentaries, the language board, readiness
+    #[command(subcommand)]
+    Issue(IssueCommand),
+    /// The editorial workflow: draft → in-review → approved, and editorial notes
+    #[command(subcommand)]
+    Review(ReviewCommand),
+}
+
+#[derive(Subcommand)]
+enum IssueCommand {
+    /// Every issue: week, dates, titles, number of commentaries
+    List,
+    /// One issue's sections and commentaries in publication order
+    Show { week: String },
+    /// Create WEEK/issue.toml listing the commentaries that already name the week
+    New {
+        week: String,
+        /// A title in one language, as LANG=TEXT (repeat for several)
+        #[arg(long = "title", value_name = "LANG=TEXT")]
+        titles: Vec<String>,
+    },
+    /// Move a commentary to another issue or section, or to another position (reorder)
+    Move {
+        id: String,
+        /// The issue week it goes to
+        #[arg(long = "to", value_name = "WEEK")]
+        to: String,
+        /// The section it goes to [default: its current section]
+        #[arg(long)]
+        section: Option<String>,
+        /// 1-based position in the section [default: last]
+        #[arg(long)]
+        position: Option<usize>,
+    },
+    /// The commentary × language board: editorial and translation status, outdated, words
+    Board { week: String },
+    /// What keeps each language from being published; exits with 1 when not ready
+    Check { week: String },
+}
+
+#[derive(Subcommand)]
+enum ReviewCommand {
+    /// Set a commentary's editorial status: draft, in-review or approved
+    Set {
+        id: String,
+        status: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Its editorial status changes, newest first
+    Log { id: String },
+    /// Add an editorial note (never published)
+    Note { id: String, text: String },
+    /// Its editorial notes, oldest first
+    Notes { id: String },
 }
 
 #[derive(Subcommand)]
@@ -234,6 +289,8 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
         Command::Watch => watch(&mut open()?, out)?,
         Command::Translate(command) => translate(command, open()?, out)?,
         Command::Xliff(command) => xliff(command, open()?, out)?,
+        Command::Issue(command) => return issue(command, open()?, out),
+        Command::Review(command) => review(command, open()?, out)?,
         Command::Check => {
             let problems = open()?.check()?;
             out.problems(&problems);
@@ -322,6 +379,71 @@ fn xliff(command: XliffCommand, mut ws: Workspace, out: &Printer) -> Result<(), 
             };
             out.xliff_imported(&ws.xliff_import(&xml, &name)?);
         }
+    }
+    Ok(())
+}
+
+fn issue(command: IssueCommand, mut ws: Workspace, out: &Printer) -> Result<ExitCode, Error> {
+    let week = |w: &str| {
+        w.parse::<IsoWeek>().map_err(|e| Error::Invalid {
+            what: "the issue week".into(),
+            message: e.to_string(),
+        })
+    };
+    match command {
+        IssueCommand::List => out.issues(&ws.issues()?),
+        IssueCommand::Show { week: w } => out.issue_view(&ws.issue(week(&w)?)?),
+        IssueCommand::New { week: w, titles } => {
+            let titles = titles
+                .iter()
+                .map(|t| match t.split_once('=') {
+                    Some((lang, text)) => Ok((lang.trim().to_string(), text.trim().to_string())),
+                    None => Err(Error::Invalid {
+                        what: format!("--title {t}"),
+                        message: "write it as LANG=TEXT, e.g. en=\"Week 20\"".into(),
+                    }),
+                })
+                .collect::<Result<_, _>>()?;
+            out.issue_view(&ws.create_issue(week(&w)?, titles)?);
+        }
+        IssueCommand::Move {
+            id,
+            to,
+            section,
+            position,
+        } => {
+            let position = position.map(|p| p.saturating_sub(1));
+            out.moved(&ws.move_commentary(&id, week(&to)?, section.as_deref(), position)?);
+        }
+        IssueCommand::Board { week: w } => {
+            // Catch up with edits made outside Galley, so the board reflects the folder.
+            ws.record_all()?;
+            out.board(&ws.issue_board(week(&w)?)?);
+        }
+        IssueCommand::Check { week: w } => {
+            ws.record_all()?;
+            let readiness = ws.issue_readiness(week(&w)?)?;
+            out.readiness(&readiness);
+            if !readiness.is_ready() {
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn review(command: ReviewCommand, mut ws: Workspace, out: &Printer) -> Result<(), Error> {
+    match command {
+        ReviewCommand::Set { id, status, note } => {
+            let status = EditorialStatus::parse(&status).ok_or_else(|| Error::Invalid {
+                what: format!("the status `{status}`"),
+                message: "it is not one of draft, in-review, approved".into(),
+            })?;
+            out.editorial_event(&ws.set_editorial_status(&id, status, note.as_deref())?);
+        }
+        ReviewCommand::Log { id } => out.editorial_log(&ws.editorial_log(&id)?),
+        ReviewCommand::Note { id, text } => out.editorial_note(&ws.add_editorial_note(&id, &text)?),
+        ReviewCommand::Notes { id } => out.editorial_notes(&ws.editorial_notes(&id)?),
     }
     Ok(())
 }

@@ -8,6 +8,8 @@ use galley_core::history::{Origin, Version};
 use galley_core::reconcile::Change;
 use galley_core::workspace::{Listing, RecordReport, SaveOutcome};
 
+mod issue;
+mod review;
 mod translate;
 mod xliff;
 use galley_core::Error;

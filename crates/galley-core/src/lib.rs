@@ -12,17 +12,21 @@
 //! - `settings`  `.galley/settings.toml`: languages, sections, team
 //! - `reconcile` the pure plan that turns folder state into history operations
 //! - `watch`     debounced notifications of external edits
+//! - `issue`     weekly issues: the issue file, order, language board, readiness
 //! - `translation` language versions: status, base, outdated fields and paragraphs, chains
 //! - `workspace` the facade the CLI and the desktop shell call
 //! - `xliff`     XLIFF 1.2 export/import of translation jobs, Markdown protected as inline codes
+//! - `bundle`    publishing bundles: HTML pages, email, feeds, ninjs, Hugo sources, manifest, zip
 
 pub mod atomic;
+pub mod bundle;
 pub mod clock;
 pub mod diff;
 pub mod draft;
 pub mod error;
 pub mod hash;
 pub mod history;
+pub mod issue;
 pub mod paths;
 pub mod reconcile;
 pub mod settings;

@@ -8,5 +8,6 @@
 //! - translation: start, status and base, outdated fields/paragraphs, minor edits, chains
 //! - xliff:      XLIFF export/import, identity round trips, refusals, translate-toolkit and OmegaT
 //! - xliff_workspace: XLIFF export/import through the workspace, versions, refusals changing nothing
+//! - bundle:     publishing bundles: formats, determinism, sanitizing, vnu/feedparser/ninjs/hugo
 //! - support:    shared fixtures (temp workspaces, a fixed clock)
 mod core;

@@ -1,5 +1,6 @@
 mod bad_input;
 mod commands;
+mod issue;
 mod support;
 mod translate;
 mod watch;

@@ -197,20 +197,25 @@ pub(super) fn load(conn: &Connection, id: i64, describe: &str) -> Result<(Conten
         return Err(corrupt(format!("is missing stored text #{id}")));
     };
 
+    // One decompression context for the whole chain: creating one per link cost more than
+    // decompressing the link.
+    let cannot_decompress = |err: std::io::Error| {
+        corrupt(format!(
+            "(sha256 {}) cannot be decompressed: {err}",
+            name.short()
+        ))
+    };
+    let mut decompressor = zstd::bulk::Decompressor::new().map_err(cannot_decompress)?;
     let mut bytes: Vec<u8> = Vec::new();
     for (index, (raw_size, data)) in links.iter().rev().enumerate() {
-        let decompressed = if index == 0 {
-            zstd::bulk::Decompressor::new().and_then(|mut d| d.decompress(data, *raw_size as usize))
-        } else {
-            zstd::bulk::Decompressor::with_dictionary(&bytes)
-                .and_then(|mut d| d.decompress(data, *raw_size as usize))
-        };
-        bytes = decompressed.map_err(|err| {
-            corrupt(format!(
-                "(sha256 {}) cannot be decompressed: {err}",
-                name.short()
-            ))
-        })?;
+        if index > 0 {
+            decompressor
+                .set_dictionary(&bytes)
+                .map_err(cannot_decompress)?;
+        }
+        bytes = decompressor
+            .decompress(data, *raw_size as usize)
+            .map_err(cannot_decompress)?;
     }
     if ContentHash::of(&bytes) != name {
         return Err(corrupt(format!(

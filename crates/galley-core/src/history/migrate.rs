@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_known_files.sql"),
     include_str!("migrations/0003_translations.sql"),
+    include_str!("migrations/0004_editorial.sql"),
 ];
 
 /// The schema version this build of Galley writes.

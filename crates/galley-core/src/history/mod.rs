@@ -10,14 +10,18 @@
 //!   (`migrate`); a database from a newer Galley is refused rather than guessed at.
 //! - Translation status and minor marks are append-only event logs (`translations`); the
 //!   current status per language version is kept beside its log in the same transaction.
+//! - The editorial workflow (status changes and notes per commentary) is append-only too
+//!   (`editorial`); the current status is the newest event.
 
 mod content;
+mod editorial;
 mod known_files;
 mod migrate;
 mod translations;
 mod types;
 mod versions;
 
+pub use editorial::{EditorialEvent, EditorialNote, EditorialStatus};
 pub use translations::{
     FrontMatterEntry, MinorMark, NewStatus, SourceStamp, StatusEvent, TextKey, TranslationStatus,
 };
@@ -67,6 +71,10 @@ impl History {
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // The translation grid reads every version row of the workspace's sources; SQLite's
+        // default 2 MB page cache holds a few hundred commentaries' worth and re-reads the rest
+        // on every call. The cache only grows as pages are used.
+        conn.pragma_update(None, "cache_size", -32_768)?;
         if version < migrate::LATEST {
             migrate::migrate(&mut conn, describe)?;
         }

@@ -4,7 +4,7 @@
 use super::History;
 use crate::error::{Error, Result};
 use rusqlite::{params, OptionalExtension, Row};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use time::OffsetDateTime;
 
 /// Where a translation stands. `Missing` is never stored: it is what a language without a file
@@ -163,11 +163,11 @@ impl RawEvent {
     }
 }
 
-fn time_from_ns(ns: i64) -> Option<OffsetDateTime> {
+pub(super) fn time_from_ns(ns: i64) -> Option<OffsetDateTime> {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(ns)).ok()
 }
 
-fn time_to_ns(at: OffsetDateTime, what: &str) -> Result<i64> {
+pub(super) fn time_to_ns(at: OffsetDateTime, what: &str) -> Result<i64> {
     i64::try_from(at.unix_timestamp_nanos())
         .map_err(|_| Error::invalid(what.to_string(), "its time is outside the years 1678–2261"))
 }
@@ -370,6 +370,29 @@ impl History {
         Ok(rows)
     }
 
+    /// `source_stamps_since` for every current status with a base, in one query: the
+    /// versions of its source language from the base on, oldest first, by (draft, language
+    /// of the translation).
+    pub fn status_source_stamps(&self) -> Result<HashMap<(String, String), Vec<SourceStamp>>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.draft_id, s.lang, v.id, v.text_id FROM translation_state s \
+             JOIN translation_events e ON e.id = s.event_id \
+             JOIN versions v ON v.draft_id = e.draft_id AND v.lang = e.source_lang \
+                AND v.id >= e.base \
+             WHERE e.base IS NOT NULL ORDER BY v.id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut stamps: HashMap<(String, String), Vec<SourceStamp>> = HashMap::new();
+        while let Some(row) = rows.next()? {
+            let key = (row.get::<_, String>(0)?, row.get::<_, String>(1)?);
+            stamps.entry(key).or_default().push(SourceStamp {
+                id: row.get(2)?,
+                text: row.get::<_, Option<i64>>(3)?.map(TextKey),
+            });
+        }
+        Ok(stamps)
+    }
+
     /// The text stored under `key`, checked against its hash.
     pub fn text_by_key(&self, key: TextKey) -> Result<String> {
         super::content::load(&self.conn, key.0, &format!("stored text #{}", key.0))
@@ -378,6 +401,16 @@ impl History {
 }
 
 impl History {
+    /// The hash of the text stored under `key` (as recorded; the text is not read).
+    pub fn text_hash(&self, key: TextKey) -> Result<Option<crate::hash::ContentHash>> {
+        let blob: Option<Vec<u8>> = self
+            .conn
+            .prepare_cached("SELECT hash FROM texts WHERE id = ?1")?
+            .query_row([key.0], |row| row.get(0))
+            .optional()?;
+        Ok(blob.as_deref().and_then(super::content::hash_from_blob))
+    }
+
     /// The key of the stored text with this hash, if it is stored.
     pub fn text_key(&self, hash: &crate::hash::ContentHash) -> Result<Option<TextKey>> {
         Ok(super::content::find(&self.conn, hash)?.map(TextKey))

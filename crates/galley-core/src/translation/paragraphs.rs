@@ -124,8 +124,17 @@ pub fn align(
     }
 
     // 3. and 4. similar leftovers: in the same gap they changed, elsewhere they moved
-    let words_base: Vec<Vec<String>> = base.iter().map(|p| words(p)).collect();
-    let words_now: Vec<Vec<String>> = now.iter().map(|p| words(p)).collect();
+    // Only leftovers are compared, and pairing only ever removes leftovers: the words of
+    // paragraphs already paired are never looked at.
+    let leftover_words = |texts: &[String], paired: &dyn Fn(usize) -> bool| -> Vec<Vec<String>> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| if paired(i) { Vec::new() } else { words(p) })
+            .collect()
+    };
+    let words_base = leftover_words(base, &|b| pair_of_base[b].is_some());
+    let words_now = leftover_words(now, &|n| paired_now[n]);
     for same_gap in [true, false] {
         let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
         for b in (0..base.len()).filter(|&b| pair_of_base[b].is_none()) {

@@ -1,6 +1,7 @@
 //! The workspace: a folder of drafts plus Galley's hidden `.galley` folder (settings and the
 //! history database). This is the facade the CLI and the desktop shell call.
 
+mod issue;
 mod listing;
 mod record;
 mod save;
@@ -8,6 +9,7 @@ mod translate;
 mod translation_view;
 mod xliff;
 
+pub use issue::{IssueList, IssueSummary, IssueView, MoveReport};
 pub use listing::{DraftSummary, Listing};
 pub use record::{RecordReport, Recorded};
 pub use save::{NewDraft, SaveOutcome, VersionRef};
@@ -51,6 +53,9 @@ pub struct Workspace {
     settings: Settings,
     history: History,
     env: Env,
+    /// Outdated detail already worked out by `translation_grid`, so showing it again reads no
+    /// texts it has seen.
+    outdated_memo: translate::OutdatedMemo,
 }
 
 impl Workspace {
@@ -103,6 +108,7 @@ impl Workspace {
             settings,
             history,
             env,
+            outdated_memo: translate::OutdatedMemo::default(),
         })
     }
 

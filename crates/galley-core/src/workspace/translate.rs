@@ -14,12 +14,13 @@ use crate::history::{
     Version,
 };
 use crate::translation::{
-    chain_of, compare_sources, source_changed, split_paragraphs, upstream_link, GridCell, GridRow,
-    Outdated, Role, SourceDiff, TranslationGrid,
+    chain_of, compare_sources, source_changed, split_paragraphs, upstream_link, Field, GridCell,
+    GridRow, Outdated, ParagraphChange, Role, SourceDiff, TranslationGrid,
 };
 use crate::workspace::SaveOutcome;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Mutex;
 
 /// A draft found in the folder, with its workspace-relative path.
 pub(super) struct Found {
@@ -33,10 +34,44 @@ impl Found {
     }
 }
 
+/// The field and paragraph detail of outdated cells, by what decides it entirely: the source's
+/// path (named in its errors), the hashes of its base and head texts, and the translation's
+/// paragraph count. Reading a base text
+/// through its delta chain is most of a grid's cost; texts never change under their hash, so
+/// the detail stays right for as long as the workspace is open.
+#[derive(Default)]
+pub(super) struct OutdatedMemo(Mutex<HashMap<MemoKey, Detail>>);
+
+type MemoKey = (String, ContentHash, ContentHash, usize);
+/// What changed: the fields, and the body's paragraphs.
+type Detail = (Vec<Field>, Vec<ParagraphChange>);
+
+/// Past this many entries the memo starts over, so a long session's memory stays bounded.
+const MEMO_LIMIT: usize = 20_000;
+
+impl OutdatedMemo {
+    fn get(&self, key: &MemoKey) -> Option<Detail> {
+        // A poisoned lock only means the memo is unusable: work the detail out again.
+        self.0.lock().ok()?.get(key).cloned()
+    }
+
+    fn put(&self, key: MemoKey, detail: Detail) {
+        if let Ok(mut memo) = self.0.lock() {
+            if memo.len() >= MEMO_LIMIT {
+                memo.clear();
+            }
+            memo.insert(key, detail);
+        }
+    }
+}
+
 /// What a grid computation reads once and shares between cells.
 struct GridContext<'a> {
     statuses: HashMap<(String, String), StatusEvent>,
     minor: HashSet<i64>,
+    /// The source versions since each status's base, read in one query for a whole grid;
+    /// `None` reads them per cell (for one row that is cheaper).
+    stamps: Option<HashMap<(String, String), Vec<SourceStamp>>>,
     /// Texts already read from history, by key: a source's base and head are shared by all
     /// its translations.
     texts: HashMap<TextKey, String>,
@@ -196,7 +231,7 @@ impl Workspace {
     /// The commentary × language grid, for the whole workspace or one issue week. Parses only
     /// the drafts whose size or modification time changed since the last grid (the rest come
     /// from `front_matter_cache`); compares versions by text keys, and reads texts only for
-    /// outdated cells.
+    /// outdated cells whose detail this workspace has not worked out before (`OutdatedMemo`).
     pub fn translation_grid(&self, issue: Option<IsoWeek>) -> Result<TranslationGrid> {
         let mut grid = TranslationGrid {
             languages: self.settings().languages.clone(),
@@ -229,6 +264,7 @@ impl Workspace {
                 .map(|e| ((e.draft_id.clone(), e.lang.clone()), e))
                 .collect(),
             minor: self.history().minor_versions()?,
+            stamps: Some(self.history().status_source_stamps()?),
             texts: HashMap::new(),
             ws: self,
         };
@@ -289,6 +325,7 @@ impl Workspace {
         let mut context = GridContext {
             statuses: HashMap::new(),
             minor: self.history().minor_versions()?,
+            stamps: None,
             texts: HashMap::new(),
             ws: self,
         };
@@ -497,10 +534,14 @@ impl GridContext<'_> {
             cell.source_head = self.ws.history().head(id, &source_lang)?.map(|v| v.id);
             return Ok(cell);
         };
-        let stamps = self
-            .ws
-            .history()
-            .source_stamps_since(id, &source_lang, base)?;
+        let key = (id.to_string(), front.lang.clone());
+        let stamps = match self.stamps.as_mut().and_then(|all| all.remove(&key)) {
+            Some(stamps) => stamps,
+            None => self
+                .ws
+                .history()
+                .source_stamps_since(id, &source_lang, base)?,
+        };
         cell.source_head = stamps.last().map(|s| s.id);
         let versions = source_changed(&stamps, &self.minor);
         if versions.is_empty() {
@@ -528,6 +569,28 @@ impl GridContext<'_> {
                 what: format!("the base or newest version of {} has no text", source.path),
             });
         };
+        let history = self.ws.history();
+        let translation_paragraphs = translation.paragraphs as usize;
+        let memo_key = match (history.text_hash(base_key)?, history.text_hash(head_key)?) {
+            (Some(base), Some(head)) => {
+                Some((source.path.clone(), base, head, translation_paragraphs))
+            }
+            _ => None,
+        };
+        let outdated = |(fields, paragraphs)| Outdated {
+            source_lang: source.lang.clone(),
+            base: base.id,
+            head: head.id,
+            versions,
+            fields,
+            paragraphs,
+        };
+        if let Some(detail) = memo_key
+            .as_ref()
+            .and_then(|key| self.ws.outdated_memo.get(key))
+        {
+            return Ok(outdated(detail));
+        }
         // The file on disk usually is the head: reading it is cheaper than a delta chain.
         if !self.texts.contains_key(&head_key) {
             if let Ok(on_disk) = std::fs::read_to_string(self.ws.root().join(&source.path)) {
@@ -547,21 +610,16 @@ impl GridContext<'_> {
             }
         }
         let text = |key| self.texts.get(&key).map_or("", String::as_str);
-        let translation_paragraphs = translation.paragraphs as usize;
-        let (fields, paragraphs) = compare_sources(
+        let detail = compare_sources(
             &source.path,
             text(base_key),
             text(head_key),
             translation_paragraphs,
         )?;
-        Ok(Outdated {
-            source_lang: source.lang.clone(),
-            base: base.id,
-            head: head.id,
-            versions,
-            fields,
-            paragraphs,
-        })
+        if let Some(key) = memo_key {
+            self.ws.outdated_memo.put(key, detail.clone());
+        }
+        Ok(outdated(detail))
     }
 }
 

@@ -1,7 +1,9 @@
+mod bundle;
 mod diff;
 mod draft;
 mod draft_edit;
 mod history;
+mod issue;
 mod reconcile;
 mod support;
 mod translation;

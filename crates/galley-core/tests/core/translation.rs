@@ -572,3 +572,43 @@ fn the_grid_rereads_a_file_edited_or_deleted_since_the_last_grid() {
         (Role::Missing, Some(TranslationStatus::Missing))
     );
 }
+
+#[test]
+fn a_grid_shown_again_follows_new_source_edits_and_translation_paragraphs() {
+    let mut t = be_with_done_ru();
+    let mut edited = BE_PARAGRAPHS;
+    edited[2] = "Геаграфія таксама красамоўная: заходнія раёны мяжуюць з Польшчай і Літвой.";
+    put(&mut t.ws, BE, &be(&edited));
+    let ru_outdated = |ws: &Workspace| {
+        let grid = ws.translation_grid(None).expect("grid");
+        let ru = grid.rows[0].cells.iter().find(|c| c.lang == "ru").cloned();
+        ru.and_then(|c| c.outdated).expect("ru outdated")
+    };
+    let first = ru_outdated(&t.ws);
+    assert_eq!(ru_outdated(&t.ws), first);
+    assert_eq!(cell(&t.ws, "ru").outdated.as_ref(), Some(&first));
+    assert_eq!(first.paragraphs[0].translation, Some(2));
+
+    // The translation loses its last two paragraphs: paragraph 2 has no counterpart any more.
+    put(
+        &mut t.ws,
+        RU,
+        &text(
+            "ru",
+            Some("be"),
+            "Армия",
+            "Сборы расширили.",
+            &RU_PARAGRAPHS[..2],
+        ),
+    );
+    let shorter = ru_outdated(&t.ws);
+    assert_eq!(shorter.paragraphs[0].translation, None);
+
+    edited[0] = "На мінулым тыдні камісарыяты разаслалі позвы на вайсковыя зборы.";
+    put(&mut t.ws, BE, &be(&edited));
+    let again = ru_outdated(&t.ws);
+    let changed: Vec<Option<usize>> = again.paragraphs.iter().map(|p| p.base).collect();
+    assert_eq!(changed, [Some(0), Some(2)]);
+    assert_eq!(again.versions.len(), 2);
+    assert_eq!(cell(&t.ws, "ru").outdated, Some(again));
+}

@@ -66,6 +66,7 @@ fn sample_pairs() -> Vec<(Draft, Draft)> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&week)
             .expect("week folder")
             .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
             .collect();
         files.sort();
         for path in &files {

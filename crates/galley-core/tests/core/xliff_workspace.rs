@@ -67,7 +67,10 @@ fn snapshot(t: &TempWorkspace) -> Snapshot {
         }
     }
     let mut logs = BTreeMap::new();
-    for rel in files.keys() {
+    for rel in files
+        .keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+    {
         let rel = rel.to_string_lossy().replace('\\', "/");
         let log = t.ws.log(&rel).expect("log");
         logs.insert(rel, log.into_iter().map(|v| (v.id, v.author)).collect());

@@ -1,0 +1,77 @@
+//! `galley review …` output.
+
+use super::Printer;
+use galley_core::clock::format_time;
+use galley_core::history::{EditorialEvent, EditorialNote};
+use serde_json::{json, Value};
+
+fn event_json(e: &EditorialEvent) -> Value {
+    json!({
+        "id": e.id, "draft_id": e.draft_id, "status": e.status.as_str(), "author": e.author,
+        "at": format_time(e.at), "note": e.note,
+    })
+}
+
+fn note_json(n: &EditorialNote) -> Value {
+    json!({
+        "id": n.id, "draft_id": n.draft_id, "author": n.author, "at": format_time(n.at),
+        "text": n.text,
+    })
+}
+
+fn event_line(e: &EditorialEvent) -> String {
+    let note = e
+        .note
+        .as_deref()
+        .map_or(String::new(), |n| format!("  “{n}”"));
+    format!(
+        "{}  {:<16}  {}{note}",
+        format_time(e.at),
+        e.author,
+        e.status.as_str()
+    )
+}
+
+impl Printer {
+    pub fn editorial_event(&self, event: &EditorialEvent) {
+        if self.json {
+            self.print_json(&json!({ "event": event_json(event) }));
+        } else {
+            println!("{}", event_line(event));
+        }
+    }
+
+    pub fn editorial_log(&self, events: &[EditorialEvent]) {
+        if self.json {
+            let list: Vec<Value> = events.iter().map(event_json).collect();
+            self.print_json(&json!({ "events": list }));
+        } else if events.is_empty() {
+            println!("No editorial changes yet: it is a draft.");
+        } else {
+            for e in events {
+                println!("{}", event_line(e));
+            }
+        }
+    }
+
+    pub fn editorial_note(&self, note: &EditorialNote) {
+        if self.json {
+            self.print_json(&json!({ "note": note_json(note) }));
+        } else {
+            println!("{}  {}  {}", format_time(note.at), note.author, note.text);
+        }
+    }
+
+    pub fn editorial_notes(&self, notes: &[EditorialNote]) {
+        if self.json {
+            let list: Vec<Value> = notes.iter().map(note_json).collect();
+            self.print_json(&json!({ "notes": list }));
+        } else if notes.is_empty() {
+            println!("No notes.");
+        } else {
+            for n in notes {
+                println!("{}  {}\n  {}", format_time(n.at), n.author, n.text);
+            }
+        }
+    }
+}

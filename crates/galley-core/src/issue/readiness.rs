@@ -1,0 +1,248 @@
+//! The readiness check: per language, every concrete reason the issue cannot be published yet,
+//! each naming the commentary, the language and what to do. Pure: it judges a [`Board`].
+
+use super::board::{Board, BoardRow, RequiredField};
+use crate::draft::IsoWeek;
+use crate::history::{EditorialStatus, TranslationStatus};
+use crate::translation::Role;
+
+/// Why one language version keeps the issue from being published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// The commentary's editorial status is not approved.
+    NotApproved { status: EditorialStatus },
+    /// There is no file in this language.
+    TranslationMissing,
+    /// The translation's status is in progress or in review.
+    TranslationNotDone { status: TranslationStatus },
+    /// The translation was done, but its source (`source_lang`) changed since.
+    TranslationOutdated { source_lang: String },
+    /// A required front matter field is empty.
+    FieldEmpty { field: RequiredField },
+    /// The file fails validation.
+    InvalidDraft { message: String },
+    /// A relative link or image in the body points to a file the workspace does not have.
+    MissingLinkTarget { target: String },
+    /// The issue file (`issue_file`, workspace-relative) lists the id, but no draft has it.
+    NoFiles { issue_file: String },
+}
+
+impl Reason {
+    /// The stable tag for JSON and the UI.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Reason::NotApproved { .. } => "not_approved",
+            Reason::TranslationMissing => "translation_missing",
+            Reason::TranslationNotDone { .. } => "translation_not_done",
+            Reason::TranslationOutdated { .. } => "translation_outdated",
+            Reason::FieldEmpty { .. } => "field_empty",
+            Reason::InvalidDraft { .. } => "invalid_draft",
+            Reason::MissingLinkTarget { .. } => "missing_link_target",
+            Reason::NoFiles { .. } => "no_files",
+        }
+    }
+}
+
+/// One reason, for one commentary in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Blocker {
+    /// The commentary id.
+    pub id: String,
+    /// The commentary's title in this language, else its source title, else empty.
+    pub title: String,
+    pub lang: String,
+    /// The language version's file, when it has one.
+    pub path: Option<String>,
+    pub reason: Reason,
+}
+
+impl Blocker {
+    /// What the problem is, as a sentence.
+    pub fn problem(&self) -> String {
+        let lang = &self.lang;
+        match &self.reason {
+            Reason::NotApproved { status } => {
+                format!(
+                    "the commentary is not approved (it is {})",
+                    status_words(*status)
+                )
+            }
+            Reason::TranslationMissing => format!("there is no {lang} version"),
+            Reason::TranslationNotDone { status } => {
+                format!(
+                    "the {lang} translation is {}",
+                    status.as_str().replace('-', " ")
+                )
+            }
+            Reason::TranslationOutdated { source_lang } => {
+                format!("the {lang} translation is outdated: its {source_lang} source changed since it was done")
+            }
+            Reason::FieldEmpty { field } => format!("`{}` is empty", field.as_str()),
+            Reason::InvalidDraft { message } => format!("the draft is invalid: {message}"),
+            Reason::MissingLinkTarget { target } => {
+                format!("the text links to `{target}`, which is not in the workspace")
+            }
+            Reason::NoFiles { .. } => {
+                "the issue file lists it, but no draft has this id".to_string()
+            }
+        }
+    }
+
+    /// What to do about it, naming the command where there is one.
+    pub fn what_to_do(&self) -> String {
+        let (id, lang) = (&self.id, &self.lang);
+        let path = self.path.as_deref().unwrap_or("its file");
+        match &self.reason {
+            Reason::NotApproved { status } => {
+                let next = match status {
+                    EditorialStatus::Draft => "send it to review (`galley review set {id} in-review`), then approve it",
+                    _ => "approve it: `galley review set {id} approved`",
+                };
+                next.replace("{id}", id)
+            }
+            Reason::TranslationMissing => {
+                format!("translate it into {lang}: `galley translate start {id} --lang {lang}`")
+            }
+            Reason::TranslationNotDone { .. } => format!(
+                "finish the {lang} translation and mark it done: `galley translate set {id} {lang} done`"
+            ),
+            Reason::TranslationOutdated { .. } => format!(
+                "bring the {lang} translation up to date (`galley translate diff {id} {lang}` shows \
+                 what changed), then mark it done again: `galley translate set {id} {lang} done`"
+            ),
+            Reason::FieldEmpty { field } => format!("fill in `{}` in {path}", field.as_str()),
+            Reason::InvalidDraft { .. } => {
+                format!("fix {path} (`galley check` lists every problem)")
+            }
+            Reason::MissingLinkTarget { target } => format!(
+                "add `{target}` to the workspace or correct the link in {path}"
+            ),
+            Reason::NoFiles { issue_file } => {
+                format!("remove {id} from {issue_file} or bring its drafts back")
+            }
+        }
+    }
+}
+
+fn status_words(status: EditorialStatus) -> &'static str {
+    match status {
+        EditorialStatus::Draft => "a draft",
+        EditorialStatus::InReview => "in review",
+        EditorialStatus::Approved => "approved",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageReadiness {
+    pub lang: String,
+    /// In publication order of the commentaries.
+    pub blockers: Vec<Blocker>,
+}
+
+impl LanguageReadiness {
+    pub fn is_ready(&self) -> bool {
+        self.blockers.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Readiness {
+    pub week: IsoWeek,
+    /// One per language of the board, in its order.
+    pub languages: Vec<LanguageReadiness>,
+}
+
+impl Readiness {
+    /// Every language can be published.
+    pub fn is_ready(&self) -> bool {
+        self.languages.iter().all(LanguageReadiness::is_ready)
+    }
+}
+
+/// Judges the board.
+pub fn readiness(board: &Board) -> Readiness {
+    let languages = board
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(index, lang)| LanguageReadiness {
+            lang: lang.clone(),
+            blockers: board
+                .rows
+                .iter()
+                .flat_map(|row| row_blockers(board.week, row, index, lang))
+                .collect(),
+        })
+        .collect();
+    Readiness {
+        week: board.week,
+        languages,
+    }
+}
+
+fn row_blockers(week: IsoWeek, row: &BoardRow, index: usize, lang: &str) -> Vec<Blocker> {
+    let cell = row.cells.get(index).filter(|c| c.lang == lang);
+    let title = cell
+        .map(|c| c.title.clone())
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| row.title.clone())
+        .unwrap_or_default();
+    let path = cell.and_then(|c| c.path.clone());
+    let blocker = |reason: Reason| Blocker {
+        id: row.id.clone(),
+        title: title.clone(),
+        lang: lang.to_string(),
+        path: path.clone(),
+        reason,
+    };
+    if row.title.is_none() {
+        return vec![blocker(Reason::NoFiles {
+            issue_file: super::file::issue_path(week),
+        })];
+    }
+    if !row.readable {
+        let invalid = cell.map(|c| c.invalid.clone()).unwrap_or_default();
+        return invalid
+            .into_iter()
+            .map(|message| blocker(Reason::InvalidDraft { message }))
+            .collect();
+    }
+    let mut out = Vec::new();
+    if row.editorial != EditorialStatus::Approved {
+        out.push(blocker(Reason::NotApproved {
+            status: row.editorial,
+        }));
+    }
+    let Some(cell) = cell else {
+        out.push(blocker(Reason::TranslationMissing));
+        return out;
+    };
+    match (cell.role, cell.translation) {
+        (Role::Missing, _) if cell.invalid.is_empty() => {
+            out.push(blocker(Reason::TranslationMissing));
+        }
+        (Role::Translation, Some(status)) if status != TranslationStatus::Done => {
+            out.push(blocker(Reason::TranslationNotDone { status }));
+        }
+        (Role::Translation, _) if cell.outdated => {
+            out.push(blocker(Reason::TranslationOutdated {
+                source_lang: cell.translation_of.clone().unwrap_or_default(),
+            }));
+        }
+        _ => {}
+    }
+    for message in &cell.invalid {
+        out.push(blocker(Reason::InvalidDraft {
+            message: message.clone(),
+        }));
+    }
+    for field in &cell.empty_fields {
+        out.push(blocker(Reason::FieldEmpty { field: *field }));
+    }
+    for target in &cell.missing_links {
+        out.push(blocker(Reason::MissingLinkTarget {
+            target: target.clone(),
+        }));
+    }
+    out
+}

@@ -1,0 +1,619 @@
+//! Weekly issues through the workspace: reading and writing issue files, moving commentaries,
+//! the editorial workflow, the language board and the readiness check. The rules live in
+//! `crate::issue`; this file reads the folder and history for them.
+
+use super::listing::{count_words, find_draft_files};
+use super::translate::{source_of, Found};
+use super::{SaveOutcome, Workspace};
+use crate::atomic::write_atomic;
+use crate::draft::{lang_from_file_name, read_draft, update, IsoWeek};
+use crate::error::{Error, Result};
+use crate::hash::ContentHash;
+use crate::history::{EditorialEvent, EditorialNote, EditorialStatus, Version};
+use crate::issue::{
+    adopt, arrange, file_links, insert, issue_path, readiness, remove, ArrangedSection, Board,
+    BoardCell, BoardRow, Issue, Member, Readiness, RequiredField,
+};
+use crate::translation::GridRow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+use time::Date;
+
+/// An issue as shown: its file (or the defaults when it has none) and the commentaries in
+/// publication order.
+#[derive(Debug)]
+pub struct IssueView {
+    pub issue: Issue,
+    /// Workspace-relative path of the issue file.
+    pub path: String,
+    /// Whether the issue file exists (else `issue` holds the defaults).
+    pub exists: bool,
+    pub sections: Vec<ArrangedSection>,
+}
+
+/// One line of `galley issue list`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssueSummary {
+    pub week: IsoWeek,
+    pub has_file: bool,
+    pub start: Date,
+    pub end: Date,
+    pub titles: BTreeMap<String, String>,
+    /// Commentaries with files.
+    pub commentaries: usize,
+}
+
+/// Issues in the workspace, and issue files that could not be read.
+#[derive(Debug, Default)]
+pub struct IssueList {
+    pub issues: Vec<IssueSummary>,
+    pub problems: Vec<Error>,
+}
+
+/// What `move_commentary` did.
+#[derive(Debug, Clone)]
+pub struct MoveReport {
+    pub id: String,
+    /// The issue its front matter named before.
+    pub from: Option<IsoWeek>,
+    pub to: IsoWeek,
+    pub section: String,
+    /// 0-based position within the section in the issue file.
+    pub position: usize,
+    /// The new versions of its language versions (none when the front matter already agreed).
+    pub versions: Vec<Version>,
+    /// Issue files written (workspace-relative).
+    pub issue_files: Vec<String>,
+}
+
+/// Every readable draft, and the files that could not be read.
+struct Scan {
+    drafts: Vec<Found>,
+    unreadable: Vec<(String, Error)>,
+}
+
+impl Scan {
+    fn by_id(&self) -> BTreeMap<&str, Vec<&Found>> {
+        let mut map: BTreeMap<&str, Vec<&Found>> = BTreeMap::new();
+        for found in &self.drafts {
+            map.entry(found.draft.front().id.as_str())
+                .or_default()
+                .push(found);
+        }
+        map
+    }
+
+    /// The commentaries of `week`: those whose front matter names it, plus those `issue`
+    /// lists, in path order.
+    fn members(&self, week: IsoWeek, issue: &Issue) -> Vec<Member> {
+        let mut seen = BTreeSet::new();
+        let mut members = Vec::new();
+        let by_id = self.by_id();
+        for found in &self.drafts {
+            let id = found.draft.front().id.as_str();
+            if !seen.insert(id) {
+                continue;
+            }
+            let versions = by_id.get(id).map(Vec::as_slice).unwrap_or_default();
+            let in_issue = versions.iter().any(|d| d.draft.front().issue == Some(week));
+            if !in_issue && issue.position_of(id).is_none() {
+                continue;
+            }
+            let main = main_version(versions).unwrap_or(found);
+            members.push(Member {
+                id: id.to_string(),
+                title: main.draft.front().title.clone(),
+                section: main.draft.front().section.clone().or_else(|| {
+                    versions
+                        .iter()
+                        .find_map(|d| d.draft.front().section.clone())
+                }),
+                in_issue,
+            });
+        }
+        members
+    }
+
+    fn title_of(&self, id: &str) -> Option<String> {
+        let versions: Vec<&Found> = self
+            .drafts
+            .iter()
+            .filter(|d| d.draft.front().id == id)
+            .collect();
+        main_version(&versions).map(|d| d.draft.front().title.clone())
+    }
+}
+
+/// The source language version, else the first.
+fn main_version<'a>(versions: &[&'a Found]) -> Option<&'a Found> {
+    versions
+        .iter()
+        .find(|d| d.draft.front().translation_of.is_none())
+        .or(versions.first())
+        .copied()
+}
+
+impl Workspace {
+    /// Every issue: weeks with an issue file and weeks some draft's front matter names.
+    pub fn issues(&self) -> Result<IssueList> {
+        let scan = self.scan()?;
+        let mut weeks: BTreeSet<IsoWeek> = scan
+            .drafts
+            .iter()
+            .filter_map(|d| d.draft.front().issue)
+            .collect();
+        let entries =
+            std::fs::read_dir(self.root()).map_err(|e| Error::io("list", self.root(), e))?;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Ok(week) = name.parse::<IsoWeek>() {
+                if entry.path().join(crate::issue::ISSUE_FILE).is_file() {
+                    weeks.insert(week);
+                }
+            }
+        }
+        let mut list = IssueList::default();
+        for week in weeks {
+            match self.view_with(week, &scan) {
+                Ok(view) => list.issues.push(IssueSummary {
+                    week,
+                    has_file: view.exists,
+                    start: view.issue.start,
+                    end: view.issue.end,
+                    titles: view.issue.titles.clone(),
+                    commentaries: view
+                        .sections
+                        .iter()
+                        .flat_map(|s| &s.entries)
+                        .filter(|e| e.has_files())
+                        .count(),
+                }),
+                Err(e) => list.problems.push(e),
+            }
+        }
+        Ok(list)
+    }
+
+    /// One issue: its file (or the defaults) and its commentaries in publication order.
+    pub fn issue(&self, week: IsoWeek) -> Result<IssueView> {
+        self.view_with(week, &self.scan()?)
+    }
+
+    /// Creates the issue file of `week` with the given titles (language → title), listing the
+    /// commentaries that already name the week. Refuses when the file exists.
+    pub fn create_issue(
+        &mut self,
+        week: IsoWeek,
+        titles: BTreeMap<String, String>,
+    ) -> Result<IssueView> {
+        let path = issue_path(week);
+        if self.resolve(Path::new(&path))?.abs.exists() {
+            return Err(Error::invalid(
+                path,
+                "it exists already; `galley issue show` shows it, and you can edit it",
+            ));
+        }
+        let mut issue = Issue::new(week);
+        issue.titles = titles;
+        self.save_issue(&issue)?;
+        self.issue(week)
+    }
+
+    /// Writes `issue` to its file, listing every commentary the issue shows (so positions in
+    /// the file are the positions shown). Returns whether the file was written: a file that
+    /// already says the same is left byte for byte as it is.
+    pub fn save_issue(&mut self, issue: &Issue) -> Result<bool> {
+        for lang in issue.titles.keys() {
+            self.check_language(lang)?;
+        }
+        let scan = self.scan()?;
+        let mut issue = issue.clone();
+        let members = scan.members(issue.week, &issue);
+        let arranged = arrange(&issue, &members, &self.section_keys());
+        adopt(&mut issue, &arranged);
+        self.write_issue(&issue, &scan)
+    }
+
+    /// Moves commentary `id` to section `to_section` (default: its current one) of issue
+    /// `to_week`, at `position` (0-based; default or past the end: last). Reordering within an
+    /// issue is a move to the same week. Updates `issue:` and `section:` in every language
+    /// version (each change a version) and the issue file(s).
+    pub fn move_commentary(
+        &mut self,
+        id: &str,
+        to_week: IsoWeek,
+        to_section: Option<&str>,
+        position: Option<usize>,
+    ) -> Result<MoveReport> {
+        let drafts = self.commentary(id)?;
+        let main = source_of(&drafts).unwrap_or(&drafts[0]);
+        let from = main.draft.front().issue;
+        let section = match to_section {
+            Some(section) => section.trim().to_string(),
+            None => main.draft.front().section.clone().ok_or_else(|| {
+                Error::invalid(
+                    format!("moving commentary {id}"),
+                    "it has no section yet; name one with --section",
+                )
+            })?,
+        };
+        self.check_section(&section)?;
+
+        // Front matter first: if a file changed under us, no issue file has been touched.
+        let mut versions = Vec::new();
+        for found in &drafts {
+            let mut front = found.draft.front().clone();
+            if front.issue == Some(to_week) && front.section.as_deref() == Some(&section) {
+                continue;
+            }
+            front.issue = Some(to_week);
+            front.section = Some(section.clone());
+            let text = update(&found.draft, &front, found.draft.body());
+            let loaded = ContentHash::of(found.draft.text().as_bytes());
+            match self.save(&found.rel, &text, Some(loaded))? {
+                SaveOutcome::Saved(version) => versions.push(version),
+                SaveOutcome::Unchanged(_) => {}
+                SaveOutcome::Conflict { .. } => {
+                    return Err(Error::invalid(
+                        found.rel.clone(),
+                        "it changed on disk during the move; both texts are kept as versions. \
+                         Check it, then move the commentary again",
+                    ))
+                }
+            }
+        }
+
+        let scan = self.scan()?;
+        let mut issue_files = Vec::new();
+        if let Some(from) = from.filter(|w| *w != to_week) {
+            let (mut old, exists) = self.load_issue(from)?;
+            if exists && remove(&mut old, id) && self.write_issue(&old, &scan)? {
+                issue_files.push(issue_path(from));
+            }
+        }
+        let (mut issue, _) = self.load_issue(to_week)?;
+        let members = scan.members(to_week, &issue);
+        let arranged = arrange(&issue, &members, &self.section_keys());
+        adopt(&mut issue, &arranged);
+        remove(&mut issue, id);
+        insert(&mut issue, id, &section, position);
+        if self.write_issue(&issue, &scan)? {
+            issue_files.push(issue_path(to_week));
+        }
+        let position = issue.position_of(id).map_or(0, |(_, i)| i);
+        Ok(MoveReport {
+            id: id.to_string(),
+            from,
+            to: to_week,
+            section,
+            position,
+            versions,
+            issue_files,
+        })
+    }
+
+    /// Sets commentary `id`'s editorial status, attributed to the workspace's author. Forward
+    /// one step at a time (approval passes through review), back any number.
+    pub fn set_editorial_status(
+        &mut self,
+        id: &str,
+        status: EditorialStatus,
+        note: Option<&str>,
+    ) -> Result<EditorialEvent> {
+        self.commentary(id)?;
+        let current = self
+            .history()
+            .editorial_status(id)?
+            .map_or(EditorialStatus::Draft, |e| e.status);
+        let what = || format!("the editorial status of commentary {id}");
+        if current == status {
+            return Err(Error::invalid(
+                what(),
+                format!("it is {} already", status.as_str()),
+            ));
+        }
+        if !current.can_change_to(status) {
+            return Err(Error::invalid(
+                what(),
+                format!(
+                    "it is {}; approval goes through review: set it to in-review first",
+                    current.as_str()
+                ),
+            ));
+        }
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        self.history().record_editorial(
+            id,
+            status,
+            &self.env().author,
+            self.env().clock.now(),
+            note,
+        )
+    }
+
+    /// Every editorial status change of commentary `id`, newest first.
+    pub fn editorial_log(&self, id: &str) -> Result<Vec<EditorialEvent>> {
+        self.history().editorial_log(id)
+    }
+
+    /// Adds an editorial note (never published) to commentary `id`, by the workspace's author.
+    pub fn add_editorial_note(&mut self, id: &str, text: &str) -> Result<EditorialNote> {
+        self.commentary(id)?;
+        self.history().add_editorial_note(
+            id,
+            text.trim(),
+            &self.env().author,
+            self.env().clock.now(),
+        )
+    }
+
+    /// Commentary `id`'s editorial notes, oldest first.
+    pub fn editorial_notes(&self, id: &str) -> Result<Vec<EditorialNote>> {
+        self.history().editorial_notes(id)
+    }
+
+    /// The language board of issue `week`: commentaries (in publication order) × the
+    /// workspace's languages, with editorial and translation status, outdated flags, word
+    /// counts and what the readiness check needs.
+    pub fn issue_board(&self, week: IsoWeek) -> Result<Board> {
+        let scan = self.scan()?;
+        let view = self.view_with(week, &scan)?;
+        let languages = self.settings().languages.clone();
+        let grid = self.translation_grid(Some(week))?;
+        let mut problems = grid.problems;
+        let mut grid_rows: HashMap<String, GridRow> =
+            grid.rows.into_iter().map(|r| (r.id.clone(), r)).collect();
+        let editorial = self.history().editorial_statuses()?;
+        let by_id = scan.by_id();
+        let mut rows = Vec::new();
+        for section in &view.sections {
+            for entry in &section.entries {
+                if !entry.has_files() {
+                    rows.push(BoardRow::without_files(
+                        entry,
+                        section.key.clone(),
+                        &languages,
+                    ));
+                    continue;
+                }
+                let grid_row = match grid_rows.remove(&entry.id) {
+                    Some(row) => row,
+                    // Listed here while its front matter names another week.
+                    None => self.translation_row(&entry.id)?,
+                };
+                let versions = by_id.get(entry.id.as_str()).cloned().unwrap_or_default();
+                let event = editorial.get(&entry.id).cloned();
+                rows.push(BoardRow {
+                    id: entry.id.clone(),
+                    title: entry.title.clone(),
+                    section: section.key.clone(),
+                    listed: entry.listed,
+                    readable: true,
+                    editorial: event.as_ref().map_or(EditorialStatus::Draft, |e| e.status),
+                    editorial_event: event,
+                    cells: languages
+                        .iter()
+                        .map(|lang| self.board_cell(lang, &grid_row, &versions))
+                        .collect(),
+                });
+            }
+        }
+        self.add_unreadable(week, &scan, &mut rows, &mut problems)?;
+        Ok(Board {
+            week,
+            languages,
+            rows,
+            problems,
+        })
+    }
+
+    /// Per language, every reason issue `week` cannot be published yet.
+    pub fn issue_readiness(&self, week: IsoWeek) -> Result<Readiness> {
+        Ok(readiness(&self.issue_board(week)?))
+    }
+
+    fn board_cell(&self, lang: &str, row: &GridRow, versions: &[&Found]) -> BoardCell {
+        let grid_cell = row.cells.iter().find(|c| c.lang == lang);
+        let found = versions.iter().find(|d| d.lang() == lang);
+        let (Some(grid_cell), Some(found)) = (grid_cell, found) else {
+            return BoardCell::missing(lang);
+        };
+        let front = found.draft.front();
+        let empty_fields = RequiredField::ALL
+            .into_iter()
+            .filter(|field| match field {
+                RequiredField::Title => front.title.trim().is_empty(),
+                RequiredField::Lead => front.lead.trim().is_empty(),
+                RequiredField::Authors => front.authors.iter().all(|a| a.trim().is_empty()),
+                RequiredField::Trend => front.trend.is_none(),
+            })
+            .collect();
+        let mut invalid = Vec::new();
+        if let Some(section) = &front.section {
+            if self.check_section(section).is_err() {
+                invalid.push(format!(
+                    "`{section}` is not a section of this workspace ({})",
+                    self.section_keys().join(", ")
+                ));
+            }
+        }
+        BoardCell {
+            lang: lang.to_string(),
+            role: grid_cell.role,
+            path: Some(found.rel.clone()),
+            title: front.title.clone(),
+            translation: grid_cell.status,
+            translation_of: grid_cell.translation_of.clone(),
+            outdated: grid_cell.is_outdated(),
+            words: Some(count_words(found.draft.body())),
+            empty_fields,
+            invalid,
+            missing_links: self.missing_links(&found.rel, found.draft.body()),
+        }
+    }
+
+    /// The relative link targets in `body` (of the draft at `rel`) with no file behind them.
+    fn missing_links(&self, rel: &str, body: &str) -> Vec<String> {
+        let folder = rel.rsplit_once('/').map_or("", |(folder, _)| folder);
+        file_links(body)
+            .into_iter()
+            .filter(|target| {
+                let joined = match target.strip_prefix('/') {
+                    Some(from_root) => from_root.to_string(),
+                    None if folder.is_empty() => target.clone(),
+                    None => format!("{folder}/{target}"),
+                };
+                match self.resolve(Path::new(&joined)) {
+                    Ok(found) => !found.abs.exists(),
+                    Err(_) => true,
+                }
+            })
+            .collect()
+    }
+
+    /// Files of the week's folder that could not be read: on their commentary's row when
+    /// history knows whose they are, else as a row of their own named by the file.
+    fn add_unreadable(
+        &self,
+        week: IsoWeek,
+        scan: &Scan,
+        rows: &mut Vec<BoardRow>,
+        problems: &mut Vec<Error>,
+    ) -> Result<()> {
+        let prefix = format!("{week}/");
+        let known = self.history().known_files()?;
+        for (rel, error) in &scan.unreadable {
+            if !rel.starts_with(&prefix) {
+                continue;
+            }
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            let identity = known.iter().find(|k| &k.path == rel);
+            let lang = identity
+                .map(|k| k.lang.clone())
+                .or_else(|| lang_from_file_name(name).map(str::to_string))
+                .unwrap_or_default();
+            let id = identity.map_or_else(
+                || name.split('.').next().unwrap_or(name).to_string(),
+                |k| k.draft_id.clone(),
+            );
+            let row_index = match rows.iter().position(|r| r.id == id) {
+                Some(index) => index,
+                None => {
+                    rows.push(BoardRow {
+                        title: Some(String::new()),
+                        readable: false,
+                        editorial: self
+                            .history()
+                            .editorial_status(&id)?
+                            .map_or(EditorialStatus::Draft, |e| e.status),
+                        ..BoardRow::without_files(
+                            &crate::issue::Entry {
+                                id: id.clone(),
+                                title: None,
+                                listed: false,
+                            },
+                            None,
+                            &self.settings().languages,
+                        )
+                    });
+                    rows.len() - 1
+                }
+            };
+            if let Some(cell) = rows[row_index].cells.iter_mut().find(|c| c.lang == lang) {
+                cell.path = Some(rel.clone());
+                cell.invalid.push(error.to_string());
+            }
+            problems.push(Error::invalid(rel.clone(), error.to_string()));
+        }
+        Ok(())
+    }
+
+    fn view_with(&self, week: IsoWeek, scan: &Scan) -> Result<IssueView> {
+        let (issue, exists) = self.load_issue(week)?;
+        let members = scan.members(week, &issue);
+        let sections = arrange(&issue, &members, &self.section_keys());
+        Ok(IssueView {
+            path: issue_path(week),
+            issue,
+            exists,
+            sections,
+        })
+    }
+
+    /// The issue file of `week`, or the defaults when there is none (`false`).
+    fn load_issue(&self, week: IsoWeek) -> Result<(Issue, bool)> {
+        let path = issue_path(week);
+        let target = self.resolve(Path::new(&path))?;
+        match std::fs::read_to_string(&target.abs) {
+            Ok(text) => Ok((Issue::parse(&path, week, &text)?, true)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Issue::new(week), false)),
+            Err(e) => Err(Error::io("read", &path, e)),
+        }
+    }
+
+    /// Writes the issue file unless what is there already says the same.
+    fn write_issue(&self, issue: &Issue, scan: &Scan) -> Result<bool> {
+        if let Ok((current, true)) = self.load_issue(issue.week) {
+            if &current == issue {
+                return Ok(false);
+            }
+        }
+        let target = self.resolve(Path::new(&issue_path(issue.week)))?;
+        if let Some(folder) = target.abs.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| Error::io("create the folder", folder, e))?;
+        }
+        let text = issue.render(&|id| scan.title_of(id));
+        write_atomic(&target.abs, text.as_bytes())?;
+        Ok(true)
+    }
+
+    fn scan(&self) -> Result<Scan> {
+        let mut scan = Scan {
+            drafts: Vec::new(),
+            unreadable: Vec::new(),
+        };
+        for file in find_draft_files(self.root())? {
+            match read_draft(&file.abs, Path::new(&file.rel)) {
+                Ok(draft) => scan.drafts.push(Found {
+                    rel: file.rel,
+                    draft,
+                }),
+                Err(e) => scan.unreadable.push((file.rel, e)),
+            }
+        }
+        Ok(scan)
+    }
+
+    fn section_keys(&self) -> Vec<String> {
+        self.settings()
+            .sections
+            .iter()
+            .map(|s| s.key.clone())
+            .collect()
+    }
+
+    fn check_section(&self, section: &str) -> Result<()> {
+        let keys = self.section_keys();
+        if section.is_empty() || (!keys.is_empty() && !keys.iter().any(|k| k == section)) {
+            return Err(Error::invalid(
+                format!("the section `{section}`"),
+                format!("the workspace's sections are {}", keys.join(", ")),
+            ));
+        }
+        Ok(())
+    }
+
+    fn check_language(&self, lang: &str) -> Result<()> {
+        if !self.settings().languages.iter().any(|l| l == lang) {
+            return Err(Error::invalid(
+                format!("language `{lang}`"),
+                format!(
+                    "the workspace's languages are {}",
+                    self.settings().languages.join(", ")
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
