@@ -133,6 +133,21 @@ describe("OpenDraft", () => {
     expect(draft.text).toBe(FRONT.replace("title: T", "title: U") + "\nNew.\n");
   });
 
+  it("a save right after a form edit waits for it and saves it", async () => {
+    let finish: (text: string) => void = () => {};
+    ipc.editFields.mockReturnValue(new Promise<string>((resolve) => (finish = resolve)));
+    ipc.saveDraft.mockResolvedValue({ outcome: "saved", version: version(2, "h1"), hash: "h1" });
+    const draft = new OpenDraft("a.en.md");
+    await draft.load();
+
+    void draft.setFields({ title: "U", trend: null, authors: [], lead: "", section: null, issue: null, tags: [] });
+    const saving = draft.save();
+    finish(FRONT.replace("title: T", "title: U") + "\nOld.\n");
+    await saving;
+
+    expect(ipc.saveDraft).toHaveBeenCalledWith("a.en.md", FRONT.replace("title: T", "title: U") + "\nOld.\n", "h0");
+  });
+
   it("shows a refused field as an error and keeps the text", async () => {
     ipc.editFields.mockRejectedValue({ kind: "invalid", message: "the issue week `x` …" });
     const draft = new OpenDraft("a.en.md");

@@ -27,6 +27,7 @@ export class OpenDraft {
   #savedText = "";
   #timer: ReturnType<typeof setTimeout> | null = null;
   #saving: Promise<void> | null = null;
+  #fields: Promise<void> = Promise.resolve();
 
   constructor(readonly path: string) {}
 
@@ -58,7 +59,13 @@ export class OpenDraft {
   }
 
   /** The form changed: the core rewrites only the changed keys. */
-  async setFields(fields: FrontFields): Promise<void> {
+  setFields(fields: FrontFields): Promise<void> {
+    // Saves wait for it, so Ctrl+S right after a form edit saves the edit too.
+    this.#fields = this.#fields.then(() => this.#applyFields(fields));
+    return this.#fields;
+  }
+
+  async #applyFields(fields: FrontFields): Promise<void> {
     try {
       const text = await editFields(this.path, this.text, fields);
       this.error = null;
@@ -73,6 +80,7 @@ export class OpenDraft {
   /** Saves now (Ctrl/Cmd+S, or when the pause after typing is over). */
   async save(): Promise<void> {
     this.#clearTimer();
+    await this.#fields;
     while (this.#saving) await this.#saving;
     if (this.state === "conflict" || this.text === this.#savedText) return;
     this.#saving = this.#saveOnce().finally(() => (this.#saving = null));
