@@ -4,7 +4,15 @@
 use ts_rs::{Config, TS};
 
 use crate::dto::{Commentary, DraftView, LanguageVersion, Library, SectionInfo, WorkspaceInfo};
+use crate::dto_history::{
+    DiffView, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult, SpanChange,
+    SpanView, VersionInfo, VersionOrigin,
+};
+use crate::dto_translation::{
+    LanguageState, LanguageStatus, PairView, SourceChanges, SourceVersion, TranslationPane,
+};
 use crate::error::ErrorDto;
+use crate::watcher::{FileChange, FolderChanges};
 
 /// Where the generated file lives, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
@@ -19,6 +27,24 @@ pub fn typescript_declarations() -> String {
         Commentary::decl(&cfg),
         LanguageVersion::decl(&cfg),
         DraftView::decl(&cfg),
+        FrontFields::decl(&cfg),
+        VersionInfo::decl(&cfg),
+        VersionOrigin::decl(&cfg),
+        SaveResult::decl(&cfg),
+        DiffView::decl(&cfg),
+        HunkView::decl(&cfg),
+        ParagraphView::decl(&cfg),
+        ParagraphChangeKind::decl(&cfg),
+        SpanView::decl(&cfg),
+        SpanChange::decl(&cfg),
+        LanguageState::decl(&cfg),
+        LanguageStatus::decl(&cfg),
+        TranslationPane::decl(&cfg),
+        PairView::decl(&cfg),
+        SourceChanges::decl(&cfg),
+        SourceVersion::decl(&cfg),
+        FolderChanges::decl(&cfg),
+        FileChange::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:\n\

@@ -1,11 +1,19 @@
 //! The IPC commands: each calls the core once and converts the result to a DTO.
 //! Their names are listed in command_names.rs (one permission each).
 
+use std::path::Path;
+
 use tauri::State;
 
 use crate::dto::{self, DraftView, Library, WorkspaceInfo};
+use crate::dto_history::{save_result, DiffView, FrontFields, SaveResult, VersionInfo};
+use crate::dto_translation::{SourceChanges, TranslationPane};
 use crate::error::ErrorDto;
 use crate::session::Session;
+use galley_core::draft;
+use galley_core::hash::ContentHash;
+use galley_core::translation::TranslationStatus;
+use galley_core::workspace::VersionRef;
 
 #[tauri::command(async)]
 pub fn open_workspace_info(session: State<'_, Session>) -> Result<WorkspaceInfo, ErrorDto> {
@@ -17,7 +25,7 @@ pub fn open_workspace_info(session: State<'_, Session>) -> Result<WorkspaceInfo,
 
 #[tauri::command(async)]
 pub fn list_commentaries(session: State<'_, Session>) -> Result<Library, ErrorDto> {
-    session.with(|ws| Ok(dto::library(&ws.list()?)))
+    session.with(|ws| Ok(dto::library(&ws.list()?, &ws.translation_grid(None)?)))
 }
 
 #[tauri::command(async)]
@@ -38,6 +46,126 @@ pub fn read_draft(session: State<'_, Session>, path: String) -> Result<DraftView
             tags: front.tags.clone(),
             translation_of: front.translation_of.clone(),
             body: draft.body().to_string(),
+            text: draft.text().to_string(),
+            hash: ContentHash::of(draft.text().as_bytes()).to_hex(),
         })
+    })
+}
+
+/// The draft's text with the form's fields applied (only changed keys rewritten); not saved.
+#[tauri::command(async)]
+pub fn edit_fields(
+    session: State<'_, Session>,
+    path: String,
+    text: String,
+    fields: FrontFields,
+) -> Result<String, ErrorDto> {
+    session.with(|ws| {
+        let target = ws.resolve(Path::new(&path))?;
+        Ok(draft::edit_fields(
+            Path::new(&target.rel),
+            &text,
+            &fields.into(),
+        )?)
+    })
+}
+
+#[tauri::command(async)]
+pub fn save_draft(
+    session: State<'_, Session>,
+    path: String,
+    text: String,
+    loaded_hash: Option<String>,
+) -> Result<SaveResult, ErrorDto> {
+    let loaded = loaded_hash.as_deref().map(parse_hash).transpose()?;
+    session.with_mut(|ws| Ok(save_result(&ws.save(&path, &text, loaded)?, &text)))
+}
+
+/// The versions of the draft at `path`, newest first.
+#[tauri::command(async)]
+pub fn list_versions(
+    session: State<'_, Session>,
+    path: String,
+) -> Result<Vec<VersionInfo>, ErrorDto> {
+    session.with(|ws| Ok(ws.log(&path)?.iter().map(VersionInfo::from).collect()))
+}
+
+/// The word-level diff from version `old` to version `new`.
+#[tauri::command(async)]
+pub fn diff_versions(
+    session: State<'_, Session>,
+    old: i64,
+    new: i64,
+) -> Result<DiffView, ErrorDto> {
+    session.with(|ws| {
+        let diff = ws.diff(&VersionRef::Version(old), &VersionRef::Version(new))?;
+        Ok(DiffView::from(&diff))
+    })
+}
+
+/// Names a version; an empty label removes it.
+#[tauri::command(async)]
+pub fn label_version(
+    session: State<'_, Session>,
+    id: i64,
+    label: Option<String>,
+) -> Result<VersionInfo, ErrorDto> {
+    session.with(|ws| Ok((&ws.set_label(id, label.as_deref())?).into()))
+}
+
+/// Brings back version `id` as a new version; the file gets its text.
+#[tauri::command(async)]
+pub fn restore_version(session: State<'_, Session>, id: i64) -> Result<VersionInfo, ErrorDto> {
+    session.with_mut(|ws| Ok((&ws.restore(id)?).into()))
+}
+
+/// The `lang` translation of commentary `id` beside its source.
+#[tauri::command(async)]
+pub fn translation_view(
+    session: State<'_, Session>,
+    id: String,
+    lang: String,
+) -> Result<TranslationPane, ErrorDto> {
+    session.with(|ws| Ok((&ws.translation_view(&id, &lang)?).into()))
+}
+
+/// Sets the translation's status (`in-progress`, `in-review`, `done`); returns the new view.
+#[tauri::command(async)]
+pub fn set_translation_status(
+    session: State<'_, Session>,
+    id: String,
+    lang: String,
+    status: String,
+) -> Result<TranslationPane, ErrorDto> {
+    let status = TranslationStatus::parse(&status).ok_or_else(|| ErrorDto {
+        kind: "invalid".into(),
+        message: format!("`{status}` is not a status; use in-progress, in-review or done."),
+    })?;
+    session.with_mut(|ws| {
+        ws.set_translation_status(&id, &lang, status, None)?;
+        Ok((&ws.translation_view(&id, &lang)?).into())
+    })
+}
+
+/// What changed in the translation's source since its base, as a word diff.
+#[tauri::command(async)]
+pub fn translation_source_diff(
+    session: State<'_, Session>,
+    id: String,
+    lang: String,
+) -> Result<SourceChanges, ErrorDto> {
+    session.with(|ws| Ok((&ws.translation_source_diff(&id, &lang)?).into()))
+}
+
+/// Marks a source version minor (it alone no longer outdates translations), or unmarks it.
+#[tauri::command(async)]
+pub fn mark_minor(session: State<'_, Session>, version: i64, minor: bool) -> Result<(), ErrorDto> {
+    session.with_mut(|ws| Ok(ws.mark_minor(version, minor).map(|_| ())?))
+}
+
+fn parse_hash(hex: &str) -> Result<ContentHash, ErrorDto> {
+    ContentHash::from_hex(hex).ok_or_else(|| ErrorDto {
+        kind: "invalid".into(),
+        message: format!("`{hex}` is not a SHA-256 hash; reload the draft and try again."),
     })
 }

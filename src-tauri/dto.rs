@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::dto_translation::{state_of, LanguageStatus};
 use crate::error::ErrorDto;
 use galley_core::settings::Settings;
+use galley_core::translation::TranslationGrid;
 use galley_core::workspace::{DraftSummary, Listing};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -52,6 +54,9 @@ pub struct Commentary {
     pub section: Option<String>,
     pub trend: Option<String>,
     pub versions: Vec<LanguageVersion>,
+    /// One per language of the workspace (then others), in order: source, missing, in
+    /// progress, in review, done or outdated.
+    pub states: Vec<LanguageStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -80,6 +85,10 @@ pub struct DraftView {
     pub translation_of: Option<String>,
     /// The Markdown after the front matter, as on disk.
     pub body: String,
+    /// The whole file as on disk: front matter, then `body`.
+    pub text: String,
+    /// SHA-256 of `text` (hex): pass it to `save_draft` as `loadedHash`.
+    pub hash: String,
 }
 
 pub fn workspace_info(
@@ -107,12 +116,15 @@ pub fn workspace_info(
     }
 }
 
-pub fn library(listing: &Listing) -> Library {
+pub fn library(listing: &Listing, grid: &TranslationGrid) -> Library {
     let mut by_id: BTreeMap<&str, Vec<&DraftSummary>> = BTreeMap::new();
     for draft in &listing.drafts {
         by_id.entry(draft.id.as_str()).or_default().push(draft);
     }
-    let mut commentaries: Vec<Commentary> = by_id.into_values().filter_map(commentary).collect();
+    let mut commentaries: Vec<Commentary> = by_id
+        .into_values()
+        .filter_map(|versions| commentary(versions, grid))
+        .collect();
     commentaries.sort_by(|a, b| {
         b.issue
             .cmp(&a.issue)
@@ -125,12 +137,27 @@ pub fn library(listing: &Listing) -> Library {
     }
 }
 
-fn commentary(versions: Vec<&DraftSummary>) -> Option<Commentary> {
+fn commentary(versions: Vec<&DraftSummary>, grid: &TranslationGrid) -> Option<Commentary> {
     let source = versions
         .iter()
         .find(|d| d.translation_of.is_none())
         .or(versions.first())?;
+    let states = grid
+        .rows
+        .iter()
+        .find(|row| row.id == source.id)
+        .map(|row| {
+            row.cells
+                .iter()
+                .map(|cell| LanguageStatus {
+                    lang: cell.lang.clone(),
+                    state: state_of(cell),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Some(Commentary {
+        states,
         id: source.id.clone(),
         title: source.title.clone(),
         source_lang: source.lang.clone(),

@@ -4,16 +4,20 @@
 //! - `launch`    which workspace to open (`--workspace DIR` or the checkout's sample `drafts/`)
 //! - `session`   the opened workspace, or why it could not be opened
 //! - `commands`  the IPC commands (names in command_names.rs, one permission each)
-//! - `dto`       what the commands return; `error` how errors cross IPC (`{kind, message}`)
+//! - `dto`, `dto_history`, `dto_translation`  what the commands return; `error` how errors cross IPC (`{kind, message}`)
+//! - `watcher`   other programs' edits: recorded, then announced as an event
 //! - `bindings`  the TypeScript twins of the DTOs (ui/src/ipc/bindings.ts)
 
 pub mod bindings;
 mod command_names;
 pub mod commands;
 pub mod dto;
+pub mod dto_history;
+pub mod dto_translation;
 pub mod error;
 pub mod launch;
 pub mod session;
+pub mod watcher;
 
 use std::path::Path;
 
@@ -38,10 +42,24 @@ fn author() -> String {
 pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> tauri::Builder<R> {
     builder
         .manage(session)
+        .setup(|app| {
+            watcher::start(app.handle());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::open_workspace_info,
             commands::list_commentaries,
             commands::read_draft,
+            commands::edit_fields,
+            commands::save_draft,
+            commands::list_versions,
+            commands::diff_versions,
+            commands::label_version,
+            commands::restore_version,
+            commands::translation_view,
+            commands::set_translation_status,
+            commands::translation_source_diff,
+            commands::mark_minor,
         ])
 }
 

@@ -31,11 +31,19 @@ impl Session {
         &self,
         f: impl FnOnce(&Workspace) -> Result<T, ErrorDto>,
     ) -> Result<T, ErrorDto> {
-        let guard = self.workspace.lock().map_err(|_| ErrorDto {
+        self.with_mut(|ws| f(ws))
+    }
+
+    /// Like `with`, for what writes (saves, restores, recording external changes).
+    pub fn with_mut<T>(
+        &self,
+        f: impl FnOnce(&mut Workspace) -> Result<T, ErrorDto>,
+    ) -> Result<T, ErrorDto> {
+        let mut guard = self.workspace.lock().map_err(|_| ErrorDto {
             kind: "internal".into(),
             message: "an earlier command failed while using the workspace; restart Galley.".into(),
         })?;
-        match &*guard {
+        match &mut *guard {
             Ok(workspace) => f(workspace),
             Err(error) => Err(error.clone()),
         }

@@ -14,6 +14,8 @@ export default defineConfig({
     // The CSP forbids inline code: keep every asset a file.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // One local bundle (CodeMirror is most of it), read from disk: no network to split for.
+    chunkSizeWarningLimit: 1024,
   },
   test: {
     include: ["tests/**/*.test.ts"],

@@ -1,6 +1,9 @@
 //! App-level tests of the desktop package (one binary). Modules:
 //! - `support`     a mock-runtime app over a temp copy of the sample workspace
 //! - `commands`    the IPC commands through Tauri's invoke system and the real capability
+//! - `editing`     fields, saves and conflicts, versions, diffs, labels, restores
+//! - `translating` the translation view, statuses, source diffs, minor marks, library states
+//! - `watching`    external edits become versions and an event
 //! - `bindings`    ui/src/ipc/bindings.ts matches the Rust DTOs
 //! - `invariants`  structural rules: the core stays free of Tauri, the capability grants
 //!   only the app's commands
@@ -8,6 +11,9 @@
 
 mod bindings;
 mod commands;
+mod editing;
 mod invariants;
 mod launch;
 mod support;
+mod translating;
+mod watching;

@@ -76,6 +76,10 @@ impl TestApp {
         window(&self.app, label)
     }
 
+    pub fn handle(&self) -> &tauri::AppHandle<MockRuntime> {
+        self.app.handle()
+    }
+
     pub fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         invoke(&self.main, cmd, args)
     }

@@ -11,6 +11,7 @@ function commentary(id: string, issue: string | null, section: string | null, la
     section,
     trend: null,
     versions: langs.map((lang) => ({ lang, path: `${id}.${lang}.md`, title: id, words: 1 })),
+    states: [],
   };
 }
 
@@ -33,17 +34,31 @@ describe("groupByIssue", () => {
 
 describe("languageBadges", () => {
   it("marks the workspace languages a commentary lacks as missing", () => {
-    expect(languageBadges(commentary("a", null, null, ["ru", "be"]), ["be", "ru", "en"])).toEqual([
-      { lang: "be", present: true },
-      { lang: "ru", present: true },
-      { lang: "en", present: false },
+    expect(languageBadges(commentary("a", null, null, ["ru", "be"]), ["be", "ru", "en"]).map((b) => b.state)).toEqual([
+      "in-progress",
+      "in-progress",
+      "missing",
+    ]);
+  });
+
+  it("takes each language's state from the core", () => {
+    const c = commentary("a", null, null, ["be", "ru", "en"]);
+    c.states = [
+      { lang: "be", state: "source" },
+      { lang: "ru", state: "outdated" },
+      { lang: "en", state: "in-review" },
+    ];
+    expect(languageBadges(c, ["be", "ru", "en"])).toEqual([
+      { lang: "be", state: "source" },
+      { lang: "ru", state: "outdated" },
+      { lang: "en", state: "in-review" },
     ]);
   });
 
   it("keeps languages outside the workspace list visible", () => {
-    expect(languageBadges(commentary("a", null, null, ["de"]), ["be"])).toEqual([
-      { lang: "be", present: false },
-      { lang: "de", present: true },
+    expect(languageBadges(commentary("a", null, null, ["de"]), ["be"]).map((b) => [b.lang, b.state])).toEqual([
+      ["be", "missing"],
+      ["de", "in-progress"],
     ]);
   });
 });

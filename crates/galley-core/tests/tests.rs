@@ -11,6 +11,8 @@
 //! - xliff_workspace: XLIFF export/import through the workspace, versions, refusals changing nothing
 //! - bundle:     publishing bundles: formats, determinism, sanitizing, vnu/feedparser/ninjs/hugo
 //! - issue:      issue.toml, moves, the editorial log, the language board, readiness reasons
+//! - draft_edit: the editor form's field edits, rewriting only changed keys
+//! - export:     galley export: readiness refusals, --only-complete, identical zips, manifest
 //! - search:     full-text search, filters, snippets, the index following the folder
 //! - support:    shared fixtures (temp workspaces, a fixed clock)
 mod core;

@@ -45,7 +45,12 @@ title: string, sourceLang: string,
 /**
  * ISO week of the issue, e.g. "2020-W20".
  */
-issue: string | null, section: string | null, trend: string | null, versions: Array<LanguageVersion>, };
+issue: string | null, section: string | null, trend: string | null, versions: Array<LanguageVersion>, 
+/**
+ * One per language of the workspace (then others), in order: source, missing, in
+ * progress, in review, done or outdated.
+ */
+states: Array<LanguageStatus>, };
 
 export type LanguageVersion = { lang: string, 
 /**
@@ -57,4 +62,92 @@ export type DraftView = { path: string, id: string, lang: string, title: string,
 /**
  * The Markdown after the front matter, as on disk.
  */
-body: string, };
+body: string, 
+/**
+ * The whole file as on disk: front matter, then `body`.
+ */
+text: string, 
+/**
+ * SHA-256 of `text` (hex): pass it to `save_draft` as `loadedHash`.
+ */
+hash: string, };
+
+export type FrontFields = { title: string, trend: string | null, authors: Array<string>, lead: string, section: string | null, issue: string | null, tags: Array<string>, };
+
+export type VersionInfo = { id: number, author: string, 
+/**
+ * UTC, `2020-05-14T09:30:00Z`.
+ */
+at: string, label: string | null, origin: VersionOrigin, 
+/**
+ * For a restore: the version brought back.
+ */
+restoredFrom: number | null, 
+/**
+ * SHA-256 of the text (hex); `null` when the version records a deletion.
+ */
+hash: string | null, };
+
+export type VersionOrigin = "save" | "external" | "restore" | "conflict" | "import";
+
+export type SaveResult = { "outcome": "saved", version: VersionInfo, hash: string, } | { "outcome": "unchanged", hash: string, } | { "outcome": "conflict", theirs: VersionInfo, ours: VersionInfo, };
+
+export type DiffView = { hunks: Array<HunkView>, wordsAdded: number, wordsRemoved: number, paragraphsChanged: number, 
+/**
+ * "+38 words, −12 words, 3 paragraphs changed".
+ */
+summary: string, 
+/**
+ * Some regions were compared by whole paragraphs only (the diff ran out of time).
+ */
+coarse: boolean, };
+
+export type HunkView = { paragraphs: Array<ParagraphView>, };
+
+export type ParagraphView = { kind: ParagraphChangeKind, spans: Array<SpanView>, };
+
+export type ParagraphChangeKind = "unchanged" | "modified" | "added" | "removed";
+
+export type SpanView = { kind: SpanChange, old: string, new: string, };
+
+export type SpanChange = "equal" | "insert" | "delete";
+
+export type LanguageState = "source" | "missing" | "in-progress" | "in-review" | "done" | "outdated";
+
+export type LanguageStatus = { lang: string, state: LanguageState, };
+
+export type TranslationPane = { id: string, lang: string, path: string, sourceLang: string, sourcePath: string, 
+/**
+ * `outdated` wins over the recorded status; `recordedStatus` is what was set.
+ */
+state: LanguageState, recordedStatus: LanguageState, 
+/**
+ * title, lead, body: the parts of the source that changed since the base.
+ */
+outdatedFields: Array<string>, 
+/**
+ * The source versions since the base that make it outdated (candidates for "minor").
+ */
+outdatedVersions: Array<number>, pairs: Array<PairView>, };
+
+export type PairView = { source: string | null, translation: string | null, 
+/**
+ * changed, added, removed or moved; `null` when the row is up to date.
+ */
+change: string | null, };
+
+export type SourceChanges = { diff: DiffView, versions: Array<SourceVersion>, };
+
+export type SourceVersion = { id: number, minor: boolean, };
+
+export type FolderChanges = { changes: Array<FileChange>, };
+
+export type FileChange = { 
+/**
+ * Workspace-relative path of the changed draft.
+ */
+path: string, 
+/**
+ * The version recorded for it (`hash` is `null` when the file was deleted).
+ */
+version: VersionInfo, };

@@ -1,11 +1,38 @@
 // The only module that talks to Tauri. Everything else imports these functions and the
 // generated types, never `@tauri-apps/api`.
 import { invoke } from "@tauri-apps/api/core";
-import type { DraftView, ErrorDto, Library, WorkspaceInfo } from "./bindings";
+import { listen } from "@tauri-apps/api/event";
+import type {
+  DiffView,
+  DraftView,
+  ErrorDto,
+  FolderChanges,
+  FrontFields,
+  Library,
+  SaveResult,
+  SourceChanges,
+  TranslationPane,
+  VersionInfo,
+  WorkspaceInfo,
+} from "./bindings";
 
 export type {
   Commentary,
+  DiffView,
   DraftView,
+  FileChange,
+  FolderChanges,
+  FrontFields,
+  HunkView,
+  LanguageState,
+  LanguageStatus,
+  PairView,
+  SourceChanges,
+  TranslationPane,
+  ParagraphView,
+  SaveResult,
+  SpanView,
+  VersionInfo,
   ErrorDto,
   LanguageVersion,
   Library,
@@ -33,3 +60,27 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const openWorkspaceInfo = (): Promise<WorkspaceInfo> => call("open_workspace_info");
 export const listCommentaries = (): Promise<Library> => call("list_commentaries");
 export const readDraft = (path: string): Promise<DraftView> => call("read_draft", { path });
+
+export const editFields = (path: string, text: string, fields: FrontFields): Promise<string> =>
+  call("edit_fields", { path, text, fields });
+export const saveDraft = (path: string, text: string, loadedHash: string | null): Promise<SaveResult> =>
+  call("save_draft", { path, text, loadedHash });
+export const listVersions = (path: string): Promise<VersionInfo[]> => call("list_versions", { path });
+export const diffVersions = (old: number, newer: number): Promise<DiffView> =>
+  call("diff_versions", { old, new: newer });
+export const labelVersion = (id: number, label: string | null): Promise<VersionInfo> =>
+  call("label_version", { id, label });
+export const restoreVersion = (id: number): Promise<VersionInfo> => call("restore_version", { id });
+
+/** Calls `handler` whenever other programs changed drafts (already recorded as versions). */
+export async function onFolderChanges(handler: (changes: FolderChanges) => void): Promise<() => void> {
+  return listen<FolderChanges>("workspace-changed", (event) => handler(event.payload));
+}
+
+export const translationView = (id: string, lang: string): Promise<TranslationPane> =>
+  call("translation_view", { id, lang });
+export const setTranslationStatus = (id: string, lang: string, status: string): Promise<TranslationPane> =>
+  call("set_translation_status", { id, lang, status });
+export const translationSourceDiff = (id: string, lang: string): Promise<SourceChanges> =>
+  call("translation_source_diff", { id, lang });
+export const markMinor = (version: number, minor: boolean): Promise<void> => call("mark_minor", { version, minor });

@@ -1,4 +1,4 @@
-import type { Commentary, SectionInfo } from "../ipc";
+import type { Commentary, LanguageState, SectionInfo } from "../ipc";
 
 export interface SectionGroup {
   section: string | null;
@@ -45,12 +45,27 @@ export function sectionTitle(key: string, sections: readonly SectionInfo[], lang
   return sections.find((section) => section.key === key)?.titles[lang] ?? key;
 }
 
-/** Which of the workspace's languages a commentary has, in the workspace's order. */
+/** Each language's state for a commentary, in the workspace's order (others after). */
 export function languageBadges(
   commentary: Commentary,
   languages: readonly string[],
-): { lang: string; present: boolean }[] {
+): { lang: string; state: LanguageState }[] {
   const present = new Set(commentary.versions.map((version) => version.lang));
   const extra = [...present].filter((lang) => !languages.includes(lang));
-  return [...languages, ...extra].map((lang) => ({ lang, present: present.has(lang) }));
+  return [...languages, ...extra].map((lang) => {
+    const known = commentary.states.find((s) => s.lang === lang)?.state;
+    // Without a status from the core, presence alone decides.
+    const state: LanguageState = known ?? (present.has(lang) ? "in-progress" : "missing");
+    return { lang, state: present.has(lang) || known === undefined ? state : "missing" };
+  });
 }
+
+/** The status vocabulary's catalogue keys, one per state. */
+export const stateKey = {
+  source: "state_source",
+  missing: "state_missing",
+  "in-progress": "state_in_progress",
+  "in-review": "state_in_review",
+  done: "state_done",
+  outdated: "state_outdated",
+} as const satisfies Record<LanguageState, string>;

@@ -30,6 +30,7 @@
 //!   is an ISO week (`2020-W20`); `authors` and `tags` are a list of text or a single text.
 //!   Empty or `null` reads as missing. Unknown keys are allowed and kept.
 
+mod edit;
 mod front;
 mod layout;
 mod names;
@@ -39,6 +40,7 @@ mod update;
 mod week;
 mod yaml_tree;
 
+pub use edit::{edit_fields, FieldEdit};
 pub use front::FrontMatter;
 pub use names::{
     is_draft_file_name, is_language_tag, lang_from_file_name, new_id, ID_LEN, TEMP_FILE_MARKER,

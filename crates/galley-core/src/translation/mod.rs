@@ -17,11 +17,13 @@
 
 mod chain;
 mod outdated;
+mod pairs;
 mod paragraphs;
 
 pub use crate::history::TranslationStatus;
 pub use chain::{chain_of, upstream_link};
 pub use outdated::{compare_sources, source_changed, Field, Outdated};
+pub use pairs::{pair_paragraphs, ParagraphPair};
 pub use paragraphs::{align, split_paragraphs, ParagraphChange, ParagraphChangeKind};
 
 use crate::diff::Diff;

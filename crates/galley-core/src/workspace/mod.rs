@@ -9,6 +9,7 @@ mod record;
 mod save;
 mod search;
 mod translate;
+mod translation_view;
 mod xliff;
 
 pub use export::{ExportOptions, ExportReport, DEFAULT_PUBLISHER};
@@ -18,6 +19,7 @@ pub use listing::{DraftSummary, Listing};
 pub use record::{RecordReport, Recorded};
 pub use save::{NewDraft, SaveOutcome, VersionRef};
 pub use search::ReindexReport;
+pub use translation_view::TranslationView;
 pub use xliff::{XliffExport, XliffImport};
 
 use crate::clock::{Clock, SystemClock};

@@ -1,0 +1,88 @@
+//! Other programs' edits: the core's folder watcher runs for the open workspace, each batch is
+//! recorded as versions (by "external"), and the UI hears of them through one event.
+
+use std::time::Duration;
+
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+use ts_rs::TS;
+
+use crate::dto_history::VersionInfo;
+use crate::error::ErrorDto;
+use crate::session::Session;
+use galley_core::watch::{watch, WatchBatch};
+
+/// The event the UI listens to; its payload is a [`FolderChanges`].
+pub const CHANGED_EVENT: &str = "workspace-changed";
+
+/// Short enough to feel immediate, long enough to see an editor's save as one change.
+const DEBOUNCE: Duration = Duration::from_millis(250);
+
+/// What one watcher batch recorded: new versions by other programs.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FolderChanges {
+    pub changes: Vec<FileChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FileChange {
+    /// Workspace-relative path of the changed draft.
+    pub path: String,
+    /// The version recorded for it (`hash` is `null` when the file was deleted).
+    pub version: VersionInfo,
+}
+
+/// Records what `batch` touched: the named paths, or the whole folder when events were lost.
+pub fn record_batch(session: &Session, batch: &WatchBatch) -> Result<FolderChanges, ErrorDto> {
+    session.with_mut(|ws| {
+        let paths: Vec<_> = batch.paths.iter().cloned().collect();
+        let report = if batch.rescan {
+            ws.record_all()?
+        } else {
+            ws.record_paths(&paths)?
+        };
+        let changes = report.recorded.iter().map(|r| FileChange {
+            path: r.path.clone(),
+            version: (&r.version).into(),
+        });
+        Ok(FolderChanges {
+            changes: changes.collect(),
+        })
+    })
+}
+
+/// Starts watching the open workspace on a thread of its own. Without a workspace there is
+/// nothing to watch; a watcher that cannot start only costs the live updates, so it is reported
+/// on stderr rather than stopping the app.
+pub fn start<R: Runtime>(app: &AppHandle<R>) {
+    let Ok(root) = app
+        .state::<Session>()
+        .with(|ws| Ok(ws.root().to_path_buf()))
+    else {
+        return;
+    };
+    let (watcher, batches) = match watch(&root, DEBOUNCE) {
+        Ok(started) => started,
+        Err(error) => {
+            eprintln!("galley: not watching {}: {error}", root.display());
+            return;
+        }
+    };
+    let app = app.clone();
+    std::thread::spawn(move || {
+        let _keep_watching = watcher;
+        for batch in batches {
+            match record_batch(&app.state::<Session>(), &batch) {
+                Ok(changes) if changes.changes.is_empty() => {}
+                Ok(changes) => {
+                    if let Err(error) = app.emit(CHANGED_EVENT, changes) {
+                        eprintln!("galley: could not tell the window about changes: {error}");
+                    }
+                }
+                Err(error) => eprintln!("galley: recording changes failed: {}", error.message),
+            }
+        }
+    });
+}
