@@ -27,7 +27,7 @@ mod versions;
 
 pub use editorial::{EditorialEvent, EditorialNote, EditorialStatus};
 pub use imports::ImportSource;
-pub use search_index::{IndexDoc, IndexHit, IndexRebuild, Markers};
+pub use search_index::{IndexBehind, IndexDoc, IndexHit, IndexRebuild, Markers};
 pub use translations::{
     FrontMatterEntry, MinorMark, NewStatus, SourceStamp, StatusEvent, TextKey, TranslationStatus,
 };
@@ -152,6 +152,11 @@ impl History {
         let id = tx.last_insert_rowid();
         for change in files {
             known_files::apply(&tx, *change)?;
+            // A file history no longer knows leaves the search index with it; changed files
+            // are re-indexed lazily, before the next search (see `History::index_behind`).
+            if let KnownFileChange::Remove(path) = change {
+                search_index::remove(&tx, path)?;
+            }
         }
         tx.commit()?;
 

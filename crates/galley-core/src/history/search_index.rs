@@ -29,6 +29,12 @@ pub struct IndexDoc<'a> {
     pub status: &'a str,
 }
 
+/// What `History::index_behind` found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IndexBehind {
+    pub stale: Vec<(String, ContentHash)>,
+}
+
 /// One row the index returned, best first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndexHit {
@@ -88,14 +94,25 @@ impl History {
         Ok(blob.and_then(|b| super::content::hash_from_blob(&b)))
     }
 
-    /// Whether files are known but none is indexed: a history from before the index existed.
-    /// Both checks stop at the first row, so this is cheap at any size.
-    pub fn index_missing(&self) -> Result<bool> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM known_files) AND NOT EXISTS (SELECT 1 FROM search_docs)",
-            [],
-            |row| row.get(0),
-        )?)
+    /// Where the index is behind the files history knows: the paths to (re)index, with the hash
+    /// of the text as recorded. One join over the known files; cheap at any size. (Files that
+    /// leave history leave the index in the same transaction.)
+    pub fn index_behind(&self) -> Result<IndexBehind> {
+        let mut behind = IndexBehind::default();
+        let mut stale = self.conn.prepare_cached(
+            "SELECT k.path, k.hash FROM known_files k LEFT JOIN search_docs d ON d.path = k.path \
+             WHERE d.hash IS NULL OR d.hash != k.hash",
+        )?;
+        let rows = stale.query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, Vec<u8>>(1)?))
+        })?;
+        for row in rows {
+            let (path, hash) = row?;
+            if let Some(hash) = super::content::hash_from_blob(&hash) {
+                behind.stale.push((path, hash));
+            }
+        }
+        Ok(behind)
     }
 
     /// Starts replacing the whole index: everything added through the returned rebuild is
@@ -186,7 +203,7 @@ impl IndexRebuild<'_> {
 
 const COLUMNS: &str = "title, lead, body, lang, issue, section, authors, trend, status";
 
-fn remove(conn: &Connection, path: &str) -> Result<()> {
+pub(super) fn remove(conn: &Connection, path: &str) -> Result<()> {
     let id: Option<i64> = conn
         .prepare_cached("SELECT id FROM search_docs WHERE path = ?1")?
         .query_row([path], |row| row.get(0))

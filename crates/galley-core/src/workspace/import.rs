@@ -222,7 +222,7 @@ impl Workspace {
         }
         write_atomic(&target.abs, composed.as_bytes())?;
         let file = self.known_file(&target, &front, ContentHash::of(composed.as_bytes()))?;
-        let version = self.record_and_index(
+        let version = self.history().record_with_files(
             NewVersion {
                 draft_id: &front.id,
                 lang: &front.lang,

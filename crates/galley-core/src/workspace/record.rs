@@ -127,8 +127,9 @@ impl Workspace {
                             changes.push(KnownFileChange::Remove(from));
                         }
                     }
-                    let version =
-                        self.record_and_index(self.external_version(&file, Some(text)), &changes)?;
+                    let version = self
+                        .history()
+                        .record_with_files(self.external_version(&file, Some(text)), &changes)?;
                     report.recorded.push(Recorded {
                         path: file.path.clone(),
                         change: Some(change),
@@ -140,8 +141,9 @@ impl Workspace {
                         .then_some(KnownFileChange::Remove(&file.path))
                         .into_iter()
                         .collect();
-                    let version =
-                        self.record_and_index(self.external_version(&file, None), &changes)?;
+                    let version = self
+                        .history()
+                        .record_with_files(self.external_version(&file, None), &changes)?;
                     report.recorded.push(Recorded {
                         path: file.path,
                         change: None,

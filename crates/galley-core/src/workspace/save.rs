@@ -250,7 +250,9 @@ impl Workspace {
             label: None,
             origin: Origin::External,
         };
-        let version = self.record_and_index(new, &[KnownFileChange::Upsert(&file)])?;
+        let version = self
+            .history()
+            .record_with_files(new, &[KnownFileChange::Upsert(&file)])?;
         Ok(Some((hash, version)))
     }
 
@@ -266,7 +268,8 @@ impl Workspace {
             label: None,
             origin: Origin::External,
         };
-        self.record_and_index(new, &[KnownFileChange::Remove(&target.rel)])
+        self.history()
+            .record_with_files(new, &[KnownFileChange::Remove(&target.rel)])
     }
 
     fn write_and_record(
@@ -283,7 +286,8 @@ impl Workspace {
         write_atomic(&target.abs, text.as_bytes())?;
         let file = self.known_file(target, front, ContentHash::of(text.as_bytes()))?;
         let new = self.version_by_me(front, &target.rel, Some(text), origin);
-        self.record_and_index(new, &[KnownFileChange::Upsert(&file)])
+        self.history()
+            .record_with_files(new, &[KnownFileChange::Upsert(&file)])
     }
 
     fn version_by_me<'a>(

@@ -1,17 +1,20 @@
-//! Keeping the search index current and asking it. Every version recorded together with a
-//! file change passes through `record_and_index`, the one place the index follows the folder:
-//! an upserted file is indexed, a removed one unindexed. `reindex` rebuilds it all from disk.
+//! Keeping the search index current and asking it. The index follows the files history knows
+//! (the known-files table): a file that leaves history leaves the index in the same
+//! transaction, and files whose recorded text changed are re-indexed before the next search,
+//! so saves pay nothing for search. `reindex` rebuilds it all from disk.
 
 use super::listing::find_draft_files;
 use super::Workspace;
 use crate::draft::{read_draft, Draft};
 use crate::error::{Error, Result};
-use crate::history::{KnownFileChange, NewVersion, Version};
 use crate::search::{
     match_expression, DocFields, SearchHit, SearchRequest, DEFAULT_LIMIT, MARKERS, MAX_LIMIT,
 };
 use std::collections::HashMap;
 use std::path::Path;
+
+/// Past this many files behind, catching up rebuilds the whole index in one transaction.
+const CATCH_UP_LIMIT: usize = 200;
 
 /// What `reindex` did.
 #[derive(Debug, Default)]
@@ -29,10 +32,7 @@ impl Workspace {
             0 => DEFAULT_LIMIT,
             n => n.min(MAX_LIMIT),
         };
-        // A history from before the index existed: fill it once rather than find nothing.
-        if self.history().index_missing()? {
-            self.reindex(&mut |_, _| {})?;
-        }
+        self.catch_up_index()?;
         let hits = self.history().search_index(&expression, limit, MARKERS)?;
         Ok(hits.into_iter().map(SearchHit::from_index).collect())
     }
@@ -88,32 +88,35 @@ impl Workspace {
     }
 
     fn index_draft(&self, rel: &str, draft: &Draft) -> Result<()> {
-        let front = draft.front();
-        let status = self.history().status(&front.id, &front.lang)?;
-        let status = status.map_or("", |e| e.status.as_str());
         self.history()
-            .index_doc(&DocFields::of(rel, draft, status).as_doc())
+            .index_doc(&self.doc_fields(rel, draft)?.as_doc())
     }
 
-    /// Records a version with its known-file changes, then brings the index in line with
-    /// them. The index has its own transaction: if Galley stops between the two, the version
-    /// is safe and `galley reindex` repairs the index.
-    pub(super) fn record_and_index(
-        &self,
-        new: NewVersion<'_>,
-        files: &[KnownFileChange<'_>],
-    ) -> Result<Version> {
-        let version = self.history().record_with_files(new, files)?;
-        for change in files {
-            match *change {
-                KnownFileChange::Upsert(file) => {
-                    if let (Some(text), true) = (new.text, file.path == new.path) {
-                        self.index_file(&file.path, text)?;
-                    }
-                }
-                KnownFileChange::Remove(path) => self.unindex_path(path)?,
-            }
+    /// What the index holds for a draft: its text and its filters, the status included.
+    fn doc_fields(&self, rel: &str, draft: &Draft) -> Result<DocFields> {
+        let front = draft.front();
+        let status = self.history().status(&front.id, &front.lang)?;
+        Ok(DocFields::of(
+            rel,
+            draft,
+            status.map_or("", |e| e.status.as_str()),
+        ))
+    }
+
+    /// Brings the index up to the files history knows. Saves, restores and recorded external
+    /// edits only move the known-files table on (no indexing on the save path); the next search
+    /// indexes exactly what changed since, from the recorded texts.
+    fn catch_up_index(&self) -> Result<()> {
+        let behind = self.history().index_behind()?;
+        if behind.stale.len() > CATCH_UP_LIMIT {
+            // A history from before the index existed, or a big import: one bulk rebuild.
+            self.reindex(&mut |_, _| {})?;
+            return Ok(());
         }
-        Ok(version)
+        for (path, hash) in &behind.stale {
+            let text = self.history().text_by_hash(hash)?;
+            self.index_file(path, &text)?;
+        }
+        Ok(())
     }
 }

@@ -1,8 +1,8 @@
 mod bundle;
 mod diff;
 mod draft;
-mod export;
 mod draft_edit;
+mod export;
 mod history;
 mod import;
 mod issue;
