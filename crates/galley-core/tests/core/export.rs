@@ -21,30 +21,6 @@ fn week(text: &str) -> IsoWeek {
     text.parse().expect("week")
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let path = entry.expect("entry").path();
-        let dest = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_dir(&path, &dest);
-        } else if !path.to_string_lossy().contains("history.db") {
-            std::fs::copy(&path, &dest).expect("copy");
-        }
-    }
-}
-
-fn samples() -> TempWorkspace {
-    let mut t = TempWorkspace::new();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../drafts"),
-        &t.root(),
-    );
-    t.ws = Workspace::open(&t.root(), env("Alena")).expect("reopen with sample settings");
-    t.ws.record_all().expect("record");
-    t
-}
-
 /// Approves every commentary in `ids` and marks every existing translation done.
 fn approve_and_finish(t: &mut TempWorkspace, ids: &[&str]) {
     for id in ids {
@@ -66,7 +42,7 @@ fn approve_and_finish(t: &mut TempWorkspace, ids: &[&str]) {
 
 /// Week 21, ready in every language.
 fn ready_w21() -> TempWorkspace {
-    let mut t = samples();
+    let mut t = TempWorkspace::samples();
     let rel = "2020-W21/school-exams-on-schedule.ru.md";
     let draft = t.ws.read(rel).expect("read");
     let mut front = draft.front().clone();
@@ -101,7 +77,7 @@ fn zip_entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn an_unready_week_is_refused_with_every_reason_and_nothing_is_written() {
-    let mut t = samples();
+    let mut t = TempWorkspace::samples();
     let out = tempfile::tempdir().expect("temp").path().join("w21");
     let readiness = t.ws.issue_readiness(week("2020-W21")).expect("readiness");
     let err =
@@ -131,7 +107,7 @@ fn an_unready_week_is_refused_with_every_reason_and_nothing_is_written() {
 
 #[test]
 fn only_complete_publishes_the_ready_languages_and_reports_the_others() {
-    let mut t = samples();
+    let mut t = TempWorkspace::samples();
     approve_and_finish(&mut t, &W20_IDS);
     let dir = tempfile::tempdir().expect("temp");
     let out = dir.path().join("w20");
@@ -164,7 +140,7 @@ fn only_complete_publishes_the_ready_languages_and_reports_the_others() {
 
 #[test]
 fn only_complete_still_refuses_when_no_language_is_ready() {
-    let mut t = samples();
+    let mut t = TempWorkspace::samples();
     let out = tempfile::tempdir().expect("temp").path().join("w21.zip");
     let err =
         t.ws.export_issue(

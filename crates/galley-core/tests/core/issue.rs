@@ -8,7 +8,6 @@ use galley_core::hash::ContentHash;
 use galley_core::history::{EditorialStatus, TranslationStatus};
 use galley_core::issue::{file_links, Blocker, Issue, Reason, RequiredField};
 use galley_core::workspace::{SaveOutcome, Workspace};
-use std::path::Path;
 
 const W20: &str = "2020-W20";
 const W21: &str = "2020-W21";
@@ -25,31 +24,6 @@ fn week(text: &str) -> IsoWeek {
     text.parse().expect("week")
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let path = entry.expect("entry").path();
-        let dest = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_dir(&path, &dest);
-        } else if !path.to_string_lossy().contains("history.db") {
-            std::fs::copy(&path, &dest).expect("copy");
-        }
-    }
-}
-
-/// The sample workspace (settings with sections, both weeks, issue files), recorded by Alena.
-fn samples() -> TempWorkspace {
-    let mut t = TempWorkspace::new();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../drafts"),
-        &t.root(),
-    );
-    t.ws = Workspace::open(&t.root(), env("Alena")).expect("reopen with sample settings");
-    t.ws.record_all().expect("record");
-    t
-}
-
 /// Saves the draft at `rel` with its text changed by `change`, as the editor would.
 fn edit(t: &mut TempWorkspace, rel: &str, change: impl Fn(&str) -> String) {
     let old = t.read(rel);
@@ -63,7 +37,7 @@ fn edit(t: &mut TempWorkspace, rel: &str, change: impl Fn(&str) -> String) {
 
 /// Week 21 with every commentary approved and every translation done: ready to publish.
 fn ready_w21() -> TempWorkspace {
-    let mut t = samples();
+    let mut t = TempWorkspace::samples();
     for id in W21_IDS {
         t.ws.set_editorial_status(id, EditorialStatus::InReview, None)
             .expect("to review");
@@ -110,7 +84,7 @@ fn only(blockers: Vec<Blocker>) -> Blocker {
 
 #[test]
 fn sample_issue_file_renders_back_to_the_same_bytes() {
-    let t = samples();
+    let t = TempWorkspace::samples();
     let text = t.read("2020-W20/issue.toml");
     let issue = Issue::parse("2020-W20/issue.toml", week(W20), &text).expect("parse");
     assert_eq!(issue.start.to_string(), "2020-05-11");
@@ -185,7 +159,7 @@ fn an_unknown_key_and_a_bad_date_are_refused_with_their_lines() {
 
 #[test]
 fn commentaries_missing_from_a_hand_edited_file_come_last_in_their_section() {
-    let t = samples();
+    let t = TempWorkspace::samples();
     // Keeps only the army commentary, adds a comment and its own spacing.
     t.write(
         "2020-W20/issue.toml",
@@ -219,7 +193,7 @@ fn commentaries_missing_from_a_hand_edited_file_come_last_in_their_section() {
 
 #[test]
 fn saving_an_issue_that_says_the_same_leaves_a_hand_formatted_file_untouched() {
-    let mut t = samples();
+    let mut t = TempWorkspace::samples();
     let hand = "# hand-written\nstart=2020-05-11\n[[sections]]\nkey = \"security\"\ncommentaries = [\"pxq253v3kb\"]\n[[sections]]\nkey = \"politics\"\ncommentaries = [\"y65qx5zuzq\"]\n[[sections]]\nkey = \"economy\"\ncommentaries = [\"kbf25qzwae\"]\n[[sections]]\nkey = \"society\"\ncommentaries = [\"o4vglt6rud\"]\n";
     t.write("2020-W20/issue.toml", hand);
     let issue = t.ws.issue(week(W20)).expect("view").issue;
@@ -235,7 +209,7 @@ fn saving_an_issue_that_says_the_same_leaves_a_hand_formatted_file_untouched() {
 
 #[test]
 fn creating_an_issue_lists_the_commentaries_that_name_the_week() {
-    let mut t = samples();
+    let mut t = TempWorkspace::samples();
     std::fs::remove_file(t.root().join("2020-W21/issue.toml")).expect("rm");
     let titles = [("en".to_string(), "Week 21".to_string())].into();
     let view = t.ws.create_issue(week(W21), titles).expect("create");
@@ -259,7 +233,7 @@ fn creating_an_issue_lists_the_commentaries_that_name_the_week() {
 
 #[test]
 fn moving_to_another_week_updates_every_language_version_and_both_issue_files() {
-    let mut t = samples();
+    let mut t = TempWorkspace::samples();
     let logs_before: Vec<usize> = ["be", "ru", "en"]
         .iter()
         .map(|l| t.ws.history().log(ARMY, l).expect("log").len())
@@ -304,7 +278,7 @@ fn moving_to_another_week_updates_every_language_version_and_both_issue_files() 
 
 #[test]
 fn reordering_within_a_week_touches_only_the_issue_file() {
-    let mut t = samples();
+    let mut t = TempWorkspace::samples();
     let before = t.read("2020-W21/key-rate-cut.be.md");
     let report =
         t.ws.move_commentary(SCHOOLS, week(W21), Some("economy"), Some(0))
@@ -333,7 +307,7 @@ fn reordering_within_a_week_touches_only_the_issue_file() {
 
 #[test]
 fn moving_to_a_section_the_settings_do_not_know_changes_nothing() {
-    let mut t = samples();
+    let mut t = TempWorkspace::samples();
     let before = t.read("2020-W21/issue.toml");
     let err =
         t.ws.move_commentary(KEY_RATE, week(W21), Some("sport"), None)
@@ -346,7 +320,7 @@ fn moving_to_a_section_the_settings_do_not_know_changes_nothing() {
 
 #[test]
 fn editorial_changes_are_attributed_and_survive_reopening() {
-    let mut t = samples();
+    let mut t = TempWorkspace::samples();
     t.ws.set_editorial_status(KEY_RATE, EditorialStatus::InReview, Some("please check"))
         .expect("review");
     t.ws.add_editorial_note(KEY_RATE, "Check the 2019 figure.")
@@ -386,7 +360,7 @@ fn editorial_changes_are_attributed_and_survive_reopening() {
 
 #[test]
 fn approval_goes_through_review_and_a_blank_note_is_refused() {
-    let mut t = samples();
+    let mut t = TempWorkspace::samples();
     let err =
         t.ws.set_editorial_status(GAS, EditorialStatus::Approved, None)
             .expect_err("skips review");
@@ -407,7 +381,7 @@ fn approval_goes_through_review_and_a_blank_note_is_refused() {
 
 #[test]
 fn the_board_has_a_row_per_commentary_in_order_with_words_and_statuses() {
-    let mut t = samples();
+    let mut t = TempWorkspace::samples();
     t.ws.set_translation_status(GAS, "ru", TranslationStatus::InReview, None)
         .expect("status");
     let board = t.ws.issue_board(week(W21)).expect("board");
@@ -624,7 +598,7 @@ fn a_listed_id_without_files_blocks_every_language() {
 
 #[test]
 fn the_sample_week_20_is_not_ready_and_says_why_per_language() {
-    let t = samples();
+    let t = TempWorkspace::samples();
     let readiness = t.ws.issue_readiness(week(W20)).expect("readiness");
     assert!(!readiness.is_ready());
     let en = &readiness.languages[2];

@@ -55,3 +55,34 @@ pub fn files_in(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// Copies a folder tree, leaving out any history database.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let path = entry.expect("entry").path();
+        let dest = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &dest);
+        } else if !path.to_string_lossy().contains("history.db") {
+            std::fs::copy(&path, &dest).expect("copy");
+        }
+    }
+}
+
+/// The repository's sample workspace `drafts/` (never written to).
+pub fn sample_drafts() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../drafts")
+}
+
+impl TempWorkspace {
+    /// A temp copy of the sample workspace (settings with sections, both weeks, issue files),
+    /// recorded by Alena.
+    pub fn samples() -> TempWorkspace {
+        let mut t = TempWorkspace::new();
+        copy_dir(&sample_drafts(), &t.root());
+        t.ws = Workspace::open(&t.root(), env("Alena")).expect("reopen with sample settings");
+        t.ws.record_all().expect("record");
+        t
+    }
+}

@@ -3,11 +3,11 @@
 // a language with no file creates it; refusals (source moved on, unrecorded edits, another
 // commentary or language) leave the folder and history as they were.
 
-use super::support::{env, TempWorkspace};
+use super::support::{copy_dir, env, sample_drafts, TempWorkspace};
 use galley_core::history::TranslationStatus;
 use galley_core::workspace::Workspace;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const ARMY: &str = "pxq253v3kb";
 const ARMY_BE: &str = "2020-W20/army-reserve-call-up.be.md";
@@ -15,23 +15,10 @@ const ARMY_EN: &str = "2020-W20/army-reserve-call-up.en.md";
 const NOMINATION: &str = "y65qx5zuzq";
 const NOMINATION_EN: &str = "2020-W20/nomination-campaign-opens.en.md";
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let path = entry.expect("entry").path();
-        let dest = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_dir(&path, &dest);
-        } else {
-            std::fs::copy(&path, &dest).expect("copy");
-        }
-    }
-}
-
 /// The sample drafts, recorded by Alena; then the workspace is reopened for the translator.
 fn samples() -> TempWorkspace {
     let mut t = TempWorkspace::new();
-    let drafts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../drafts");
+    let drafts = sample_drafts();
     for week in ["2020-W20", "2020-W21"] {
         copy_dir(&drafts.join(week), &t.root().join(week));
     }
