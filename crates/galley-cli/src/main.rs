@@ -416,7 +416,8 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
                 .transpose()?;
             let base = match base {
                 Some(hash) => Some(hash),
-                None => current_hash(&ws, &path)?,
+                // Without --base, the file as it is now is the starting point.
+                None => ws.disk_hash(&path)?,
             };
             let outcome = ws.save(&path, &text, base)?;
             out.saved(&outcome);
@@ -570,23 +571,6 @@ fn render_style(color: &str) -> Result<RenderStyle, Error> {
         other => Err(Error::Invalid {
             what: "--color".into(),
             message: format!("`{other}` is not one of auto, always, never"),
-        }),
-    }
-}
-
-/// Without `--base`, the file as it is now is taken as the starting point.
-fn current_hash(
-    ws: &Workspace,
-    path: &str,
-) -> Result<Option<galley_core::hash::ContentHash>, Error> {
-    let target = ws.resolve(std::path::Path::new(path))?;
-    match std::fs::read(&target.abs) {
-        Ok(bytes) => Ok(Some(galley_core::hash::ContentHash::of(&bytes))),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::Io {
-            action: "read",
-            path: target.abs,
-            source: e,
         }),
     }
 }

@@ -154,6 +154,17 @@ impl Workspace {
         self.history().log(&draft_id, &lang)
     }
 
+    /// The SHA-256 of the file at `path` as it is on disk now (`None` when there is none): the
+    /// `loaded` hash for a caller that takes the file as it stands.
+    pub fn disk_hash(&self, path: &str) -> Result<Option<ContentHash>> {
+        let target = self.resolve(Path::new(path))?;
+        match std::fs::read(&target.abs) {
+            Ok(bytes) => Ok(Some(ContentHash::of(&bytes))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::io("read", &target.abs, e)),
+        }
+    }
+
     pub fn text_of(&self, what: &VersionRef) -> Result<String> {
         match what {
             VersionRef::Version(id) => self.history().text(*id)?.ok_or_else(|| {
