@@ -5,5 +5,6 @@
 //! - translate: `galley translate` status grid, start, set, diff, minor
 //! - search:    `galley search`, `reindex` and `import`: hits, filters, highlights, errors
 //! - xliff:     `galley xliff export` and `import`, identity, refusal
+//! - crash:     SIGKILLed saves, restores and records tear no draft and lose no version
 //! - watch:     `galley watch` as a long-running process printing JSON lines
 mod cli;

@@ -1,5 +1,6 @@
 mod bad_input;
 mod commands;
+mod crash;
 mod export;
 mod issue;
 mod search;
