@@ -10,7 +10,7 @@ use crate::dto_translation::{state_of, LanguageStatus};
 use crate::error::ErrorDto;
 use galley_core::settings::Settings;
 use galley_core::translation::TranslationGrid;
-use galley_core::workspace::{DraftSummary, Listing};
+use galley_core::workspace::{CommentaryDrafts, Listing};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -117,13 +117,10 @@ pub fn workspace_info(
 }
 
 pub fn library(listing: &Listing, grid: &TranslationGrid) -> Library {
-    let mut by_id: BTreeMap<&str, Vec<&DraftSummary>> = BTreeMap::new();
-    for draft in &listing.drafts {
-        by_id.entry(draft.id.as_str()).or_default().push(draft);
-    }
-    let mut commentaries: Vec<Commentary> = by_id
-        .into_values()
-        .filter_map(|versions| commentary(versions, grid))
+    let mut commentaries: Vec<Commentary> = listing
+        .commentaries()
+        .iter()
+        .map(|c| commentary(c, grid))
         .collect();
     commentaries.sort_by(|a, b| {
         b.issue
@@ -137,11 +134,8 @@ pub fn library(listing: &Listing, grid: &TranslationGrid) -> Library {
     }
 }
 
-fn commentary(versions: Vec<&DraftSummary>, grid: &TranslationGrid) -> Option<Commentary> {
-    let source = versions
-        .iter()
-        .find(|d| d.translation_of.is_none())
-        .or(versions.first())?;
+fn commentary(drafts: &CommentaryDrafts<'_>, grid: &TranslationGrid) -> Commentary {
+    let source = drafts.source;
     let states = grid
         .rows
         .iter()
@@ -156,7 +150,7 @@ fn commentary(versions: Vec<&DraftSummary>, grid: &TranslationGrid) -> Option<Co
                 .collect()
         })
         .unwrap_or_default();
-    Some(Commentary {
+    Commentary {
         states,
         id: source.id.clone(),
         title: source.title.clone(),
@@ -164,7 +158,8 @@ fn commentary(versions: Vec<&DraftSummary>, grid: &TranslationGrid) -> Option<Co
         issue: source.issue.as_ref().map(ToString::to_string),
         section: source.section.clone(),
         trend: source.trend.as_ref().map(ToString::to_string),
-        versions: versions
+        versions: drafts
+            .versions
             .iter()
             .map(|d| LanguageVersion {
                 lang: d.lang.clone(),
@@ -173,5 +168,5 @@ fn commentary(versions: Vec<&DraftSummary>, grid: &TranslationGrid) -> Option<Co
                 words: d.words,
             })
             .collect(),
-    })
+    }
 }

@@ -28,6 +28,37 @@ pub struct Listing {
     pub problems: Vec<Error>,
 }
 
+/// One commentary as listed: the language versions that share an id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommentaryDrafts<'a> {
+    /// The source language version (the one without `translation_of`); when every version
+    /// claims to be a translation, the first by path.
+    pub source: &'a DraftSummary,
+    /// Every language version, the source included, by path.
+    pub versions: Vec<&'a DraftSummary>,
+}
+
+impl Listing {
+    /// The drafts grouped into commentaries by their front-matter id, ordered by id.
+    pub fn commentaries(&self) -> Vec<CommentaryDrafts<'_>> {
+        let mut by_id: BTreeMap<&str, Vec<&DraftSummary>> = BTreeMap::new();
+        for draft in &self.drafts {
+            by_id.entry(draft.id.as_str()).or_default().push(draft);
+        }
+        by_id
+            .into_values()
+            .filter_map(|versions| {
+                let source = versions
+                    .iter()
+                    .find(|d| d.translation_of.is_none())
+                    .or(versions.first())
+                    .copied()?;
+                Some(CommentaryDrafts { source, versions })
+            })
+            .collect()
+    }
+}
+
 /// A draft-named file under the workspace: its absolute path and its relative `/` form.
 pub(super) struct FoundFile {
     pub abs: PathBuf,

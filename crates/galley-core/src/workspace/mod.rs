@@ -15,7 +15,7 @@ mod xliff;
 pub use export::{ExportOptions, ExportReport, DEFAULT_PUBLISHER};
 pub use import::{ImportOptions, ImportOutcome, ImportReport, ImportedFile};
 pub use issue::{IssueList, IssueSummary, IssueView, MoveReport};
-pub use listing::{DraftSummary, Listing};
+pub use listing::{CommentaryDrafts, DraftSummary, Listing};
 pub use record::{RecordReport, Recorded};
 pub use save::{NewDraft, SaveOutcome, VersionRef};
 pub use search::ReindexReport;

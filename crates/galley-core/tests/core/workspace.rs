@@ -297,3 +297,38 @@ fn diff_between_a_version_and_the_file_shows_word_changes() {
     assert_eq!(diff.stats.words_added, 1);
     assert_eq!(diff.stats.words_removed, 0);
 }
+
+#[test]
+fn listing_groups_language_versions_into_commentaries_with_the_source_first_found() {
+    let t = TempWorkspace::samples();
+    let listing = t.ws.list().expect("list");
+    let commentaries = listing.commentaries();
+    assert_eq!(commentaries.len(), 8, "the sample has 8 commentaries");
+    let gas = commentaries
+        .iter()
+        .find(|c| c.source.id == "nilo7qho2j")
+        .expect("gas talks");
+    assert_eq!(
+        gas.source.lang, "be",
+        "be is the original; ru and en are translations"
+    );
+    let langs: Vec<&str> = gas.versions.iter().map(|d| d.lang.as_str()).collect();
+    assert_eq!(langs.len(), 3, "{langs:?}");
+    let volunteers = commentaries
+        .iter()
+        .find(|c| c.source.id == "o4vglt6rud")
+        .expect("volunteers");
+    assert_eq!(
+        volunteers.source.lang, "ru",
+        "this one was written in Russian"
+    );
+    let nomination = commentaries
+        .iter()
+        .find(|c| c.source.id == "y65qx5zuzq")
+        .expect("nomination");
+    assert_eq!(
+        nomination.versions.len(),
+        2,
+        "its English version is missing"
+    );
+}
