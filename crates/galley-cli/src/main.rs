@@ -86,7 +86,12 @@ enum Command {
     /// Watch the folder and record each change as it happens (until Ctrl+C)
     Watch,
     /// Validate every draft; exits with 1 when there are problems
-    Check,
+    Check {
+        /// Also read back every version in history and check it against its SHA-256, and
+        /// check the database's structure
+        #[arg(long)]
+        deep: bool,
+    },
     /// Save a file's new text through Galley (the text comes from --from or standard input)
     Save {
         path: String,
@@ -396,8 +401,17 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             bar.finish_and_clear();
             out.exported(&report?);
         }
-        Command::Check => {
-            let problems = open()?.check()?;
+        Command::Check { deep } => {
+            let ws = open()?;
+            let mut problems = ws.check()?;
+            if deep {
+                let bar = output::progress_bar(out, "verifying history");
+                problems.extend(
+                    ws.history()
+                        .verify(&mut |done, all| output::advance(&bar, done, all))?,
+                );
+                bar.finish_and_clear();
+            }
             out.problems(&problems);
             if !problems.is_empty() {
                 return Ok(ExitCode::from(1));

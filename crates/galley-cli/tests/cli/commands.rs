@@ -202,3 +202,48 @@ fn usage_errors_exit_with_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn check_deep_reads_back_all_history_and_names_a_damaged_version() {
+    let sample = Sample::copy();
+    sample.json(&["record"]);
+    sample.galley().args(["check", "--deep"]).assert().success();
+
+    // Damage one stored text behind Galley's back: overwrite its compressed bytes.
+    let db = rusqlite::Connection::open(sample.root().join(".galley/history.db")).expect("db");
+    let (version, text_id): (i64, i64) = db
+        .query_row(
+            "SELECT id, text_id FROM versions WHERE text_id IS NOT NULL ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("a stored text");
+    db.execute(
+        "UPDATE texts SET data = zeroblob(64) WHERE id = ?1",
+        [text_id],
+    )
+    .expect("damage");
+    drop(db);
+    let out = sample
+        .galley()
+        .args(["check", "--deep", "--json"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "damage must fail the deep check"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let problems = report["problems"].as_array().expect("problems");
+    let named = format!("version {version}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p["kind"] == "corrupt"
+                && p["message"].as_str().is_some_and(|m| m.contains(&named))),
+        "the damaged {named} is reported: {report}"
+    );
+    // The shallow check only reads the files, which are intact.
+    sample.galley().arg("check").assert().success();
+}

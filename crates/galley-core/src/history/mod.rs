@@ -232,6 +232,36 @@ impl History {
         }
     }
 
+    /// Reads back every stored text (each checked against its SHA-256) and SQLite's own
+    /// structure, and returns what is damaged; empty when all is well. `progress` gets
+    /// (versions read, versions in all).
+    pub fn verify(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<Vec<Error>> {
+        let mut damage = Vec::new();
+        let mut check = self.conn.prepare("PRAGMA integrity_check")?;
+        for row in check.query_map([], |row| row.get::<_, String>(0))? {
+            let row = row?;
+            if row != "ok" {
+                damage.push(Error::Corrupt {
+                    what: format!("the database structure ({row})"),
+                });
+            }
+        }
+        let ids: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM versions WHERE text_id IS NOT NULL ORDER BY id")?
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (done, id) in ids.iter().enumerate() {
+            match self.text(*id) {
+                Ok(_) => {}
+                Err(e @ Error::Corrupt { .. }) => damage.push(e),
+                Err(other) => return Err(other),
+            }
+            progress(done + 1, ids.len());
+        }
+        Ok(damage)
+    }
+
     /// The stored text with this hash, checked against it.
     pub fn text_by_hash(&self, hash: &ContentHash) -> Result<String> {
         let describe = format!("the text with sha256 {}", hash.short());
