@@ -119,6 +119,15 @@ fn median(mut samples: Vec<Duration>) -> Duration {
     samples[samples.len() / 2]
 }
 
+/// A new workspace on the system clock, saving as "bench".
+fn bench_workspace(dir: &Path) -> Workspace {
+    let env = Env {
+        clock: Arc::new(SystemClock),
+        author: "bench".into(),
+    };
+    Workspace::init(dir, env).expect("workspace")
+}
+
 fn ms(d: Duration) -> String {
     format!("{:.3} ms", d.as_secs_f64() * 1000.0)
 }
@@ -126,11 +135,7 @@ fn ms(d: Duration) -> String {
 fn save_vs_bare_write() {
     let versions = successive_versions(3_000);
     let dir = tempfile::tempdir().expect("temp dir");
-    let env = Env {
-        clock: Arc::new(SystemClock),
-        author: "bench".into(),
-    };
-    let mut ws = Workspace::init(dir.path(), env).expect("workspace");
+    let mut ws = bench_workspace(dir.path());
     let path = "2020-W20/bench.be.md";
     let mut loaded: Option<ContentHash> = None;
     let mut galley = Vec::new();
@@ -216,11 +221,7 @@ fn diff_vs_git(runs: usize) {
     let (old, new) = (render(&old_words), render(&new_words));
 
     let dir = tempfile::tempdir().expect("temp dir");
-    let env = Env {
-        clock: Arc::new(SystemClock),
-        author: "bench".into(),
-    };
-    let mut ws = Workspace::init(dir.path(), env).expect("workspace");
+    let mut ws = bench_workspace(dir.path());
     let path = "2020-W20/long.be.md";
     ws.save(path, &old, None).expect("save old");
     fs::write(dir.path().join(path), &new).expect("write new");
@@ -301,11 +302,7 @@ fn time<T>(f: impl FnOnce() -> T) -> Duration {
 fn history_size_vs_git() {
     let versions = successive_versions(3_000);
     let dir = tempfile::tempdir().expect("temp dir");
-    let env = Env {
-        clock: Arc::new(SystemClock),
-        author: "bench".into(),
-    };
-    let mut ws = Workspace::init(dir.path(), env).expect("workspace");
+    let mut ws = bench_workspace(dir.path());
     let path = "2020-W20/bench.be.md";
     let mut loaded = None;
     for text in &versions {

@@ -240,22 +240,11 @@ fn insert(conn: &Connection, doc: &IndexDoc<'_>) -> Result<()> {
         doc.trend,
         doc.status
     ])?;
-    let id = conn.last_insert_rowid();
+    // The FTS row takes its columns from the row just written, so the text is bound once.
     conn.prepare_cached(&format!(
         "INSERT INTO search_text (rowid, {COLUMNS}) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+         SELECT id, {COLUMNS} FROM search_docs WHERE id = ?1"
     ))?
-    .execute(params![
-        id,
-        doc.title,
-        doc.lead,
-        doc.body,
-        doc.lang,
-        doc.issue,
-        doc.section,
-        doc.authors,
-        doc.trend,
-        doc.status
-    ])?;
+    .execute([conn.last_insert_rowid()])?;
     Ok(())
 }
