@@ -3,8 +3,9 @@
 //! Temp files carry a marker so scans skip them and `clean_stray_temps` can remove leftovers.
 
 use crate::error::{Error, Result};
+use crate::faults::{self, Op};
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Galley's temp files are named `.<target name>.galley-tmp-<random>`.
@@ -14,6 +15,9 @@ pub fn is_galley_temp(file_name: &str) -> bool {
     file_name.starts_with('.') && file_name.contains(TEMP_MARKER)
 }
 
+/// Replaces `path` with `bytes` atomically. On failure the error is `Error::WriteFailed`: the
+/// old file is untouched and no temp file is left, except when only the final folder flush
+/// failed (`replaced: true`), where the new content is already in place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path
         .parent()
@@ -24,35 +28,49 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .ok_or_else(|| Error::invalid(path.display().to_string(), "it names no file"))?
         .to_string_lossy();
     let temp = dir.join(format!(".{name}{TEMP_MARKER}{}", random_suffix()));
-    let result = write_then_rename(&temp, path, bytes);
-    if result.is_err() {
+    let failed = |step: &'static str, replaced: bool| {
+        move |source| Error::WriteFailed {
+            path: path.to_path_buf(),
+            step,
+            replaced,
+            source,
+        }
+    };
+    if let Err((step, source)) = write_then_rename(&temp, path, bytes) {
         // The target is untouched; don't leave the half-written temp file behind.
         let _ = fs::remove_file(&temp);
+        return Err(failed(step, false)(source));
     }
-    result?;
-    sync_dir(dir)
+    sync_dir(dir).map_err(failed("flush the folder to disk", true))
 }
 
-fn write_then_rename(temp: &Path, target: &Path, bytes: &[u8]) -> Result<()> {
+/// The steps of an atomic write; an error carries the step that failed.
+fn write_then_rename(
+    temp: &Path,
+    target: &Path,
+    bytes: &[u8],
+) -> Result<(), (&'static str, io::Error)> {
+    let step = |name: &'static str| move |e: io::Error| (name, e);
+    faults::check(Op::Create, temp).map_err(step("create a temporary file"))?;
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(temp)
-        .map_err(|e| Error::io("create a temporary file", temp, e))?;
-    file.write_all(bytes)
-        .map_err(|e| Error::io("write", temp, e))?;
-    file.sync_all()
-        .map_err(|e| Error::io("flush to disk", temp, e))?;
+        .map_err(step("create a temporary file"))?;
+    faults::check(Op::Write, temp).map_err(step("write"))?;
+    file.write_all(bytes).map_err(step("write"))?;
+    faults::check(Op::Fsync, temp).map_err(step("flush to disk"))?;
+    file.sync_all().map_err(step("flush to disk"))?;
     drop(file);
-    fs::rename(temp, target).map_err(|e| Error::io("replace", target, e))
+    faults::check(Op::Rename, target).map_err(step("replace the file"))?;
+    fs::rename(temp, target).map_err(step("replace the file"))
 }
 
-fn sync_dir(dir: &Path) -> Result<()> {
-    // Makes the rename itself durable. Directories can't be opened this way on Windows.
+/// Makes the rename itself durable. Directories can't be opened this way on Windows.
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    faults::check(Op::SyncDir, dir)?;
     #[cfg(unix)]
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| Error::io("flush the folder", dir, e))?;
+    File::open(dir).and_then(|d| d.sync_all())?;
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())

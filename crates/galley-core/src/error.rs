@@ -15,6 +15,19 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// Writing a file failed. When `replaced` is false the file is exactly as it was before and
+    /// no temporary file is left; when true the new content is in place but the disk could not
+    /// confirm it is durable.
+    #[error("{}", describe_write_failure(path, step, *replaced, source))]
+    WriteFailed {
+        path: PathBuf,
+        /// The step that failed, e.g. "flush to disk".
+        step: &'static str,
+        replaced: bool,
+        #[source]
+        source: std::io::Error,
+    },
+
     #[error("{path}, line {line}: field `{field}`: {message}")]
     InvalidDraft {
         path: PathBuf,
@@ -76,6 +89,7 @@ impl Error {
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Io { .. } => "io",
+            Error::WriteFailed { .. } => "write_failed",
             Error::InvalidDraft { .. } => "invalid_draft",
             Error::NotText { .. } => "not_text",
             Error::TooLarge { .. } => "too_large",
@@ -115,5 +129,53 @@ impl Error {
             what: what.into(),
             message: message.into(),
         }
+    }
+}
+
+/// What went wrong with a write, and what the user can do, from the kind of I/O error.
+fn write_problem(source: &std::io::Error) -> (String, &'static str) {
+    use std::io::ErrorKind;
+    match source.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => (
+            "the disk is full".into(),
+            "Free some space, then save again.",
+        ),
+        ErrorKind::ReadOnlyFilesystem => (
+            "the disk is read-only".into(),
+            "Make the workspace writable (or move it to a writable disk), then save again.",
+        ),
+        ErrorKind::PermissionDenied => (
+            "Galley is not allowed to write there".into(),
+            "Check the folder's permissions, then save again.",
+        ),
+        ErrorKind::NotFound => (
+            "its folder has disappeared".into(),
+            "Check that the workspace is still there, then save again.",
+        ),
+        _ => (
+            format!("the disk reported an error ({source})"),
+            "Check the disk, then save again.",
+        ),
+    }
+}
+
+fn describe_write_failure(
+    path: &std::path::Path,
+    step: &str,
+    replaced: bool,
+    source: &std::io::Error,
+) -> String {
+    let (problem, advice) = write_problem(source);
+    let path = path.display();
+    if replaced {
+        format!(
+            "{path} was saved, but {problem} when Galley tried to {step}, so the change may not \
+             survive a power cut. {advice}"
+        )
+    } else {
+        format!(
+            "{problem} while saving {path} (could not {step}). {advice} The file on disk is \
+             unchanged and what you were saving is not lost."
+        )
     }
 }

@@ -8,6 +8,7 @@
 //! - `diff`      paragraph-then-word diffs with a deadline
 //! - `history`   the SQLite store of versions and compact, deduplicated content
 //! - `atomic`    crash-safe file replacement and temp-file hygiene
+//! - `faults`    the seam tests use to make Galley's writes fail (full disk, read-only, EIO)
 //! - `paths`     the one gate that keeps paths inside the workspace
 //! - `search`    full-text search: safe query building, index columns, highlighted snippets
 //! - `settings`  `.galley/settings.toml`: languages, sections, team
@@ -25,6 +26,7 @@ pub mod clock;
 pub mod diff;
 pub mod draft;
 pub mod error;
+pub mod faults;
 pub mod hash;
 pub mod history;
 pub mod issue;

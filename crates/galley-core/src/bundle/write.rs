@@ -86,7 +86,15 @@ impl Bundle {
             if let Some(parent) = path.parent() {
                 fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
             }
-            fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))?;
+            crate::faults::check(crate::faults::Op::Create, &path)
+                .and_then(|()| crate::faults::check(crate::faults::Op::Write, &path))
+                .and_then(|()| fs::write(&path, bytes))
+                .map_err(|source| Error::WriteFailed {
+                    path: path.clone(),
+                    step: "write",
+                    replaced: false,
+                    source,
+                })?;
         }
         Ok(())
     }

@@ -20,6 +20,7 @@ mod editorial;
 mod imports;
 mod known_files;
 mod migrate;
+mod salvage;
 mod search_index;
 mod translations;
 mod types;
@@ -27,6 +28,7 @@ mod versions;
 
 pub use editorial::{EditorialEvent, EditorialNote, EditorialStatus};
 pub use imports::ImportSource;
+pub use salvage::Salvage;
 pub use search_index::{IndexBehind, IndexDoc, IndexHit, IndexRebuild, Markers};
 pub use translations::{
     FrontMatterEntry, MinorMark, NewStatus, SourceStamp, StatusEvent, TextKey, TranslationStatus,
@@ -59,6 +61,31 @@ impl History {
             .map_err(Error::from)
             .and_then(|conn| History::init(conn, &describe));
         opened.map_err(|err| explain_open_error(err, db_path, &describe))
+    }
+
+    /// Like `open`, after SQLite's quick check of the database's structure (reads every page
+    /// once, without checking indexes against their tables). A damaged database is moved aside
+    /// as `history.db.damaged-<now>`, and whatever can be read and verified is salvaged into a
+    /// fresh one; the `Salvage` says what was saved and lost.
+    pub fn open_checked(
+        db_path: &Path,
+        now: time::OffsetDateTime,
+    ) -> Result<(History, Option<Salvage>)> {
+        let problem = if db_path.exists() {
+            let conn = Connection::open(db_path).map_err(|e| {
+                explain_open_error(e.into(), db_path, &db_path.display().to_string())
+            })?;
+            salvage::quick_check(&conn)?
+        } else {
+            None
+        };
+        match problem {
+            None => Ok((History::open(db_path)?, None)),
+            Some(problem) => {
+                let (history, report) = salvage::recover(db_path, problem, now)?;
+                Ok((history, Some(report)))
+            }
+        }
     }
 
     /// A throwaway history held in memory, for tests.
@@ -102,76 +129,37 @@ impl History {
         files: &[KnownFileChange<'_>],
     ) -> Result<Version> {
         check_new_version(&new)?;
-        let at_ns = i64::try_from(new.at.unix_timestamp_nanos()).map_err(|_| {
-            Error::invalid(
-                format!("the time of a new version of {}", new.path),
-                "it is outside the years 1678–2261",
-            )
-        })?;
-        let hash = new.text.map(|text| ContentHash::of(text.as_bytes()));
-
         let tx = self.write()?;
-        if let Some(from) = new.origin.restored_from() {
-            versions::by_id(&tx, from).map_err(|err| match err {
-                Error::NotFound { what, .. } => Error::NotFound {
-                    what,
-                    hint: ", so it cannot be restored".into(),
-                },
-                other => other,
-            })?;
-        }
-        let parent = versions::head_id(&tx, new.draft_id, new.lang)?;
-        let text_id = match (new.text, &hash) {
-            (Some(text), Some(hash)) => {
-                let ordinal = versions::text_count(&tx, new.draft_id, new.lang)?;
-                let base = match content::delta_base(ordinal) {
-                    Some(base) => versions::text_id_at(&tx, new.draft_id, new.lang, base)?,
-                    None => None,
-                };
-                Some(content::store(&tx, text, hash, base)?)
-            }
-            _ => None,
-        };
-        tx.prepare_cached(
-            "INSERT INTO versions \
-             (draft_id, lang, path, text_id, author, at_ns, label, parent, origin, restored_from) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?
-        .execute(params![
-            new.draft_id,
-            new.lang,
-            new.path,
-            text_id,
-            new.author,
-            at_ns,
-            new.label,
-            parent,
-            new.origin.tag(),
-            new.origin.restored_from(),
-        ])?;
-        let id = tx.last_insert_rowid();
-        for change in files {
-            known_files::apply(&tx, *change)?;
-            // A file history no longer knows leaves the search index with it; changed files
-            // are re-indexed lazily, before the next search (see `History::index_behind`).
-            if let KnownFileChange::Remove(path) = change {
-                search_index::remove(&tx, path)?;
-            }
+        let version = insert_version(&tx, &new, None)?;
+        apply_file_changes(&tx, files)?;
+        tx.commit()?;
+        Ok(version)
+    }
+
+    /// Records `new` around a file write: the version is inserted, then `write` writes the file
+    /// and returns its known-file entry, then both commit together. If `write` fails nothing is
+    /// recorded; if the commit fails after `write` succeeded, the caller must put the file back
+    /// (the history is unchanged either way).
+    pub fn record_writing(
+        &self,
+        new: NewVersion<'_>,
+        write: impl FnOnce() -> Result<KnownFile>,
+    ) -> Result<Version> {
+        check_new_version(&new)?;
+        let tx = self.write()?;
+        let version = insert_version(&tx, &new, None)?;
+        let file = write()?;
+        apply_file_changes(&tx, &[KnownFileChange::Upsert(&file)])?;
+        if crate::faults::check(crate::faults::Op::Commit, Path::new(&file.path)).is_err() {
+            return Err(Error::Database {
+                source: rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+                    Some("database or disk is full (injected)".into()),
+                ),
+            });
         }
         tx.commit()?;
-
-        Ok(Version {
-            id,
-            draft_id: new.draft_id.to_owned(),
-            lang: new.lang.to_owned(),
-            path: new.path.to_owned(),
-            hash,
-            author: new.author.to_owned(),
-            at: new.at,
-            label: new.label.map(str::to_owned),
-            parent,
-            origin: new.origin,
-        })
+        Ok(version)
     }
 
     /// The newest version of a language version of a draft (possibly a deletion).
@@ -331,6 +319,81 @@ impl History {
             TransactionBehavior::Immediate,
         )?)
     }
+}
+
+/// Inserts one version row (and its text, stored once), with `parent` = the current head of its
+/// draft and language. `id` forces the row id (salvage keeps the ids a damaged history had).
+fn insert_version(conn: &Connection, new: &NewVersion<'_>, id: Option<i64>) -> Result<Version> {
+    let at_ns = i64::try_from(new.at.unix_timestamp_nanos()).map_err(|_| {
+        Error::invalid(
+            format!("the time of a new version of {}", new.path),
+            "it is outside the years 1678–2261",
+        )
+    })?;
+    let hash = new.text.map(|text| ContentHash::of(text.as_bytes()));
+    if let Some(from) = new.origin.restored_from() {
+        versions::by_id(conn, from).map_err(|err| match err {
+            Error::NotFound { what, .. } => Error::NotFound {
+                what,
+                hint: ", so it cannot be restored".into(),
+            },
+            other => other,
+        })?;
+    }
+    let parent = versions::head_id(conn, new.draft_id, new.lang)?;
+    let text_id = match (new.text, &hash) {
+        (Some(text), Some(hash)) => {
+            let ordinal = versions::text_count(conn, new.draft_id, new.lang)?;
+            let base = match content::delta_base(ordinal) {
+                Some(base) => versions::text_id_at(conn, new.draft_id, new.lang, base)?,
+                None => None,
+            };
+            Some(content::store(conn, text, hash, base)?)
+        }
+        _ => None,
+    };
+    conn.prepare_cached(
+        "INSERT INTO versions \
+         (id, draft_id, lang, path, text_id, author, at_ns, label, parent, origin, restored_from) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        id,
+        new.draft_id,
+        new.lang,
+        new.path,
+        text_id,
+        new.author,
+        at_ns,
+        new.label,
+        parent,
+        new.origin.tag(),
+        new.origin.restored_from(),
+    ])?;
+    Ok(Version {
+        id: conn.last_insert_rowid(),
+        draft_id: new.draft_id.to_owned(),
+        lang: new.lang.to_owned(),
+        path: new.path.to_owned(),
+        hash,
+        author: new.author.to_owned(),
+        at: new.at,
+        label: new.label.map(str::to_owned),
+        parent,
+        origin: new.origin,
+    })
+}
+
+fn apply_file_changes(conn: &Connection, files: &[KnownFileChange<'_>]) -> Result<()> {
+    for change in files {
+        known_files::apply(conn, *change)?;
+        // A file history no longer knows leaves the search index with it; changed files
+        // are re-indexed lazily, before the next search (see `History::index_behind`).
+        if let KnownFileChange::Remove(path) = change {
+            search_index::remove(conn, path)?;
+        }
+    }
+    Ok(())
 }
 
 /// Refuses a new version whose names would not round-trip through the workspace.

@@ -6,6 +6,7 @@ mod import;
 mod issue;
 mod listing;
 mod record;
+mod recovery;
 mod save;
 mod search;
 mod translate;
@@ -17,6 +18,7 @@ pub use import::{ImportOptions, ImportOutcome, ImportReport, ImportedFile};
 pub use issue::{IssueList, IssueSummary, IssueView, MoveReport};
 pub use listing::{CommentaryDrafts, DraftSummary, Listing};
 pub use record::{RecordReport, Recorded};
+pub use recovery::Recovery;
 pub use save::{NewDraft, SaveOutcome, VersionRef};
 pub use search::ReindexReport;
 pub use translation_view::TranslationView;
@@ -62,6 +64,8 @@ pub struct Workspace {
     /// Outdated detail already worked out by `translation_grid`, so showing it again reads no
     /// texts it has seen.
     outdated_memo: translate::OutdatedMemo,
+    /// Set when opening found the history damaged and rebuilt it.
+    recovery: Option<Recovery>,
 }
 
 impl Workspace {
@@ -107,15 +111,21 @@ impl Workspace {
     fn load(root: PathBuf, env: Env) -> Result<Workspace> {
         let state = root.join(STATE_DIR);
         let settings = Settings::load(&state.join(SETTINGS_FILE))?;
-        let history = History::open(&state.join(HISTORY_FILE))?;
+        let now = env.clock.now();
+        let (history, salvage) = History::open_checked(&state.join(HISTORY_FILE), now)?;
         crate::atomic::clean_stray_temps(&root)?;
-        Ok(Workspace {
+        let mut ws = Workspace {
             root,
             settings,
             history,
             env,
             outdated_memo: translate::OutdatedMemo::default(),
-        })
+            recovery: None,
+        };
+        if let Some(salvage) = salvage {
+            ws.rebuild_after_salvage(salvage)?;
+        }
+        Ok(ws)
     }
 
     pub fn root(&self) -> &Path {

@@ -283,6 +283,8 @@ impl Workspace {
             .record_with_files(new, &[KnownFileChange::Remove(&target.rel)])
     }
 
+    /// Writes `text` to `target` and records it as one step: the version commits only if the
+    /// file was written, and if the history cannot commit, the file is put back as it was.
     fn write_and_record(
         &mut self,
         target: &WorkspacePath,
@@ -294,11 +296,39 @@ impl Workspace {
             std::fs::create_dir_all(parent)
                 .map_err(|e| Error::io("create the folder", parent, e))?;
         }
-        write_atomic(&target.abs, text.as_bytes())?;
-        let file = self.known_file(target, front, ContentHash::of(text.as_bytes()))?;
+        let previous = match std::fs::read(&target.abs) {
+            Ok(bytes) => Some(bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(Error::io("read", &target.abs, e)),
+        };
+        let mut wrote = false;
+        let mut unconfirmed = None;
         let new = self.version_by_me(front, &target.rel, Some(text), origin);
-        self.history()
-            .record_with_files(new, &[KnownFileChange::Upsert(&file)])
+        let recorded = self.history().record_writing(new, || {
+            match write_atomic(&target.abs, text.as_bytes()) {
+                Ok(()) => {}
+                // The new text is in place: record it, then tell the caller.
+                Err(e @ Error::WriteFailed { replaced: true, .. }) => unconfirmed = Some(e),
+                Err(e) => return Err(e),
+            }
+            wrote = true;
+            self.known_file(target, front, ContentHash::of(text.as_bytes()))
+        });
+        match (recorded, unconfirmed) {
+            (Ok(_), Some(err)) => Err(err),
+            (Ok(version), None) => Ok(version),
+            (Err(err), _) => {
+                if wrote {
+                    // Best effort: if this fails too, the next scan records the file.
+                    let _ = match &previous {
+                        Some(bytes) => write_atomic(&target.abs, bytes),
+                        None => std::fs::remove_file(&target.abs)
+                            .map_err(|e| Error::io("remove", &target.abs, e)),
+                    };
+                }
+                Err(err)
+            }
+        }
     }
 
     fn version_by_me<'a>(
