@@ -3,6 +3,7 @@ mod diff;
 mod draft;
 mod draft_edit;
 mod export;
+mod faults;
 mod history;
 mod import;
 mod issue;
