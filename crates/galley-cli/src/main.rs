@@ -292,7 +292,14 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
         .or_else(|| std::env::var("USER").ok())
         .unwrap_or_else(|| "unknown".into());
     let env = Env::system(author);
-    let open = || Workspace::open(&root, env.clone());
+    // A history found damaged at open has been salvaged; whatever the command, say so first.
+    let open = || {
+        let ws = Workspace::open(&root, env.clone())?;
+        if let Some(recovery) = ws.recovery() {
+            eprintln!("{recovery}");
+        }
+        Ok::<_, Error>(ws)
+    };
     match cli.command {
         Command::Init => out.init(Workspace::init(&root, env.clone())?.root()),
         Command::New {

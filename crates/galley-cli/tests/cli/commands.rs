@@ -247,3 +247,44 @@ fn check_deep_reads_back_all_history_and_names_a_damaged_version() {
     // The shallow check only reads the files, which are intact.
     sample.galley().arg("check").assert().success();
 }
+
+#[test]
+fn a_damaged_history_is_reported_on_open_and_check_deep_passes_afterwards() {
+    let sample = Sample::copy();
+    sample.json(&["record"]);
+    let before = sample.snapshot();
+    let db = sample.root().join(".galley/history.db");
+    let mut bytes = std::fs::read(&db).expect("read db");
+    let start = (bytes.len() / 4096 / 2) * 4096;
+    for b in &mut bytes[start..start + 64] {
+        *b ^= 0xA5;
+    }
+    std::fs::write(&db, bytes).expect("damage");
+    let out = sample.galley().arg("check").output().expect("run");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("The history database was damaged"), "{said}");
+    assert!(said.contains("history.db.damaged-"), "{said}");
+    assert!(said.contains("Saved:"), "{said}");
+    // The drafts are untouched; the damaged copy sits beside the new history.
+    let after: Vec<_> = sample
+        .snapshot()
+        .into_iter()
+        .filter(|(p, _)| !p.to_string_lossy().contains("damaged"))
+        .collect();
+    assert_eq!(after, before);
+    let out = sample
+        .galley()
+        .args(["check", "--deep"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("damaged"),
+        "the second open finds nothing wrong"
+    );
+}

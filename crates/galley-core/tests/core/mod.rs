@@ -8,6 +8,7 @@ mod history;
 mod import;
 mod issue;
 mod reconcile;
+mod recovery;
 mod search;
 mod support;
 mod translation;

@@ -28,6 +28,16 @@ impl TempWorkspace {
         TempWorkspace { _dir: dir, ws }
     }
 
+    /// Closes the workspace, runs `between` on its folder, and opens it again.
+    pub fn reopen_after(self, between: impl FnOnce(&Path)) -> TempWorkspace {
+        let root = self.root();
+        let TempWorkspace { _dir, ws } = self;
+        drop(ws);
+        between(&root);
+        let ws = Workspace::open(&root, env("Alena")).expect("reopen");
+        TempWorkspace { _dir, ws }
+    }
+
     pub fn root(&self) -> PathBuf {
         self.ws.root().to_path_buf()
     }
