@@ -22,6 +22,8 @@ pub struct Salvage {
     pub versions_saved: usize,
     /// Ids of versions that could not be read or did not verify.
     pub versions_lost: Vec<i64>,
+    /// The damaged database could not even list its versions: any it held are lost, uncounted.
+    pub versions_unknown: bool,
     /// Workflow records (translation and editorial events, notes, minor marks) copied / lost.
     pub records_saved: usize,
     pub records_lost: usize,
@@ -87,6 +89,7 @@ pub(super) fn recover(
         damaged_copy: damaged.clone(),
         versions_saved: 0,
         versions_lost: Vec::new(),
+        versions_unknown: true,
         records_saved: 0,
         records_lost: 0,
     };
@@ -118,7 +121,8 @@ fn free_name(db_path: &Path, stamp: &str) -> PathBuf {
 
 /// The version ids the damaged database still lists: a scan while it lasts, then single
 /// lookups up to the largest id it reports (a damaged page only hides the rows on it).
-fn readable_ids(old: &Connection) -> Vec<i64> {
+/// `None` when not even that works.
+fn readable_ids(old: &Connection) -> Option<Vec<i64>> {
     let mut ids = Vec::new();
     let scan_failed = match old.prepare("SELECT id FROM versions ORDER BY id") {
         Ok(mut stmt) => match stmt.query_map([], |row| row.get::<_, i64>(0)) {
@@ -140,16 +144,19 @@ fn readable_ids(old: &Connection) -> Vec<i64> {
         Err(_) => true,
     };
     if scan_failed {
-        let max: i64 = old
-            .query_row("SELECT max(id) FROM versions", [], |row| row.get(0))
-            .unwrap_or(None::<i64>)
-            .unwrap_or(0);
+        let max = match old.query_row("SELECT max(id) FROM versions", [], |row| {
+            row.get::<_, Option<i64>>(0)
+        }) {
+            Ok(max) => max.unwrap_or(0),
+            Err(_) if ids.is_empty() => return None,
+            Err(_) => 0,
+        };
         let from = ids.last().copied().unwrap_or(0) + 1;
         // Bounded, in case the damage is in the largest id itself.
         let to = max.min(from + 1_000_000);
         ids.extend(from..=to);
     }
-    ids
+    Some(ids)
 }
 
 struct OldVersion {
@@ -187,8 +194,12 @@ fn read_old(old: &Connection, id: i64) -> rusqlite::Result<Option<OldVersion>> {
 }
 
 fn copy_versions(old: &Connection, fresh: &Connection, salvage: &mut Salvage) -> Result<()> {
+    let Some(ids) = readable_ids(old) else {
+        return Ok(());
+    };
+    salvage.versions_unknown = false;
     let tx = fresh.unchecked_transaction()?;
-    for id in readable_ids(old) {
+    for id in ids {
         let row = match read_old(old, id) {
             Ok(Some(row)) => row,
             Ok(None) => continue,

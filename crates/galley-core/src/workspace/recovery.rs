@@ -25,6 +25,7 @@ impl Workspace {
     /// After a salvage: rebuilds the known files and the search index from the folder, and
     /// records every file whose current text the salvaged history lacks.
     pub(super) fn rebuild_after_salvage(&mut self, salvage: Salvage) -> Result<()> {
+        self.know_files_matching_heads()?;
         let recorded = self.record_all()?;
         self.reindex(&mut |_, _| {})?;
         self.recovery = Some(Recovery {
@@ -32,6 +33,28 @@ impl Workspace {
             files_recorded: recorded.recorded.len(),
             files_unreadable: recorded.problems.len(),
         });
+        Ok(())
+    }
+}
+
+impl Workspace {
+    /// Known files start empty in a fresh history: enter every file whose text is already its
+    /// salvaged head, so the rescan records only what history really lacks.
+    fn know_files_matching_heads(&mut self) -> Result<()> {
+        for found in super::listing::find_draft_files(self.root())? {
+            let Ok(draft) = crate::draft::read_draft(&found.abs, std::path::Path::new(&found.rel))
+            else {
+                continue;
+            };
+            let front = draft.front();
+            let hash = crate::hash::ContentHash::of(draft.text().as_bytes());
+            let head = self.history().head(&front.id, &front.lang)?;
+            if head.is_some_and(|h| h.hash == Some(hash) && h.path == found.rel) {
+                let target = self.resolve(std::path::Path::new(&found.rel))?;
+                let file = self.known_file(&target, front, hash)?;
+                self.history().upsert_known_file(&file)?;
+            }
+        }
         Ok(())
     }
 }
@@ -50,7 +73,14 @@ impl fmt::Display for Recovery {
             "Saved: {} versions (each verified against its SHA-256) and {} workflow records.",
             s.versions_saved, s.records_saved
         )?;
-        if s.versions_lost.is_empty() && s.records_lost == 0 {
+        if s.versions_unknown {
+            writeln!(
+                f,
+                "Lost: the versions the damaged history held could not be listed, so how many \
+                 were lost is unknown; {} keeps them for a specialist.",
+                s.damaged_copy.display()
+            )?;
+        } else if s.versions_lost.is_empty() && s.records_lost == 0 {
             writeln!(f, "Lost: nothing.")?;
         } else {
             let ids: Vec<String> = s

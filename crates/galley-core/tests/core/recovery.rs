@@ -122,8 +122,14 @@ fn bit_flips_in_the_middle_of_the_history_are_found_and_salvaged_at_open() {
     let (t, versions) = recorded_samples();
     let (t, before) = reopen_after(t, flip_middle_page);
     assert_recovered_consistently(&t, &before);
-    let salvage = &t.ws.recovery().expect("recovery").salvage;
+    let recovery = t.ws.recovery().expect("recovery");
+    let salvage = &recovery.salvage;
     assert!(salvage.versions_saved > 0, "{salvage:?}");
+    // Only drafts whose newest version was lost are recorded again, not every file.
+    assert!(
+        recovery.files_recorded <= salvage.versions_lost.len(),
+        "{recovery:?}"
+    );
     assert!(
         salvage.versions_saved + salvage.versions_lost.len() <= versions,
         "{salvage:?}"
