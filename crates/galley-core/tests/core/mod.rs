@@ -8,6 +8,7 @@ mod import;
 mod issue;
 mod reconcile;
 mod search;
+mod settings;
 mod support;
 mod translation;
 mod translation_view;
