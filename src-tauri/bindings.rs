@@ -8,6 +8,10 @@ use crate::dto_history::{
     DiffView, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult, SpanChange,
     SpanView, VersionInfo, VersionOrigin,
 };
+use crate::dto_settings::{
+    ProfileInput, ProfileView, RoleTag, SectionSettings, SettingsSaved, UiLanguageTag,
+    WorkspaceSettings,
+};
 use crate::dto_translation::{
     LanguageState, LanguageStatus, PairView, SourceChanges, SourceVersion, TranslationPane,
 };
@@ -45,6 +49,13 @@ pub fn typescript_declarations() -> String {
         SourceVersion::decl(&cfg),
         FolderChanges::decl(&cfg),
         FileChange::decl(&cfg),
+        ProfileView::decl(&cfg),
+        ProfileInput::decl(&cfg),
+        RoleTag::decl(&cfg),
+        UiLanguageTag::decl(&cfg),
+        WorkspaceSettings::decl(&cfg),
+        SectionSettings::decl(&cfg),
+        SettingsSaved::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:\n\

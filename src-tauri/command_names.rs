@@ -14,4 +14,8 @@ pub const COMMANDS: &[&str] = &[
     "set_translation_status",
     "translation_source_diff",
     "mark_minor",
+    "get_profile",
+    "set_profile",
+    "get_workspace_settings",
+    "update_workspace_settings",
 ];

@@ -6,16 +6,21 @@
 //! - `commands`  the IPC commands (names in command_names.rs, one permission each)
 //! - `dto`, `dto_history`, `dto_translation`  what the commands return; `error` how errors cross IPC (`{kind, message}`)
 //! - `watcher`   other programs' edits: recorded, then announced as an event
+//! - `commands_settings`, `dto_settings`, `profile_store`  the Settings view: the user's profile
+//!   (signs new versions) and the workspace's languages and sections
 //! - `bindings`  the TypeScript twins of the DTOs (ui/src/ipc/bindings.ts)
 
 pub mod bindings;
 mod command_names;
 pub mod commands;
+pub mod commands_settings;
 pub mod dto;
 pub mod dto_history;
+pub mod dto_settings;
 pub mod dto_translation;
 pub mod error;
 pub mod launch;
+pub mod profile_store;
 pub mod session;
 pub mod watcher;
 
@@ -27,7 +32,8 @@ pub use command_names::COMMANDS;
 use galley_core::workspace::Env;
 pub use session::Session;
 
-/// Opens the workspace at `root` with the system clock and the user's name as author.
+/// Opens the workspace at `root` with the system clock and the login name as author (the
+/// profile's name replaces it in `setup`, see `profile_store`).
 pub fn open_session(root: &Path) -> Session {
     Session::open(root, Env::system(author()))
 }
@@ -44,6 +50,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
         .manage(session)
         .setup(|app| {
             watcher::start(app.handle());
+            profile_store::install(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -60,6 +67,10 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands::set_translation_status,
             commands::translation_source_diff,
             commands::mark_minor,
+            commands_settings::get_profile,
+            commands_settings::set_profile,
+            commands_settings::get_workspace_settings,
+            commands_settings::update_workspace_settings,
         ])
 }
 

@@ -5,6 +5,8 @@ import { svelte } from "@sveltejs/vite-plugin-svelte";
 // The desktop app embeds ui/dist (tauri.conf.json `build.frontendDist`); no dev server is used.
 export default defineConfig({
   plugins: [svelte()],
+  // Tests mount components (tests/settings.test.ts, under happy-dom): use Svelte's client build.
+  resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
   base: "./",
   build: {
     outDir: "dist",

@@ -12,6 +12,8 @@
 //! - `paths`     the one gate that keeps paths inside the workspace
 //! - `search`    full-text search: safe query building, index columns, highlighted snippets
 //! - `settings`  `.galley/settings.toml`: languages, sections, team
+//! - `settings_edit` the Settings view's changes, written back keeping the file's comments and layout
+//! - `profile`   the user's own profile (name, role, UI language), outside any workspace
 //! - `reconcile` the pure plan that turns folder state into history operations
 //! - `watch`     debounced notifications of external edits
 //! - `issue`     weekly issues: the issue file, order, language board, readiness
@@ -31,9 +33,11 @@ pub mod hash;
 pub mod history;
 pub mod issue;
 pub mod paths;
+pub mod profile;
 pub mod reconcile;
 pub mod search;
 pub mod settings;
+pub mod settings_edit;
 pub mod translation;
 pub mod watch;
 pub mod workspace;

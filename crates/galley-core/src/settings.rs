@@ -116,7 +116,7 @@ impl Settings {
     }
 }
 
-fn line_hint(text: &str, span: Option<std::ops::Range<usize>>) -> String {
+pub(crate) fn line_hint(text: &str, span: Option<std::ops::Range<usize>>) -> String {
     match span {
         Some(span) => {
             let before = text.get(..span.start).unwrap_or(text);

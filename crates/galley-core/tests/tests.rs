@@ -13,6 +13,7 @@
 //! - issue:      issue.toml, moves, the editorial log, the language board, readiness reasons
 //! - draft_edit: the editor form's field edits, rewriting only changed keys
 //! - export:     galley export: readiness refusals, --only-complete, identical zips, manifest
+//! - settings:   changing languages and sections: only real changes written, refusals naming drafts
 //! - search:     full-text search, filters, snippets, the index following the folder
 //! - support:    shared fixtures (temp workspaces, a fixed clock)
 mod core;

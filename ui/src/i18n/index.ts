@@ -1,14 +1,43 @@
+import type { UiLanguageTag } from "../ipc/bindings";
+import { be } from "./be";
 import { en, type MessageKey } from "./en";
+import { currentLanguage, setCurrentLanguage } from "./locale.svelte";
+import { ru } from "./ru";
 
-// One catalogue for now; the language switch comes with the ru/be catalogues.
-const catalogue: Record<MessageKey, string> = en;
+export type { MessageKey };
 
-/** The language the UI speaks (used to pick section titles from the workspace settings). */
-export const uiLanguage = "en";
+/** One catalogue per UI language, each with exactly en's keys (the type says so). */
+export const catalogues: Record<UiLanguageTag, Record<MessageKey, string>> = { en, ru, be };
 
-/** The message for `key`, with `{name}` placeholders replaced from `values`. */
+export const UI_LANGUAGES: readonly UiLanguageTag[] = ["en", "ru", "be"];
+
+/** The language the UI speaks (also picks section titles from the workspace settings). */
+export function uiLanguage(): UiLanguageTag {
+  return currentLanguage();
+}
+
+/** Switches the whole UI at once; remembering it is the profile's job. */
+export function setUiLanguage(lang: UiLanguageTag): void {
+  setCurrentLanguage(lang);
+}
+
+/** The message for `key`, with `{name}` placeholders replaced from `values` (numbers formatted
+ * for the UI language). */
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
-  return catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return catalogues[currentLanguage()][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    return typeof value === "number" ? formatNumber(value) : value;
+  });
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(currentLanguage()).format(value);
+}
+
+/** A moment (ISO 8601) as the UI language writes dates and times. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: "medium", timeStyle: "short" }).format(date);
 }

@@ -151,3 +151,41 @@ path: string,
  * The version recorded for it (`hash` is `null` when the file was deleted).
  */
 version: VersionInfo, };
+
+export type ProfileView = { 
+/**
+ * Empty until the user gives it (the app then asks).
+ */
+name: string, role: RoleTag, uiLanguage: UiLanguageTag, 
+/**
+ * The login name, offered as the name on first launch.
+ */
+suggestedName: string | null, 
+/**
+ * Whom new versions are signed with now (the name, or an override such as $GALLEY_AUTHOR).
+ */
+signsAs: string, };
+
+export type ProfileInput = { name: string, role: RoleTag, uiLanguage: UiLanguageTag, };
+
+export type RoleTag = "author" | "translator" | "editor";
+
+export type UiLanguageTag = "en" | "ru" | "be";
+
+export type WorkspaceSettings = { 
+/**
+ * Language tags in display order.
+ */
+languages: Array<string>, sections: Array<SectionSettings>, };
+
+export type SectionSettings = { key: string, 
+/**
+ * Title by language tag.
+ */
+titles: { [key in string]: string }, };
+
+export type SettingsSaved = { 
+/**
+ * False when the settings were already so (nothing was written).
+ */
+changed: boolean, settings: WorkspaceSettings, };

@@ -14,6 +14,10 @@ import type {
   TranslationPane,
   VersionInfo,
   WorkspaceInfo,
+  ProfileInput,
+  ProfileView,
+  WorkspaceSettings,
+  SettingsSaved,
 } from "./bindings";
 
 export type {
@@ -38,6 +42,13 @@ export type {
   Library,
   SectionInfo,
   WorkspaceInfo,
+  ProfileInput,
+  ProfileView,
+  RoleTag,
+  UiLanguageTag,
+  WorkspaceSettings,
+  SectionSettings,
+  SettingsSaved,
 } from "./bindings";
 
 /** Commands reject with an ErrorDto; anything else (a bug, a broken bridge) is wrapped in one. */
@@ -84,3 +95,10 @@ export const setTranslationStatus = (id: string, lang: string, status: string): 
 export const translationSourceDiff = (id: string, lang: string): Promise<SourceChanges> =>
   call("translation_source_diff", { id, lang });
 export const markMinor = (version: number, minor: boolean): Promise<void> => call("mark_minor", { version, minor });
+
+// Settings: the user's profile (kept by the app, signs new versions) and the workspace's shared settings.
+export const getProfile = (): Promise<ProfileView> => call("get_profile");
+export const setProfile = (profile: ProfileInput): Promise<ProfileView> => call("set_profile", { profile });
+export const getWorkspaceSettings = (): Promise<WorkspaceSettings> => call("get_workspace_settings");
+export const updateWorkspaceSettings = (settings: WorkspaceSettings): Promise<SettingsSaved> =>
+  call("update_workspace_settings", { settings });

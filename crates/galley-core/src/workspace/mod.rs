@@ -1,6 +1,7 @@
 //! The workspace: a folder of drafts plus Galley's hidden `.galley` folder (settings and the
 //! history database). This is the facade the CLI and the desktop shell call.
 
+mod configure;
 mod export;
 mod import;
 mod issue;

@@ -10,6 +10,7 @@ mod issue;
 mod reconcile;
 mod recovery;
 mod search;
+mod settings;
 mod support;
 mod translation;
 mod translation_view;

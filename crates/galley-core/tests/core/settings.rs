@@ -1,0 +1,130 @@
+// Changing the workspace's settings through the workspace: written only when changed, refused
+// when drafts still use what would be removed (naming them), in-memory settings following.
+
+use crate::core::support::{draft, TempWorkspace};
+use galley_core::settings::Section;
+use galley_core::settings_edit::SettingsChange;
+use galley_core::workspace::{SETTINGS_FILE, STATE_DIR};
+use std::collections::BTreeMap;
+
+fn settings_path(t: &TempWorkspace) -> std::path::PathBuf {
+    t.root().join(STATE_DIR).join(SETTINGS_FILE)
+}
+
+fn current(t: &TempWorkspace) -> SettingsChange {
+    SettingsChange {
+        languages: t.ws.settings().languages.clone(),
+        sections: t.ws.settings().sections.clone(),
+    }
+}
+
+fn security() -> Section {
+    Section {
+        key: "security".into(),
+        title: BTreeMap::from([("en".into(), "Security".into())]),
+    }
+}
+
+#[test]
+fn an_unchanged_update_writes_nothing() {
+    let mut t = TempWorkspace::new();
+    std::fs::write(
+        settings_path(&t),
+        "# hand-written\nlanguages = [ 'be','ru','en' ]\n",
+    )
+    .unwrap();
+
+    let changed = t.ws.update_settings(current(&t)).unwrap();
+
+    assert!(!changed);
+    assert_eq!(
+        std::fs::read_to_string(settings_path(&t)).unwrap(),
+        "# hand-written\nlanguages = [ 'be','ru','en' ]\n"
+    );
+}
+
+#[test]
+fn an_update_is_written_and_seen_by_the_workspace_and_a_reopened_one() {
+    let mut t = TempWorkspace::new();
+    let mut change = current(&t);
+    change.languages = vec!["en".into(), "be".into(), "ru".into(), "pl".into()];
+    change.sections.push(security());
+
+    assert!(t.ws.update_settings(change).unwrap());
+
+    assert_eq!(t.ws.settings().languages, ["en", "be", "ru", "pl"]);
+    let reopened = galley_core::settings::Settings::load(&settings_path(&t)).unwrap();
+    assert_eq!(reopened, *t.ws.settings());
+    assert_eq!(reopened.section("security"), Some(&security()));
+}
+
+#[test]
+fn removing_a_language_drafts_use_is_refused_naming_them() {
+    let mut t = TempWorkspace::new();
+    t.write(
+        "2020-W20/reserve.ru.md",
+        &draft("reserve", "ru", "Резерв", "Текст."),
+    );
+    let before = std::fs::read_to_string(settings_path(&t)).unwrap();
+    let mut change = current(&t);
+    change.languages.retain(|l| l != "ru");
+
+    let error = t.ws.update_settings(change).unwrap_err();
+
+    assert_eq!(error.kind(), "invalid");
+    let message = error.to_string();
+    assert!(message.contains("`ru`"), "{message}");
+    assert!(message.contains("2020-W20/reserve.ru.md"), "{message}");
+    assert_eq!(std::fs::read_to_string(settings_path(&t)).unwrap(), before);
+    assert!(t.ws.settings().languages.contains(&"ru".to_string()));
+}
+
+#[test]
+fn removing_an_unused_language_is_allowed() {
+    let mut t = TempWorkspace::new();
+    t.write(
+        "2020-W20/reserve.ru.md",
+        &draft("reserve", "ru", "Резерв", "Текст."),
+    );
+    let mut change = current(&t);
+    change.languages.retain(|l| l != "be");
+
+    assert!(t.ws.update_settings(change).unwrap());
+    assert_eq!(t.ws.settings().languages, ["ru", "en"]);
+}
+
+#[test]
+fn removing_a_section_drafts_use_is_refused_naming_them() {
+    let mut t = TempWorkspace::new();
+    let mut with_section = current(&t);
+    with_section.sections.push(security());
+    t.ws.update_settings(with_section).unwrap();
+    t.write(
+        "2020-W20/reserve.en.md",
+        &draft("reserve", "en", "Reserve", "Text."),
+    );
+    let mut change = current(&t);
+    change.sections.clear();
+
+    let message = t.ws.update_settings(change).unwrap_err().to_string();
+
+    assert!(message.contains("section `security`"), "{message}");
+    assert!(message.contains("1 draft still uses it"), "{message}");
+    assert!(message.contains("2020-W20/reserve.en.md"), "{message}");
+}
+
+#[test]
+fn an_invalid_change_is_refused_and_changes_nothing() {
+    let mut t = TempWorkspace::new();
+    let before = std::fs::read_to_string(settings_path(&t)).unwrap();
+    let mut change = current(&t);
+    change.languages.push("be".into());
+
+    let error = t.ws.update_settings(change).unwrap_err();
+
+    assert!(
+        error.to_string().contains("`be` is listed twice"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read_to_string(settings_path(&t)).unwrap(), before);
+}
