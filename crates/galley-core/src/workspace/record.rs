@@ -183,9 +183,11 @@ impl Workspace {
 }
 
 fn scan_one(scan: &mut Scan, abs: &Path, rel: String) {
-    let meta = match std::fs::metadata(abs) {
+    // Not followed: a link named like a draft could point outside the workspace, and the
+    // full scan (`find_draft_files`) skips links too, so both paths see the same folder.
+    let meta = match std::fs::symlink_metadata(abs) {
         Ok(meta) if meta.is_file() => meta,
-        _ => return, // gone (or not a file): absent from the disk side
+        _ => return, // gone, a link, or not a file: absent from the disk side
     };
     match read_draft(abs, Path::new(&rel)) {
         Ok(draft) => {

@@ -4,6 +4,7 @@ mod draft;
 mod draft_edit;
 mod export;
 mod history;
+mod hostile;
 mod import;
 mod issue;
 mod reconcile;
