@@ -116,7 +116,11 @@ fn polling(
     reason: String,
     tx: Sender<WatchBatch>,
 ) -> Result<FolderWatcher> {
-    let config = notify::Config::default().with_poll_interval(interval);
+    // The poller's times have whole-second resolution: an edit in the same second as the
+    // previous scan would go unseen without comparing contents.
+    let config = notify::Config::default()
+        .with_poll_interval(interval)
+        .with_compare_contents(true);
     let mut poller = debouncer::<PollWatcher>(root, debounce, tx, config)?;
     poller
         .watch(root, RecursiveMode::Recursive)

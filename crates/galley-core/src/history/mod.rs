@@ -101,77 +101,26 @@ impl History {
         new: NewVersion<'_>,
         files: &[KnownFileChange<'_>],
     ) -> Result<Version> {
-        check_new_version(&new)?;
-        let at_ns = i64::try_from(new.at.unix_timestamp_nanos()).map_err(|_| {
-            Error::invalid(
-                format!("the time of a new version of {}", new.path),
-                "it is outside the years 1678–2261",
-            )
-        })?;
-        let hash = new.text.map(|text| ContentHash::of(text.as_bytes()));
-
         let tx = self.write()?;
-        if let Some(from) = new.origin.restored_from() {
-            versions::by_id(&tx, from).map_err(|err| match err {
-                Error::NotFound { what, .. } => Error::NotFound {
-                    what,
-                    hint: ", so it cannot be restored".into(),
-                },
-                other => other,
-            })?;
-        }
-        let parent = versions::head_id(&tx, new.draft_id, new.lang)?;
-        let text_id = match (new.text, &hash) {
-            (Some(text), Some(hash)) => {
-                let ordinal = versions::text_count(&tx, new.draft_id, new.lang)?;
-                let base = match content::delta_base(ordinal) {
-                    Some(base) => versions::text_id_at(&tx, new.draft_id, new.lang, base)?,
-                    None => None,
-                };
-                Some(content::store(&tx, text, hash, base)?)
-            }
-            _ => None,
-        };
-        tx.prepare_cached(
-            "INSERT INTO versions \
-             (draft_id, lang, path, text_id, author, at_ns, label, parent, origin, restored_from) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?
-        .execute(params![
-            new.draft_id,
-            new.lang,
-            new.path,
-            text_id,
-            new.author,
-            at_ns,
-            new.label,
-            parent,
-            new.origin.tag(),
-            new.origin.restored_from(),
-        ])?;
-        let id = tx.last_insert_rowid();
-        for change in files {
-            known_files::apply(&tx, *change)?;
-            // A file history no longer knows leaves the search index with it; changed files
-            // are re-indexed lazily, before the next search (see `History::index_behind`).
-            if let KnownFileChange::Remove(path) = change {
-                search_index::remove(&tx, path)?;
-            }
+        let version = insert_version(&tx, new, files)?;
+        tx.commit()?;
+        Ok(version)
+    }
+
+    /// Records several versions, each with its known-file changes, in one transaction: all of
+    /// them or none. Reconciling a storm of external changes (a `git checkout` of thousands of
+    /// files) pays for one durable commit instead of one per file.
+    pub fn record_many<'a>(
+        &self,
+        batch: impl IntoIterator<Item = (NewVersion<'a>, Vec<KnownFileChange<'a>>)>,
+    ) -> Result<Vec<Version>> {
+        let tx = self.write()?;
+        let mut versions = Vec::new();
+        for (new, files) in batch {
+            versions.push(insert_version(&tx, new, &files)?);
         }
         tx.commit()?;
-
-        Ok(Version {
-            id,
-            draft_id: new.draft_id.to_owned(),
-            lang: new.lang.to_owned(),
-            path: new.path.to_owned(),
-            hash,
-            author: new.author.to_owned(),
-            at: new.at,
-            label: new.label.map(str::to_owned),
-            parent,
-            origin: new.origin,
-        })
+        Ok(versions)
     }
 
     /// The newest version of a language version of a draft (possibly a deletion).
@@ -310,6 +259,17 @@ impl History {
         known_files::apply(&self.conn, KnownFileChange::Upsert(file))
     }
 
+    /// Upserts many known-file entries in one transaction (files whose content is unchanged
+    /// but whose size or time moved, as after a `git checkout`).
+    pub fn upsert_known_files(&self, files: &[KnownFile]) -> Result<()> {
+        let tx = self.write()?;
+        for file in files {
+            known_files::apply(&tx, KnownFileChange::Upsert(file))?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Forgets the known-file entry for `path` (nothing happens if there is none).
     pub fn remove_known_file(&self, path: &str) -> Result<()> {
         known_files::apply(&self.conn, KnownFileChange::Remove(path))
@@ -379,4 +339,81 @@ fn explain_open_error(err: Error, db_path: &Path, describe: &str) -> Error {
         }
         _ => err,
     }
+}
+
+/// Inserts one version (storing its text once, `parent` = the current head) and applies its
+/// known-file changes, inside the caller's transaction.
+fn insert_version(
+    tx: &Transaction<'_>,
+    new: NewVersion<'_>,
+    files: &[KnownFileChange<'_>],
+) -> Result<Version> {
+    check_new_version(&new)?;
+    let at_ns = i64::try_from(new.at.unix_timestamp_nanos()).map_err(|_| {
+        Error::invalid(
+            format!("the time of a new version of {}", new.path),
+            "it is outside the years 1678–2261",
+        )
+    })?;
+    let hash = new.text.map(|text| ContentHash::of(text.as_bytes()));
+
+    if let Some(from) = new.origin.restored_from() {
+        versions::by_id(tx, from).map_err(|err| match err {
+            Error::NotFound { what, .. } => Error::NotFound {
+                what,
+                hint: ", so it cannot be restored".into(),
+            },
+            other => other,
+        })?;
+    }
+    let parent = versions::head_id(tx, new.draft_id, new.lang)?;
+    let text_id = match (new.text, &hash) {
+        (Some(text), Some(hash)) => {
+            let ordinal = versions::text_count(tx, new.draft_id, new.lang)?;
+            let base = match content::delta_base(ordinal) {
+                Some(base) => versions::text_id_at(tx, new.draft_id, new.lang, base)?,
+                None => None,
+            };
+            Some(content::store(tx, text, hash, base)?)
+        }
+        _ => None,
+    };
+    tx.prepare_cached(
+        "INSERT INTO versions \
+         (draft_id, lang, path, text_id, author, at_ns, label, parent, origin, restored_from) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        new.draft_id,
+        new.lang,
+        new.path,
+        text_id,
+        new.author,
+        at_ns,
+        new.label,
+        parent,
+        new.origin.tag(),
+        new.origin.restored_from(),
+    ])?;
+    let id = tx.last_insert_rowid();
+    for change in files {
+        known_files::apply(tx, *change)?;
+        // A file history no longer knows leaves the search index with it; changed files
+        // are re-indexed lazily, before the next search (see `History::index_behind`).
+        if let KnownFileChange::Remove(path) = change {
+            search_index::remove(tx, path)?;
+        }
+    }
+    Ok(Version {
+        id,
+        draft_id: new.draft_id.to_owned(),
+        lang: new.lang.to_owned(),
+        path: new.path.to_owned(),
+        hash,
+        author: new.author.to_owned(),
+        at: new.at,
+        label: new.label.map(str::to_owned),
+        parent,
+        origin: new.origin,
+    })
 }
