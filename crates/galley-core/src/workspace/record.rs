@@ -195,6 +195,23 @@ fn scan_one(scan: &mut Scan, abs: &Path, rel: String) {
         Ok(meta) if meta.is_file() => meta,
         _ => return, // gone, a link, or not a file: absent from the disk side
     };
+    if rel.contains([':', '\\']) {
+        // History stores `/`-separated relative paths; these characters would not round-trip
+        // (and would fail the whole batch), so the file is reported and left alone.
+        scan.problems.push(Error::InvalidDraft {
+            path: PathBuf::from(&rel),
+            line: 1,
+            field: "file name".into(),
+            message:
+                "Galley cannot keep history for a name containing `:` or `\\`; rename the file"
+                    .into(),
+        });
+        scan.files.push(DiskFile {
+            path: rel,
+            state: DiskState::Invalid,
+        });
+        return;
+    }
     match read_draft(abs, Path::new(&rel)) {
         Ok(draft) => {
             let text = draft.text().to_string();
