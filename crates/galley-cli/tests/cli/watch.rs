@@ -109,9 +109,16 @@ fn watch_by_polling_says_so_once_and_still_records_an_external_edit() {
     watching.next_recorded();
     let mut said = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(15);
-    while !said.iter().any(|l: &String| l.contains("checking the folder")) {
+    while !said
+        .iter()
+        .any(|l: &String| l.contains("checking the folder"))
+    {
         let left = deadline.saturating_duration_since(Instant::now());
-        said.push(stderr.recv_timeout(left).expect("the polling notice on stderr"));
+        said.push(
+            stderr
+                .recv_timeout(left)
+                .expect("the polling notice on stderr"),
+        );
     }
 
     let path = "2020-W20/army-reserve-call-up.en.md";
@@ -122,6 +129,9 @@ fn watch_by_polling_says_so_once_and_still_records_an_external_edit() {
     assert_eq!(edit["recorded"][0]["path"], path, "{edit}");
     assert_eq!(edit["recorded"][0]["version"]["author"], "external");
     said.extend(stderr.try_iter());
-    let notices = said.iter().filter(|l| l.contains("checking the folder")).count();
+    let notices = said
+        .iter()
+        .filter(|l| l.contains("checking the folder"))
+        .count();
     assert_eq!(notices, 1, "said once: {said:?}");
 }
