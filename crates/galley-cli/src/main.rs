@@ -624,8 +624,21 @@ fn read_input(from: Option<PathBuf>) -> Result<String, Error> {
 }
 
 fn watch(ws: &mut Workspace, out: &Printer) -> Result<(), Error> {
+    use galley_core::watch::{WatchMode, POLL_INTERVAL};
     // Watch first, then catch up: an edit made while catching up is still seen.
-    let (_watcher, batches) = galley_core::watch::watch(ws.root(), Duration::from_millis(300))?;
+    let debounce = Duration::from_millis(300);
+    let (watcher, batches) = if std::env::var("GALLEY_WATCH").is_ok_and(|v| v == "poll") {
+        let reason = "GALLEY_WATCH=poll asks for it";
+        galley_core::watch::watch_polling(ws.root(), debounce, POLL_INTERVAL, reason)?
+    } else {
+        galley_core::watch::watch(ws.root(), debounce)?
+    };
+    if let WatchMode::Polling { interval, reason } = watcher.mode() {
+        out.warning(&format!(
+            "checking the folder for changes every {} s instead of being notified: {reason}",
+            interval.as_secs_f32()
+        ));
+    }
     out.recorded(&ws.record_all()?);
     out.watching(ws.root());
     for batch in batches {

@@ -19,6 +19,13 @@ pub fn resolve(root: &Path, given: &Path) -> Result<WorkspacePath> {
         path: given.to_path_buf(),
         root: root.to_path_buf(),
     };
+    // No file system allows NUL in a name; the OS would refuse it later with a vaguer error.
+    if given.as_os_str().as_encoded_bytes().contains(&0) {
+        return Err(Error::invalid(
+            format!("the path {:?}", given.to_string_lossy()),
+            "it contains a NUL character, which no file name may contain",
+        ));
+    }
     let joined = if given.is_absolute() {
         given.to_path_buf()
     } else {
@@ -67,4 +74,67 @@ pub fn resolve(root: &Path, given: &Path) -> Result<WorkspacePath> {
         .collect::<Vec<_>>()
         .join("/");
     Ok(WorkspacePath { abs, rel })
+}
+
+/// The longest file or folder name Galley creates, in bytes: file systems allow 255, and the
+/// temp file written beside a draft while saving adds about 25.
+pub const MAX_NAME_BYTES: usize = 200;
+
+/// Refuses a workspace-relative path (`/`-separated) that Galley should not *create*, because
+/// the file could not travel to a colleague's machine or would mislead a reader: a name longer
+/// than [`MAX_NAME_BYTES`], a name Windows reserves (`CON`, `aux.be.md`, `LPT1`…), a name
+/// ending in a dot or space (Windows drops them), characters Windows forbids, control
+/// characters, and bidirectional overrides that make a name display as something else
+/// (`evil\u{202e}dm.be.md`). Existing files are read whatever their names.
+pub fn check_new_name(rel: &str) -> Result<()> {
+    for part in rel.split('/') {
+        let refuse = |why: &str| {
+            Err(Error::invalid(
+                format!("the name `{}`", part.escape_debug()),
+                why,
+            ))
+        };
+        if part.len() > MAX_NAME_BYTES {
+            return refuse(&format!(
+                "it is {} bytes long; file and folder names may be at most {MAX_NAME_BYTES} bytes",
+                part.len()
+            ));
+        }
+        if part.ends_with(['.', ' ']) {
+            return refuse("it ends with a dot or a space, which Windows silently removes");
+        }
+        if let Some(c) = part.chars().find(|c| is_forbidden_in_name(*c)) {
+            return refuse(&format!(
+                "it contains the character U+{:04X}, which file names may not contain (control \
+                 characters, direction overrides and < > : \" \\ | ? *)",
+                u32::from(c)
+            ));
+        }
+        let stem = part.split('.').next().unwrap_or(part).trim_end();
+        if is_reserved_device_name(stem) {
+            return refuse(
+                "Windows reserves this name for a device, so the file could not be opened there",
+            );
+        }
+    }
+    Ok(())
+}
+
+fn is_forbidden_in_name(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '<' | '>' | ':' | '"' | '\\' | '|' | '?' | '*')
+        // Bidirectional embeddings, overrides and isolates (LRE…RLO, LRI…PDI).
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn is_reserved_device_name(stem: &str) -> bool {
+    let upper = stem.to_ascii_uppercase();
+    match upper.as_str() {
+        "CON" | "PRN" | "AUX" | "NUL" => true,
+        _ => ["COM", "LPT"].iter().any(|prefix| {
+            upper
+                .strip_prefix(prefix)
+                .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit() && n != "0")
+        }),
+    }
 }

@@ -36,15 +36,32 @@ impl Watching {
 }
 
 fn start(sample: &Sample) -> Watching {
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("galley"))
+    start_with(sample, None).0
+}
+
+/// Starts `galley watch`; with `mode`, as `GALLEY_WATCH=mode`, and then its stderr lines too.
+fn start_with(sample: &Sample, mode: Option<&str>) -> (Watching, Receiver<String>) {
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("galley"));
+    command
         .arg("--workspace")
         .arg(sample.root())
         .args(["watch", "--json"])
         .env("GALLEY_AUTHOR", "Tester")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn galley watch");
+        .stderr(Stdio::piped());
+    if let Some(mode) = mode {
+        command.env("GALLEY_WATCH", mode);
+    }
+    let mut child = command.spawn().expect("spawn galley watch");
+    let stderr = child.stderr.take().expect("stderr");
+    let (err_tx, err_lines) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if err_tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
     let stdout = child.stdout.take().expect("stdout");
     let (tx, lines) = channel();
     std::thread::spawn(move || {
@@ -56,7 +73,7 @@ fn start(sample: &Sample) -> Watching {
             }
         }
     });
-    Watching { child, lines }
+    (Watching { child, lines }, err_lines)
 }
 
 #[test]
@@ -83,4 +100,38 @@ fn watch_records_the_folder_then_each_external_edit() {
     assert_eq!(edit["recorded"][0]["path"], path, "{edit}");
     assert_eq!(edit["recorded"][0]["change"], "modified");
     assert_eq!(edit["recorded"][0]["version"]["author"], "external");
+}
+
+#[test]
+fn watch_by_polling_says_so_once_and_still_records_an_external_edit() {
+    let sample = Sample::copy();
+    let (watching, stderr) = start_with(&sample, Some("poll"));
+    watching.next_recorded();
+    let mut said = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !said
+        .iter()
+        .any(|l: &String| l.contains("checking the folder"))
+    {
+        let left = deadline.saturating_duration_since(Instant::now());
+        said.push(
+            stderr
+                .recv_timeout(left)
+                .expect("the polling notice on stderr"),
+        );
+    }
+
+    let path = "2020-W20/army-reserve-call-up.en.md";
+    let file = sample.root().join(path);
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, format!("{text}\nAdded while Galley polls.\n")).expect("edit");
+    let edit = watching.next_recorded();
+    assert_eq!(edit["recorded"][0]["path"], path, "{edit}");
+    assert_eq!(edit["recorded"][0]["version"]["author"], "external");
+    said.extend(stderr.try_iter());
+    let notices = said
+        .iter()
+        .filter(|l| l.contains("checking the folder"))
+        .count();
+    assert_eq!(notices, 1, "said once: {said:?}");
 }

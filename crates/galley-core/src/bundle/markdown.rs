@@ -91,7 +91,14 @@ fn policy_events<'a>(md: &'a str, prefix: &'a str) -> impl Iterator<Item = Event
     // Images turned into links; their End(Image) must become End(Link).
     let mut image_as_link: Vec<Option<bool>> = Vec::new();
     let mut notes = Footnotes::default();
+    let mut nesting = Nesting::default();
     Parser::new_ext(md, options()).filter_map(move |event| match event {
+        Event::Start(tag @ (Tag::BlockQuote(_) | Tag::List(_) | Tag::Item)) => {
+            nesting.open().then_some(Event::Start(tag))
+        }
+        Event::End(end @ (TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item)) => {
+            nesting.close().then_some(Event::End(end))
+        }
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -160,6 +167,33 @@ fn policy_events<'a>(md: &'a str, prefix: &'a str) -> impl Iterator<Item = Event
         Event::End(TagEnd::FootnoteDefinition) => Some(Event::Html(CowStr::from("</div>\n"))),
         other => Some(other),
     })
+}
+
+/// How deeply quotes and lists may nest in the HTML. The HTML parser inside the sanitizer
+/// slows down with the square of the nesting (50,000 `>` took minutes), and no commentary
+/// needs more than a handful: deeper containers are left out, their text kept.
+pub(crate) const MAX_NESTING: usize = 32;
+
+/// Which containers were kept, so each end matches its start.
+#[derive(Default)]
+struct Nesting {
+    kept: Vec<bool>,
+    depth: usize,
+}
+
+impl Nesting {
+    fn open(&mut self) -> bool {
+        let keep = self.depth < MAX_NESTING;
+        self.kept.push(keep);
+        self.depth += usize::from(keep);
+        keep
+    }
+
+    fn close(&mut self) -> bool {
+        let kept = self.kept.pop().unwrap_or(false);
+        self.depth -= usize::from(kept);
+        kept
+    }
 }
 
 fn sanitizer() -> ammonia::Builder<'static> {

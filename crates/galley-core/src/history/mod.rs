@@ -162,6 +162,24 @@ impl History {
         Ok(version)
     }
 
+    /// Records several versions, each with its known-file changes, in one transaction: all of
+    /// them or none. Reconciling a storm of external changes (a `git checkout` of thousands of
+    /// files) pays for one durable commit instead of one per file.
+    pub fn record_many<'a>(
+        &self,
+        batch: impl IntoIterator<Item = (NewVersion<'a>, Vec<KnownFileChange<'a>>)>,
+    ) -> Result<Vec<Version>> {
+        let tx = self.write()?;
+        let mut versions = Vec::new();
+        for (new, files) in batch {
+            check_new_version(&new)?;
+            versions.push(insert_version(&tx, &new, None)?);
+            apply_file_changes(&tx, &files)?;
+        }
+        tx.commit()?;
+        Ok(versions)
+    }
+
     /// The newest version of a language version of a draft (possibly a deletion).
     pub fn head(&self, draft_id: &str, lang: &str) -> Result<Option<Version>> {
         match versions::head_id(&self.conn, draft_id, lang)? {
@@ -296,6 +314,17 @@ impl History {
     /// Inserts or replaces the known-file entry for `file.path`.
     pub fn upsert_known_file(&self, file: &KnownFile) -> Result<()> {
         known_files::apply(&self.conn, KnownFileChange::Upsert(file))
+    }
+
+    /// Upserts many known-file entries in one transaction (files whose content is unchanged
+    /// but whose size or time moved, as after a `git checkout`).
+    pub fn upsert_known_files(&self, files: &[KnownFile]) -> Result<()> {
+        let tx = self.write()?;
+        for file in files {
+            known_files::apply(&tx, KnownFileChange::Upsert(file))?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Forgets the known-file entry for `path` (nothing happens if there is none).
@@ -443,3 +472,4 @@ fn explain_open_error(err: Error, db_path: &Path, describe: &str) -> Error {
         _ => err,
     }
 }
+

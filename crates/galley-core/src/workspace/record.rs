@@ -114,42 +114,48 @@ impl Workspace {
             })
             .collect();
         let forget = |path: &'_ str| !claimed.contains(path);
-        for action in plan.actions {
+        // Everything the plan records goes into history in one transaction: a storm of
+        // thousands of changes costs one durable commit, and a crash keeps all or none.
+        let mut refreshed = Vec::new();
+        let mut batch = Vec::new();
+        let mut changes = Vec::new();
+        for action in &plan.actions {
             match action {
-                Action::Refresh { file } => self.history().upsert_known_file(&file)?,
+                Action::Refresh { file } => refreshed.push(file.clone()),
                 Action::Record { file, change } => {
                     let Some(text) = scan.texts.get(&file.path) else {
                         continue;
                     };
-                    let mut changes = vec![KnownFileChange::Upsert(&file)];
-                    if let Change::Renamed { from } = &change {
+                    let mut files = vec![KnownFileChange::Upsert(file)];
+                    if let Change::Renamed { from } = change {
                         if forget(from) {
-                            changes.push(KnownFileChange::Remove(from));
+                            files.push(KnownFileChange::Remove(from));
                         }
                     }
-                    let version = self
-                        .history()
-                        .record_with_files(self.external_version(&file, Some(text)), &changes)?;
-                    report.recorded.push(Recorded {
-                        path: file.path.clone(),
-                        change: Some(change),
-                        version,
-                    });
+                    batch.push((self.external_version(file, Some(text)), files));
+                    changes.push((file.path.clone(), Some(change.clone())));
                 }
                 Action::Delete { file } => {
-                    let changes: Vec<KnownFileChange> = forget(&file.path)
+                    let files: Vec<KnownFileChange> = forget(&file.path)
                         .then_some(KnownFileChange::Remove(&file.path))
                         .into_iter()
                         .collect();
-                    let version = self
-                        .history()
-                        .record_with_files(self.external_version(&file, None), &changes)?;
-                    report.recorded.push(Recorded {
-                        path: file.path,
-                        change: None,
-                        version,
-                    });
+                    batch.push((self.external_version(file, None), files));
+                    changes.push((file.path.clone(), None));
                 }
+            }
+        }
+        if !refreshed.is_empty() {
+            self.history().upsert_known_files(&refreshed)?;
+        }
+        if !batch.is_empty() {
+            let versions = self.history().record_many(batch)?;
+            for ((path, change), version) in changes.into_iter().zip(versions) {
+                report.recorded.push(Recorded {
+                    path,
+                    change,
+                    version,
+                });
             }
         }
         Ok(report)
@@ -183,10 +189,29 @@ impl Workspace {
 }
 
 fn scan_one(scan: &mut Scan, abs: &Path, rel: String) {
-    let meta = match std::fs::metadata(abs) {
+    // Not followed: a link named like a draft could point outside the workspace, and the
+    // full scan (`find_draft_files`) skips links too, so both paths see the same folder.
+    let meta = match std::fs::symlink_metadata(abs) {
         Ok(meta) if meta.is_file() => meta,
-        _ => return, // gone (or not a file): absent from the disk side
+        _ => return, // gone, a link, or not a file: absent from the disk side
     };
+    if rel.contains([':', '\\']) {
+        // History stores `/`-separated relative paths; these characters would not round-trip
+        // (and would fail the whole batch), so the file is reported and left alone.
+        scan.problems.push(Error::InvalidDraft {
+            path: PathBuf::from(&rel),
+            line: 1,
+            field: "file name".into(),
+            message:
+                "Galley cannot keep history for a name containing `:` or `\\`; rename the file"
+                    .into(),
+        });
+        scan.files.push(DiskFile {
+            path: rel,
+            state: DiskState::Invalid,
+        });
+        return;
+    }
     match read_draft(abs, Path::new(&rel)) {
         Ok(draft) => {
             let text = draft.text().to_string();

@@ -57,6 +57,10 @@ impl Workspace {
         loaded: Option<ContentHash>,
     ) -> Result<SaveOutcome> {
         let target = self.resolve(Path::new(path))?;
+        if !target.abs.exists() {
+            crate::paths::check_new_name(&target.rel)?;
+        }
+        check_draft_path(&target.rel)?;
         if text.len() as u64 > MAX_DRAFT_BYTES {
             return Err(Error::TooLarge {
                 path: target.rel.into(),
@@ -123,6 +127,7 @@ impl Workspace {
         let folder = new.issue.map_or("unfiled".to_string(), |w| w.to_string());
         let rel = format!("{folder}/{slug}.{}.md", new.lang);
         let target = self.resolve(Path::new(&rel))?;
+        crate::paths::check_new_name(&target.rel)?;
         if target.abs.exists() {
             return Err(Error::invalid(
                 rel,
@@ -366,6 +371,22 @@ impl Workspace {
             mtime_ns: mtime_ns(&meta),
         })
     }
+}
+
+/// Saves go to drafts only: a file `record` and `list` would see. Anything else (a script,
+/// `.galley/settings.toml`, a file in `.git`) is refused before a byte is read or written.
+fn check_draft_path(rel: &str) -> Result<()> {
+    let mut parts = rel.rsplit('/');
+    let name = parts.next().unwrap_or(rel);
+    let hidden_folder = parts.any(|p| p.starts_with('.'));
+    if hidden_folder || !crate::draft::is_draft_file_name(name) {
+        return Err(Error::invalid(
+            rel,
+            "Galley saves only drafts: Markdown files named like `slug.be.md`, outside hidden \
+             folders such as .galley",
+        ));
+    }
+    Ok(())
 }
 
 /// A file-name-safe form of a title: lowercase letters and digits (any script), single

@@ -5,6 +5,7 @@ mod draft_edit;
 mod export;
 mod faults;
 mod history;
+mod hostile;
 mod import;
 mod issue;
 mod reconcile;

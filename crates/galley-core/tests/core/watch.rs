@@ -1,12 +1,26 @@
 // The real watcher, on a real folder: other editors' saves become external versions.
 
 use super::support::{draft, TempWorkspace};
-use galley_core::watch::{watch, WatchBatch};
+use galley_core::watch::notify::{self, Config, EventHandler, RecursiveMode, Watcher, WatcherKind};
+use galley_core::watch::{watch, watch_with, WatchBatch, WatchMode};
 use galley_core::workspace::Workspace;
+use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 const PATH: &str = "2020-W20/army.be.md";
+
+/// Records what one batch says changed, as the shells do; returns how many versions it made.
+fn apply(ws: &mut Workspace, batch: WatchBatch) -> usize {
+    let report = if batch.rescan {
+        ws.record_all().expect("record all")
+    } else {
+        let paths: Vec<_> = batch.paths.into_iter().collect();
+        ws.record_paths(&paths).expect("record paths")
+    };
+    report.recorded.len()
+}
 
 /// Feeds watcher batches to the workspace until `done` holds or the deadline passes.
 fn record_until(
@@ -14,15 +28,10 @@ fn record_until(
     rx: &Receiver<WatchBatch>,
     done: impl Fn(&Workspace) -> bool,
 ) -> bool {
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
         if let Ok(batch) = rx.recv_timeout(Duration::from_millis(100)) {
-            let paths: Vec<_> = batch.paths.into_iter().collect();
-            if batch.rescan {
-                ws.record_all().expect("record all");
-            } else {
-                ws.record_paths(&paths).expect("record paths");
-            }
+            apply(ws, batch);
         }
         if done(ws) {
             return true;
@@ -76,4 +85,152 @@ fn watcher_records_edits_renames_and_deletions_by_other_editors() {
         }),
         "creation and deletion were not both recorded"
     );
+}
+
+fn version_count(root: &Path) -> i64 {
+    let db = rusqlite::Connection::open(root.join(".galley/history.db")).expect("open history");
+    db.query_row("SELECT count(*) FROM versions", [], |row| row.get(0))
+        .expect("count")
+}
+
+fn storm_draft(id: &str, body: &str) -> String {
+    format!("---\nid: {id}\nlang: en\n---\n\n{body}\n")
+}
+
+/// Like a `git checkout` between distant branches: 1,500 drafts rewritten, 500 deleted and
+/// 8,000 created in 40 folders that did not exist (10,000 changes), all at once.
+#[test]
+fn storm_of_ten_thousand_changes_is_recorded_exactly_once_then_the_watcher_is_quiet() {
+    const EXISTING: usize = 2_000;
+    const MODIFIED: usize = 1_500; // the first ones; the rest of EXISTING are deleted
+    const CREATED: usize = 8_000;
+    let mut t = TempWorkspace::new();
+    let root = t.root();
+    let old_path = |i: usize| format!("w{:02}/d{i:05}.en.md", i % 20);
+    for i in 0..EXISTING {
+        t.write(
+            &old_path(i),
+            &storm_draft(&format!("old{i:05}"), "First text."),
+        );
+    }
+    assert_eq!(t.ws.record_all().expect("record").recorded.len(), EXISTING);
+    let (_watcher, rx) = watch(&root, Duration::from_millis(200)).expect("watch");
+
+    let started = Instant::now();
+    for i in 0..EXISTING {
+        let path = root.join(old_path(i));
+        if i < MODIFIED {
+            std::fs::write(&path, storm_draft(&format!("old{i:05}"), "Second text."))
+                .expect("write");
+        } else {
+            std::fs::remove_file(&path).expect("delete");
+        }
+    }
+    for i in 0..CREATED {
+        t.write(
+            &format!("n{:02}/c{i:05}.en.md", i / 200),
+            &storm_draft(&format!("new{i:05}"), "New text."),
+        );
+    }
+    let expected = (EXISTING + MODIFIED + (EXISTING - MODIFIED) + CREATED) as i64;
+    let mut recorded = 0;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while version_count(&root) < expected {
+        assert!(
+            Instant::now() < deadline,
+            "only {} of {expected} versions",
+            version_count(&root)
+        );
+        if let Ok(batch) = rx.recv_timeout(Duration::from_millis(100)) {
+            recorded += apply(&mut t.ws, batch);
+        }
+    }
+    let settled = started.elapsed();
+
+    // Quiet: whatever the watcher still delivers over two seconds records nothing.
+    let quiet_until = Instant::now() + Duration::from_secs(2);
+    let mut late_batches = 0;
+    while let Some(left) = quiet_until.checked_duration_since(Instant::now()) {
+        if let Ok(batch) = rx.recv_timeout(left) {
+            late_batches += 1;
+            assert_eq!(apply(&mut t.ws, batch), 0, "a change was recorded twice");
+        }
+    }
+    assert_eq!(version_count(&root), expected);
+    assert_eq!(recorded as i64, expected - EXISTING as i64);
+
+    // Each file: exactly its versions, never the same text twice in a row.
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for i in 0..EXISTING {
+        counts.insert(format!("old{i:05}"), 2);
+    }
+    for i in 0..CREATED {
+        counts.insert(format!("new{i:05}"), 1);
+    }
+    for (id, want) in &counts {
+        let log = t.ws.history().log(id, "en").expect("log");
+        assert_eq!(log.len(), *want, "{id}: {log:?}");
+        assert!(
+            log.windows(2).all(|w| w[0].hash != w[1].hash),
+            "{id} repeats a text"
+        );
+    }
+    println!(
+        "storm: 10,000 changes recorded exactly once in {:.1} s, then quiet ({late_batches} late batches, nothing recorded)",
+        settled.as_secs_f64()
+    );
+}
+
+/// A native watcher that fails the way inotify does when `fs.inotify.max_user_watches` is
+/// used up (ENOSPC, which notify reports as `MaxFilesWatch`).
+struct FullWatchTable;
+
+impl Watcher for FullWatchTable {
+    fn new<F: EventHandler>(_handler: F, _config: Config) -> notify::Result<Self> {
+        Ok(FullWatchTable)
+    }
+
+    fn watch(&mut self, _path: &Path, _mode: RecursiveMode) -> notify::Result<()> {
+        Err(notify::Error::new(notify::ErrorKind::MaxFilesWatch))
+    }
+
+    fn unwatch(&mut self, _path: &Path) -> notify::Result<()> {
+        Ok(())
+    }
+
+    fn kind() -> WatcherKind {
+        WatcherKind::Inotify
+    }
+}
+
+#[test]
+fn watcher_falls_back_to_polling_when_the_watch_limit_is_reached_and_still_records_edits() {
+    let mut t = TempWorkspace::new();
+    t.ws.save(PATH, &draft("k7m2q9x4tz", "be", "Армія", "Абзац."), None)
+        .expect("save");
+    let (watcher, rx) = watch_with::<FullWatchTable>(
+        t.ws.root(),
+        Duration::from_millis(50),
+        Duration::from_millis(100),
+    )
+    .expect("a fallback, not an error");
+    match watcher.mode() {
+        WatchMode::Polling { reason, .. } => {
+            assert!(reason.contains("max_user_watches"), "{reason}")
+        }
+        WatchMode::Native => panic!("the failing native watch was reported as working"),
+    }
+
+    let edited = t
+        .read(PATH)
+        .replace("Абзац.", "Абзац, зменены іншай праграмай.");
+    t.write(PATH, &edited);
+    assert!(
+        record_until(&mut t.ws, &rx, |ws| ws
+            .log(PATH)
+            .map(|l| l.len() == 2)
+            .unwrap_or(false)),
+        "the polling watcher did not record the external edit"
+    );
+    assert_eq!(t.ws.log(PATH).expect("log")[0].author, "external");
 }
