@@ -14,4 +14,12 @@ pub const COMMANDS: &[&str] = &[
     "set_translation_status",
     "translation_source_diff",
     "mark_minor",
+    // the issue board and export
+    "issue_board",
+    "move_commentary",
+    "set_editorial_status",
+    "export_target",
+    "choose_export_target",
+    "export_issue",
+    "show_export_folder",
 ];

@@ -4,6 +4,7 @@
 //! - `launch`    which workspace to open (`--workspace DIR` or the checkout's sample `drafts/`)
 //! - `session`   the opened workspace, or why it could not be opened
 //! - `commands`  the IPC commands (names in command_names.rs, one permission each)
+//! - `commands_board`, `dto_board`  the issue board and export
 //! - `dto`, `dto_history`, `dto_translation`  what the commands return; `error` how errors cross IPC (`{kind, message}`)
 //! - `watcher`   other programs' edits: recorded, then announced as an event
 //! - `bindings`  the TypeScript twins of the DTOs (ui/src/ipc/bindings.ts)
@@ -11,7 +12,9 @@
 pub mod bindings;
 mod command_names;
 pub mod commands;
+pub mod commands_board;
 pub mod dto;
+pub mod dto_board;
 pub mod dto_history;
 pub mod dto_translation;
 pub mod error;
@@ -42,6 +45,7 @@ fn author() -> String {
 pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> tauri::Builder<R> {
     builder
         .manage(session)
+        .manage(commands_board::ExportState::default())
         .setup(|app| {
             watcher::start(app.handle());
             Ok(())
@@ -60,6 +64,13 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands::set_translation_status,
             commands::translation_source_diff,
             commands::mark_minor,
+            commands_board::issue_board,
+            commands_board::move_commentary,
+            commands_board::set_editorial_status,
+            commands_board::export_target,
+            commands_board::choose_export_target,
+            commands_board::export_issue,
+            commands_board::show_export_folder,
         ])
 }
 
