@@ -3,9 +3,13 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type {
+  BoardView,
   DiffView,
   DraftView,
   ErrorDto,
+  ExportProgress,
+  ExportResult,
+  ExportTarget,
   FolderChanges,
   FrontFields,
   Library,
@@ -17,6 +21,15 @@ import type {
 } from "./bindings";
 
 export type {
+  BlockerView,
+  BoardCellView,
+  BoardRowView,
+  BoardSection,
+  BoardView,
+  ExportProgress,
+  ExportResult,
+  ExportTarget,
+  LanguageReadinessView,
   Commentary,
   DiffView,
   DraftView,
@@ -84,3 +97,22 @@ export const setTranslationStatus = (id: string, lang: string, status: string): 
 export const translationSourceDiff = (id: string, lang: string): Promise<SourceChanges> =>
   call("translation_source_diff", { id, lang });
 export const markMinor = (version: number, minor: boolean): Promise<void> => call("mark_minor", { version, minor });
+
+// ---- the issue board and export ----
+export const issueBoard = (week: string): Promise<BoardView> => call("issue_board", { week });
+export const moveCommentary = (week: string, id: string, section: string, position: number): Promise<BoardView> =>
+  call("move_commentary", { week, id, section, position });
+export const setEditorialStatus = (week: string, id: string, status: string): Promise<BoardView> =>
+  call("set_editorial_status", { week, id, status });
+export const exportTarget = (week: string): Promise<ExportTarget> => call("export_target", { week });
+/** Opens the native dialog (from Rust); `null` when the user cancelled. */
+export const chooseExportTarget = (week: string, zip: boolean): Promise<ExportTarget | null> =>
+  call("choose_export_target", { week, zip });
+export const exportIssue = (week: string, onlyComplete: boolean, chosen: boolean): Promise<ExportResult> =>
+  call("export_issue", { week, onlyComplete, chosen });
+export const showExportFolder = (): Promise<void> => call("show_export_folder");
+
+/** Calls `handler` with each step of a running export. */
+export async function onExportProgress(handler: (progress: ExportProgress) => void): Promise<() => void> {
+  return listen<ExportProgress>("export-progress", (event) => handler(event.payload));
+}
