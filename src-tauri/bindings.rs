@@ -4,6 +4,10 @@
 use ts_rs::{Config, TS};
 
 use crate::dto::{Commentary, DraftView, LanguageVersion, Library, SectionInfo, WorkspaceInfo};
+use crate::dto_board::{
+    BlockerView, BoardCellView, BoardRowView, BoardSection, BoardView, ExportProgress,
+    ExportResult, ExportTarget, LanguageReadinessView,
+};
 use crate::dto_history::{
     DiffView, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult, SpanChange,
     SpanView, VersionInfo, VersionOrigin,
@@ -56,6 +60,15 @@ pub fn typescript_declarations() -> String {
         WorkspaceSettings::decl(&cfg),
         SectionSettings::decl(&cfg),
         SettingsSaved::decl(&cfg),
+        BoardView::decl(&cfg),
+        BoardSection::decl(&cfg),
+        BoardRowView::decl(&cfg),
+        BoardCellView::decl(&cfg),
+        LanguageReadinessView::decl(&cfg),
+        BlockerView::decl(&cfg),
+        ExportTarget::decl(&cfg),
+        ExportResult::decl(&cfg),
+        ExportProgress::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:\n\

@@ -18,4 +18,12 @@ pub const COMMANDS: &[&str] = &[
     "set_profile",
     "get_workspace_settings",
     "update_workspace_settings",
+    // the issue board and export
+    "issue_board",
+    "move_commentary",
+    "set_editorial_status",
+    "export_target",
+    "choose_export_target",
+    "export_issue",
+    "show_export_folder",
 ];

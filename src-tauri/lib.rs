@@ -4,6 +4,7 @@
 //! - `launch`    which workspace to open (`--workspace DIR` or the checkout's sample `drafts/`)
 //! - `session`   the opened workspace, or why it could not be opened
 //! - `commands`  the IPC commands (names in command_names.rs, one permission each)
+//! - `commands_board`, `dto_board`  the issue board and export
 //! - `dto`, `dto_history`, `dto_translation`  what the commands return; `error` how errors cross IPC (`{kind, message}`)
 //! - `watcher`   other programs' edits: recorded, then announced as an event
 //! - `commands_settings`, `dto_settings`, `profile_store`  the Settings view: the user's profile
@@ -14,7 +15,9 @@ pub mod bindings;
 mod command_names;
 pub mod commands;
 pub mod commands_settings;
+pub mod commands_board;
 pub mod dto;
+pub mod dto_board;
 pub mod dto_history;
 pub mod dto_settings;
 pub mod dto_translation;
@@ -48,6 +51,7 @@ fn author() -> String {
 pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> tauri::Builder<R> {
     builder
         .manage(session)
+        .manage(commands_board::ExportState::default())
         .setup(|app| {
             watcher::start(app.handle());
             profile_store::install(app.handle());
@@ -71,6 +75,13 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands_settings::set_profile,
             commands_settings::get_workspace_settings,
             commands_settings::update_workspace_settings,
+            commands_board::issue_board,
+            commands_board::move_commentary,
+            commands_board::set_editorial_status,
+            commands_board::export_target,
+            commands_board::choose_export_target,
+            commands_board::export_issue,
+            commands_board::show_export_folder,
         ])
 }
 

@@ -5,12 +5,14 @@
 //! - `translating` the translation view, statuses, source diffs, minor marks, library states
 //! - `settings`    the profile signing new versions, the workspace's languages and sections
 //! - `watching`    external edits become versions and an event
+//! - `board`       the issue board: sections, moves, editorial status, readiness, export
 //! - `bindings`    ui/src/ipc/bindings.ts matches the Rust DTOs
 //! - `invariants`  structural rules: the core stays free of Tauri, the capability grants
 //!   only the app's commands
 //! - `launch`      command-line parsing
 
 mod bindings;
+mod board;
 mod commands;
 mod editing;
 mod invariants;

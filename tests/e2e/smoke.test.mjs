@@ -314,3 +314,72 @@ test("changing a translation's status changes its badge in the library", async (
   assert.match(label, new RegExp(`ru: ${target.replace("-", " ")}`));
   await screenshot(t, "translation");
 });
+
+// ---- the issue board and export (board area) ----
+
+const attr = async (element, name) => wd("GET", `/session/${session}/element/${element}/attribute/${name}`);
+const selectOption = async (css) => click(css);
+
+test("the board of 2020-W21 exports the ready language to the default zip, whose manifest lists its files", async (t) => {
+  const week = "2020-W21";
+  const border = "ej7l6fa6hg"; // its Belarusian version is a translation still in progress
+  await click(`button.board-open[data-week="${week}"]`);
+  await until("the board", 15_000, async () => (await find(".board-row")).length >= 4);
+
+  // The readiness reason opens that commentary in that language; finish the translation there.
+  await click(`.readiness-lang[data-lang="be"] .reason[data-kind="translation_not_done"] .reason-open[data-id="${border}"]`);
+  await until("the be editor", 10_000, async () => {
+    for (const b of await find(".switcher button[aria-pressed='true']")) if ((await text(b)) === "be") return true;
+    return false;
+  });
+  await click(".translation-toggle");
+  await until("the paragraph pairs", 10_000, async () => (await find(".pair")).length > 0);
+  await selectOption('.status-control option[value="done"]');
+  await until("the be badge to say done", 10_000, async () => {
+    for (const b of await find(`button.commentary[data-id="${border}"] .badge`)) {
+      if ((await text(b)).endsWith("be")) return (await attr(b, "data-state")) === "done";
+    }
+    return false;
+  });
+
+  // Back on the board: approve every commentary (review first, as the workflow requires).
+  await click(`button.board-open[data-week="${week}"]`);
+  const ids = await until("the rows", 15_000, async () => {
+    const rows = await find(".board-row");
+    return rows.length >= 4 ? Promise.all(rows.map((r) => attr(r, "data-id"))) : null;
+  });
+  for (const id of ids) {
+    for (const status of ["in-review", "approved"]) {
+      await selectOption(`.board-row[data-id="${id}"] .editorial-control option[value="${status}"]`);
+      await until(`${id} ${status}`, 10_000, async () => {
+        const [control] = await find(`.board-row[data-id="${id}"] .editorial-control`);
+        return control && (await attr(control, "data-state")) === status;
+      });
+    }
+  }
+  await until("be ready", 10_000, async () => {
+    const [be] = await find('.readiness-lang[data-lang="be"]');
+    return be && (await attr(be, "data-ready")) === "true";
+  });
+
+  await click(".export-only-complete input");
+  await click(".export-run");
+  const done = await until("the export result", 30_000, async () => {
+    const [element] = await find(".export-done");
+    return element ? text(element) : null;
+  });
+  const zip = join(workspace, "exports", `${week}.zip`);
+  assert.ok(existsSync(zip), `${zip} exists (${done})`);
+  await screenshot(t, "board");
+
+  // The manifest inside the zip lists exactly the other files in it.
+  const { execFileSync } = await import("node:child_process");
+  const entries = execFileSync("unzip", ["-Z1", zip], { encoding: "utf8" }).split("\n").filter(Boolean);
+  const manifest = JSON.parse(execFileSync("unzip", ["-p", zip, "manifest.json"], { encoding: "utf8" }));
+  const listed = manifest.files.map((f) => f.path);
+  assert.ok(listed.length > 0, "the manifest lists files");
+  assert.deepEqual([...listed].sort(), entries.filter((e) => e !== "manifest.json").sort());
+  assert.deepEqual(manifest.languages, ["be"]);
+  const shown = await Promise.all((await find(".export-files li")).map(async (li) => wd("GET", `/session/${session}/element/${li}/property/textContent`)));
+  assert.deepEqual([...shown].sort(), [...entries].sort(), "the panel lists the written files");
+});

@@ -189,3 +189,107 @@ export type SettingsSaved = {
  * False when the settings were already so (nothing was written).
  */
 changed: boolean, settings: WorkspaceSettings, };
+
+export type BoardView = { 
+/**
+ * ISO week, e.g. "2020-W21".
+ */
+week: string, 
+/**
+ * First and last day of the issue (ISO dates).
+ */
+start: string, end: string, 
+/**
+ * The issue's title by language tag.
+ */
+titles: { [key in string]: string }, 
+/**
+ * Workspace-relative path of the issue file, and whether it exists yet.
+ */
+issueFile: string, hasFile: boolean, 
+/**
+ * The board's languages, in the workspace's order (the cells follow it).
+ */
+languages: Array<string>, 
+/**
+ * The issue's sections in publication order, then the workspace's other sections (empty,
+ * so a commentary can be moved into them).
+ */
+sections: Array<BoardSection>, readiness: Array<LanguageReadinessView>, 
+/**
+ * Files of the issue that could not be read.
+ */
+problems: Array<ErrorDto>, };
+
+export type BoardSection = { 
+/**
+ * `null` for commentaries without a section.
+ */
+key: string | null, rows: Array<BoardRowView>, };
+
+export type BoardRowView = { id: string, 
+/**
+ * The source's title; `null` when the issue file lists an id no draft has.
+ */
+title: string | null, 
+/**
+ * Listed in the issue file (otherwise placed by its front matter).
+ */
+listed: boolean, 
+/**
+ * `draft`, `in-review` or `approved`.
+ */
+editorial: string, 
+/**
+ * Who set the editorial status, and when (`null` for a draft nobody touched).
+ */
+editorialBy: string | null, editorialAt: string | null, 
+/**
+ * One per board language, in its order.
+ */
+cells: Array<BoardCellView>, };
+
+export type BoardCellView = { lang: string, state: LanguageState, 
+/**
+ * Workspace-relative path of this language version, when it has a file.
+ */
+path: string | null, words: number | null, };
+
+export type LanguageReadinessView = { lang: string, ready: boolean, blockers: Array<BlockerView>, };
+
+export type BlockerView = { id: string, title: string, lang: string, 
+/**
+ * The language version's file, when it has one.
+ */
+path: string | null, 
+/**
+ * The core's stable tag: `not_approved`, `translation_missing`, `translation_not_done`,
+ * `translation_outdated`, `field_empty`, `invalid_draft`, `missing_link_target`, `no_files`.
+ */
+kind: string, problem: string, whatToDo: string, };
+
+export type ExportTarget = { path: string, 
+/**
+ * A zip file (else a folder).
+ */
+zip: boolean, 
+/**
+ * Chosen in the dialog (else the default).
+ */
+chosen: boolean, };
+
+export type ExportResult = { 
+/**
+ * The folder or zip written.
+ */
+path: string, zip: boolean, published: Array<string>, 
+/**
+ * Languages left out (only with "only complete languages").
+ */
+skipped: Array<string>, 
+/**
+ * The bundle's files, `manifest.json` included.
+ */
+files: Array<string>, manifestSha256: string, };
+
+export type ExportProgress = { week: string, done: number, total: number, what: string, };

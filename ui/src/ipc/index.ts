@@ -3,9 +3,13 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type {
+  BoardView,
   DiffView,
   DraftView,
   ErrorDto,
+  ExportProgress,
+  ExportResult,
+  ExportTarget,
   FolderChanges,
   FrontFields,
   Library,
@@ -21,6 +25,15 @@ import type {
 } from "./bindings";
 
 export type {
+  BlockerView,
+  BoardCellView,
+  BoardRowView,
+  BoardSection,
+  BoardView,
+  ExportProgress,
+  ExportResult,
+  ExportTarget,
+  LanguageReadinessView,
   Commentary,
   DiffView,
   DraftView,
@@ -102,3 +115,21 @@ export const setProfile = (profile: ProfileInput): Promise<ProfileView> => call(
 export const getWorkspaceSettings = (): Promise<WorkspaceSettings> => call("get_workspace_settings");
 export const updateWorkspaceSettings = (settings: WorkspaceSettings): Promise<SettingsSaved> =>
   call("update_workspace_settings", { settings });
+// ---- the issue board and export ----
+export const issueBoard = (week: string): Promise<BoardView> => call("issue_board", { week });
+export const moveCommentary = (week: string, id: string, section: string, position: number): Promise<BoardView> =>
+  call("move_commentary", { week, id, section, position });
+export const setEditorialStatus = (week: string, id: string, status: string): Promise<BoardView> =>
+  call("set_editorial_status", { week, id, status });
+export const exportTarget = (week: string): Promise<ExportTarget> => call("export_target", { week });
+/** Opens the native dialog (from Rust); `null` when the user cancelled. */
+export const chooseExportTarget = (week: string, zip: boolean): Promise<ExportTarget | null> =>
+  call("choose_export_target", { week, zip });
+export const exportIssue = (week: string, onlyComplete: boolean, chosen: boolean): Promise<ExportResult> =>
+  call("export_issue", { week, onlyComplete, chosen });
+export const showExportFolder = (): Promise<void> => call("show_export_folder");
+
+/** Calls `handler` with each step of a running export. */
+export async function onExportProgress(handler: (progress: ExportProgress) => void): Promise<() => void> {
+  return listen<ExportProgress>("export-progress", (event) => handler(event.payload));
+}

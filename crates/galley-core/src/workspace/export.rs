@@ -38,6 +38,8 @@ pub struct ExportReport {
     pub skipped: Vec<LanguageReadiness>,
     /// Files in the bundle, `manifest.json` included.
     pub files: usize,
+    /// Their paths inside the bundle (`/`-separated), in the bundle's order.
+    pub paths: Vec<String>,
     /// SHA-256 of `manifest.json`: names the whole bundle.
     pub manifest_sha256: ContentHash,
 }
@@ -87,6 +89,11 @@ impl Workspace {
             });
         })?;
         if zip {
+            // Like a folder export, a zip gets the folder it goes in (`exports/` at first).
+            if let Some(folder) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(folder)
+                    .map_err(|e| Error::io("create the folder", folder, e))?;
+            }
             bundle.write_zip(out)?;
         } else {
             bundle.write_dir(out)?;
@@ -106,6 +113,7 @@ impl Workspace {
             published: languages,
             skipped,
             files: bundle.files.len(),
+            paths: bundle.files.iter().map(|(path, _)| path.clone()).collect(),
             manifest_sha256: ContentHash::of(manifest),
         })
     }

@@ -179,6 +179,18 @@ fn a_ready_week_exports_to_a_folder_and_a_zip_holding_the_same_files() {
 }
 
 #[test]
+fn a_zip_in_a_missing_folder_of_the_workspace_gets_the_folder_and_its_entries_are_reported() {
+    let mut t = ready_w21();
+    let target = t.root().join("exports/2020-W21.zip");
+    let report = export(&mut t, "2020-W21", &target, false);
+    let entries = zip_entries(&std::fs::read(&target).expect("the zip was written"));
+    let names: Vec<String> = entries.into_iter().map(|(name, _)| name).collect();
+    assert_eq!(report.paths, names);
+    assert_eq!(report.paths.len(), report.files);
+    assert!(report.paths.iter().any(|p| p == "manifest.json"));
+}
+
+#[test]
 fn the_manifest_lists_every_file_and_the_head_version_of_every_text() {
     let mut t = ready_w21();
     let dir = tempfile::tempdir().expect("temp");

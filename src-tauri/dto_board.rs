@@ -1,0 +1,267 @@
+//! The issue board and export, shaped for the UI: sections with their commentaries in
+//! publication order, a language cell per commentary (the sidebar's badge vocabulary), the
+//! readiness reasons per language, and what an export wrote.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::dto_translation::LanguageState;
+use crate::error::ErrorDto;
+use galley_core::bundle::Progress;
+use galley_core::clock::format_time;
+use galley_core::history::{EditorialStatus, TranslationStatus};
+use galley_core::issue::{Blocker, Board, BoardCell, BoardRow, Readiness};
+use galley_core::translation::Role;
+use galley_core::workspace::{ExportReport, IssueView};
+
+/// The event that carries an export's progress; its payload is an [`ExportProgress`].
+pub const EXPORT_PROGRESS_EVENT: &str = "export-progress";
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BoardView {
+    /// ISO week, e.g. "2020-W21".
+    pub week: String,
+    /// First and last day of the issue (ISO dates).
+    pub start: String,
+    pub end: String,
+    /// The issue's title by language tag.
+    pub titles: BTreeMap<String, String>,
+    /// Workspace-relative path of the issue file, and whether it exists yet.
+    pub issue_file: String,
+    pub has_file: bool,
+    /// The board's languages, in the workspace's order (the cells follow it).
+    pub languages: Vec<String>,
+    /// The issue's sections in publication order, then the workspace's other sections (empty,
+    /// so a commentary can be moved into them).
+    pub sections: Vec<BoardSection>,
+    pub readiness: Vec<LanguageReadinessView>,
+    /// Files of the issue that could not be read.
+    pub problems: Vec<ErrorDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BoardSection {
+    /// `null` for commentaries without a section.
+    pub key: Option<String>,
+    pub rows: Vec<BoardRowView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BoardRowView {
+    pub id: String,
+    /// The source's title; `null` when the issue file lists an id no draft has.
+    pub title: Option<String>,
+    /// Listed in the issue file (otherwise placed by its front matter).
+    pub listed: bool,
+    /// `draft`, `in-review` or `approved`.
+    pub editorial: String,
+    /// Who set the editorial status, and when (`null` for a draft nobody touched).
+    pub editorial_by: Option<String>,
+    pub editorial_at: Option<String>,
+    /// One per board language, in its order.
+    pub cells: Vec<BoardCellView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BoardCellView {
+    pub lang: String,
+    pub state: LanguageState,
+    /// Workspace-relative path of this language version, when it has a file.
+    pub path: Option<String>,
+    pub words: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LanguageReadinessView {
+    pub lang: String,
+    pub ready: bool,
+    pub blockers: Vec<BlockerView>,
+}
+
+/// One reason a language cannot be published: which commentary, what is wrong, what to do.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BlockerView {
+    pub id: String,
+    pub title: String,
+    pub lang: String,
+    /// The language version's file, when it has one.
+    pub path: Option<String>,
+    /// The core's stable tag: `not_approved`, `translation_missing`, `translation_not_done`,
+    /// `translation_outdated`, `field_empty`, `invalid_draft`, `missing_link_target`, `no_files`.
+    pub kind: String,
+    pub problem: String,
+    pub what_to_do: String,
+}
+
+/// Where the next export goes (the default in the workspace, or what the dialog chose).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportTarget {
+    pub path: String,
+    /// A zip file (else a folder).
+    pub zip: bool,
+    /// Chosen in the dialog (else the default).
+    pub chosen: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportResult {
+    /// The folder or zip written.
+    pub path: String,
+    pub zip: bool,
+    pub published: Vec<String>,
+    /// Languages left out (only with "only complete languages").
+    pub skipped: Vec<String>,
+    /// The bundle's files, `manifest.json` included.
+    pub files: Vec<String>,
+    pub manifest_sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportProgress {
+    pub week: String,
+    pub done: u32,
+    pub total: u32,
+    pub what: String,
+}
+
+/// The board of one issue. `section_keys` (the workspace's sections) follow the issue's own
+/// sections, empty, so a commentary can be moved into any of them.
+pub fn board_view(
+    view: &IssueView,
+    board: &Board,
+    readiness: &Readiness,
+    section_keys: &[String],
+) -> BoardView {
+    let mut sections: Vec<BoardSection> = Vec::new();
+    for row in &board.rows {
+        match sections.last_mut() {
+            Some(last) if last.key == row.section => last.rows.push(row_view(row)),
+            _ => sections.push(BoardSection {
+                key: row.section.clone(),
+                rows: vec![row_view(row)],
+            }),
+        }
+    }
+    let more = view
+        .sections
+        .iter()
+        .map(|s| s.key.clone())
+        .chain(section_keys.iter().cloned().map(Some));
+    for key in more {
+        if !sections.iter().any(|s| s.key == key) {
+            sections.push(BoardSection {
+                key,
+                rows: Vec::new(),
+            });
+        }
+    }
+    BoardView {
+        week: board.week.to_string(),
+        start: view.issue.start.to_string(),
+        end: view.issue.end.to_string(),
+        titles: view.issue.titles.clone(),
+        issue_file: view.path.clone(),
+        has_file: view.exists,
+        languages: board.languages.clone(),
+        sections,
+        readiness: readiness
+            .languages
+            .iter()
+            .map(|l| LanguageReadinessView {
+                lang: l.lang.clone(),
+                ready: l.is_ready(),
+                blockers: l.blockers.iter().map(blocker_view).collect(),
+            })
+            .collect(),
+        problems: board.problems.iter().map(ErrorDto::from).collect(),
+    }
+}
+
+fn row_view(row: &BoardRow) -> BoardRowView {
+    let event = row.editorial_event.as_ref();
+    BoardRowView {
+        id: row.id.clone(),
+        title: row.title.clone(),
+        listed: row.listed,
+        editorial: row.editorial.as_str().to_string(),
+        editorial_by: event.map(|e| e.author.clone()),
+        editorial_at: event.map(|e| format_time(e.at)),
+        cells: row
+            .cells
+            .iter()
+            .map(|cell| BoardCellView {
+                lang: cell.lang.clone(),
+                state: cell_state(cell),
+                path: cell.path.clone(),
+                words: cell.words.map(|w| u32::try_from(w).unwrap_or(u32::MAX)),
+            })
+            .collect(),
+    }
+}
+
+/// The sidebar's vocabulary for a board cell: outdated wins over the recorded status.
+pub fn cell_state(cell: &BoardCell) -> LanguageState {
+    match (cell.role, cell.translation) {
+        (Role::Source, _) => LanguageState::Source,
+        (Role::Missing, _) => LanguageState::Missing,
+        (Role::Translation, _) if cell.outdated => LanguageState::Outdated,
+        (Role::Translation, Some(TranslationStatus::InReview)) => LanguageState::InReview,
+        (Role::Translation, Some(TranslationStatus::Done)) => LanguageState::Done,
+        (Role::Translation, Some(TranslationStatus::Missing)) => LanguageState::Missing,
+        (Role::Translation, Some(TranslationStatus::InProgress) | None) => {
+            LanguageState::InProgress
+        }
+    }
+}
+
+fn blocker_view(blocker: &Blocker) -> BlockerView {
+    BlockerView {
+        id: blocker.id.clone(),
+        title: blocker.title.clone(),
+        lang: blocker.lang.clone(),
+        path: blocker.path.clone(),
+        kind: blocker.reason.kind().to_string(),
+        problem: blocker.problem(),
+        what_to_do: blocker.what_to_do(),
+    }
+}
+
+pub fn parse_editorial(status: &str) -> Result<EditorialStatus, ErrorDto> {
+    EditorialStatus::parse(status).ok_or_else(|| ErrorDto {
+        kind: "invalid".into(),
+        message: format!(
+            "`{status}` is not an editorial status; use draft, in-review or approved."
+        ),
+    })
+}
+
+pub fn export_result(report: &ExportReport) -> ExportResult {
+    ExportResult {
+        path: report.path.display().to_string(),
+        zip: report.zip,
+        published: report.published.clone(),
+        skipped: report.skipped.iter().map(|l| l.lang.clone()).collect(),
+        files: report.paths.clone(),
+        manifest_sha256: report.manifest_sha256.to_hex(),
+    }
+}
+
+pub fn export_progress(week: &str, step: &Progress) -> ExportProgress {
+    ExportProgress {
+        week: week.to_string(),
+        done: u32::try_from(step.done).unwrap_or(u32::MAX),
+        total: u32::try_from(step.total).unwrap_or(u32::MAX),
+        what: step.what.clone(),
+    }
+}
