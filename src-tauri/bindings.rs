@@ -8,9 +8,12 @@ use crate::dto_history::{
     DiffView, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult, SpanChange,
     SpanView, VersionInfo, VersionOrigin,
 };
+use crate::dto_preview::PreviewView;
+use crate::dto_search::{SearchHitView, SearchQuery, TextPart};
 use crate::dto_translation::{
     LanguageState, LanguageStatus, PairView, SourceChanges, SourceVersion, TranslationPane,
 };
+use crate::dto_xliff::{XliffImported, XliffSaved};
 use crate::error::ErrorDto;
 use crate::watcher::{FileChange, FolderChanges};
 
@@ -45,6 +48,12 @@ pub fn typescript_declarations() -> String {
         SourceVersion::decl(&cfg),
         FolderChanges::decl(&cfg),
         FileChange::decl(&cfg),
+        PreviewView::decl(&cfg),
+        SearchQuery::decl(&cfg),
+        SearchHitView::decl(&cfg),
+        TextPart::decl(&cfg),
+        XliffSaved::decl(&cfg),
+        XliffImported::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:\n\

@@ -14,4 +14,8 @@ pub const COMMANDS: &[&str] = &[
     "set_translation_status",
     "translation_source_diff",
     "mark_minor",
+    "render_preview",
+    "search_drafts",
+    "xliff_export",
+    "xliff_import",
 ];

@@ -4,16 +4,24 @@
 //! - `launch`    which workspace to open (`--workspace DIR` or the checkout's sample `drafts/`)
 //! - `session`   the opened workspace, or why it could not be opened
 //! - `commands`  the IPC commands (names in command_names.rs, one permission each)
-//! - `dto`, `dto_history`, `dto_translation`  what the commands return; `error` how errors cross IPC (`{kind, message}`)
+//! - `commands_preview`, `commands_search`, `commands_xliff`  the live preview, the search box,
+//!   the translation view's XLIFF buttons (native dialogs opened from Rust)
+//! - `dto`, `dto_history`, `dto_translation`, `dto_preview`, `dto_search`, `dto_xliff`  what the commands return; `error` how errors cross IPC (`{kind, message}`)
 //! - `watcher`   other programs' edits: recorded, then announced as an event
 //! - `bindings`  the TypeScript twins of the DTOs (ui/src/ipc/bindings.ts)
 
 pub mod bindings;
 mod command_names;
 pub mod commands;
+pub mod commands_preview;
+pub mod commands_search;
+pub mod commands_xliff;
 pub mod dto;
 pub mod dto_history;
+pub mod dto_preview;
+pub mod dto_search;
 pub mod dto_translation;
+pub mod dto_xliff;
 pub mod error;
 pub mod launch;
 pub mod session;
@@ -41,7 +49,9 @@ fn author() -> String {
 /// The app without its runtime: shared by `run` and the mock-runtime tests.
 pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> tauri::Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(session)
+        .manage(commands_search::SearchReady::default())
         .setup(|app| {
             watcher::start(app.handle());
             Ok(())
@@ -60,6 +70,10 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands::set_translation_status,
             commands::translation_source_diff,
             commands::mark_minor,
+            commands_preview::render_preview,
+            commands_search::search_drafts,
+            commands_xliff::xliff_export,
+            commands_xliff::xliff_import,
         ])
 }
 

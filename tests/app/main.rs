@@ -3,6 +3,7 @@
 //! - `commands`    the IPC commands through Tauri's invoke system and the real capability
 //! - `editing`     fields, saves and conflicts, versions, diffs, labels, restores
 //! - `translating` the translation view, statuses, source diffs, minor marks, library states
+//! - `preview`     the live preview's sanitizing, search with filters, XLIFF export/import
 //! - `watching`    external edits become versions and an event
 //! - `bindings`    ui/src/ipc/bindings.ts matches the Rust DTOs
 //! - `invariants`  structural rules: the core stays free of Tauri, the capability grants
@@ -14,6 +15,7 @@ mod commands;
 mod editing;
 mod invariants;
 mod launch;
+mod preview;
 mod support;
 mod translating;
 mod watching;
