@@ -9,11 +9,16 @@ import type {
   FolderChanges,
   FrontFields,
   Library,
+  PreviewView,
   SaveResult,
+  SearchHitView,
+  SearchQuery,
   SourceChanges,
   TranslationPane,
   VersionInfo,
   WorkspaceInfo,
+  XliffImported,
+  XliffSaved,
 } from "./bindings";
 
 export type {
@@ -38,6 +43,12 @@ export type {
   Library,
   SectionInfo,
   WorkspaceInfo,
+  PreviewView,
+  SearchHitView,
+  SearchQuery,
+  TextPart,
+  XliffImported,
+  XliffSaved,
 } from "./bindings";
 
 /** Commands reject with an ErrorDto; anything else (a bug, a broken bridge) is wrapped in one. */
@@ -84,3 +95,16 @@ export const setTranslationStatus = (id: string, lang: string, status: string): 
 export const translationSourceDiff = (id: string, lang: string): Promise<SourceChanges> =>
   call("translation_source_diff", { id, lang });
 export const markMinor = (version: number, minor: boolean): Promise<void> => call("mark_minor", { version, minor });
+
+// Preview, search and XLIFF.
+/** The unsaved `text` of the draft at `path` through the core's sanitizer. */
+export const renderPreview = (path: string, text: string): Promise<PreviewView> =>
+  call("render_preview", { path, text });
+export const searchDrafts = (request: SearchQuery): Promise<SearchHitView[]> => call("search_drafts", { request });
+/** Writes the job to `exports/xliff/` in the workspace, or (with `choose`) where the native
+ * save dialog says; `null` when the dialog was cancelled. */
+export const xliffExport = (id: string, lang: string, choose: boolean): Promise<XliffSaved | null> =>
+  call("xliff_export", { id, lang, choose });
+/** Imports the workspace-relative `path`, or (with `null`) a file picked in the native open
+ * dialog; `null` when the dialog was cancelled. */
+export const xliffImport = (path: string | null): Promise<XliffImported | null> => call("xliff_import", { path });
