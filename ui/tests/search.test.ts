@@ -12,7 +12,7 @@ const { matchesTitle } = await import("../src/lib/search/filter");
 
 function hit(path: string, lang = "en"): SearchHitView {
   return {
-    path, id: path.split(".")[0], lang,
+    path, id: path.split(".")[0] ?? path, lang,
     title: [{ text: "Rouble", matched: true }, { text: " holds", matched: false }],
     snippet: [{ text: "the rouble", matched: false }],
     issue: "2020-W21", section: "economy", authors: ["Pavel Lysenka"], trend: null, status: null,
@@ -50,7 +50,7 @@ describe("SearchBox", () => {
     await vi.advanceTimersByTimeAsync(10);
 
     expect(ipc.searchDrafts).toHaveBeenCalledTimes(1);
-    expect(ipc.searchDrafts.mock.calls[0][0]).toMatchObject({ query: "rouble", lang: "en", issue: null });
+    expect(ipc.searchDrafts.mock.calls[0]?.[0]).toMatchObject({ query: "rouble", lang: "en", issue: null });
     expect(search.hits.map((h) => h.path)).toEqual(["a.en.md", "b.ru.md", "c.be.md"]);
     expect(search.activeHit?.path).toBe("a.en.md");
     expect(search.filterCount).toBe(1);
