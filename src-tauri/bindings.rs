@@ -16,9 +16,12 @@ use crate::dto_settings::{
     ProfileInput, ProfileView, RoleTag, SectionSettings, SettingsSaved, UiLanguageTag,
     WorkspaceSettings,
 };
+use crate::dto_preview::PreviewView;
+use crate::dto_search::{SearchHitView, SearchQuery, TextPart};
 use crate::dto_translation::{
     LanguageState, LanguageStatus, PairView, SourceChanges, SourceVersion, TranslationPane,
 };
+use crate::dto_xliff::{XliffImported, XliffSaved};
 use crate::error::ErrorDto;
 use crate::watcher::{FileChange, FolderChanges};
 
@@ -69,6 +72,12 @@ pub fn typescript_declarations() -> String {
         ExportTarget::decl(&cfg),
         ExportResult::decl(&cfg),
         ExportProgress::decl(&cfg),
+        PreviewView::decl(&cfg),
+        SearchQuery::decl(&cfg),
+        SearchHitView::decl(&cfg),
+        TextPart::decl(&cfg),
+        XliffSaved::decl(&cfg),
+        XliffImported::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:\n\

@@ -26,4 +26,8 @@ pub const COMMANDS: &[&str] = &[
     "choose_export_target",
     "export_issue",
     "show_export_folder",
+    "render_preview",
+    "search_drafts",
+    "xliff_export",
+    "xliff_import",
 ];

@@ -5,7 +5,9 @@
 //! - `session`   the opened workspace, or why it could not be opened
 //! - `commands`  the IPC commands (names in command_names.rs, one permission each)
 //! - `commands_board`, `dto_board`  the issue board and export
-//! - `dto`, `dto_history`, `dto_translation`  what the commands return; `error` how errors cross IPC (`{kind, message}`)
+//! - `commands_preview`, `commands_search`, `commands_xliff`  the live preview, the search box,
+//!   the translation view's XLIFF buttons (native dialogs opened from Rust)
+//! - `dto`, `dto_history`, `dto_translation`, `dto_preview`, `dto_search`, `dto_xliff`  what the commands return; `error` how errors cross IPC (`{kind, message}`)
 //! - `watcher`   other programs' edits: recorded, then announced as an event
 //! - `commands_settings`, `dto_settings`, `profile_store`  the Settings view: the user's profile
 //!   (signs new versions) and the workspace's languages and sections
@@ -16,11 +18,17 @@ mod command_names;
 pub mod commands;
 pub mod commands_settings;
 pub mod commands_board;
+pub mod commands_preview;
+pub mod commands_search;
+pub mod commands_xliff;
 pub mod dto;
 pub mod dto_board;
 pub mod dto_history;
 pub mod dto_settings;
+pub mod dto_preview;
+pub mod dto_search;
 pub mod dto_translation;
+pub mod dto_xliff;
 pub mod error;
 pub mod launch;
 pub mod profile_store;
@@ -50,8 +58,10 @@ fn author() -> String {
 /// The app without its runtime: shared by `run` and the mock-runtime tests.
 pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> tauri::Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(session)
         .manage(commands_board::ExportState::default())
+        .manage(commands_search::SearchReady::default())
         .setup(|app| {
             watcher::start(app.handle());
             profile_store::install(app.handle());
@@ -82,6 +92,10 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands_board::choose_export_target,
             commands_board::export_issue,
             commands_board::show_export_folder,
+            commands_preview::render_preview,
+            commands_search::search_drafts,
+            commands_xliff::xliff_export,
+            commands_xliff::xliff_import,
         ])
 }
 

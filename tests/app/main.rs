@@ -4,6 +4,7 @@
 //! - `editing`     fields, saves and conflicts, versions, diffs, labels, restores
 //! - `translating` the translation view, statuses, source diffs, minor marks, library states
 //! - `settings`    the profile signing new versions, the workspace's languages and sections
+//! - `preview`     the live preview's sanitizing, search with filters, XLIFF export/import
 //! - `watching`    external edits become versions and an event
 //! - `board`       the issue board: sections, moves, editorial status, readiness, export
 //! - `bindings`    ui/src/ipc/bindings.ts matches the Rust DTOs
@@ -18,6 +19,7 @@ mod editing;
 mod invariants;
 mod launch;
 mod settings;
+mod preview;
 mod support;
 mod translating;
 mod watching;

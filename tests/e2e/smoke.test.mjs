@@ -382,4 +382,86 @@ test("the board of 2020-W21 exports the ready language to the default zip, whose
   assert.deepEqual(manifest.languages, ["be"]);
   const shown = await Promise.all((await find(".export-files li")).map(async (li) => wd("GET", `/session/${session}/element/${li}/property/textContent`)));
   assert.deepEqual([...shown].sort(), [...entries].sort(), "the panel lists the written files");
+// ---- live preview and the CSP (issues #5 and #7) ----
+
+const execute = (script, args = []) => wd("POST", `/session/${session}/execute/sync`, { script, args });
+const PREVIEWED = "2020-W21/school-exams-on-schedule.en.md";
+
+test("the preview shows hostile Markdown sanitized and the CSP blocks a script injected into it", async (t) => {
+  // The hostile body comes from another program; the editor opens the file as it is on disk.
+  const file = join(workspace, PREVIEWED);
+  writeFileSync(
+    file,
+    `${readFileSync(file, "utf8")}\nHostile <img src=x onerror="window.__galleyPwned = 1"> and ` +
+      `<script>window.__galleyPwned = 1</script> end.\n`,
+  );
+  const draft = sampleDrafts(join(repo, "drafts")).find((d) => d.path === PREVIEWED) ?? assert.fail(`${PREVIEWED} is a sample`);
+  await click(`button.commentary[data-id="${draft.id}"]`);
+  const switcher = await until("the en switcher", 10_000, async () => {
+    for (const b of await find(".switcher button")) if ((await text(b)) === "en") return b;
+    return null;
+  });
+  await wd("POST", `/session/${session}/element/${switcher}/click`, {});
+  const [toggle] = await until("the preview toggle", 10_000, async () => ((await find(".preview-toggle")).length ? find(".preview-toggle") : null));
+  if ((await wd("GET", `/session/${session}/element/${toggle}/attribute/aria-pressed`)) !== "true") {
+    await wd("POST", `/session/${session}/element/${toggle}/click`, {});
+  }
+  await until("the hostile paragraph in the preview", 10_000, async () => (await textOf(".preview-body")).includes("Hostile"));
+
+  const found = await execute(`
+    const body = document.querySelector(".preview-body");
+    const names = [...body.querySelectorAll("*")].flatMap((e) => [...e.attributes].map((a) => a.name));
+    return { scripts: body.querySelectorAll("script").length, images: body.querySelectorAll("img").length,
+             handlers: names.filter((n) => n.toLowerCase().startsWith("on")) };
+  `);
+  assert.equal(found.scripts, 0, "no script element in the preview");
+  assert.deepEqual(found.handlers, [], "no on* attribute in the preview");
+  assert.equal(found.images, 1, "the image itself is kept");
+
+  // Inject an inline script straight into the preview, as a sanitizer bug would: the CSP
+  // (no 'unsafe-inline' for scripts) must refuse to run it and report the violation.
+  await execute(`
+    window.__galleyViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__galleyViolations.push(e.effectiveDirective || e.violatedDirective));
+    const script = document.createElement("script");
+    script.textContent = "window.__galleyPwned = 1";
+    document.querySelector(".preview-body").appendChild(script);
+    return true;
+  `);
+  const violations = await until("a securitypolicyviolation event", 10_000, async () => {
+    const seen = await execute("return window.__galleyViolations;");
+    return seen?.length > 0 ? seen : null;
+  });
+  assert.ok(violations.some((d) => d.startsWith("script-src")), `a script-src violation: ${JSON.stringify(violations)}`);
+  assert.equal(await execute("return typeof window.__galleyPwned;"), "undefined", "the injected script did not run");
+  // Bring the preview into view for the screenshot (it sits below the text in a narrow window).
+  await execute(`
+    const pane = document.querySelector(".page-pane");
+    pane.scrollTop += document.querySelector(".preview").getBoundingClientRect().top - 120;
+    return pane.scrollTop;
+  `);
+  await screenshot(t, "preview");
+});
+
+test("searching finds a language version and Enter opens it in that language", async (t) => {
+  const [box] = await until("the search box", 10_000, async () => ((await find(".search-input")).length ? find(".search-input") : null));
+  await wd("POST", `/session/${session}/element/${box}/value`, { text: "rouble" });
+  const hit = await until("a search hit", 10_000, async () => (await find(".search-hit"))[0] ?? null);
+  const path = await wd("GET", `/session/${session}/element/${hit}/attribute/data-path`);
+  const marks = await Promise.all((await find(".search-hit mark")).map(text));
+  assert.ok(marks.some((m) => m.toLowerCase() === "rouble"), `the match is marked: ${JSON.stringify(marks)}`);
+  await screenshot(t, "search");
+
+  await wd("POST", `/session/${session}/element/${box}/value`, { text: "\uE007" });
+  const lang = path.split(".").at(-2);
+  await until(`the ${lang} version open`, 10_000, async () => {
+    for (const b of await find(".switcher button")) {
+      if ((await text(b)) === lang) return (await wd("GET", `/session/${session}/element/${b}/attribute/aria-pressed`)) === "true";
+    }
+    return false;
+  });
+
+  await wd("POST", `/session/${session}/element/${box}/value`, { text: "\uE00C" });
+  await until("the cleared search", 5_000, async () => (await find(".search-hit")).length === 0);
+  assert.equal(await wd("GET", `/session/${session}/element/${box}/property/value`), "");
 });

@@ -293,3 +293,55 @@ skipped: Array<string>,
 files: Array<string>, manifestSha256: string, };
 
 export type ExportProgress = { week: string, done: number, total: number, what: string, };
+
+export type PreviewView = { title: string, lead: string, trend: string | null, authors: Array<string>, 
+/**
+ * Sanitized HTML of the body: no script, style, event handler or `javascript:` link.
+ */
+html: string, };
+
+export type SearchQuery = { query: string, lang: string | null, 
+/**
+ * An ISO week, `2020-W20`.
+ */
+issue: string | null, section: string | null, author: string | null, 
+/**
+ * `improved`, `unchanged` or `deteriorated`.
+ */
+trend: string | null, 
+/**
+ * `in-progress`, `in-review` or `done`.
+ */
+status: string | null, 
+/**
+ * At most this many hits; `null` for the core's default.
+ */
+limit: number | null, };
+
+export type SearchHitView = { 
+/**
+ * Workspace-relative; pass it to `read_draft`.
+ */
+path: string, id: string, lang: string, title: Array<TextPart>, snippet: Array<TextPart>, issue: string | null, section: string | null, authors: Array<string>, trend: string | null, status: string | null, };
+
+export type TextPart = { text: string, matched: boolean, };
+
+export type XliffSaved = { 
+/**
+ * Workspace-relative when inside the workspace, else the full path the user chose.
+ */
+path: string, fileName: string, };
+
+export type XliffImported = { commentary: string, targetLang: string, 
+/**
+ * The translation's workspace-relative path.
+ */
+path: string, 
+/**
+ * False when the file brought nothing new (nothing was written).
+ */
+changed: boolean, 
+/**
+ * True when the import created the translation's file.
+ */
+created: boolean, };

@@ -13,7 +13,10 @@ import type {
   FolderChanges,
   FrontFields,
   Library,
+  PreviewView,
   SaveResult,
+  SearchHitView,
+  SearchQuery,
   SourceChanges,
   TranslationPane,
   VersionInfo,
@@ -22,6 +25,8 @@ import type {
   ProfileView,
   WorkspaceSettings,
   SettingsSaved,
+  XliffImported,
+  XliffSaved,
 } from "./bindings";
 
 export type {
@@ -62,6 +67,12 @@ export type {
   WorkspaceSettings,
   SectionSettings,
   SettingsSaved,
+  PreviewView,
+  SearchHitView,
+  SearchQuery,
+  TextPart,
+  XliffImported,
+  XliffSaved,
 } from "./bindings";
 
 /** Commands reject with an ErrorDto; anything else (a bug, a broken bridge) is wrapped in one. */
@@ -133,3 +144,15 @@ export const showExportFolder = (): Promise<void> => call("show_export_folder");
 export async function onExportProgress(handler: (progress: ExportProgress) => void): Promise<() => void> {
   return listen<ExportProgress>("export-progress", (event) => handler(event.payload));
 }
+// Preview, search and XLIFF.
+/** The unsaved `text` of the draft at `path` through the core's sanitizer. */
+export const renderPreview = (path: string, text: string): Promise<PreviewView> =>
+  call("render_preview", { path, text });
+export const searchDrafts = (request: SearchQuery): Promise<SearchHitView[]> => call("search_drafts", { request });
+/** Writes the job to `exports/xliff/` in the workspace, or (with `choose`) where the native
+ * save dialog says; `null` when the dialog was cancelled. */
+export const xliffExport = (id: string, lang: string, choose: boolean): Promise<XliffSaved | null> =>
+  call("xliff_export", { id, lang, choose });
+/** Imports the workspace-relative `path`, or (with `null`) a file picked in the native open
+ * dialog; `null` when the dialog was cancelled. */
+export const xliffImport = (path: string | null): Promise<XliffImported | null> => call("xliff_import", { path });
