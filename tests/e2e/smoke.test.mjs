@@ -5,7 +5,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -86,13 +86,20 @@ let driver;
 let driverGone = null;
 let session;
 let workspace;
+let config;
 
 before(async () => {
   assert.ok(existsSync(app), `the app binary ${app} exists (build it with cargo test or cargo build first)`);
   workspace = mkdtempSync(join(tmpdir(), "galley-e2e-"));
   cpSync(join(repo, "drafts"), workspace, { recursive: true });
+  // The app's own config (profile, window state, recent workspaces) lives in a temp folder too,
+  // so a run never reads or changes the user's; the profile names the person saving.
+  config = mkdtempSync(join(tmpdir(), "galley-e2e-config-"));
+  mkdirSync(join(config, "org.galley.desktop"));
+  writeFileSync(join(config, "org.galley.desktop", "profile.toml"), 'name = "E2E Editor"\nrole = "editor"\nui_language = "en"\n');
 
   driver = spawn("tauri-driver", ["--port", String(driverPort), "--native-port", String(nativePort)], {
+    env: { ...process.env, XDG_CONFIG_HOME: config },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true, // its own process group, so the app and WebKitWebDriver go with it
   });
@@ -119,6 +126,7 @@ after(async () => {
     }
   }
   if (workspace) rmSync(workspace, { recursive: true, force: true });
+  if (config) rmSync(config, { recursive: true, force: true });
 });
 
 const screenshot = async (t, name) => {
@@ -382,6 +390,8 @@ test("the board of 2020-W21 exports the ready language to the default zip, whose
   assert.deepEqual(manifest.languages, ["be"]);
   const shown = await Promise.all((await find(".export-files li")).map(async (li) => wd("GET", `/session/${session}/element/${li}/property/textContent`)));
   assert.deepEqual([...shown].sort(), [...entries].sort(), "the panel lists the written files");
+});
+
 // ---- live preview and the CSP (issues #5 and #7) ----
 
 const execute = (script, args = []) => wd("POST", `/session/${session}/execute/sync`, { script, args });
