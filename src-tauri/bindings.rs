@@ -12,12 +12,12 @@ use crate::dto_history::{
     DiffView, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult, SpanChange,
     SpanView, VersionInfo, VersionOrigin,
 };
+use crate::dto_preview::PreviewView;
+use crate::dto_search::{SearchHitView, SearchQuery, TextPart};
 use crate::dto_settings::{
     ProfileInput, ProfileView, RoleTag, SectionSettings, SettingsSaved, UiLanguageTag,
     WorkspaceSettings,
 };
-use crate::dto_preview::PreviewView;
-use crate::dto_search::{SearchHitView, SearchQuery, TextPart};
 use crate::dto_translation::{
     LanguageState, LanguageStatus, PairView, SourceChanges, SourceVersion, TranslationPane,
 };

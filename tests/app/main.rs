@@ -11,6 +11,7 @@
 //! - `invariants`  structural rules: the core stays free of Tauri, the capability grants
 //!   only the app's commands
 //! - `launch`      command-line parsing
+//! - `paths`       every command taking a path refuses one outside the workspace
 
 mod bindings;
 mod board;
@@ -18,8 +19,9 @@ mod commands;
 mod editing;
 mod invariants;
 mod launch;
-mod settings;
+mod paths;
 mod preview;
+mod settings;
 mod support;
 mod translating;
 mod watching;

@@ -472,4 +472,3 @@ fn explain_open_error(err: Error, db_path: &Path, describe: &str) -> Error {
         _ => err,
     }
 }
-
