@@ -14,5 +14,6 @@
 //! - draft_edit: the editor form's field edits, rewriting only changed keys
 //! - export:     galley export: readiness refusals, --only-complete, identical zips, manifest
 //! - search:     full-text search, filters, snippets, the index following the folder
+//! - fuzz_corpus: replays fuzz/corpus and fuzz/regressions through galley_core::invariants
 //! - support:    shared fixtures (temp workspaces, a fixed clock)
 mod core;

@@ -3,6 +3,7 @@ mod diff;
 mod draft;
 mod draft_edit;
 mod export;
+mod fuzz_corpus;
 mod history;
 mod import;
 mod issue;

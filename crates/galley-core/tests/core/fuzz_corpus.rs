@@ -1,0 +1,94 @@
+//! Replays the committed fuzz corpora (`fuzz/corpus/<target>/`) and regression inputs
+//! (`fuzz/regressions/<target>/`) through the same checks the fuzz targets run, so every
+//! stable `cargo test` re-proves what the fuzzer explored, without nightly or libFuzzer.
+
+use galley_core::invariants::{
+    check_front_matter, check_markdown_html, check_workspace_path, check_xliff_import,
+    make_fuzz_workspace, xliff_seed_documents, Violation,
+};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+fn fuzz_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz")
+}
+
+/// Every input of `target`, corpus then regressions, sorted by path.
+fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut found = Vec::new();
+    for kind in ["corpus", "regressions"] {
+        let dir = fuzz_dir().join(kind).join(target);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_file() {
+                let bytes = std::fs::read(&path).expect("corpus file is readable");
+                found.push((path, bytes));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Runs `check` on every input of `target`; fails naming each input that broke a promise or
+/// panicked. Returns how many inputs ran.
+fn replay(target: &str, minimum: usize, check: impl Fn(&[u8]) -> Result<(), Violation>) {
+    let inputs = inputs(target);
+    assert!(
+        inputs.len() >= minimum,
+        "fuzz/corpus/{target} has {} inputs, fewer than the {minimum} committed",
+        inputs.len()
+    );
+    let mut failures = Vec::new();
+    for (path, bytes) in &inputs {
+        match catch_unwind(AssertUnwindSafe(|| check(bytes))) {
+            Ok(Ok(())) => {}
+            Ok(Err(violation)) => failures.push(format!("{}: {violation}", path.display())),
+            Err(_) => failures.push(format!("{}: panicked", path.display())),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    println!("{target}: {} corpus inputs replayed", inputs.len());
+}
+
+#[test]
+fn front_matter_corpus_parses_or_is_refused_and_round_trips() {
+    replay("front_matter", 20, check_front_matter);
+}
+
+#[test]
+fn workspace_path_corpus_never_resolves_outside_the_root() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = make_fuzz_workspace(dir.path()).expect("fuzz workspace");
+    replay("workspace_path", 20, |input| check_workspace_path(&root, input));
+}
+
+#[test]
+fn markdown_html_corpus_renders_without_script_handlers_or_unsafe_urls() {
+    replay("markdown_html", 20, check_markdown_html);
+}
+
+#[test]
+fn xliff_import_corpus_is_refused_or_fits_the_job_within_bounds() {
+    replay("xliff_import", 10, check_xliff_import);
+}
+
+/// With `GALLEY_WRITE_FUZZ_SEEDS=1` also writes the files into the corpus as seeds
+/// (`fuzz/seeds.py` derives the hostile XLIFF seeds from them).
+#[test]
+fn exported_xliff_seeds_import_cleanly() {
+    let seeds = xliff_seed_documents().expect("seed jobs build");
+    assert_eq!(seeds.len(), 2);
+    for (index, seed) in seeds.iter().enumerate() {
+        assert!(seed.contains("<trans-unit id=\"p1\""), "{seed}");
+        check_xliff_import(seed.as_bytes()).expect("an exported file passes the import check");
+        if std::env::var_os("GALLEY_WRITE_FUZZ_SEEDS").is_some() {
+            let dir = fuzz_dir().join("corpus/xliff_import");
+            std::fs::create_dir_all(&dir).expect("corpus folder");
+            std::fs::write(dir.join(format!("seed-export-{index}.xlf")), seed).expect("seed");
+        }
+    }
+}
