@@ -92,3 +92,31 @@ fn exported_xliff_seeds_import_cleanly() {
         }
     }
 }
+
+// Findings of the fuzzer, as plain facts (their inputs are in fuzz/regressions/ too).
+
+#[test]
+fn a_path_whose_name_is_not_utf8_is_refused_rather_than_renamed_in_history() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = make_fuzz_workspace(dir.path()).expect("fuzz workspace");
+    let name = std::ffi::OsStr::from_bytes(b"2020-W20/caf\xe9.en.md");
+    let error = galley_core::paths::resolve(&root, Path::new(name)).expect_err("refused");
+    assert_eq!(error.kind(), "invalid");
+    assert!(error.to_string().contains("not valid UTF-8"), "{error}");
+}
+
+#[test]
+fn an_empty_literal_block_reads_as_empty_and_survives_an_update_of_another_key() {
+    use galley_core::draft::{update, Draft, FrontMatter};
+    let text = "---\nid: k7m2q9x4tz\nlang: en\nlead: |\n \n---\nBody.\n";
+    let draft = Draft::parse(Path::new("a.en.md"), text.as_bytes()).expect("parses");
+    assert_eq!(draft.front().lead, "");
+    let retitled = FrontMatter {
+        title: "New".to_string(),
+        ..draft.front().clone()
+    };
+    let updated = update(&draft, &retitled, draft.body());
+    let again = Draft::parse(Path::new("a.en.md"), updated.as_bytes()).expect("parses");
+    assert_eq!(again.front(), &retitled);
+}
