@@ -79,7 +79,7 @@ XSS = {
     "nested-quotes": ">" * 500 + " x\n",
     "brackets": "[" * 2000 + "x" + "]" * 2000,
     "backticks": "`" * 5000,
-    "lists": "".join(" " * (2 * i) + "- x\n" for i in range(300)),
+    "lists": "".join(" " * (2 * i) + "- x\n" for i in range(100)),
     "form": "<form action=javascript:x><input formaction=javascript:x></form>",
     "object": "<object data=\"javascript:x\"></object><embed src=x.swf>",
     "math": "<math><mi xlink:href=\"javascript:x\">x</mi></math>",

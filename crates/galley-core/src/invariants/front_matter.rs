@@ -23,7 +23,10 @@ pub fn check_front_matter(input: &[u8]) -> Result<(), Violation> {
         format!("a draft parsed with an empty id {:?}", front.id)
     })?;
     ensure(is_language_tag(&front.lang), || {
-        format!("a draft parsed with lang {:?}, not a language tag", front.lang)
+        format!(
+            "a draft parsed with lang {:?}, not a language tag",
+            front.lang
+        )
     })?;
 
     let named = format!("fuzz.{}.md", front.lang);
@@ -50,8 +53,11 @@ pub fn check_front_matter(input: &[u8]) -> Result<(), Violation> {
 }
 
 fn reparses_to(text: &str, front: &FrontMatter, body: &str, what: &str) -> Result<(), Violation> {
-    let again = Draft::parse(Path::new("fuzz.md"), text.as_bytes())
-        .map_err(|e| Violation(format!("{what} wrote a draft that does not parse: {e}\n{text:?}")))?;
+    let again = Draft::parse(Path::new("fuzz.md"), text.as_bytes()).map_err(|e| {
+        Violation(format!(
+            "{what} wrote a draft that does not parse: {e}\n{text:?}"
+        ))
+    })?;
     ensure(again.front() == front, || {
         format!(
             "{what} did not round-trip the front matter:\n{front:?}\n→\n{:?}\n{text:?}",
@@ -59,6 +65,9 @@ fn reparses_to(text: &str, front: &FrontMatter, body: &str, what: &str) -> Resul
         )
     })?;
     ensure(again.body() == body, || {
-        format!("{what} did not keep the body:\n{body:?}\n→\n{:?}", again.body())
+        format!(
+            "{what} did not keep the body:\n{body:?}\n→\n{:?}",
+            again.body()
+        )
     })
 }

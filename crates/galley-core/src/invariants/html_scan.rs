@@ -20,14 +20,15 @@ pub fn start_tags(html: &str) -> Vec<StartTag> {
         let lt = pos + offset;
         let next = bytes.get(lt + 1).copied();
         pos = match next {
-            Some(b'!') if html[lt..].starts_with("<!--") => {
-                html[lt + 4..].find("-->").map_or(html.len(), |e| lt + 4 + e + 3)
-            }
+            Some(b'!') if html[lt..].starts_with("<!--") => html[lt + 4..]
+                .find("-->")
+                .map_or(html.len(), |e| lt + 4 + e + 3),
             Some(b'!' | b'?') => skip_past(html, lt, '>'),
             Some(b'/') => skip_past(html, lt, '>'),
             Some(c) if c.is_ascii_alphabetic() => {
                 let (tag, end) = start_tag(html, lt + 1);
-                let raw_text = ["script", "style", "textarea", "title"].contains(&tag.name.as_str());
+                let raw_text =
+                    ["script", "style", "textarea", "title"].contains(&tag.name.as_str());
                 let after = if raw_text {
                     let close = format!("</{}", tag.name);
                     find_ascii_ci(&html[end..], &close).map_or(html.len(), |e| end + e)
@@ -75,7 +76,9 @@ fn start_tag(html: &str, mut pos: usize) -> (StartTag, usize) {
             Some(_) => {}
         }
         let first_len = html[pos..].chars().next().map_or(1, char::len_utf8);
-        let attr_end = take_while(pos + first_len, &|c| is_space(c) || c == '/' || c == '>' || c == '=');
+        let attr_end = take_while(pos + first_len, &|c| {
+            is_space(c) || c == '/' || c == '>' || c == '='
+        });
         let attr = html[pos..attr_end].to_ascii_lowercase();
         pos = take_while(attr_end, &|c| !is_space(c));
         let mut value = String::new();
@@ -140,7 +143,9 @@ fn reference(s: &str) -> (Option<String>, usize) {
         } else {
             u32::from_str_radix(significant, radix).unwrap_or(0)
         };
-        let c = char::from_u32(value).filter(|&c| c != '\0').unwrap_or('\u{FFFD}');
+        let c = char::from_u32(value)
+            .filter(|&c| c != '\0')
+            .unwrap_or('\u{FFFD}');
         let semi = usize::from(digits[len..].starts_with(';'));
         return (Some(c.to_string()), skip + len + semi);
     }

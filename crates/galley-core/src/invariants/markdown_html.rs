@@ -12,7 +12,15 @@ const FORBIDDEN_TAGS: [&str; 20] = [
 ];
 /// Attributes that hold a URL a browser loads or follows.
 const URL_ATTRIBUTES: [&str; 9] = [
-    "href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite", "data",
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "poster",
+    "background",
+    "cite",
+    "data",
 ];
 /// What a URL in the output may start with (besides being relative).
 const SAFE_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
@@ -53,7 +61,10 @@ fn check_tag(tag: &StartTag) -> Result<(), Violation> {
         if URL_ATTRIBUTES.contains(&name.as_str()) {
             if let Some(scheme) = url_scheme(value) {
                 ensure(SAFE_SCHEMES.contains(&scheme.as_str()), || {
-                    format!("<{}> has {name}={value:?} with the scheme {scheme}:", tag.name)
+                    format!(
+                        "<{}> has {name}={value:?} with the scheme {scheme}:",
+                        tag.name
+                    )
                 })?;
             }
         }
@@ -83,7 +94,12 @@ mod tests {
 
     #[test]
     fn encoded_and_split_javascript_urls_are_seen_as_javascript() {
-        for url in ["javascript:x", " JaVa\tScRiPt:x", "\u{1}javascript:x", "java\nscript:x"] {
+        for url in [
+            "javascript:x",
+            " JaVa\tScRiPt:x",
+            "\u{1}javascript:x",
+            "java\nscript:x",
+        ] {
             assert_eq!(url_scheme(url).as_deref(), Some("javascript"), "{url:?}");
         }
         assert_eq!(url_scheme("chart.png"), None);
@@ -95,9 +111,18 @@ mod tests {
         let tag = |html: &str| start_tags(html).into_iter().next().map(|t| check_tag(&t));
         assert!(matches!(tag("<script>x</script>"), Some(Err(_))));
         assert!(matches!(tag("<img src=x OnError=alert(1)>"), Some(Err(_))));
-        assert!(matches!(tag("<a href=\"&#x6A;avascript:x\">"), Some(Err(_))));
+        assert!(matches!(
+            tag("<a href=\"&#x6A;avascript:x\">"),
+            Some(Err(_))
+        ));
         assert!(matches!(tag("<a href=\"data:text/html,x\">"), Some(Err(_))));
-        assert!(matches!(tag("<a href=\"https://example.org/?q=javascript:\">"), Some(Ok(()))));
-        assert!(matches!(tag("<p>javascript:alert(1) &lt;script&gt;</p>"), Some(Ok(()))));
+        assert!(matches!(
+            tag("<a href=\"https://example.org/?q=javascript:\">"),
+            Some(Ok(()))
+        ));
+        assert!(matches!(
+            tag("<p>javascript:alert(1) &lt;script&gt;</p>"),
+            Some(Ok(()))
+        ));
     }
 }

@@ -15,7 +15,10 @@ pub fn make_fuzz_workspace(dir: &Path) -> std::io::Result<PathBuf> {
     let root = dir.join("workspace");
     std::fs::create_dir_all(&outside)?;
     std::fs::create_dir_all(root.join("2020-W20"))?;
-    std::fs::write(root.join("2020-W20/army-reform.en.md"), "---\nid: a\nlang: en\n---\n")?;
+    std::fs::write(
+        root.join("2020-W20/army-reform.en.md"),
+        "---\nid: a\nlang: en\n---\n",
+    )?;
     std::os::unix::fs::symlink(&outside, root.join("out"))?;
     std::os::unix::fs::symlink(dir.join("missing"), root.join("dangling"))?;
     std::os::unix::fs::symlink(root.join("loop"), root.join("loop"))?;
@@ -62,9 +65,10 @@ fn accepted_path_is_inside(
     given: &str,
 ) -> Result<(), Violation> {
     let abs = &found.abs;
-    ensure(abs.is_absolute() && abs.starts_with(root) && abs != root, || {
-        format!("{given} resolved to {abs:?}, not a path inside {root:?}")
-    })?;
+    ensure(
+        abs.is_absolute() && abs.starts_with(root) && abs != root,
+        || format!("{given} resolved to {abs:?}, not a path inside {root:?}"),
+    )?;
     let plain = |path: &Path| path.components().all(|c| matches!(c, Component::Normal(_)));
     let inner = abs.strip_prefix(root).unwrap_or(abs);
     ensure(plain(inner), || {
@@ -73,7 +77,10 @@ fn accepted_path_is_inside(
     ensure(
         !found.rel.is_empty()
             && !found.rel.starts_with('/')
-            && found.rel.split('/').all(|p| !p.is_empty() && p != "." && p != ".."),
+            && found
+                .rel
+                .split('/')
+                .all(|p| !p.is_empty() && p != "." && p != ".."),
         || format!("{given} gave the relative path {:?}", found.rel),
     )?;
     ensure(root.join(&found.rel) == *abs, || {
@@ -89,7 +96,9 @@ fn accepted_path_is_inside(
     }
     if let Ok(real) = existing.canonicalize() {
         ensure(real.starts_with(root), || {
-            format!("{given} resolved to {abs:?}, whose existing part {existing:?} leads to {real:?}")
+            format!(
+                "{given} resolved to {abs:?}, whose existing part {existing:?} leads to {real:?}"
+            )
         })?;
     }
     Ok(())

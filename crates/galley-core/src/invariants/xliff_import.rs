@@ -34,7 +34,12 @@ fn jobs() -> Result<(Draft, Vec<ExportJob>), Violation> {
     };
     let translated = ExportJob {
         target_version: Some("tgt-v7".to_string()),
-        target: target_units(&units, target.front(), target.body(), TargetState::Translated),
+        target: target_units(
+            &units,
+            target.front(),
+            target.body(),
+            TargetState::Translated,
+        ),
         ..base.clone()
     };
     Ok((target, vec![translated, base]))
@@ -72,21 +77,27 @@ pub fn check_xliff_import(input: &[u8]) -> Result<(), Violation> {
         let out_bytes: usize = imported.units.iter().map(|u| u.text.len()).sum();
         let bound = text.len() + 4 * job_bytes + 1024;
         ensure(out_bytes <= bound, || {
-            format!("import of {} bytes gave {out_bytes} bytes of text (bound {bound})", text.len())
+            format!(
+                "import of {} bytes gave {out_bytes} bytes of text (bound {bound})",
+                text.len()
+            )
         })?;
 
         let (front, body) = apply(target.front(), target.body(), &imported);
         let written = update(&target, &front, &body);
         if let Ok(again) = Draft::parse(Path::new("markup.en.md"), written.as_bytes()) {
-            ensure(again.front().title == front.title && again.front().lead == front.lead, || {
-                format!(
-                    "the imported title/lead {:?}/{:?} were written as {:?}/{:?}",
-                    front.title,
-                    front.lead,
-                    again.front().title,
-                    again.front().lead
-                )
-            })?;
+            ensure(
+                again.front().title == front.title && again.front().lead == front.lead,
+                || {
+                    format!(
+                        "the imported title/lead {:?}/{:?} were written as {:?}/{:?}",
+                        front.title,
+                        front.lead,
+                        again.front().title,
+                        again.front().lead
+                    )
+                },
+            )?;
         }
     }
     Ok(())

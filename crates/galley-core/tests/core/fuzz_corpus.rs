@@ -63,7 +63,9 @@ fn front_matter_corpus_parses_or_is_refused_and_round_trips() {
 fn workspace_path_corpus_never_resolves_outside_the_root() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = make_fuzz_workspace(dir.path()).expect("fuzz workspace");
-    replay("workspace_path", 20, |input| check_workspace_path(&root, input));
+    replay("workspace_path", 20, |input| {
+        check_workspace_path(&root, input)
+    });
 }
 
 #[test]
