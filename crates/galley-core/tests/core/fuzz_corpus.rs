@@ -122,3 +122,19 @@ fn an_empty_literal_block_reads_as_empty_and_survives_an_update_of_another_key()
     let again = Draft::parse(Path::new("a.en.md"), updated.as_bytes()).expect("parses");
     assert_eq!(again.front(), &retitled);
 }
+
+#[test]
+fn update_takes_a_continuation_line_holding_a_vertical_tab_with_its_value() {
+    use galley_core::draft::{update, Draft, FrontMatter};
+    let text = "---\nid: k7m2q9x4tz\ntitle: Schools keep\n \u{b}\nlang: en\n---\nBody.\n";
+    let draft = Draft::parse(Path::new("a.en.md"), text.as_bytes()).expect("parses");
+    let retitled = FrontMatter {
+        title: "New".to_string(),
+        ..draft.front().clone()
+    };
+    let updated = update(&draft, &retitled, draft.body());
+    assert_eq!(
+        updated,
+        "---\nid: k7m2q9x4tz\ntitle: New\nlang: en\n---\nBody.\n"
+    );
+}
