@@ -138,3 +138,18 @@ fn update_takes_a_continuation_line_holding_a_vertical_tab_with_its_value() {
         "---\nid: k7m2q9x4tz\ntitle: New\nlang: en\n---\nBody.\n"
     );
 }
+
+#[test]
+fn a_list_item_with_a_word_starting_with_a_hyphen_is_quoted_and_reads_back() {
+    use galley_core::draft::{render_new, Draft, FrontMatter};
+    let front = FrontMatter {
+        id: "k7m2q9x4tz".to_string(),
+        lang: "en".to_string(),
+        authors: vec!["i now -".to_string(), "a -b".to_string(), "x ?".to_string()],
+        ..FrontMatter::default()
+    };
+    let text = render_new(&front, "Body.\n");
+    assert!(text.contains("authors: [\"i now -\", \"a -b\", \"x ?\"]"), "{text}");
+    let again = Draft::parse(Path::new("a.en.md"), text.as_bytes()).expect("parses");
+    assert_eq!(again.front(), &front);
+}
