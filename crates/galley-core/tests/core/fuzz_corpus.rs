@@ -149,7 +149,10 @@ fn a_list_item_with_a_word_starting_with_a_hyphen_is_quoted_and_reads_back() {
         ..FrontMatter::default()
     };
     let text = render_new(&front, "Body.\n");
-    assert!(text.contains("authors: [\"i now -\", \"a -b\", \"x ?\"]"), "{text}");
+    assert!(
+        text.contains("authors: [\"i now -\", \"a -b\", \"x ?\"]"),
+        "{text}"
+    );
     let again = Draft::parse(Path::new("a.en.md"), text.as_bytes()).expect("parses");
     assert_eq!(again.front(), &front);
 }
