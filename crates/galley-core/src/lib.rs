@@ -21,6 +21,7 @@
 //! - `workspace` the facade the CLI and the desktop shell call
 //! - `xliff`     XLIFF 1.2 export/import of translation jobs, Markdown protected as inline codes
 //! - `bundle`    publishing bundles: HTML pages, email, feeds, ninjs, Hugo sources, manifest, zip
+//! - `invariants` what must hold for any input; the fuzz targets and the corpus replay check it
 
 pub mod atomic;
 pub mod bundle;
@@ -31,6 +32,7 @@ pub mod error;
 pub mod faults;
 pub mod hash;
 pub mod history;
+pub mod invariants;
 pub mod issue;
 pub mod paths;
 pub mod profile;

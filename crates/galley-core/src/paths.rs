@@ -68,11 +68,15 @@ pub fn resolve(root: &Path, given: &Path) -> Result<WorkspacePath> {
             "it is the workspace folder itself, not a file in it",
         ));
     }
-    let rel = rel_path
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
+    // `rel` is how history names the file, so it must name exactly this file: a name that is
+    // not UTF-8 would be changed by a lossy conversion (and two such names could collide).
+    let Some(rel_text) = rel_path.to_str() else {
+        return Err(Error::invalid(
+            given.display().to_string(),
+            "the path is not valid UTF-8 text; rename the file or folder",
+        ));
+    };
+    let rel = rel_text.replace(std::path::MAIN_SEPARATOR, "/");
     Ok(WorkspacePath { abs, rel })
 }
 

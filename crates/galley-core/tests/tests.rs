@@ -15,5 +15,6 @@
 //! - export:     galley export: readiness refusals, --only-complete, identical zips, manifest
 //! - settings:   changing languages and sections: only real changes written, refusals naming drafts
 //! - search:     full-text search, filters, snippets, the index following the folder
+//! - fuzz_corpus: replays fuzz/corpus and fuzz/regressions through galley_core::invariants
 //! - support:    shared fixtures (temp workspaces, a fixed clock)
 mod core;

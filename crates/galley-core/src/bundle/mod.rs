@@ -23,7 +23,7 @@ mod email;
 mod feeds;
 mod locale;
 mod manifest;
-mod markdown;
+pub(crate) mod markdown;
 mod ninjs;
 mod pages;
 mod site;

@@ -217,6 +217,10 @@ fn text(node: &Node, field: &str) -> Result<Option<String>, Problem> {
         return Ok(None);
     }
     match &node.value {
+        // Empty text reads as missing (see the module docs of `draft`). A block scalar with
+        // no content is empty too: yaml-rust2 reads it as "\n" at the end of the front matter
+        // but as "" before another key (YAML keeps no line break when there is no content).
+        Value::Scalar { text, .. } if text.chars().all(|c| c == '\n') => Ok(None),
         Value::Scalar { text, .. } => Ok(Some(text.clone())),
         _ => Err(Problem::new(
             node.line,

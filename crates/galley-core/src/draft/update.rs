@@ -93,5 +93,7 @@ fn key_blocks(draft: &Draft) -> HashMap<&str, (usize, usize)> {
 
 fn is_separator(text: &str, line: Line) -> bool {
     let content = &text[line.start..line.content_end];
-    content.trim().is_empty() || content.starts_with('#')
+    // Blank as YAML sees it (spaces and tabs only): a line holding, say, a vertical tab is
+    // part of the value above it and must go with it (found by fuzzing).
+    content.trim_matches([' ', '\t']).is_empty() || content.starts_with('#')
 }

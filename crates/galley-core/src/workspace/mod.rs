@@ -20,7 +20,7 @@ pub use issue::{IssueList, IssueSummary, IssueView, MoveReport};
 pub use listing::{CommentaryDrafts, DraftSummary, Listing};
 pub use record::{RecordReport, Recorded};
 pub use recovery::Recovery;
-pub use save::{NewDraft, SaveOutcome, VersionRef};
+pub use save::{slugify, NewDraft, SaveOutcome, VersionRef};
 pub use search::ReindexReport;
 pub use translation_view::TranslationView;
 pub use xliff::{XliffExport, XliffImport};

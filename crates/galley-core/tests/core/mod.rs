@@ -4,6 +4,7 @@ mod draft;
 mod draft_edit;
 mod export;
 mod faults;
+mod fuzz_corpus;
 mod history;
 mod hostile;
 mod import;
