@@ -11,6 +11,7 @@
 //! - `paths`     the one gate that keeps paths inside the workspace
 //! - `search`    full-text search: safe query building, index columns, highlighted snippets
 //! - `settings`  `.galley/settings.toml`: languages, sections, team
+//! - `recent`    the user's recently opened workspaces (a small file the caller places)
 //! - `reconcile` the pure plan that turns folder state into history operations
 //! - `watch`     debounced notifications of external edits
 //! - `issue`     weekly issues: the issue file, order, language board, readiness
@@ -29,6 +30,7 @@ pub mod hash;
 pub mod history;
 pub mod issue;
 pub mod paths;
+pub mod recent;
 pub mod reconcile;
 pub mod search;
 pub mod settings;
