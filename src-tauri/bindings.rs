@@ -8,6 +8,7 @@ use crate::dto_history::{
     DiffView, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult, SpanChange,
     SpanView, VersionInfo, VersionOrigin,
 };
+use crate::dto_shell::{InitPrompt, MenuAction, OpenOutcome, RecentEntry};
 use crate::dto_translation::{
     LanguageState, LanguageStatus, PairView, SourceChanges, SourceVersion, TranslationPane,
 };
@@ -45,6 +46,10 @@ pub fn typescript_declarations() -> String {
         SourceVersion::decl(&cfg),
         FolderChanges::decl(&cfg),
         FileChange::decl(&cfg),
+        RecentEntry::decl(&cfg),
+        OpenOutcome::decl(&cfg),
+        InitPrompt::decl(&cfg),
+        MenuAction::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:\n\

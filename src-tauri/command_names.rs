@@ -14,4 +14,8 @@ pub const COMMANDS: &[&str] = &[
     "set_translation_status",
     "translation_source_diff",
     "mark_minor",
+    "list_recent",
+    "open_workspace",
+    "open_recent",
+    "ui_ready",
 ];

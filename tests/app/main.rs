@@ -8,12 +8,14 @@
 //! - `invariants`  structural rules: the core stays free of Tauri, the capability grants
 //!   only the app's commands
 //! - `launch`      command-line parsing
+//! - `shell`       switching workspaces: open recent (only listed folders), the recent list
 
 mod bindings;
 mod commands;
 mod editing;
 mod invariants;
 mod launch;
+mod shell;
 mod support;
 mod translating;
 mod watching;

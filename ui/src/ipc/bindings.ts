@@ -151,3 +151,15 @@ path: string,
  * The version recorded for it (`hash` is `null` when the file was deleted).
  */
 version: VersionInfo, };
+
+export type RecentEntry = { path: string, 
+/**
+ * The folder is gone (moved or deleted); it cannot be opened until it is back.
+ */
+missing: boolean, };
+
+export type OpenOutcome = { opened: string | null, };
+
+export type InitPrompt = { title: string, question: string, confirm: string, cancel: string, };
+
+export type MenuAction = { action: string, path: string | null, };
