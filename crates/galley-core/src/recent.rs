@@ -125,10 +125,7 @@ mod tests {
             list.add(Path::new(folder));
         }
 
-        assert_eq!(
-            paths(&list),
-            ["/a", "/c", "/b"].map(PathBuf::from).to_vec()
-        );
+        assert_eq!(paths(&list), ["/a", "/c", "/b"].map(PathBuf::from).to_vec());
     }
 
     #[test]
