@@ -94,6 +94,8 @@ before(async () => {
 
   driver = spawn("tauri-driver", ["--port", String(driverPort), "--native-port", String(nativePort)], {
     stdio: ["ignore", "inherit", "inherit"],
+    // Never hand this test's app off to a Galley that is still running (single instance).
+    env: { ...process.env, GALLEY_ALLOW_SECOND_INSTANCE: "1" },
     detached: true, // its own process group, so the app and WebKitWebDriver go with it
   });
   driver.on("error", (error) => (driverGone = `could not start: ${error.message}; run scripts/setup`));

@@ -85,6 +85,17 @@ export const en = {
   change_removed: "removed",
   change_moved: "moved",
   translationError: "The translation could not be shown",
+  // ---- shell: open workspace, recent workspaces ----
+  shellOpenWorkspace: "Open workspace…",
+  shellPickTitle: "Open a Galley workspace",
+  shellInitQuestion:
+    "{folder} is not a Galley workspace yet. Make it one? Its files stay as they are; Galley adds a .galley folder for settings and history.",
+  shellInitConfirm: "Make it a workspace",
+  shellRecentHeading: "Recent workspaces",
+  shellRecentEmpty: "No recent workspaces yet.",
+  shellRecentMissing: "(folder not found)",
+  shellOpenFailed: "That workspace could not be opened",
+  shellDismiss: "Dismiss",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,7 +8,11 @@ import type {
   ErrorDto,
   FolderChanges,
   FrontFields,
+  InitPrompt,
   Library,
+  MenuAction,
+  OpenOutcome,
+  RecentEntry,
   SaveResult,
   SourceChanges,
   TranslationPane,
@@ -38,6 +42,10 @@ export type {
   Library,
   SectionInfo,
   WorkspaceInfo,
+  InitPrompt,
+  MenuAction,
+  OpenOutcome,
+  RecentEntry,
 } from "./bindings";
 
 /** Commands reject with an ErrorDto; anything else (a bug, a broken bridge) is wrapped in one. */
@@ -84,3 +92,21 @@ export const setTranslationStatus = (id: string, lang: string, status: string): 
 export const translationSourceDiff = (id: string, lang: string): Promise<SourceChanges> =>
   call("translation_source_diff", { id, lang });
 export const markMinor = (version: number, minor: boolean): Promise<void> => call("mark_minor", { version, minor });
+
+// ---- the shell: workspaces, menus, readiness ----
+export const listRecent = (): Promise<RecentEntry[]> => call("list_recent");
+/** Opens the native folder dialog; `prompt` is the question asked if the folder is not a workspace. */
+export const openWorkspace = (prompt: InitPrompt): Promise<OpenOutcome> => call("open_workspace", { prompt });
+/** Reopens a folder from the recent list (the app refuses any other path). */
+export const openRecent = (path: string): Promise<OpenOutcome> => call("open_recent", { path });
+export const uiReady = (): Promise<void> => call("ui_ready");
+
+/** Calls `handler` with each action chosen in the native menu. */
+export async function onMenu(handler: (action: MenuAction) => void): Promise<() => void> {
+  return listen<MenuAction>("menu", (event) => handler(event.payload));
+}
+
+/** Calls `handler` with the new root whenever the app switched to another workspace. */
+export async function onWorkspaceSwitched(handler: (root: string) => void): Promise<() => void> {
+  return listen<string>("workspace-switched", (event) => handler(event.payload));
+}
