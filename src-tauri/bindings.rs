@@ -18,6 +18,7 @@ use crate::dto_settings::{
     ProfileInput, ProfileView, RoleTag, SectionSettings, SettingsSaved, UiLanguageTag,
     WorkspaceSettings,
 };
+use crate::dto_shell::{InitPrompt, MenuAction, OpenOutcome, RecentEntry};
 use crate::dto_translation::{
     LanguageState, LanguageStatus, PairView, SourceChanges, SourceVersion, TranslationPane,
 };
@@ -78,6 +79,10 @@ pub fn typescript_declarations() -> String {
         TextPart::decl(&cfg),
         XliffSaved::decl(&cfg),
         XliffImported::decl(&cfg),
+        RecentEntry::decl(&cfg),
+        OpenOutcome::decl(&cfg),
+        InitPrompt::decl(&cfg),
+        MenuAction::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:\n\

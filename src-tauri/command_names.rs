@@ -30,4 +30,8 @@ pub const COMMANDS: &[&str] = &[
     "search_drafts",
     "xliff_export",
     "xliff_import",
+    "list_recent",
+    "open_workspace",
+    "open_recent",
+    "ui_ready",
 ];

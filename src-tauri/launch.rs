@@ -1,6 +1,6 @@
 //! What the app was asked to open: `--workspace DIR`, or the sample workspace of this checkout.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The sample workspace in the repository the app was built from.
 pub fn default_workspace() -> PathBuf {
@@ -20,4 +20,11 @@ pub fn workspace_from_args(args: impl IntoIterator<Item = String>) -> Option<Pat
         }
     }
     chosen
+}
+
+/// `folder` as an absolute, canonical path: relative ones are taken from `cwd` (a second
+/// launch's working folder). A folder that does not exist is left as joined.
+pub fn absolute_in(cwd: &Path, folder: &Path) -> PathBuf {
+    let joined = cwd.join(folder);
+    std::fs::canonicalize(&joined).unwrap_or(joined)
 }

@@ -12,6 +12,9 @@
 //! - `commands_settings`, `dto_settings`, `profile_store`  the Settings view: the user's profile
 //!   (signs new versions) and the workspace's languages and sections
 //! - `bindings`  the TypeScript twins of the DTOs (ui/src/ipc/bindings.ts)
+//! - `commands_shell`, `dto_shell`  open a workspace (native dialog), recent ones, readiness
+//! - `switch`    replacing the open workspace (session, watcher, recent list, event)
+//! - `recent`    where the recent-workspaces list is kept; `menu` the native menu bar
 
 pub mod bindings;
 mod command_names;
@@ -21,23 +24,28 @@ pub mod commands_preview;
 pub mod commands_search;
 pub mod commands_settings;
 pub mod commands_xliff;
+pub mod commands_shell;
 pub mod dto;
 pub mod dto_board;
 pub mod dto_history;
 pub mod dto_preview;
 pub mod dto_search;
 pub mod dto_settings;
+pub mod dto_shell;
 pub mod dto_translation;
 pub mod dto_xliff;
 pub mod error;
 pub mod launch;
 pub mod profile_store;
+pub mod menu;
+pub mod recent;
 pub mod session;
+pub mod switch;
 pub mod watcher;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use tauri::Runtime;
+use tauri::{AppHandle, Manager, Runtime};
 
 pub use command_names::COMMANDS;
 use galley_core::workspace::Env;
@@ -96,6 +104,10 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands_search::search_drafts,
             commands_xliff::xliff_export,
             commands_xliff::xliff_import,
+            commands_shell::list_recent,
+            commands_shell::open_workspace,
+            commands_shell::open_recent,
+            commands_shell::ui_ready,
         ])
 }
 
@@ -104,12 +116,74 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
     tauri::generate_context!()
 }
 
+/// Tests set this to 1 so a test's app is never handed off to a Galley that is still running.
+pub const ALLOW_SECOND_INSTANCE_ENV: &str = "GALLEY_ALLOW_SECOND_INSTANCE";
+
 pub fn run() {
     let root = launch::workspace_from_args(std::env::args().skip(1))
         .unwrap_or_else(launch::default_workspace);
-    let app = builder(tauri::Builder::default(), open_session(&root));
-    if let Err(error) = app.run(context()) {
-        eprintln!("galley: the window could not be started: {error}");
-        std::process::exit(1);
+    // Single instance first: a second launch must hand off before anything else starts.
+    let mut app = tauri::Builder::default();
+    if std::env::var_os(ALLOW_SECOND_INSTANCE_ENV).is_none_or(|v| v != "1") {
+        app = app.plugin(tauri_plugin_single_instance::init(second_launch));
     }
+    let app = builder(app, open_session(&root))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .menu(menu::build)
+        .on_menu_event(menu::forward_event)
+        .build(context());
+    let app = match app {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("galley: the window could not be started: {error}");
+            std::process::exit(1);
+        }
+    };
+    app.manage(recent::RecentStore::at(recent_file(app.handle())));
+    if let Ok(opened) = app
+        .state::<Session>()
+        .with(|ws| Ok(ws.root().to_path_buf()))
+    {
+        app.state::<recent::RecentStore>().remember(&opened);
+    }
+    menu::show_recent(app.handle());
+    app.run(|_, _| {});
+}
+
+/// The recent list lives in the app's config folder (or the temp folder when there is none).
+fn recent_file<R: Runtime>(app: &AppHandle<R>) -> PathBuf {
+    let dir = app.path().app_config_dir().unwrap_or_else(|error| {
+        eprintln!("galley: no config folder ({error}); recent workspaces kept in the temp folder");
+        std::env::temp_dir().join("galley")
+    });
+    dir.join(recent::RECENT_FILE)
+}
+
+/// Galley was launched again: bring this window forward; a `--workspace` for another folder
+/// is put on the recent list and handed to the UI, which saves its draft and then opens it.
+fn second_launch<R: Runtime>(app: &AppHandle<R>, args: Vec<String>, cwd: String) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+    let Some(folder) = launch::workspace_from_args(args.into_iter().skip(1)) else {
+        return;
+    };
+    let folder = launch::absolute_in(Path::new(&cwd), &folder);
+    let current = app
+        .state::<Session>()
+        .with(|ws| Ok(ws.root().to_path_buf()));
+    if current.is_ok_and(|root| root == folder) {
+        return;
+    }
+    app.state::<recent::RecentStore>().remember(&folder);
+    menu::show_recent(app);
+    menu::send(
+        app,
+        dto_shell::MenuAction {
+            action: "open-recent".into(),
+            path: Some(folder.display().to_string()),
+        },
+    );
 }

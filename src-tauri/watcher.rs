@@ -1,6 +1,8 @@
 //! Other programs' edits: the core's folder watcher runs for the open workspace, each batch is
 //! recorded as versions (by "external"), and the UI hears of them through one event.
 
+use std::path::Path;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -10,7 +12,7 @@ use ts_rs::TS;
 use crate::dto_history::VersionInfo;
 use crate::error::ErrorDto;
 use crate::session::Session;
-use galley_core::watch::{watch, WatchBatch};
+use galley_core::watch::{watch, FolderWatcher, WatchBatch};
 
 /// The event the UI listens to; its payload is a [`FolderChanges`].
 pub const CHANGED_EVENT: &str = "workspace-changed";
@@ -53,10 +55,24 @@ pub fn record_batch(session: &Session, batch: &WatchBatch) -> Result<FolderChang
     })
 }
 
-/// Starts watching the open workspace on a thread of its own. Without a workspace there is
-/// nothing to watch; a watcher that cannot start only costs the live updates, so it is reported
-/// on stderr rather than stopping the app.
+/// The watch of the open workspace; replacing it drops the old one, which closes its channel and
+/// so ends its thread.
+#[derive(Default)]
+pub struct ActiveWatch(Mutex<Option<FolderWatcher>>);
+
+/// Starts watching the open workspace on a thread of its own, replacing the watch of a previous
+/// workspace. Without a workspace there is nothing to watch; a watcher that cannot start only
+/// costs the live updates, so it is reported on stderr rather than stopping the app.
 pub fn start<R: Runtime>(app: &AppHandle<R>) {
+    if app.try_state::<ActiveWatch>().is_none() {
+        app.manage(ActiveWatch::default());
+    }
+    let active = app.state::<ActiveWatch>();
+    let mut slot = match active.0.lock() {
+        Ok(slot) => slot,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    *slot = None;
     let Ok(root) = app
         .state::<Session>()
         .with(|ws| Ok(ws.root().to_path_buf()))
@@ -70,11 +86,11 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             return;
         }
     };
+    *slot = Some(watcher);
     let app = app.clone();
     std::thread::spawn(move || {
-        let _keep_watching = watcher;
         for batch in batches {
-            match record_batch(&app.state::<Session>(), &batch) {
+            match record_batch_of(&app.state::<Session>(), &root, &batch) {
                 Ok(changes) if changes.changes.is_empty() => {}
                 Ok(changes) => {
                     if let Err(error) = app.emit(CHANGED_EVENT, changes) {
@@ -85,4 +101,17 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             }
         }
     });
+}
+
+/// `record_batch`, unless the session has switched away from `root` since the batch was seen:
+/// a late batch of the previous workspace must not be recorded in the new one.
+fn record_batch_of(
+    session: &Session,
+    root: &Path,
+    batch: &WatchBatch,
+) -> Result<FolderChanges, ErrorDto> {
+    if session.with(|ws| Ok(ws.root() != root))? {
+        return Ok(FolderChanges { changes: vec![] });
+    }
+    record_batch(session, batch)
 }

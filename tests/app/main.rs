@@ -12,6 +12,7 @@
 //!   only the app's commands
 //! - `launch`      command-line parsing
 //! - `paths`       every command taking a path refuses one outside the workspace
+//! - `shell`       switching workspaces: open recent (only listed folders), the recent list
 
 mod bindings;
 mod board;
@@ -22,6 +23,7 @@ mod launch;
 mod paths;
 mod preview;
 mod settings;
+mod shell;
 mod support;
 mod translating;
 mod watching;

@@ -4,7 +4,7 @@ use serde_json::Value;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -61,6 +61,8 @@ pub fn sample_drafts() -> Vec<(String, String)> {
 pub struct TestApp {
     app: App<MockRuntime>,
     pub main: WebviewWindow<MockRuntime>,
+    /// Holds the recent-workspaces list (never the user's own config folder).
+    config: tempfile::TempDir,
 }
 
 impl TestApp {
@@ -68,8 +70,17 @@ impl TestApp {
         let app = galley_desktop::builder(mock_builder(), galley_desktop::open_session(workspace))
             .build(galley_desktop::context())
             .expect("build the mock app");
+        let config = tempfile::tempdir().expect("create a temp dir");
+        app.manage(galley_desktop::recent::RecentStore::at(
+            config.path().join("recent.toml"),
+        ));
         let main = window(&app, "main");
-        TestApp { app, main }
+        TestApp { app, main, config }
+    }
+
+    /// Where this app keeps its recent-workspaces list.
+    pub fn recent_file(&self) -> PathBuf {
+        self.config.path().join("recent.toml")
     }
 
     pub fn window(&self, label: &str) -> WebviewWindow<MockRuntime> {

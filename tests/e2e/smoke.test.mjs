@@ -99,7 +99,8 @@ before(async () => {
   writeFileSync(join(config, "org.galley.desktop", "profile.toml"), 'name = "E2E Editor"\nrole = "editor"\nui_language = "en"\n');
 
   driver = spawn("tauri-driver", ["--port", String(driverPort), "--native-port", String(nativePort)], {
-    env: { ...process.env, XDG_CONFIG_HOME: config },
+    // Never hand this test's app off to a Galley that is still running (single instance).
+    env: { ...process.env, XDG_CONFIG_HOME: config, GALLEY_ALLOW_SECOND_INSTANCE: "1" },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true, // its own process group, so the app and WebKitWebDriver go with it
   });

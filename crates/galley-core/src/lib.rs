@@ -14,6 +14,7 @@
 //! - `settings`  `.galley/settings.toml`: languages, sections, team
 //! - `settings_edit` the Settings view's changes, written back keeping the file's comments and layout
 //! - `profile`   the user's own profile (name, role, UI language), outside any workspace
+//! - `recent`    the user's recently opened workspaces (a small file the caller places)
 //! - `reconcile` the pure plan that turns folder state into history operations
 //! - `watch`     debounced notifications of external edits
 //! - `issue`     weekly issues: the issue file, order, language board, readiness
@@ -36,6 +37,7 @@ pub mod invariants;
 pub mod issue;
 pub mod paths;
 pub mod profile;
+pub mod recent;
 pub mod reconcile;
 pub mod search;
 pub mod settings;

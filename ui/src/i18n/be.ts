@@ -206,4 +206,14 @@ export const be: Record<MessageKey, string> = {
   xliffExportError: "Заданне XLIFF не экспартавана",
   xliffImportError: "Файл XLIFF не імпартаваны",
   xliffImportErrorHint: "Нічога не зменена. Экспартуйце заданне нанова і перакладзіце гэты файл.",
+  // the shell: opening workspaces
+  shellOpenWorkspace: "Адкрыць працоўную прастору…",
+  shellPickTitle: "Адкрыць працоўную прастору Galley",
+  shellInitQuestion: "Папка {folder} яшчэ не працоўная прастора Galley. Зрабіць яе ёю? Файлы застануцца як ёсць; Galley дадасць папку .galley для налад і гісторыі.",
+  shellInitConfirm: "Зрабіць працоўнай прасторай",
+  shellRecentHeading: "Нядаўнія працоўныя прасторы",
+  shellRecentEmpty: "Нядаўніх працоўных прастор пакуль няма.",
+  shellRecentMissing: "(папка не знойдзена)",
+  shellOpenFailed: "Гэтую працоўную прастору не ўдалося адкрыць",
+  shellDismiss: "Закрыць",
 };

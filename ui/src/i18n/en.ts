@@ -204,6 +204,17 @@ export const en = {
   xliffExportError: "The XLIFF job was not exported",
   xliffImportError: "The XLIFF file was not imported",
   xliffImportErrorHint: "Nothing was changed. Export the job again and translate that file.",
+  // ---- shell: open workspace, recent workspaces ----
+  shellOpenWorkspace: "Open workspace…",
+  shellPickTitle: "Open a Galley workspace",
+  shellInitQuestion:
+    "{folder} is not a Galley workspace yet. Make it one? Its files stay as they are; Galley adds a .galley folder for settings and history.",
+  shellInitConfirm: "Make it a workspace",
+  shellRecentHeading: "Recent workspaces",
+  shellRecentEmpty: "No recent workspaces yet.",
+  shellRecentMissing: "(folder not found)",
+  shellOpenFailed: "That workspace could not be opened",
+  shellDismiss: "Dismiss",
 } as const;
 
 export type MessageKey = keyof typeof en;

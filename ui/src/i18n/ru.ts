@@ -206,4 +206,14 @@ export const ru: Record<MessageKey, string> = {
   xliffExportError: "Задание XLIFF не экспортировано",
   xliffImportError: "Файл XLIFF не импортирован",
   xliffImportErrorHint: "Ничего не изменено. Экспортируйте задание заново и переведите этот файл.",
+  // the shell: opening workspaces
+  shellOpenWorkspace: "Открыть рабочее пространство…",
+  shellPickTitle: "Открыть рабочее пространство Galley",
+  shellInitQuestion: "Папка {folder} ещё не рабочее пространство Galley. Сделать её им? Файлы останутся как есть; Galley добавит папку .galley для настроек и истории.",
+  shellInitConfirm: "Сделать рабочим пространством",
+  shellRecentHeading: "Недавние рабочие пространства",
+  shellRecentEmpty: "Недавних рабочих пространств пока нет.",
+  shellRecentMissing: "(папка не найдена)",
+  shellOpenFailed: "Это рабочее пространство не удалось открыть",
+  shellDismiss: "Закрыть",
 };

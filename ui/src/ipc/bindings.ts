@@ -345,3 +345,15 @@ changed: boolean,
  * True when the import created the translation's file.
  */
 created: boolean, };
+
+export type RecentEntry = { path: string, 
+/**
+ * The folder is gone (moved or deleted); it cannot be opened until it is back.
+ */
+missing: boolean, };
+
+export type OpenOutcome = { opened: string | null, };
+
+export type InitPrompt = { title: string, question: string, confirm: string, cancel: string, };
+
+export type MenuAction = { action: string, path: string | null, };

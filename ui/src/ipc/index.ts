@@ -12,8 +12,12 @@ import type {
   ExportTarget,
   FolderChanges,
   FrontFields,
+  InitPrompt,
   Library,
   PreviewView,
+  MenuAction,
+  OpenOutcome,
+  RecentEntry,
   SaveResult,
   SearchHitView,
   SearchQuery,
@@ -73,6 +77,10 @@ export type {
   TextPart,
   XliffImported,
   XliffSaved,
+  InitPrompt,
+  MenuAction,
+  OpenOutcome,
+  RecentEntry,
 } from "./bindings";
 
 /** Commands reject with an ErrorDto; anything else (a bug, a broken bridge) is wrapped in one. */
@@ -156,3 +164,20 @@ export const xliffExport = (id: string, lang: string, choose: boolean): Promise<
 /** Imports the workspace-relative `path`, or (with `null`) a file picked in the native open
  * dialog; `null` when the dialog was cancelled. */
 export const xliffImport = (path: string | null): Promise<XliffImported | null> => call("xliff_import", { path });
+// ---- the shell: workspaces, menus, readiness ----
+export const listRecent = (): Promise<RecentEntry[]> => call("list_recent");
+/** Opens the native folder dialog; `prompt` is the question asked if the folder is not a workspace. */
+export const openWorkspace = (prompt: InitPrompt): Promise<OpenOutcome> => call("open_workspace", { prompt });
+/** Reopens a folder from the recent list (the app refuses any other path). */
+export const openRecent = (path: string): Promise<OpenOutcome> => call("open_recent", { path });
+export const uiReady = (): Promise<void> => call("ui_ready");
+
+/** Calls `handler` with each action chosen in the native menu. */
+export async function onMenu(handler: (action: MenuAction) => void): Promise<() => void> {
+  return listen<MenuAction>("menu", (event) => handler(event.payload));
+}
+
+/** Calls `handler` with the new root whenever the app switched to another workspace. */
+export async function onWorkspaceSwitched(handler: (root: string) => void): Promise<() => void> {
+  return listen<string>("workspace-switched", (event) => handler(event.payload));
+}

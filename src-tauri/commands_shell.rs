@@ -1,0 +1,104 @@
+//! The shell's IPC commands: open a workspace (native folder dialog, opened from Rust), reopen a
+//! recent one (only folders on the recent list), list the recent ones, and the UI's readiness.
+
+use std::path::{Path, PathBuf};
+
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
+
+use crate::dto_shell::{InitPrompt, OpenOutcome, RecentEntry};
+use crate::error::ErrorDto;
+use crate::recent::RecentStore;
+use crate::switch::switch_to;
+use galley_core::workspace::STATE_DIR;
+
+/// With this set to 1, `ui_ready` prints a marker on stderr (scripts/bench-desktop times it).
+pub const READY_MARKER_ENV: &str = "GALLEY_READY_MARKER";
+pub const READY_MARKER: &str = "galley: ui ready";
+
+/// The recent workspaces, most recent first; missing folders are marked.
+#[tauri::command(async)]
+pub fn list_recent(recent: State<'_, RecentStore>) -> Vec<RecentEntry> {
+    recent
+        .load()
+        .entries()
+        .iter()
+        .map(RecentEntry::from)
+        .collect()
+}
+
+/// Asks for a folder with the native dialog; a folder that is not a workspace yet is offered
+/// to be made one (asked natively, in the UI's words). `opened` is null when the user cancels.
+#[tauri::command(async)]
+pub fn open_workspace<R: Runtime>(
+    app: AppHandle<R>,
+    prompt: InitPrompt,
+) -> Result<OpenOutcome, ErrorDto> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title(&prompt.title)
+        .blocking_pick_folder()
+    else {
+        return Ok(OpenOutcome { opened: None });
+    };
+    let folder = picked.into_path().map_err(|error| ErrorDto {
+        kind: "invalid".into(),
+        message: format!("the chosen folder cannot be used: {error}"),
+    })?;
+    let init = !folder.join(STATE_DIR).is_dir();
+    if init && !confirm_init(&app, &prompt, &folder) {
+        return Ok(OpenOutcome { opened: None });
+    }
+    opened(switch_to(&app, &folder, init))
+}
+
+/// Reopens a folder from the recent list. Any other path is refused: the webview may not
+/// point the app at arbitrary folders.
+#[tauri::command(async)]
+pub fn open_recent<R: Runtime>(
+    app: AppHandle<R>,
+    recent: State<'_, RecentStore>,
+    path: String,
+) -> Result<OpenOutcome, ErrorDto> {
+    let folder = PathBuf::from(&path);
+    if !recent.load().contains(&folder) {
+        return Err(ErrorDto {
+            kind: "invalid".into(),
+            message: format!(
+                "{path} is not in the list of recent workspaces; open it with File ▸ Open Workspace…"
+            ),
+        });
+    }
+    opened(switch_to(&app, &folder, false))
+}
+
+/// The UI calls this once its first screen is drawn.
+#[tauri::command]
+pub fn ui_ready() {
+    if std::env::var_os(READY_MARKER_ENV).is_some_and(|v| v == "1") {
+        eprintln!("{READY_MARKER}");
+    }
+}
+
+fn confirm_init<R: Runtime>(app: &AppHandle<R>, prompt: &InitPrompt, folder: &Path) -> bool {
+    app.dialog()
+        .message(
+            prompt
+                .question
+                .replace("{folder}", &folder.display().to_string()),
+        )
+        .title(&prompt.title)
+        .kind(MessageDialogKind::Info)
+        .buttons(MessageDialogButtons::OkCancelCustom(
+            prompt.confirm.clone(),
+            prompt.cancel.clone(),
+        ))
+        .blocking_show()
+}
+
+fn opened(switched: Result<PathBuf, ErrorDto>) -> Result<OpenOutcome, ErrorDto> {
+    switched.map(|root| OpenOutcome {
+        opened: Some(root.display().to_string()),
+    })
+}
