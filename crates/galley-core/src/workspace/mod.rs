@@ -2,6 +2,7 @@
 //! history database). This is the facade the CLI and the desktop shell call.
 
 mod export;
+mod front_matter;
 mod import;
 mod issue;
 mod listing;
