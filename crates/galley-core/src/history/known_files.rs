@@ -41,6 +41,14 @@ pub(super) fn all(conn: &Connection) -> Result<Vec<KnownFile>> {
 }
 
 pub(super) fn apply(conn: &Connection, change: KnownFileChange<'_>) -> Result<()> {
+    // Whatever history learns about a file outdates the front matter cached for it, even when
+    // an edit kept the file's size and modification time (see `front_matter_cache`).
+    let path = match change {
+        KnownFileChange::Upsert(file) => file.path.as_str(),
+        KnownFileChange::Remove(path) => path,
+    };
+    conn.prepare_cached("DELETE FROM front_matter_cache WHERE path = ?1")?
+        .execute([path])?;
     match change {
         KnownFileChange::Upsert(file) => {
             let size = i64::try_from(file.size).map_err(|_| {

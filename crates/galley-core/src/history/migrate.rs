@@ -11,6 +11,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_translations.sql"),
     include_str!("migrations/0004_editorial.sql"),
     include_str!("migrations/0005_search.sql"),
+    include_str!("migrations/0006_listing_cache.sql"),
+    include_str!("migrations/0007_index_state.sql"),
+    include_str!("migrations/0008_search_fold.sql"),
 ];
 
 /// The schema version this build of Galley writes.

@@ -17,6 +17,7 @@
 
 mod content;
 mod editorial;
+mod fold_tokenizer;
 mod imports;
 mod known_files;
 mod migrate;
@@ -27,6 +28,7 @@ mod types;
 mod versions;
 
 pub use editorial::{EditorialEvent, EditorialNote, EditorialStatus};
+pub use fold_tokenizer::register as register_search_tokenizer;
 pub use imports::ImportSource;
 pub use salvage::Salvage;
 pub use search_index::{IndexBehind, IndexDoc, IndexHit, IndexRebuild, Markers};
@@ -99,6 +101,8 @@ impl History {
     fn init(mut conn: Connection, describe: &str) -> Result<History> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         let version = migrate::schema_version(&conn, describe)?;
+        // Before anything touches the search index (the migrations included).
+        fold_tokenizer::register(&conn)?;
         // WAL lets readers run beside the writer; FULL makes each committed version durable
         // across power loss, not just process crashes. (In memory this reports "memory".)
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
@@ -108,6 +112,9 @@ impl History {
         // default 2 MB page cache holds a few hundred commentaries' worth and re-reads the rest
         // on every call. The cache only grows as pages are used.
         conn.pragma_update(None, "cache_size", -32_768)?;
+        // Searches read large stretches of the index; mapping the file saves a copy per page
+        // read. Address space only: the OS pages it in as it is used.
+        conn.pragma_update(None, "mmap_size", 256 * 1024 * 1024)?;
         if version < migrate::LATEST {
             migrate::migrate(&mut conn, describe)?;
         }

@@ -33,6 +33,10 @@ pub struct IndexDoc<'a> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IndexBehind {
     pub stale: Vec<(String, ContentHash)>,
+    /// The count of known-file changes this answer covers, to pass to
+    /// `History::index_caught_up` once every stale file is indexed; `None` when the index had
+    /// already caught up (then `stale` is empty).
+    pub mark: Option<i64>,
 }
 
 /// One row the index returned, best first.
@@ -69,19 +73,15 @@ pub struct Markers<'a> {
 impl History {
     /// Adds or replaces the index row for `doc.path`, in one transaction.
     pub fn index_doc(&self, doc: &IndexDoc<'_>) -> Result<()> {
-        let tx = self.write()?;
-        remove(&tx, doc.path)?;
-        insert(&tx, doc)?;
-        tx.commit()?;
-        Ok(())
+        self.index_write(|tx| {
+            remove(tx, doc.path)?;
+            insert(tx, doc)
+        })
     }
 
     /// Removes the index row for `path`; nothing happens if there is none.
     pub fn unindex_path(&self, path: &str) -> Result<()> {
-        let tx = self.write()?;
-        remove(&tx, path)?;
-        tx.commit()?;
-        Ok(())
+        self.index_write(|tx| remove(tx, path))
     }
 
     /// The hash of the text indexed for `path`, if it is indexed.
@@ -95,10 +95,21 @@ impl History {
     }
 
     /// Where the index is behind the files history knows: the paths to (re)index, with the hash
-    /// of the text as recorded. One join over the known files; cheap at any size. (Files that
-    /// leave history leave the index in the same transaction.)
+    /// of the text as recorded. When no known file changed since the index last caught up this
+    /// is one row read; otherwise one join over the known files. (Files that leave history
+    /// leave the index in the same transaction.)
     pub fn index_behind(&self) -> Result<IndexBehind> {
-        let mut behind = IndexBehind::default();
+        let (changes, caught_up): (i64, i64) = self
+            .conn
+            .prepare_cached("SELECT known_changes, caught_up_to FROM index_state WHERE id = 1")?
+            .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        if changes == caught_up {
+            return Ok(IndexBehind::default());
+        }
+        let mut behind = IndexBehind {
+            stale: Vec::new(),
+            mark: Some(changes),
+        };
         let mut stale = self.conn.prepare_cached(
             "SELECT k.path, k.hash FROM known_files k LEFT JOIN search_docs d ON d.path = k.path \
              WHERE d.hash IS NULL OR d.hash != k.hash",
@@ -113,6 +124,35 @@ impl History {
             }
         }
         Ok(behind)
+    }
+
+    /// Records that the index holds every change up to `mark` (from `index_behind`). A later
+    /// mark is never moved back.
+    pub fn index_caught_up(&self, mark: i64) -> Result<()> {
+        self.index_write(|tx| {
+            tx.prepare_cached(
+                "UPDATE index_state SET caught_up_to = ?1 WHERE id = 1 AND caught_up_to < ?1",
+            )?
+            .execute([mark])?;
+            Ok(())
+        })
+    }
+
+    /// Runs `change` to the index in one transaction committed without waiting for the disk
+    /// (`synchronous = NORMAL`): the index is not history, and an index change a power cut
+    /// loses is redone by the next search, which compares the indexed hashes with history's.
+    /// (WAL keeps commits in order, so the caught-up mark is never kept without the rows.)
+    fn index_write<T>(&self, change: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let result = self.write().and_then(|tx| {
+            let value = change(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        });
+        let restored = self.conn.pragma_update(None, "synchronous", "FULL");
+        let value = result?;
+        restored?;
+        Ok(value)
     }
 
     /// Starts replacing the whole index: everything added through the returned rebuild is

@@ -432,14 +432,23 @@ pub struct FrontMatterEntry {
     pub title: String,
     /// How many paragraphs the body has.
     pub paragraphs: u32,
+    /// The trend as written (`improved`, ...).
+    pub trend: Option<String>,
+    pub section: Option<String>,
+    pub authors: Vec<String>,
+    /// How many words the body has (`workspace::count_words`).
+    pub words: u32,
 }
+
+/// Joins the authors in the cache's `authors` column (no name contains it).
+const AUTHOR_SEPARATOR: char = '\u{1f}';
 
 impl History {
     /// Every cached front matter entry.
     pub fn front_matter_entries(&self) -> Result<Vec<FrontMatterEntry>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT path, size, mtime_ns, draft_id, lang, translation_of, issue, title, paragraphs \
-             FROM front_matter_cache",
+            "SELECT path, size, mtime_ns, draft_id, lang, translation_of, issue, title, paragraphs, \
+             trend, section, authors, words FROM front_matter_cache",
         )?;
         let rows = stmt
             .query_map([], |row| {
@@ -453,6 +462,15 @@ impl History {
                     issue: row.get(6)?,
                     title: row.get(7)?,
                     paragraphs: row.get(8)?,
+                    trend: row.get(9)?,
+                    section: row.get(10)?,
+                    authors: row
+                        .get::<_, String>(11)?
+                        .split(AUTHOR_SEPARATOR)
+                        .filter(|a| !a.is_empty())
+                        .map(str::to_string)
+                        .collect(),
+                    words: row.get(12)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -472,8 +490,9 @@ impl History {
         for e in fresh {
             tx.prepare_cached(
                 "INSERT OR REPLACE INTO front_matter_cache \
-                 (path, size, mtime_ns, draft_id, lang, translation_of, issue, title, paragraphs) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 (path, size, mtime_ns, draft_id, lang, translation_of, issue, title, paragraphs, \
+                  trend, section, authors, words) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?
             .execute(params![
                 e.path,
@@ -485,6 +504,10 @@ impl History {
                 e.issue,
                 e.title,
                 e.paragraphs,
+                e.trend,
+                e.section,
+                e.authors.join(&AUTHOR_SEPARATOR.to_string()),
+                e.words,
             ])?;
         }
         for path in gone {

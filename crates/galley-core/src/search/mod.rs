@@ -5,9 +5,10 @@
 //! (`document`), and turning marked snippets into text plus highlight ranges (`highlight`).
 //! Storage is `history::search_index`; keeping the index current is `workspace::search`.
 //!
-//! The tokenizer is FTS5's `unicode61 remove_diacritics 2`: words are runs of letters and
-//! digits in any script, case-folded; Latin diacritics fold (`café` finds `cafe`), Cyrillic
-//! letters do not (`ў` ≠ `у`, `ё` ≠ `е`). An apostrophe splits a word (`п'еса` is the two
+//! The tokenizer is FTS5's `unicode61 remove_diacritics 2` plus `ё` → `е` (`history`'s
+//! `fold_tokenizer`): words are runs of letters and digits in any script, case-folded; Latin
+//! diacritics fold (`café` finds `cafe`), and so does `ё` (`Алена` finds `Алёна` and back,
+//! snippets show the text as written); other Cyrillic letters do not (`ў` ≠ `у`, `й` ≠ `и`). An apostrophe splits a word (`п'еса` is the two
 //! tokens `п` `еса`), the same way in the text and in the query, so `п'еса` still finds it.
 
 mod document;

@@ -3,6 +3,7 @@
 use super::Workspace;
 use crate::draft::{is_draft_file_name, read_draft, Draft, IsoWeek, Trend};
 use crate::error::{Error, Result};
+use crate::history::FrontMatterEntry;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -66,15 +67,12 @@ pub(super) struct FoundFile {
 }
 
 impl Workspace {
-    /// Every draft in the folder, sorted by path, plus the files that failed to read.
+    /// Every draft in the folder, sorted by path, plus the files that failed to read. Only
+    /// files changed since the last listing are parsed (see `front_matter`).
     pub fn list(&self) -> Result<Listing> {
         let mut listing = Listing::default();
-        for file in find_draft_files(self.root())? {
-            match read_draft(&file.abs, Path::new(&file.rel)) {
-                Ok(draft) => listing.drafts.push(summarize(&file.rel, &draft)),
-                Err(e) => listing.problems.push(e),
-            }
-        }
+        let entries = self.front_matter_entries(&mut listing.problems)?;
+        listing.drafts = entries.into_iter().map(summarize).collect();
         Ok(listing)
     }
 
@@ -139,19 +137,22 @@ impl Workspace {
     }
 }
 
-fn summarize(rel: &str, draft: &Draft) -> DraftSummary {
-    let front = draft.front();
+fn summarize(entry: FrontMatterEntry) -> DraftSummary {
     DraftSummary {
-        id: front.id.clone(),
-        lang: front.lang.clone(),
-        path: rel.to_string(),
-        title: front.title.clone(),
-        trend: front.trend,
-        section: front.section.clone(),
-        issue: front.issue,
-        authors: front.authors.clone(),
-        translation_of: front.translation_of.clone(),
-        words: count_words(draft.body()),
+        // The cache holds what a draft's front matter parsed to, so these parse again.
+        trend: entry.trend.as_deref().and_then(|t| t.parse::<Trend>().ok()),
+        issue: entry
+            .issue
+            .as_deref()
+            .and_then(|w| w.parse::<IsoWeek>().ok()),
+        id: entry.draft_id,
+        lang: entry.lang,
+        path: entry.path,
+        title: entry.title,
+        section: entry.section,
+        authors: entry.authors,
+        translation_of: entry.translation_of,
+        words: entry.words as usize,
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod configure;
 mod export;
+mod front_matter;
 mod import;
 mod issue;
 mod listing;

@@ -108,8 +108,12 @@ impl Workspace {
     /// indexes exactly what changed since, from the recorded texts.
     fn catch_up_index(&self) -> Result<()> {
         let behind = self.history().index_behind()?;
+        let Some(mark) = behind.mark else {
+            return Ok(()); // nothing history knows changed since the last catch-up
+        };
         if behind.stale.len() > CATCH_UP_LIMIT {
             // A history from before the index existed, or a big import: one bulk rebuild.
+            // (It indexes the files on disk; the next search compares them with history.)
             self.reindex(&mut |_, _| {})?;
             return Ok(());
         }
@@ -117,6 +121,6 @@ impl Workspace {
             let text = self.history().text_by_hash(hash)?;
             self.index_file(path, &text)?;
         }
-        Ok(())
+        self.history().index_caught_up(mark)
     }
 }

@@ -2,8 +2,8 @@
 //! minor, the commentary × language grid, and the source diff since a translation's base.
 //! The rules live in `crate::translation`; this file reads files and history for them.
 
+use super::front_matter::entry_of;
 use super::listing::find_draft_files;
-use super::record::mtime_ns;
 use super::Workspace;
 use crate::diff::diff_texts;
 use crate::draft::{lang_from_file_name, read_draft, render_new, Draft, IsoWeek};
@@ -14,8 +14,8 @@ use crate::history::{
     Version,
 };
 use crate::translation::{
-    chain_of, compare_sources, source_changed, split_paragraphs, upstream_link, Field, GridCell,
-    GridRow, Outdated, ParagraphChange, Role, SourceDiff, TranslationGrid,
+    chain_of, compare_sources, source_changed, upstream_link, Field, GridCell, GridRow, Outdated,
+    ParagraphChange, Role, SourceDiff, TranslationGrid,
 };
 use crate::workspace::SaveOutcome;
 use std::collections::{HashMap, HashSet};
@@ -271,43 +271,6 @@ impl Workspace {
             grid.rows.push(row);
         }
         Ok(grid)
-    }
-
-    /// The front matter of every draft in the folder, by path: from the cache when the file's
-    /// size and modification time are unchanged, else parsed (and the cache updated).
-    fn front_matter_entries(&self, problems: &mut Vec<Error>) -> Result<Vec<FrontMatterEntry>> {
-        let mut cached: HashMap<String, FrontMatterEntry> = self
-            .history()
-            .front_matter_entries()?
-            .into_iter()
-            .map(|e| (e.path.clone(), e))
-            .collect();
-        let mut entries = Vec::new();
-        let mut fresh = Vec::new();
-        for file in find_draft_files(self.root())? {
-            let Ok(meta) = std::fs::metadata(&file.abs) else {
-                continue; // gone since the folder was listed
-            };
-            let (size, mtime) = (meta.len(), mtime_ns(&meta));
-            match cached.remove(&file.rel) {
-                Some(entry) if entry.size == size && entry.mtime_ns == mtime => {
-                    entries.push(entry);
-                    continue;
-                }
-                _ => {}
-            }
-            match read_draft(&file.abs, Path::new(&file.rel)) {
-                Ok(draft) => {
-                    let entry = entry_of(&file.rel, &draft, size, mtime);
-                    fresh.push(entry.clone());
-                    entries.push(entry);
-                }
-                Err(e) => problems.push(e),
-            }
-        }
-        let gone: Vec<String> = cached.into_keys().collect();
-        self.history().update_front_matter_entries(&fresh, &gone)?;
-        Ok(entries)
     }
 
     /// One commentary's row of the grid (all its languages).
@@ -633,21 +596,6 @@ fn empty_cell(lang: &str) -> GridCell {
         outdated: None,
         via: None,
         chain: vec![lang.to_string()],
-    }
-}
-
-fn entry_of(rel: &str, draft: &Draft, size: u64, mtime_ns: i64) -> FrontMatterEntry {
-    let front = draft.front();
-    FrontMatterEntry {
-        path: rel.to_string(),
-        size,
-        mtime_ns,
-        draft_id: front.id.clone(),
-        lang: front.lang.clone(),
-        translation_of: front.translation_of.clone(),
-        issue: front.issue.map(|w| w.to_string()),
-        title: front.title.clone(),
-        paragraphs: u32::try_from(split_paragraphs(draft.body()).len()).unwrap_or(u32::MAX),
     }
 }
 

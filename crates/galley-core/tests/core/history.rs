@@ -528,6 +528,8 @@ fn every_migration_applies_in_order_and_open_ends_at_their_count() {
     assert!(files.len() >= 2);
 
     let by_hand = Connection::open_in_memory().unwrap();
+    // The search index's tokenizer is Galley's own; History registers it on every connection.
+    galley_core::history::register_search_tokenizer(&by_hand).unwrap();
     for (name, sql) in &files {
         by_hand
             .execute_batch(sql)

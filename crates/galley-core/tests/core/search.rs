@@ -126,6 +126,37 @@ fn belarusian_letters_and_apostrophes_are_searchable_as_typed() {
 }
 
 #[test]
+fn ye_and_yo_find_each_other_and_the_snippet_shows_the_text_as_written() {
+    let mut t = archive();
+    let body = "Алёна Новік зноў выступіла.\n\nЕлка на плошчы.";
+    let rel = "2020-W21/yo.be.md";
+    let draft = text(
+        "yo0000001",
+        "be",
+        "Ёлка",
+        "2020-W21",
+        "society",
+        "Olga Novik",
+        "unchanged",
+        body,
+    );
+    t.ws.save(rel, &draft, None).expect("save");
+    for query in ["Алена", "алёна", "АЛЕНА", "Алё*"] {
+        let hits = search(&t, query, Filters::default());
+        assert_eq!(paths(&hits), [rel], "{query}");
+        assert!(
+            hits[0].snippet.marked("[", "]").contains("[Алёна]"),
+            "{query}: {:?}",
+            hits[0].snippet
+        );
+    }
+    let hits = search(&t, "ёлка", Filters::default());
+    assert_eq!(paths(&hits), [rel]);
+    assert_eq!(hits[0].title.marked("[", "]"), "[Ёлка]");
+    assert!(hits[0].snippet.marked("[", "]").contains("[Елка]"));
+}
+
+#[test]
 fn phrase_query_needs_the_words_in_order() {
     let t = archive();
     assert_eq!(
@@ -386,8 +417,11 @@ fn a_history_without_an_index_is_indexed_on_the_first_search() {
     let t = archive();
     let db = t.root().join(".galley/history.db");
     let conn = rusqlite::Connection::open(&db).expect("open");
+    galley_core::history::register_search_tokenizer(&conn).expect("tokenizer");
+    // Empty, and not caught up with the known files: as the upgrade to the index leaves it.
     conn.execute_batch(
-        "DELETE FROM search_docs; INSERT INTO search_text (search_text) VALUES ('delete-all');",
+        "DELETE FROM search_docs; INSERT INTO search_text (search_text) VALUES ('delete-all');
+         UPDATE index_state SET caught_up_to = -1;",
     )
     .expect("empty the index");
     drop(conn);

@@ -332,3 +332,51 @@ fn listing_groups_language_versions_into_commentaries_with_the_source_first_foun
         "its English version is missing"
     );
 }
+
+fn listed_title(t: &TempWorkspace) -> String {
+    let listing = t.ws.list().expect("list");
+    assert!(listing.problems.is_empty(), "{:?}", listing.problems);
+    listing.drafts[0].title.clone()
+}
+
+#[test]
+fn listing_rereads_a_file_whose_size_or_time_changed() {
+    let t = with_one_draft();
+    assert_eq!(listed_title(&t), "Армія");
+    t.write(PATH, &t.read(PATH).replace("Армія", "Войска"));
+    assert_eq!(listed_title(&t), "Войска");
+    let listed = &t.ws.list().expect("list").drafts[0];
+    assert_eq!(
+        (listed.id.as_str(), listed.lang.as_str(), listed.words),
+        ("k7m2q9x4tz", "be", 2)
+    );
+}
+
+#[test]
+fn an_edit_that_keeps_size_and_time_is_listed_once_history_records_it() {
+    let mut t = with_one_draft();
+    assert_eq!(listed_title(&t), "Армія");
+    let abs = t.root().join(PATH);
+    let before = std::fs::metadata(&abs)
+        .expect("meta")
+        .modified()
+        .expect("mtime");
+    // Same length in bytes, and the old modification time put back: invisible to the cache.
+    t.write(PATH, &t.read(PATH).replace("Армія", "Армея"));
+    std::fs::File::options()
+        .write(true)
+        .open(&abs)
+        .and_then(|f| f.set_modified(before))
+        .expect("set mtime");
+    assert_eq!(listed_title(&t), "Армія", "the cache cannot see this edit");
+    t.ws.record_paths(&[abs]).expect("record");
+    assert_eq!(listed_title(&t), "Армея");
+}
+
+#[test]
+fn a_deleted_file_leaves_the_listing() {
+    let t = with_one_draft();
+    assert_eq!(t.ws.list().expect("list").drafts.len(), 1);
+    std::fs::remove_file(t.root().join(PATH)).expect("delete");
+    assert!(t.ws.list().expect("list").drafts.is_empty());
+}
