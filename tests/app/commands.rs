@@ -152,6 +152,28 @@ fn a_window_other_than_main_may_not_call_the_commands() {
 }
 
 #[test]
+fn the_main_window_may_not_call_a_registered_plugin_command_it_was_not_granted() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+
+    // The dialog plugin is registered (Rust opens the dialogs) but the window has no grant.
+    for cmd in [
+        "plugin:dialog|open",
+        "plugin:dialog|save",
+        "plugin:dialog|message",
+    ] {
+        let refused = app.invoke(cmd, json!({ "options": {} }));
+        let message = match &refused {
+            Err(Value::String(message)) => message.clone(),
+            other => panic!("{cmd}: the ACL refuses it, got {other:?}"),
+        };
+        assert!(message.contains("not allowed"), "{cmd}: {message}");
+    }
+    // The same window may call Galley's own commands.
+    assert!(app.invoke("list_commentaries", json!({})).is_ok());
+}
+
+#[test]
 fn reading_outside_the_workspace_is_refused() {
     let workspace = sample_workspace();
     let app = TestApp::open(workspace.path());
