@@ -25,7 +25,14 @@ pub fn open_workspace_info(session: State<'_, Session>) -> Result<WorkspaceInfo,
 
 #[tauri::command(async)]
 pub fn list_commentaries(session: State<'_, Session>) -> Result<Library, ErrorDto> {
-    session.with(|ws| Ok(dto::library(&ws.list()?, &ws.translation_grid(None)?)))
+    session.with(|ws| {
+        let editorial = ws.history().editorial_statuses()?;
+        Ok(dto::library(
+            &ws.list()?,
+            &ws.translation_grid(None)?,
+            &editorial,
+        ))
+    })
 }
 
 #[tauri::command(async)]

@@ -1,15 +1,16 @@
 //! What the commands return, shaped for the UI. Plain data; the TypeScript twins in
 //! ui/src/ipc/bindings.ts are generated from these (see `bindings`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::dto_translation::{state_of, LanguageStatus};
 use crate::error::ErrorDto;
+use galley_core::history::{EditorialEvent, EditorialStatus};
 use galley_core::settings::Settings;
-use galley_core::translation::TranslationGrid;
+use galley_core::translation::{GridRow, TranslationGrid};
 use galley_core::workspace::{CommentaryDrafts, Listing};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -53,6 +54,8 @@ pub struct Commentary {
     pub issue: Option<String>,
     pub section: Option<String>,
     pub trend: Option<String>,
+    /// Editorial status: `draft` (also when none was ever set), `in-review` or `approved`.
+    pub editorial: String,
     pub versions: Vec<LanguageVersion>,
     /// One per language of the workspace (then others), in order: source, missing, in
     /// progress, in review, done or outdated.
@@ -116,11 +119,17 @@ pub fn workspace_info(
     }
 }
 
-pub fn library(listing: &Listing, grid: &TranslationGrid) -> Library {
+pub fn library(
+    listing: &Listing,
+    grid: &TranslationGrid,
+    editorial: &HashMap<String, EditorialEvent>,
+) -> Library {
+    // By id, so a library of thousands of commentaries is not a search per row.
+    let rows: HashMap<&str, &GridRow> = grid.rows.iter().map(|r| (r.id.as_str(), r)).collect();
     let mut commentaries: Vec<Commentary> = listing
         .commentaries()
         .iter()
-        .map(|c| commentary(c, grid))
+        .map(|c| commentary(c, &rows, editorial))
         .collect();
     commentaries.sort_by(|a, b| {
         b.issue
@@ -134,12 +143,14 @@ pub fn library(listing: &Listing, grid: &TranslationGrid) -> Library {
     }
 }
 
-fn commentary(drafts: &CommentaryDrafts<'_>, grid: &TranslationGrid) -> Commentary {
+fn commentary(
+    drafts: &CommentaryDrafts<'_>,
+    rows: &HashMap<&str, &GridRow>,
+    editorial: &HashMap<String, EditorialEvent>,
+) -> Commentary {
     let source = drafts.source;
-    let states = grid
-        .rows
-        .iter()
-        .find(|row| row.id == source.id)
+    let states = rows
+        .get(source.id.as_str())
         .map(|row| {
             row.cells
                 .iter()
@@ -158,6 +169,11 @@ fn commentary(drafts: &CommentaryDrafts<'_>, grid: &TranslationGrid) -> Commenta
         issue: source.issue.as_ref().map(ToString::to_string),
         section: source.section.clone(),
         trend: source.trend.as_ref().map(ToString::to_string),
+        editorial: editorial
+            .get(&source.id)
+            .map_or(EditorialStatus::Draft, |event| event.status)
+            .as_str()
+            .to_string(),
         versions: drafts
             .versions
             .iter()

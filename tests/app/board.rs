@@ -358,3 +358,29 @@ fn show_in_folder_is_refused_until_this_session_exported_something() {
 
     assert_eq!(refused["kind"], "invalid");
 }
+
+#[test]
+fn the_library_shows_each_commentarys_editorial_status() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    let editorial_of = |app: &TestApp| {
+        let library = app.invoke("list_commentaries", json!({})).expect("list");
+        library["commentaries"]
+            .as_array()
+            .expect("commentaries")
+            .iter()
+            .find(|c| c["id"] == SCHOOLS)
+            .map(|c| c["editorial"].clone())
+            .expect("the commentary is listed")
+    };
+    let before = editorial_of(&app);
+
+    let next = if before == "in-review" {
+        "approved"
+    } else {
+        "in-review"
+    };
+    set_status(&app, SCHOOLS, next).expect("the status changes");
+
+    assert_eq!(editorial_of(&app), next);
+}

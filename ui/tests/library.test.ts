@@ -10,6 +10,7 @@ function commentary(id: string, issue: string | null, section: string | null, la
     issue,
     section,
     trend: null,
+    editorial: "draft",
     versions: langs.map((lang) => ({ lang, path: `${id}.${lang}.md`, title: id, words: 1 })),
     states: [],
   };

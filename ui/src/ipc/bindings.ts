@@ -45,7 +45,11 @@ title: string, sourceLang: string,
 /**
  * ISO week of the issue, e.g. "2020-W20".
  */
-issue: string | null, section: string | null, trend: string | null, versions: Array<LanguageVersion>, 
+issue: string | null, section: string | null, trend: string | null, 
+/**
+ * Editorial status: `draft` (also when none was ever set), `in-review` or `approved`.
+ */
+editorial: string, versions: Array<LanguageVersion>, 
 /**
  * One per language of the workspace (then others), in order: source, missing, in
  * progress, in review, done or outdated.
