@@ -476,3 +476,32 @@ test("searching finds a language version and Enter opens it in that language", a
   await until("the cleared search", 5_000, async () => (await find(".search-hit")).length === 0);
   assert.equal(await wd("GET", `/session/${session}/element/${box}/property/value`), "");
 });
+
+// ---- settings: the interface language (issue #5) ----
+
+test("switching the interface to Russian re-labels the app at once and is saved to the profile", async (t) => {
+  const profileFile = join(config, "org.galley.desktop", "profile.toml");
+  const textOf = async (css) => {
+    const [element] = await find(css);
+    return element ? text(element) : null;
+  };
+  const placeholder = async () => {
+    const [box] = await find(".search-input");
+    return box ? wd("GET", `/session/${session}/element/${box}/attribute/placeholder`) : null;
+  };
+  await click(".settings-gear");
+  await until("the settings view", 10_000, async () => (await find(".settings")).length > 0);
+
+  await click('.profile-language option[value="ru"]');
+  await until("the Russian close button", 10_000, async () => (await textOf(".settings-close")) === "Закрыть");
+  assert.equal(await placeholder(), "Поиск (Ctrl+K)", "the sidebar speaks Russian too");
+  await until("the profile to remember Russian", 10_000, async () =>
+    readFileSync(profileFile, "utf8").includes('ui_language = "ru"'),
+  );
+  await screenshot(t, "settings-ru");
+
+  // Back to English for whatever runs next.
+  await click('.profile-language option[value="en"]');
+  await until("the English close button", 10_000, async () => (await textOf(".settings-close")) === "Close");
+  await click(".settings-close");
+});
