@@ -13,7 +13,7 @@ vi.mock("../src/ipc", () => ({
   asErrorDto: (reason: unknown) => reason,
 }));
 
-const { OpenDraft, AUTOSAVE_MS } = await import("../src/lib/editor/draft.svelte");
+const { OpenDraft, AUTOSAVE_MS, SETTLE_MS } = await import("../src/lib/editor/draft.svelte");
 
 const FRONT = "---\nid: a\nlang: en\ntitle: T\n---\n";
 function view(body: string, hash = "h0"): DraftView {
@@ -155,5 +155,49 @@ describe("OpenDraft", () => {
     await draft.setFields({ title: "T", trend: null, authors: [], lead: "", section: null, issue: "x", tags: [] });
     expect(draft.error?.kind).toBe("invalid");
     expect(draft.state).toBe("saved");
+  });
+
+  it("reads the editor's text only when it is needed, not on every key", async () => {
+    const draft = new OpenDraft("a.en.md");
+    await draft.load();
+    const read = vi.fn(() => "\nTyped.\n");
+
+    for (let key = 0; key < 50; key++) draft.edited(read);
+
+    expect(read).not.toHaveBeenCalled();
+    expect(draft.state).toBe("unsaved");
+    expect(draft.text).toBe(FRONT + "\nTyped.\n");
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it("tells readers about the text once typing pauses, then finds an undone edit saved", async () => {
+    const draft = new OpenDraft("a.en.md");
+    await draft.load();
+    const settledAtLoad = draft.settled;
+
+    draft.edited(() => "\nOld!\n");
+    draft.edited(() => "\nOld.\n");
+    expect(draft.settled).toBe(settledAtLoad);
+    await vi.advanceTimersByTimeAsync(SETTLE_MS);
+
+    expect(draft.settled).toBe(settledAtLoad + 1);
+    expect(draft.state).toBe("saved");
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    expect(ipc.saveDraft).not.toHaveBeenCalled();
+  });
+
+  it("keeps keys typed while the core rewrote the front matter", async () => {
+    let finish: (text: string) => void = () => {};
+    ipc.editFields.mockReturnValue(new Promise<string>((resolve) => (finish = resolve)));
+    const draft = new OpenDraft("a.en.md");
+    await draft.load();
+
+    const applying = draft.setFields({ title: "U", trend: null, authors: [], lead: "", section: null, issue: null, tags: [] });
+    await Promise.resolve();
+    draft.edited(() => "\nOld and new.\n");
+    finish(FRONT.replace("title: T", "title: U") + "\nOld.\n");
+    await applying;
+
+    expect(draft.text).toBe(FRONT.replace("title: T", "title: U") + "\nOld and new.\n");
   });
 });

@@ -21,7 +21,8 @@ const prose = HighlightStyle.define([
 ]);
 
 export interface EditorHooks {
-  onChange: (body: string) => void;
+  /** The text changed; `read` gives it when needed (no copy of the whole text per key). */
+  onChange: (read: () => string) => void;
   onSave: () => void;
   label: string;
   hint: string;
@@ -41,7 +42,10 @@ export function editorState(doc: string, hooks: EditorHooks): EditorState {
     EditorView.contentAttributes.of({ "aria-label": hooks.label, spellcheck: "true" }),
     placeholder(hooks.hint),
     EditorView.updateListener.of((update) => {
-      if (update.docChanged) hooks.onChange(update.state.doc.toString());
+      if (update.docChanged) {
+        const doc = update.state.doc;
+        hooks.onChange(() => doc.toString());
+      }
     }),
   ];
   return EditorState.create({ doc, extensions });

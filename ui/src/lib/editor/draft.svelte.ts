@@ -9,11 +9,18 @@ export type SaveState = "saved" | "saving" | "unsaved" | "conflict";
 /** How long typing must pause before an autosave. */
 export const AUTOSAVE_MS = 1500;
 
+/** How long typing must pause before what is derived from the whole text (word count,
+ * preview, saved-or-not) is worked out again: a key costs O(1) here, not O(text). */
+export const SETTLE_MS = 250;
+
+/** Reads the editor's current body; called only when the text is needed. */
+export type BodyReader = () => string;
+
 export class OpenDraft {
   view = $state<DraftView | null>(null);
-  /** The whole file text including unsaved edits. */
-  text = $state("");
-  body = $state("");
+  /** Changes when the text settles (load, form edit, a pause in typing): what reads `text` or
+   * `body` in a reactive context is redone then, not on every key. */
+  settled = $state(0);
   state = $state<SaveState>("saved");
   conflict = $state<{ theirs: VersionInfo; ours: VersionInfo } | null>(null);
   notice = $state<string | null>(null);
@@ -25,7 +32,12 @@ export class OpenDraft {
 
   #hash: string | null = null;
   #savedText = "";
+  // The editor owns the text while typing; these are its last materialised copy.
+  #front = "";
+  #body = "";
+  #read: BodyReader | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #settleTimer: ReturnType<typeof setTimeout> | null = null;
   #saving: Promise<void> | null = null;
   #fields: Promise<void> = Promise.resolve();
 
@@ -35,8 +47,10 @@ export class OpenDraft {
     try {
       const view = await readDraft(this.path);
       this.view = view;
-      this.text = view.text;
-      this.body = view.body;
+      this.#read = null;
+      this.#clearSettleTimer();
+      this.#front = frontBlock(view.text, view.body);
+      this.#body = view.body;
       this.#hash = view.hash;
       this.#savedText = view.text;
       this.state = "saved";
@@ -45,17 +59,42 @@ export class OpenDraft {
       this.notice = notice;
       this.loads += 1;
       this.versions += 1;
+      this.settled += 1;
     } catch (reason) {
       this.error = asErrorDto(reason);
     }
   }
 
-  /** The editor's body changed. */
+  /** The whole file text including unsaved edits. */
+  get text(): string {
+    return this.#front + this.body;
+  }
+
+  /** The body including unsaved edits. */
+  get body(): string {
+    void this.settled; // reactive readers update when the text settles
+    if (this.#read) {
+      this.#body = this.#read();
+      this.#read = null;
+    }
+    return this.#body;
+  }
+
+  /** The editor's body changed (tests and callers holding a string). */
   setBody(body: string): void {
     if (body === this.body) return;
-    this.text = frontBlock(this.text, this.body) + body;
-    this.body = body;
-    this.#changed();
+    this.edited(() => body);
+  }
+
+  /** The editor changed its text: O(1) per key; `read` is called when the text is needed. */
+  edited(read: BodyReader): void {
+    this.#read = read;
+    if (this.state === "conflict") return;
+    this.state = "unsaved";
+    this.notice = null;
+    this.#schedule();
+    if (this.#settleTimer !== null) clearTimeout(this.#settleTimer);
+    this.#settleTimer = setTimeout(() => this.#settle(), SETTLE_MS);
   }
 
   /** The form changed: the core rewrites only the changed keys. */
@@ -67,11 +106,13 @@ export class OpenDraft {
 
   async #applyFields(fields: FrontFields): Promise<void> {
     try {
-      const text = await editFields(this.path, this.text, fields);
+      const body = this.body;
+      const text = await editFields(this.path, this.#front + body, fields);
       this.error = null;
-      if (text === this.text) return;
-      this.text = text;
-      this.#changed();
+      if (text === this.#front + body) return;
+      // Keys typed while the core worked stay: only the front matter block is taken.
+      this.#front = frontBlock(text, body);
+      this.#settle();
     } catch (reason) {
       this.error = asErrorDto(reason);
     }
@@ -140,13 +181,24 @@ export class OpenDraft {
 
   dispose(): void {
     this.#clearTimer();
+    this.#clearSettleTimer();
   }
 
-  #changed(): void {
+  /** Typing paused (or the form changed): compare with the saved text, tell readers. */
+  #settle(): void {
+    this.#clearSettleTimer();
+    this.settled += 1;
     if (this.state === "conflict") return;
     this.state = this.text === this.#savedText ? "saved" : "unsaved";
     this.notice = null;
-    this.#schedule();
+    // A pending autosave keeps its time (counted from the last key).
+    if (this.state === "saved") this.#clearTimer();
+    else if (this.#timer === null) this.#schedule();
+  }
+
+  #clearSettleTimer(): void {
+    if (this.#settleTimer !== null) clearTimeout(this.#settleTimer);
+    this.#settleTimer = null;
   }
 
   #schedule(): void {
