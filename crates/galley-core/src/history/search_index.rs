@@ -157,14 +157,27 @@ impl History {
 
     /// Starts replacing the whole index: everything added through the returned rebuild is
     /// visible only after `finish`, and nothing changes if it is dropped unfinished.
+    ///
+    /// A rebuild is one long transaction that tokenizes every file, so it is set up for bulk:
+    /// committed without waiting for the disk (`synchronous = NORMAL`, as for every index
+    /// change; WAL keeps the database whole either way, and a lost rebuild is redone by the next
+    /// search), and with a large FTS5 buffer of pending terms, so FTS5 writes a few large
+    /// segments instead of hundreds of small ones it would then merge and merge again.
     pub fn rebuild_index(&self) -> Result<IndexRebuild<'_>> {
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let mut rebuild = IndexRebuild {
+            conn: &self.conn,
+            tx: None,
+        };
         let tx = self.write()?;
         tx.execute("DELETE FROM search_docs", [])?;
         tx.execute(
             "INSERT INTO search_text (search_text) VALUES ('delete-all')",
             [],
         )?;
-        Ok(IndexRebuild { tx })
+        set_fts_option(&tx, "hashsize", REBUILD_HASH_SIZE)?;
+        rebuild.tx = Some(tx);
+        Ok(rebuild)
     }
 
     /// Runs a MATCH expression built by `crate::search`, best first.
@@ -225,20 +238,56 @@ impl History {
     }
 }
 
+/// FTS5's buffer of pending terms during a rebuild (its default is 1 MiB). Memory only while
+/// a rebuild runs; the buffer is flushed to one segment each time it fills.
+const REBUILD_HASH_SIZE: i64 = 64 * 1024 * 1024;
+const DEFAULT_HASH_SIZE: i64 = 1024 * 1024;
+
 /// A whole-index rebuild in progress (one transaction).
 pub struct IndexRebuild<'h> {
-    tx: Transaction<'h>,
+    conn: &'h Connection,
+    /// `None` only once finished.
+    tx: Option<Transaction<'h>>,
 }
 
 impl IndexRebuild<'_> {
     pub fn add(&self, doc: &IndexDoc<'_>) -> Result<()> {
-        insert(&self.tx, doc)
+        match &self.tx {
+            Some(tx) => insert(tx, doc),
+            None => Ok(()),
+        }
     }
 
-    pub fn finish(self) -> Result<()> {
-        self.tx.commit()?;
+    /// Commits the new index, merged into one segment: searches then read one list per term
+    /// instead of merging the lists of every segment the bulk insert wrote.
+    pub fn finish(mut self) -> Result<()> {
+        if let Some(tx) = self.tx.take() {
+            set_fts_option(&tx, "hashsize", DEFAULT_HASH_SIZE)?;
+            tx.execute(
+                "INSERT INTO search_text (search_text) VALUES ('optimize')",
+                [],
+            )?;
+            tx.commit()?;
+        }
         Ok(())
     }
+}
+
+impl Drop for IndexRebuild<'_> {
+    /// Rolls an unfinished rebuild back, then restores the durability every other write has.
+    fn drop(&mut self) {
+        drop(self.tx.take());
+        // Nothing to report to; should it fail, WAL still keeps the database whole, and only
+        // the last commits' durability is at stake until the next index write restores it.
+        let _ = self.conn.pragma_update(None, "synchronous", "FULL");
+    }
+}
+
+/// Sets one of FTS5's persistent options on the search index.
+fn set_fts_option(conn: &Connection, option: &str, value: i64) -> Result<()> {
+    conn.prepare_cached("INSERT INTO search_text (search_text, rank) VALUES (?1, ?2)")?
+        .execute(params![option, value])?;
+    Ok(())
 }
 
 const COLUMNS: &str = "title, lead, body, lang, issue, section, authors, trend, status";
