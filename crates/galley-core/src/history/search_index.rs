@@ -259,7 +259,8 @@ impl IndexRebuild<'_> {
     }
 
     /// Commits the new index, merged into one segment: searches then read one list per term
-    /// instead of merging the lists of every segment the bulk insert wrote.
+    /// instead of merging the lists of every segment the bulk insert wrote. (With the large
+    /// buffer those are few, so the merge is one pass over the index.)
     pub fn finish(mut self) -> Result<()> {
         if let Some(tx) = self.tx.take() {
             set_fts_option(&tx, "hashsize", DEFAULT_HASH_SIZE)?;
@@ -336,4 +337,53 @@ fn insert(conn: &Connection, doc: &IndexDoc<'_>) -> Result<()> {
     ))?
     .execute([conn.last_insert_rowid()])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NORMAL: i64 = 1;
+    const FULL: i64 = 2;
+
+    fn synchronous(history: &History) -> i64 {
+        history
+            .conn
+            .query_row("PRAGMA synchronous", [], |row| row.get(0))
+            .unwrap()
+    }
+
+    fn hash_size(history: &History) -> Option<i64> {
+        history
+            .conn
+            .query_row(
+                "SELECT v FROM search_text_config WHERE k = 'hashsize'",
+                [],
+                |row| row.get(0),
+            )
+            .optional()
+            .unwrap()
+    }
+
+    #[test]
+    fn saves_are_fully_durable_again_after_a_rebuild_finishes_or_is_abandoned() {
+        let history = History::open_in_memory().unwrap();
+        let rebuild = history.rebuild_index().unwrap();
+        assert_eq!(synchronous(&history), NORMAL);
+        rebuild.finish().unwrap();
+        assert_eq!(synchronous(&history), FULL);
+        drop(history.rebuild_index().unwrap());
+        assert_eq!(synchronous(&history), FULL);
+    }
+
+    #[test]
+    fn only_a_rebuild_uses_the_large_term_buffer() {
+        let history = History::open_in_memory().unwrap();
+        let rebuild = history.rebuild_index().unwrap();
+        assert_eq!(hash_size(&history), Some(REBUILD_HASH_SIZE));
+        rebuild.finish().unwrap();
+        assert_eq!(hash_size(&history), Some(DEFAULT_HASH_SIZE));
+        drop(history.rebuild_index().unwrap());
+        assert_ne!(hash_size(&history), Some(REBUILD_HASH_SIZE));
+    }
 }
