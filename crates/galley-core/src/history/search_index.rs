@@ -330,12 +330,26 @@ fn insert(conn: &Connection, doc: &IndexDoc<'_>) -> Result<()> {
         doc.trend,
         doc.status
     ])?;
-    // The FTS row takes its columns from the row just written, so the text is bound once.
+    // One row of plain VALUES, not `INSERT ... SELECT` from the row just written: a statement
+    // that may write several rows opens a savepoint, and FTS5 flushes its buffer of pending
+    // terms to a new segment at every savepoint, so a rebuild would write (and then merge)
+    // one segment per file.
     conn.prepare_cached(&format!(
         "INSERT INTO search_text (rowid, {COLUMNS}) \
-         SELECT id, {COLUMNS} FROM search_docs WHERE id = ?1"
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
     ))?
-    .execute([conn.last_insert_rowid()])?;
+    .execute(params![
+        conn.last_insert_rowid(),
+        doc.title,
+        doc.lead,
+        doc.body,
+        doc.lang,
+        doc.issue,
+        doc.section,
+        doc.authors,
+        doc.trend,
+        doc.status
+    ])?;
     Ok(())
 }
 
