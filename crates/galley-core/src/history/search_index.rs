@@ -157,14 +157,27 @@ impl History {
 
     /// Starts replacing the whole index: everything added through the returned rebuild is
     /// visible only after `finish`, and nothing changes if it is dropped unfinished.
+    ///
+    /// A rebuild is one long transaction that tokenizes every file, so it is set up for bulk:
+    /// committed without waiting for the disk (`synchronous = NORMAL`, as for every index
+    /// change; WAL keeps the database whole either way, and a lost rebuild is redone by the next
+    /// search), and with a large FTS5 buffer of pending terms, so FTS5 writes a few large
+    /// segments instead of hundreds of small ones it would then merge and merge again.
     pub fn rebuild_index(&self) -> Result<IndexRebuild<'_>> {
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let mut rebuild = IndexRebuild {
+            conn: &self.conn,
+            tx: None,
+        };
         let tx = self.write()?;
         tx.execute("DELETE FROM search_docs", [])?;
         tx.execute(
             "INSERT INTO search_text (search_text) VALUES ('delete-all')",
             [],
         )?;
-        Ok(IndexRebuild { tx })
+        set_fts_option(&tx, "hashsize", REBUILD_HASH_SIZE)?;
+        rebuild.tx = Some(tx);
+        Ok(rebuild)
     }
 
     /// Runs a MATCH expression built by `crate::search`, best first.
@@ -225,20 +238,57 @@ impl History {
     }
 }
 
+/// FTS5's buffer of pending terms during a rebuild (its default is 1 MiB). Memory only while
+/// a rebuild runs; the buffer is flushed to one segment each time it fills.
+const REBUILD_HASH_SIZE: i64 = 64 * 1024 * 1024;
+const DEFAULT_HASH_SIZE: i64 = 1024 * 1024;
+
 /// A whole-index rebuild in progress (one transaction).
 pub struct IndexRebuild<'h> {
-    tx: Transaction<'h>,
+    conn: &'h Connection,
+    /// `None` only once finished.
+    tx: Option<Transaction<'h>>,
 }
 
 impl IndexRebuild<'_> {
     pub fn add(&self, doc: &IndexDoc<'_>) -> Result<()> {
-        insert(&self.tx, doc)
+        match &self.tx {
+            Some(tx) => insert(tx, doc),
+            None => Ok(()),
+        }
     }
 
-    pub fn finish(self) -> Result<()> {
-        self.tx.commit()?;
+    /// Commits the new index, merged into one segment: searches then read one list per term
+    /// instead of merging the lists of every segment the bulk insert wrote. (With the large
+    /// buffer those are few, so the merge is one pass over the index.)
+    pub fn finish(mut self) -> Result<()> {
+        if let Some(tx) = self.tx.take() {
+            set_fts_option(&tx, "hashsize", DEFAULT_HASH_SIZE)?;
+            tx.execute(
+                "INSERT INTO search_text (search_text) VALUES ('optimize')",
+                [],
+            )?;
+            tx.commit()?;
+        }
         Ok(())
     }
+}
+
+impl Drop for IndexRebuild<'_> {
+    /// Rolls an unfinished rebuild back, then restores the durability every other write has.
+    fn drop(&mut self) {
+        drop(self.tx.take());
+        // Nothing to report to; should it fail, WAL still keeps the database whole, and only
+        // the last commits' durability is at stake until the next index write restores it.
+        let _ = self.conn.pragma_update(None, "synchronous", "FULL");
+    }
+}
+
+/// Sets one of FTS5's persistent options on the search index.
+fn set_fts_option(conn: &Connection, option: &str, value: i64) -> Result<()> {
+    conn.prepare_cached("INSERT INTO search_text (search_text, rank) VALUES (?1, ?2)")?
+        .execute(params![option, value])?;
+    Ok(())
 }
 
 const COLUMNS: &str = "title, lead, body, lang, issue, section, authors, trend, status";
@@ -280,11 +330,74 @@ fn insert(conn: &Connection, doc: &IndexDoc<'_>) -> Result<()> {
         doc.trend,
         doc.status
     ])?;
-    // The FTS row takes its columns from the row just written, so the text is bound once.
+    // One row of plain VALUES, not `INSERT ... SELECT` from the row just written: a statement
+    // that may write several rows opens a savepoint, and FTS5 flushes its buffer of pending
+    // terms to a new segment at every savepoint, so a rebuild would write (and then merge)
+    // one segment per file.
     conn.prepare_cached(&format!(
         "INSERT INTO search_text (rowid, {COLUMNS}) \
-         SELECT id, {COLUMNS} FROM search_docs WHERE id = ?1"
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
     ))?
-    .execute([conn.last_insert_rowid()])?;
+    .execute(params![
+        conn.last_insert_rowid(),
+        doc.title,
+        doc.lead,
+        doc.body,
+        doc.lang,
+        doc.issue,
+        doc.section,
+        doc.authors,
+        doc.trend,
+        doc.status
+    ])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NORMAL: i64 = 1;
+    const FULL: i64 = 2;
+
+    fn synchronous(history: &History) -> i64 {
+        history
+            .conn
+            .query_row("PRAGMA synchronous", [], |row| row.get(0))
+            .unwrap()
+    }
+
+    fn hash_size(history: &History) -> Option<i64> {
+        history
+            .conn
+            .query_row(
+                "SELECT v FROM search_text_config WHERE k = 'hashsize'",
+                [],
+                |row| row.get(0),
+            )
+            .optional()
+            .unwrap()
+    }
+
+    #[test]
+    fn saves_are_fully_durable_again_after_a_rebuild_finishes_or_is_abandoned() {
+        let history = History::open_in_memory().unwrap();
+        let rebuild = history.rebuild_index().unwrap();
+        assert_eq!(synchronous(&history), NORMAL);
+        rebuild.finish().unwrap();
+        assert_eq!(synchronous(&history), FULL);
+        drop(history.rebuild_index().unwrap());
+        assert_eq!(synchronous(&history), FULL);
+    }
+
+    #[test]
+    fn only_a_rebuild_uses_the_large_term_buffer() {
+        let history = History::open_in_memory().unwrap();
+        let rebuild = history.rebuild_index().unwrap();
+        assert_eq!(hash_size(&history), Some(REBUILD_HASH_SIZE));
+        rebuild.finish().unwrap();
+        assert_eq!(hash_size(&history), Some(DEFAULT_HASH_SIZE));
+        drop(history.rebuild_index().unwrap());
+        assert_ne!(hash_size(&history), Some(REBUILD_HASH_SIZE));
+    }
 }
