@@ -73,6 +73,19 @@ pub struct Workspace {
 impl Workspace {
     /// Opens an existing workspace (a folder with a `.galley` folder in it).
     pub fn open(root: &Path, env: Env) -> Result<Workspace> {
+        Workspace::open_existing(root, env, true)
+    }
+
+    /// Like `open`, without the startup check of the history's structure, which reads every
+    /// page of the database (a third of a second at archive scale): for quick commands that
+    /// only read. Every stored text is still verified against its SHA-256 when read, and
+    /// SQLite reports any damage it meets; `open` (any writing command, `galley check`, the
+    /// app's start) finds and salvages it.
+    pub fn open_unchecked(root: &Path, env: Env) -> Result<Workspace> {
+        Workspace::open_existing(root, env, false)
+    }
+
+    fn open_existing(root: &Path, env: Env, check: bool) -> Result<Workspace> {
         let root = canonical_folder(root)?;
         if !root.join(STATE_DIR).is_dir() {
             return Err(Error::NoWorkspace {
@@ -80,7 +93,7 @@ impl Workspace {
                 reason: format!("it has no {STATE_DIR} folder"),
             });
         }
-        Workspace::load(root, env)
+        Workspace::load(root, env, check)
     }
 
     /// Makes `root` a workspace (creating the folder if needed), keeping anything already there.
@@ -98,7 +111,7 @@ impl Workspace {
         if !settings_path.exists() {
             Settings::default().save(&settings_path)?;
         }
-        Workspace::load(root, env)
+        Workspace::load(root, env, true)
     }
 
     /// Opens `root` if it is a workspace, otherwise makes it one.
@@ -110,11 +123,16 @@ impl Workspace {
         }
     }
 
-    fn load(root: PathBuf, env: Env) -> Result<Workspace> {
+    fn load(root: PathBuf, env: Env, check: bool) -> Result<Workspace> {
         let state = root.join(STATE_DIR);
         let settings = Settings::load(&state.join(SETTINGS_FILE))?;
         let now = env.clock.now();
-        let (history, salvage) = History::open_checked(&state.join(HISTORY_FILE), now)?;
+        let db = state.join(HISTORY_FILE);
+        let (history, salvage) = if check {
+            History::open_checked(&db, now)?
+        } else {
+            (History::open(&db)?, None)
+        };
         crate::atomic::clean_stray_temps(&root)?;
         let mut ws = Workspace {
             root,

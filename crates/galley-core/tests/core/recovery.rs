@@ -1,8 +1,9 @@
 // A damaged history database: the startup check finds it, moves it aside, salvages every
 // version that still verifies, rebuilds the indexes from the files and says what it did.
 
-use super::support::TempWorkspace;
+use super::support::{env, TempWorkspace};
 use galley_core::hash::ContentHash;
+use galley_core::workspace::Workspace;
 use std::path::{Path, PathBuf};
 
 /// The sample workspace with a few saves more, closed so the database file holds everything.
@@ -174,4 +175,44 @@ fn after_a_salvage_the_next_open_finds_nothing_wrong() {
     assert!(t.ws.recovery().is_some());
     let t = t.reopen_after(|_| {});
     assert!(t.ws.recovery().is_none());
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn opening_unchecked_leaves_a_damaged_history_in_place_and_the_next_checked_open_salvages_it() {
+    // A closed copy of a recorded workspace, with a page of its history flipped.
+    let copy = tempfile::tempdir().expect("temp dir");
+    let (t, _) = recorded_samples();
+    let _t = t.reopen_after(|root| copy_dir(root, copy.path()));
+    let root = copy.path();
+    flip_middle_page(&db_path(root));
+    let damaged_copies = || {
+        std::fs::read_dir(root.join(".galley"))
+            .expect("read .galley")
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains(".damaged-"))
+            .count()
+    };
+
+    // A quick reading command does not run the check: nothing is moved or salvaged.
+    let unchecked = Workspace::open_unchecked(root, env("Alena")).expect("opens");
+    assert!(unchecked.recovery().is_none());
+    drop(unchecked);
+    assert_eq!(damaged_copies(), 0);
+
+    // Any checked open (writing commands, `galley check`, the app) finds and salvages it.
+    let checked = Workspace::open(root, env("Alena")).expect("opens");
+    assert!(checked.recovery().is_some());
+    assert_eq!(damaged_copies(), 1);
 }
