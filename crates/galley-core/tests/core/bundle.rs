@@ -454,8 +454,8 @@ fn every_ninjs_file_validates_against_the_iptc_ninjs_2_1_schema() {
             .is_some_and(|n| n == "ninjs")
     }));
     assert_eq!(items.len(), 2 * (4 + 1) + 3 * (4 + 1));
-    // The IPTC schema ships in the project's shared/ folder, beside the checkout.
-    let schema = repo_root().join("../shared/schemas/ninjs/ninjs-schema_2.1.json");
+    // A copy of the IPTC schema is kept in the repository (tests/schemas/ninjs, with its licence).
+    let schema = repo_root().join("tests/schemas/ninjs/ninjs-schema_2.1.json");
     assert!(
         schema.is_file(),
         "the ninjs schema is missing at {}",
