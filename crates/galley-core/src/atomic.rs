@@ -66,6 +66,62 @@ fn write_then_rename(
     fs::rename(temp, target).map_err(step("replace the file"))
 }
 
+/// Appends `line` and a newline to the append-only file at `path` (created if missing) and
+/// flushes it to disk. A file whose last line was cut short by a crash first gets the newline it
+/// lacks, so the fragment stays a line of its own; a failed write is cut back off, so the file
+/// never ends in half a line written here.
+pub fn append_line(path: &Path, line: &str) -> Result<()> {
+    let failed = |step: &'static str| {
+        move |source| Error::WriteFailed {
+            path: path.to_path_buf(),
+            step,
+            replaced: false,
+            source,
+        }
+    };
+    let created = !path.exists();
+    faults::check(Op::Create, path).map_err(failed("open the file"))?;
+    let mut file = OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .open(path)
+        .map_err(failed("open the file"))?;
+    let len = file.metadata().map_err(failed("open the file"))?.len();
+    let mut bytes = Vec::with_capacity(line.len() + 2);
+    if len > 0 && !ends_with_newline(&mut file, len).map_err(failed("read the file"))? {
+        bytes.push(b'\n');
+    }
+    bytes.extend_from_slice(line.as_bytes());
+    bytes.push(b'\n');
+    let written = faults::check(Op::Write, path)
+        .and_then(|()| file.write_all(&bytes))
+        .map_err(failed("write"))
+        .and_then(|()| {
+            faults::check(Op::Fsync, path)
+                .and_then(|()| file.sync_all())
+                .map_err(failed("flush to disk"))
+        });
+    if let Err(e) = written {
+        let _ = file.set_len(len);
+        return Err(e);
+    }
+    if created {
+        if let Some(dir) = path.parent() {
+            sync_dir(dir).map_err(failed("flush the folder to disk"))?;
+        }
+    }
+    Ok(())
+}
+
+fn ends_with_newline(file: &mut File, len: u64) -> io::Result<bool> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut last = [0u8; 1];
+    file.seek(SeekFrom::Start(len - 1))?;
+    file.read_exact(&mut last)?;
+    Ok(last[0] == b'\n')
+}
+
 /// Makes the rename itself durable. Directories can't be opened this way on Windows.
 fn sync_dir(dir: &Path) -> io::Result<()> {
     faults::check(Op::SyncDir, dir)?;
@@ -76,7 +132,7 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-fn random_suffix() -> String {
+pub(crate) fn random_suffix() -> String {
     let mut buf = [0u8; 6];
     if getrandom::fill(&mut buf).is_err() {
         // Uniqueness only has to hold within one folder for the life of one write.

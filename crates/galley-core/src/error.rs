@@ -82,6 +82,14 @@ pub enum Error {
         week: crate::draft::IsoWeek,
         reasons: String,
     },
+
+    /// A journal line that is not believed; the rest of the journal is used.
+    #[error("{path}, line {line}: {message}. The line is skipped; the other records are used.")]
+    Journal {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
 }
 
 impl Error {
@@ -102,6 +110,7 @@ impl Error {
             Error::Corrupt { .. } => "corrupt",
             Error::Watch { .. } => "watch",
             Error::NotReady { .. } => "not_ready",
+            Error::Journal { .. } => "journal",
         }
     }
 

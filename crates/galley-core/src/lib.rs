@@ -15,6 +15,7 @@
 //! - `settings_edit` the Settings view's changes, written back keeping the file's comments and layout
 //! - `profile`   the user's own profile (name, role, UI language), outside any workspace
 //! - `recent`    the user's recently opened workspaces (a small file the caller places)
+//! - `records`   the team's records: journal lines, their checks, the deterministic fold
 //! - `reconcile` the pure plan that turns folder state into history operations
 //! - `watch`     debounced notifications of external edits
 //! - `issue`     weekly issues: the issue file, order, language board, readiness
@@ -38,6 +39,7 @@ pub mod issue;
 pub mod paths;
 pub mod profile;
 pub mod recent;
+pub mod records;
 pub mod reconcile;
 pub mod search;
 pub mod settings;

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_listing_cache.sql"),
     include_str!("migrations/0007_index_state.sql"),
     include_str!("migrations/0008_search_fold.sql"),
+    include_str!("migrations/0009_local_state.sql"),
 ];
 
 /// The schema version this build of Galley writes.

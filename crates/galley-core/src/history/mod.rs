@@ -1,24 +1,24 @@
 //! History: the SQLite store of every version of every language version of every draft.
 //!
-//! - Versions are only ever added. The one mutation of an existing row is its label, which is
-//!   metadata; there is deliberately no API to delete, prune or rewrite history.
+//! - Versions are only ever added; there is deliberately no API to delete, prune or rewrite
+//!   history. Who made a version, its label and every workflow status are the team's records
+//!   (`crate::records`, journal files in the workspace), not rows here.
 //! - Texts are content-addressed (SHA-256) and stored once; see `content` for the compact delta
 //!   chains and the verification on every read.
 //! - The known-files table records what the folder reconciler last saw; it can be updated in the
 //!   same transaction as the version it goes with (`record_with_files`).
 //! - The schema is migrated by numbered, embedded SQL files tracked with `PRAGMA user_version`
 //!   (`migrate`); a database from a newer Galley is refused rather than guessed at.
-//! - Translation status and minor marks are append-only event logs (`translations`); the
-//!   current status per language version is kept beside its log in the same transaction.
-//! - The editorial workflow (status changes and notes per commentary) is append-only too
-//!   (`editorial`); the current status is the newest event.
+//! - `translations` reads a source's versions with their texts' hashes (a translation's base is
+//!   a hash); `legacy` reads, once, the records a previous release kept in this database;
+//!   `local_state` keeps what this installation must not share (which journal is its own).
 //! - The search index (`search_index`) and the import record (`imports`) live in the same
 //!   database but are not history: they follow the files and can be rebuilt from them.
 
 mod content;
-mod editorial;
 mod fold_tokenizer;
 mod imports;
+mod legacy;
 mod known_files;
 mod migrate;
 mod salvage;
@@ -27,14 +27,12 @@ mod translations;
 mod types;
 mod versions;
 
-pub use editorial::{EditorialEvent, EditorialNote, EditorialStatus};
 pub use fold_tokenizer::register as register_search_tokenizer;
 pub use imports::ImportSource;
 pub use salvage::Salvage;
 pub use search_index::{IndexBehind, IndexDoc, IndexHit, IndexRebuild, Markers};
-pub use translations::{
-    FrontMatterEntry, MinorMark, NewStatus, SourceStamp, StatusEvent, TextKey, TranslationStatus,
-};
+pub use legacy::LegacyRecord;
+pub use translations::{FrontMatterEntry, SourceStamp, TextKey};
 pub use types::{KnownFile, KnownFileChange, NewVersion, Origin, StorageStats, Version};
 
 use crate::error::{Error, Result};
@@ -282,18 +280,6 @@ impl History {
             Some(text_id) => content::load(&self.conn, text_id, &describe).map(|(_, text)| text),
             None => Err(Error::not_found(describe)),
         }
-    }
-
-    /// Sets or clears a version's label: the only change ever made to a recorded version.
-    pub fn set_label(&self, id: i64, label: Option<&str>) -> Result<()> {
-        let changed = self
-            .conn
-            .prepare_cached("UPDATE versions SET label = ?1 WHERE id = ?2")?
-            .execute(params![label, id])?;
-        if changed == 0 {
-            return Err(Error::not_found(format!("version {id}")));
-        }
-        Ok(())
     }
 
     /// Counts and sizes of what the history holds.

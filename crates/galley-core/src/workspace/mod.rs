@@ -6,6 +6,7 @@ mod export;
 mod front_matter;
 mod import;
 mod issue;
+mod journal;
 mod listing;
 mod record;
 mod recovery;
@@ -18,6 +19,7 @@ mod xliff;
 pub use export::{ExportOptions, ExportReport, DEFAULT_PUBLISHER};
 pub use import::{ImportOptions, ImportOutcome, ImportReport, ImportedFile};
 pub use issue::{IssueList, IssueSummary, IssueView, MoveReport};
+pub use journal::JOURNAL_DIR;
 pub use listing::{CommentaryDrafts, DraftSummary, Listing};
 pub use record::{RecordReport, Recorded};
 pub use recovery::Recovery;
@@ -38,8 +40,6 @@ use std::sync::Arc;
 pub const STATE_DIR: &str = ".galley";
 pub const SETTINGS_FILE: &str = "settings.toml";
 pub const HISTORY_FILE: &str = "history.db";
-/// Attribution for changes made by other programs.
-pub const EXTERNAL_AUTHOR: &str = "external";
 
 /// What the core needs from its surroundings, injected so tests are deterministic.
 #[derive(Clone)]
@@ -68,6 +68,8 @@ pub struct Workspace {
     outdated_memo: translate::OutdatedMemo,
     /// Set when opening found the history damaged and rebuilt it.
     recovery: Option<Recovery>,
+    /// The team's records, folded from the journals.
+    journals: journal::Journals,
 }
 
 impl Workspace {
@@ -102,11 +104,6 @@ impl Workspace {
         let root = canonical_folder(root)?;
         let state = root.join(STATE_DIR);
         std::fs::create_dir_all(&state).map_err(|e| Error::io("create the folder", &state, e))?;
-        let ignore = state.join(".gitignore");
-        if !ignore.exists() {
-            // History is per machine; settings travel with the folder through git.
-            crate::atomic::write_atomic(&ignore, b"history.db\nhistory.db-wal\nhistory.db-shm\n")?;
-        }
         let settings_path = state.join(SETTINGS_FILE);
         if !settings_path.exists() {
             Settings::default().save(&settings_path)?;
@@ -134,6 +131,7 @@ impl Workspace {
             (History::open(&db)?, None)
         };
         crate::atomic::clean_stray_temps(&root)?;
+        let journals = journal::open_journals(&root, &history, &env.author)?;
         let mut ws = Workspace {
             root,
             settings,
@@ -141,6 +139,7 @@ impl Workspace {
             env,
             outdated_memo: translate::OutdatedMemo::default(),
             recovery: None,
+            journals,
         };
         if let Some(salvage) = salvage {
             ws.rebuild_after_salvage(salvage)?;

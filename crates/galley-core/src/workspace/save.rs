@@ -10,6 +10,7 @@ use crate::draft::{new_id, render_new, Draft, FrontMatter, IsoWeek, MAX_DRAFT_BY
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
 use crate::history::{KnownFile, KnownFileChange, NewVersion, Origin, Version};
+use crate::records::{Body, VersionOrigin};
 use crate::paths::WorkspacePath;
 use std::path::Path;
 
@@ -76,6 +77,13 @@ impl Workspace {
                 Some((_, version)) => version,
                 None => self.record_missing(&target, draft.front())?,
             };
+            self.note_version(
+                &draft.front().id,
+                &draft.front().lang,
+                &target.rel,
+                &ContentHash::of(text.as_bytes()),
+                VersionOrigin::Conflict,
+            )?;
             let ours = self.history().record(self.version_by_me(
                 draft.front(),
                 &target.rel,
@@ -156,7 +164,13 @@ impl Workspace {
     /// deleted files too, through the path their versions recorded.
     pub fn log(&self, path: &str) -> Result<Vec<Version>> {
         let (draft_id, lang) = self.identity_of(path)?;
-        self.history().log(&draft_id, &lang)
+        let versions = self.history().log(&draft_id, &lang)?;
+        Ok(versions.into_iter().map(|v| self.attributed(v)).collect())
+    }
+
+    /// Version `id` as the team's records describe it (see `attributed`).
+    pub fn version(&self, id: i64) -> Result<Version> {
+        Ok(self.attributed(self.history().version(id)?))
     }
 
     /// The SHA-256 of the file at `path` as it is on disk now (`None` when there is none): the
@@ -215,10 +229,25 @@ impl Workspace {
         self.diff(&old, &new)
     }
 
-    pub fn set_label(&self, id: i64, label: Option<&str>) -> Result<Version> {
+    /// Labels version `id` (an empty label removes it). A label names the version's text, so it
+    /// travels with the records and shows on every machine that has the text.
+    pub fn set_label(&mut self, id: i64, label: Option<&str>) -> Result<Version> {
         let label = label.map(str::trim).filter(|l| !l.is_empty());
-        self.history().set_label(id, label)?;
-        self.history().version(id)
+        let version = self.history().version(id)?;
+        let Some(sha256) = version.hash else {
+            return Err(Error::invalid(
+                format!("version {id}"),
+                "it records a deletion; label a version that has a text",
+            ));
+        };
+        self.append_record(Body::Label {
+            commentary: version.draft_id.clone(),
+            lang: version.lang.clone(),
+            sha256,
+            label: label.map(str::to_string),
+            prev: None,
+        })?;
+        Ok(self.attributed(version))
     }
 
     fn identity_of(&self, path: &str) -> Result<(String, String)> {
@@ -256,13 +285,14 @@ impl Workspace {
             }
         }
         let file = self.known_file(target, front, hash)?;
+        let (author, at) = self.external_signature(&front.id, &front.lang, &target.rel, &hash)?;
         let new = NewVersion {
             draft_id: &front.id,
             lang: &front.lang,
             path: &target.rel,
             text: Some(draft.text()),
-            author: super::EXTERNAL_AUTHOR,
-            at: self.env().clock.now(),
+            author: &author,
+            at,
             label: None,
             origin: Origin::External,
         };
@@ -279,7 +309,7 @@ impl Workspace {
             lang: &front.lang,
             path: &target.rel,
             text: None,
-            author: super::EXTERNAL_AUTHOR,
+            author: &self.env().author,
             at: self.env().clock.now(),
             label: None,
             origin: Origin::External,
@@ -306,6 +336,16 @@ impl Workspace {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(Error::io("read", &target.abs, e)),
         };
+        let made = match origin {
+            Origin::Restore { .. } => VersionOrigin::Restore,
+            Origin::Import => VersionOrigin::Import,
+            Origin::Conflict => VersionOrigin::Conflict,
+            Origin::Save | Origin::External => VersionOrigin::Save,
+        };
+        // The record first: a crash after it leaves a record of a text nobody has, harmless;
+        // the other order could leave a version nobody else can attribute.
+        let hash = ContentHash::of(text.as_bytes());
+        self.note_version(&front.id, &front.lang, &target.rel, &hash, made)?;
         let mut wrote = false;
         let mut unconfirmed = None;
         let new = self.version_by_me(front, &target.rel, Some(text), origin);
