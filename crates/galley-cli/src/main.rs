@@ -6,7 +6,7 @@ mod output;
 use clap::{Parser, Subcommand};
 use galley_core::diff::{render_text, RenderStyle};
 use galley_core::draft::IsoWeek;
-use galley_core::history::{EditorialStatus, TranslationStatus};
+use galley_core::records::{EditorialStatus, TranslationStatus};
 use galley_core::search::{Filters, SearchRequest};
 use galley_core::workspace::{Env, ExportOptions, ImportOptions, NewDraft, SaveOutcome, Workspace};
 use galley_core::Error;
@@ -69,19 +69,23 @@ enum Command {
     ///
     /// With no versions: the latest version against the file. With one: that version against
     /// the file. With two: the first against the second.
+    ///
+    /// A version is its number here (`galley log`) or six or more hex digits of its SHA-256,
+    /// which names the same text on every machine.
     Diff {
         path: String,
-        from: Option<i64>,
-        to: Option<i64>,
+        from: Option<String>,
+        to: Option<String>,
         /// Colour the output: auto, always or never
         #[arg(long, default_value = "auto")]
         color: String,
     },
-    /// Bring back a version's text as a new version
-    Restore { version: i64 },
-    /// Give a version a label (an empty label removes it)
-    Label { version: i64, label: String },
-    /// Record what changed in the folder since Galley last looked, as versions by "external"
+    /// Bring back a version's text as a new version (a number or a SHA-256 prefix)
+    Restore { version: String },
+    /// Give a version a label (an empty label removes it); the label travels with the records
+    Label { version: String, label: String },
+    /// Record what changed in the folder since Galley last looked (texts from other machines
+    /// signed by their makers, edits in other programs by you)
     Record,
     /// Watch the folder and record each change as it happens (until Ctrl+C)
     Watch,
@@ -262,7 +266,8 @@ enum TranslateCommand {
     },
     /// Mark a version as minor (a typo fix that does not outdate translations)
     Minor {
-        version: i64,
+        /// A version number or a SHA-256 prefix
+        version: String,
         /// Unmark it instead
         #[arg(long)]
         undo: bool,
@@ -340,12 +345,21 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             to,
             color,
         } => {
-            let diff = read()?.diff_file(&path, from, to)?;
+            let ws = read()?;
+            let from = from.map(|v| ws.find_version(&v)).transpose()?;
+            let to = to.map(|v| ws.find_version(&v)).transpose()?;
+            let diff = ws.diff_file(&path, from, to)?;
             out.diff(&diff, &render_text(&diff, render_style(&color)?));
         }
-        Command::Restore { version } => out.version(&open()?.restore(version)?),
+        Command::Restore { version } => {
+            let mut ws = open()?;
+            let version = ws.find_version(&version)?;
+            out.version(&ws.restore(version)?)
+        }
         Command::Label { version, label } => {
-            out.version(&open()?.set_label(version, Some(&label))?)
+            let mut ws = open()?;
+            let version = ws.find_version(&version)?;
+            out.version(&ws.set_label(version, Some(&label))?)
         }
         Command::Record => out.recorded(&open()?.record_all()?),
         Command::Watch => watch(&mut open()?, out)?,
@@ -483,7 +497,10 @@ fn translate(command: TranslateCommand, mut ws: Workspace, out: &Printer) -> Res
             let rendered = render_text(&source.diff, render_style(&color)?);
             out.source_diff(&source, &rendered);
         }
-        TranslateCommand::Minor { version, undo } => out.minor(&ws.mark_minor(version, !undo)?),
+        TranslateCommand::Minor { version, undo } => {
+            let version = ws.find_version(&version)?;
+            out.minor(version, &ws.mark_minor(version, !undo)?)
+        }
     }
     Ok(())
 }

@@ -32,6 +32,8 @@ struct VersionJson<'a> {
     path: &'a str,
     /// SHA-256 of the text; null when the version records a deletion.
     hash: Option<String>,
+    /// The same as `hash`: the name of the version's text on every machine.
+    sha256: Option<String>,
     author: &'a str,
     at: String,
     label: Option<&'a str>,
@@ -49,6 +51,7 @@ fn version_json(v: &Version) -> VersionJson<'_> {
         lang: &v.lang,
         path: &v.path,
         hash: v.hash.map(|h| h.to_hex()),
+        sha256: v.hash.map(|h| h.to_hex()),
         author: &v.author,
         at: format_time(v.at),
         label: v.label.as_deref(),
@@ -60,6 +63,11 @@ fn version_json(v: &Version) -> VersionJson<'_> {
         },
         deleted: v.hash.is_none(),
     }
+}
+
+/// A concurrent change a record won over: whose, when, what it would have set.
+fn concurrent_json(c: &galley_core::records::Concurrent) -> serde_json::Value {
+    json!({ "event": c.event, "author": c.author, "at": format_time(c.at), "value": c.value })
 }
 
 fn origin_name(origin: &Origin) -> &'static str {

@@ -49,7 +49,8 @@ impl FolderWatcher {
 }
 
 /// Starts watching `root` recursively. Activity inside hidden folders (Galley's own `.galley`,
-/// `.git`) is ignored; hidden *files* are kept, since editors save through hidden temp files.
+/// `.git`) is ignored, except the team's journals (`.galley/journal/*.jsonl`: records arriving
+/// from other machines); hidden *files* are kept, since editors save through hidden temp files.
 /// When the OS cannot watch the whole tree (more folders than `fs.inotify.max_user_watches`
 /// allows, or no inotify instance left), falls back to polling; see [`FolderWatcher::mode`].
 pub fn watch(root: &Path, debounce: Duration) -> Result<(FolderWatcher, Receiver<WatchBatch>)> {
@@ -156,7 +157,7 @@ fn batch_from(root: &Path, result: DebounceEventResult) -> WatchBatch {
                     EventKind::Create(_) | EventKind::Modify(ModifyKind::Name(_))
                 );
                 for path in &event.paths {
-                    if in_hidden_folder(root, path) {
+                    if in_hidden_folder(root, path) && !is_journal(root, path) {
                         continue;
                     }
                     batch.paths.insert(path.clone());
@@ -185,6 +186,17 @@ fn in_hidden_folder(root: &Path, path: &Path) -> bool {
     parts
         .iter()
         .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+}
+
+/// A journal of the team's records, which travels with the workspace like a draft.
+fn is_journal(root: &Path, path: &Path) -> bool {
+    let journals = root
+        .join(crate::workspace::STATE_DIR)
+        .join(crate::workspace::JOURNAL_DIR);
+    path.parent() == Some(journals.as_path())
+        && path
+            .extension()
+            .is_some_and(|e| e == crate::records::JOURNAL_EXTENSION)
 }
 
 fn files_under(dir: &Path, out: &mut BTreeSet<PathBuf>) {

@@ -2,7 +2,7 @@
 
 use super::Printer;
 use galley_core::clock::format_time;
-use galley_core::history::{EditorialEvent, EditorialNote};
+use galley_core::records::{EditorialEvent, EditorialNote};
 use serde_json::{json, Value};
 
 fn event_json(e: &EditorialEvent) -> Value {

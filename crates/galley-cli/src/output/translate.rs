@@ -2,7 +2,8 @@
 
 use super::{diff_json, version_json, Printer};
 use galley_core::clock::format_time;
-use galley_core::history::{MinorMark, StatusEvent, Version};
+use galley_core::history::Version;
+use galley_core::records::{MinorMark, StatusEvent};
 use galley_core::translation::{
     GridCell, Outdated, ParagraphChange, ParagraphChangeKind, Role, SourceDiff, TranslationGrid,
 };
@@ -11,8 +12,9 @@ use serde_json::{json, Value};
 fn status_json(e: &StatusEvent) -> Value {
     json!({
         "id": e.id, "draft_id": e.draft_id, "lang": e.lang, "status": e.status.as_str(),
-        "source_lang": e.source_lang, "base": e.base, "author": e.author,
-        "at": format_time(e.at), "note": e.note,
+        "source_lang": e.source_lang, "base_sha256": e.base.map(|h| h.to_hex()),
+        "author": e.author, "at": format_time(e.at), "note": e.note,
+        "concurrent": e.concurrent.as_ref().map(super::concurrent_json),
     })
 }
 
@@ -49,13 +51,15 @@ fn cell_json(c: &GridCell) -> Value {
     json!({
         "lang": c.lang, "role": role_name(c.role), "path": c.path,
         "status": c.status.map(|s| s.as_str()), "translation_of": c.translation_of,
-        "base": c.base, "source_head": c.source_head, "outdated": c.is_outdated(),
+        "base": c.base, "base_sha256": c.base_hash.map(|h| h.to_hex()),
+        "source_head": c.source_head, "outdated": c.is_outdated(),
         "changes": c.outdated.as_ref().map(outdated_json),
         "via": c.via.as_ref().map(|l| json!({ "translation": l.translation, "source": l.source })),
         "chain": c.chain,
         "set_by": c.recorded.as_ref().map(|e| e.author.as_str()),
         "set_at": c.recorded.as_ref().map(|e| format_time(e.at)),
         "note": c.recorded.as_ref().and_then(|e| e.note.as_deref()),
+        "concurrent": c.recorded.as_ref().and_then(|e| e.concurrent.as_ref()).map(super::concurrent_json),
     })
 }
 
@@ -160,7 +164,7 @@ impl Printer {
             return;
         }
         let base = event.base.map_or_else(String::new, |b| {
-            format!(" (base: {} version {b})", event.source_lang)
+            format!(" (base: {} text {})", event.source_lang, b.short())
         });
         println!(
             "{} {}: {}{base}, by {} at {}",
@@ -213,16 +217,16 @@ impl Printer {
         }
     }
 
-    pub fn minor(&self, mark: &MinorMark) {
+    pub fn minor(&self, version: i64, mark: &MinorMark) {
         if self.json {
             self.print_json(&json!({ "minor": {
-                "id": mark.id, "version": mark.version, "minor": mark.minor,
-                "author": mark.author, "at": format_time(mark.at),
+                "id": mark.id, "version": version, "sha256": mark.sha256.to_hex(),
+                "minor": mark.minor, "author": mark.author, "at": format_time(mark.at),
             }}));
         } else if mark.minor {
-            println!("Version {} is marked minor.", mark.version);
+            println!("Version {version} is marked minor.");
         } else {
-            println!("Version {} is no longer marked minor.", mark.version);
+            println!("Version {version} is no longer marked minor.");
         }
     }
 }

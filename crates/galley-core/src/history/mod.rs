@@ -18,8 +18,8 @@
 mod content;
 mod fold_tokenizer;
 mod imports;
-mod legacy;
 mod known_files;
+mod legacy;
 mod migrate;
 mod salvage;
 mod search_index;
@@ -29,9 +29,9 @@ mod versions;
 
 pub use fold_tokenizer::register as register_search_tokenizer;
 pub use imports::ImportSource;
+pub use legacy::LegacyRecord;
 pub use salvage::Salvage;
 pub use search_index::{IndexBehind, IndexDoc, IndexHit, IndexRebuild, Markers};
-pub use legacy::LegacyRecord;
 pub use translations::{FrontMatterEntry, SourceStamp, TextKey};
 pub use types::{KnownFile, KnownFileChange, NewVersion, Origin, StorageStats, Version};
 
@@ -280,6 +280,11 @@ impl History {
             Some(text_id) => content::load(&self.conn, text_id, &describe).map(|(_, text)| text),
             None => Err(Error::not_found(describe)),
         }
+    }
+
+    /// The versions whose text's SHA-256 starts with `prefix` (hex digits), newest first.
+    pub fn versions_with_hash_prefix(&self, prefix: &str) -> Result<Vec<Version>> {
+        versions::with_hash_prefix(&self.conn, prefix)
     }
 
     /// Counts and sizes of what the history holds.

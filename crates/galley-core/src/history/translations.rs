@@ -3,7 +3,7 @@
 //! front-matter cache the translation grid and the listing read.
 
 use super::History;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::hash::ContentHash;
 use rusqlite::{params, OptionalExtension, Row};
 use std::collections::{HashMap, HashSet};
@@ -34,14 +34,8 @@ fn stamp_from_row(row: &Row<'_>) -> rusqlite::Result<SourceStamp> {
     })
 }
 
-
 pub(super) fn time_from_ns(ns: i64) -> Option<OffsetDateTime> {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(ns)).ok()
-}
-
-pub(super) fn time_to_ns(at: OffsetDateTime, what: &str) -> Result<i64> {
-    i64::try_from(at.unix_timestamp_nanos())
-        .map_err(|_| Error::invalid(what.to_string(), "its time is outside the years 1678–2261"))
 }
 
 impl History {
@@ -84,7 +78,10 @@ impl History {
         )?;
         let mut ids = HashSet::new();
         for (draft_id, lang, hash) in texts {
-            let rows = stmt.query_map(params![draft_id, lang, super::content::hash_to_blob(hash)], |row| row.get(0))?;
+            let rows = stmt.query_map(
+                params![draft_id, lang, super::content::hash_to_blob(hash)],
+                |row| row.get(0),
+            )?;
             for id in rows {
                 ids.insert(id?);
             }

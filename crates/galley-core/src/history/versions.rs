@@ -129,3 +129,13 @@ pub(super) fn text_id_at(
         .query_row(params![draft_id, lang, ordinal], |row| row.get(0))
         .optional()?)
 }
+
+/// The versions whose text's SHA-256 starts with `prefix` (lowercase hex), newest first.
+pub(super) fn with_hash_prefix(conn: &Connection, prefix: &str) -> Result<Vec<Version>> {
+    // The stored hash is 32 bytes; hex() spells it in uppercase.
+    query(
+        conn,
+        "WHERE hex(t.hash) LIKE ?1 ORDER BY v.id DESC",
+        [format!("{}%", prefix.to_ascii_uppercase())],
+    )
+}

@@ -3,7 +3,7 @@
 
 use super::arrange::Entry;
 use crate::draft::IsoWeek;
-use crate::history::{EditorialEvent, EditorialStatus, TranslationStatus};
+use crate::records::{EditorialEvent, EditorialStatus, TranslationStatus};
 use crate::translation::Role;
 
 /// A front matter field every published language version must fill in.

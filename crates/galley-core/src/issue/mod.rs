@@ -19,7 +19,7 @@ mod file;
 mod links;
 mod readiness;
 
-pub use crate::history::{EditorialEvent, EditorialNote, EditorialStatus};
+pub use crate::records::{EditorialEvent, EditorialNote, EditorialStatus};
 pub use arrange::{adopt, arrange, insert, remove, ArrangedSection, Entry, Member};
 pub use board::{Board, BoardCell, BoardRow, RequiredField};
 pub use file::{issue_path, Issue, IssueSection, ISSUE_FILE};

@@ -3,7 +3,7 @@
 
 use super::board::{Board, BoardRow, RequiredField};
 use crate::draft::IsoWeek;
-use crate::history::{EditorialStatus, TranslationStatus};
+use crate::records::{EditorialStatus, TranslationStatus};
 use crate::translation::Role;
 
 /// Why one language version keeps the issue from being published.

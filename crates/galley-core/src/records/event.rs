@@ -346,7 +346,8 @@ impl Event {
                 sha256: hash(&raw.sha256, "sha256")?,
                 origin: {
                     let tag = required(&raw.origin, "origin")?;
-                    VersionOrigin::parse(tag).ok_or_else(|| format!("its origin `{tag}` is unknown"))?
+                    VersionOrigin::parse(tag)
+                        .ok_or_else(|| format!("its origin `{tag}` is unknown"))?
                 },
             },
             "translation" => Body::Translation {
@@ -438,7 +439,9 @@ fn name(value: &Option<Cow<'_, str>>, field: &str) -> Result<String, String> {
     let value = required(value, field)?;
     let ok = !value.is_empty()
         && value.len() <= 200
-        && !value.chars().any(|c| c.is_control() || c == '/' || c == '\\');
+        && !value
+            .chars()
+            .any(|c| c.is_control() || c == '/' || c == '\\');
     ok.then(|| value.to_string())
         .ok_or_else(|| format!("its `{field}` `{}` is not a commentary id", shorten(value)))
 }
@@ -448,7 +451,9 @@ fn lang(value: &Option<Cow<'_, str>>, field: &str) -> Result<String, String> {
     let value = required(value, field)?;
     let ok = !value.is_empty()
         && value.len() <= 35
-        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
     ok.then(|| value.to_string())
         .ok_or_else(|| format!("its `{field}` `{}` is not a language tag", shorten(value)))
 }
@@ -483,7 +488,9 @@ fn workspace_path(value: &Option<Cow<'_, str>>) -> Result<String, String> {
         && value.len() <= 1024
         && !value.starts_with('/')
         && !value.contains(['\\', ':', '\0'])
-        && value.split('/').all(|part| !part.is_empty() && part != "." && part != "..");
+        && value
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..");
     inside.then(|| value.to_string()).ok_or_else(|| {
         format!(
             "its path `{}` leads outside the workspace or is not a relative path",

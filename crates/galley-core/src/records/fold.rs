@@ -236,9 +236,14 @@ impl Records {
                     note,
                     concurrent: None,
                 };
-                append(list, id, prev, value, |e, c| e.concurrent = c, |e| {
-                    e.status.as_str().to_string()
-                });
+                append(
+                    list,
+                    id,
+                    prev,
+                    value,
+                    |e, c| e.concurrent = c,
+                    |e| e.status.as_str().to_string(),
+                );
             }
             Body::Editorial {
                 commentary,
@@ -256,9 +261,14 @@ impl Records {
                     note,
                     concurrent: None,
                 };
-                append(list, id, prev, value, |e, c| e.concurrent = c, |e| {
-                    e.status.as_str().to_string()
-                });
+                append(
+                    list,
+                    id,
+                    prev,
+                    value,
+                    |e, c| e.concurrent = c,
+                    |e| e.status.as_str().to_string(),
+                );
             }
             Body::Note { commentary, text } => {
                 self.notes
@@ -309,9 +319,14 @@ impl Records {
                     at,
                     concurrent: None,
                 };
-                append(list, id, prev, value, |e, c| e.concurrent = c, |e| {
-                    e.label.clone().unwrap_or_default()
-                });
+                append(
+                    list,
+                    id,
+                    prev,
+                    value,
+                    |e, c| e.concurrent = c,
+                    |e| e.label.clone().unwrap_or_default(),
+                );
             }
         }
     }
@@ -345,7 +360,10 @@ impl Records {
 
     /// The event that `status` would build on, for a new event's `prev`.
     pub fn status_event_id(&self, commentary: &str, lang: &str) -> Option<EventId> {
-        last_id(self.translations.get(&(commentary.to_string(), lang.to_string())))
+        last_id(
+            self.translations
+                .get(&(commentary.to_string(), lang.to_string())),
+        )
     }
 
     /// Every translation's current status.
@@ -357,7 +375,10 @@ impl Records {
 
     /// A translation's status changes, newest first.
     pub fn status_log(&self, commentary: &str, lang: &str) -> Vec<StatusEvent> {
-        newest_first(self.translations.get(&(commentary.to_string(), lang.to_string())))
+        newest_first(
+            self.translations
+                .get(&(commentary.to_string(), lang.to_string())),
+        )
     }
 
     /// A commentary's current editorial status event, if any.
@@ -397,7 +418,12 @@ impl Records {
             .is_some_and(|e| e.value.minor)
     }
 
-    pub fn minor_event_id(&self, commentary: &str, lang: &str, text: &ContentHash) -> Option<EventId> {
+    pub fn minor_event_id(
+        &self,
+        commentary: &str,
+        lang: &str,
+        text: &ContentHash,
+    ) -> Option<EventId> {
         last_id(self.minor_entry(commentary, lang, text))
     }
 
@@ -433,7 +459,12 @@ impl Records {
             .filter(|r| r.label.is_some())
     }
 
-    pub fn label_event_id(&self, commentary: &str, lang: &str, text: &ContentHash) -> Option<EventId> {
+    pub fn label_event_id(
+        &self,
+        commentary: &str,
+        lang: &str,
+        text: &ContentHash,
+    ) -> Option<EventId> {
         last_id(
             self.labels
                 .get(&(commentary.to_string(), lang.to_string(), *text)),
@@ -441,7 +472,12 @@ impl Records {
     }
 
     /// Who made a version's text, if a journal says.
-    pub fn version(&self, commentary: &str, lang: &str, text: &ContentHash) -> Option<&VersionRecord> {
+    pub fn version(
+        &self,
+        commentary: &str,
+        lang: &str,
+        text: &ContentHash,
+    ) -> Option<&VersionRecord> {
         self.versions
             .get(&(commentary.to_string(), lang.to_string(), *text))
     }
@@ -456,7 +492,7 @@ fn append<T: Clone>(
     mut value: T,
     set_concurrent: impl Fn(&mut T, Option<Concurrent>),
     describe: impl Fn(&T) -> String,
-    ) where
+) where
     T: HasAuthor,
 {
     if let Some(before) = list.last() {

@@ -19,5 +19,3 @@ pub use fold::{
 };
 pub use read::{read_journal, writer_of, JournalFile, LineProblem, JOURNAL_EXTENSION};
 pub use status::{EditorialStatus, TranslationStatus};
-
-pub(crate) use event::format_time;

@@ -7,7 +7,7 @@
 
 use crate::draft::{is_language_tag, IsoWeek, Trend};
 use crate::error::{Error, Result};
-use crate::history::TranslationStatus;
+use crate::records::TranslationStatus;
 
 /// The text columns a query searches; the rest of the index's columns are filters.
 const TEXT_COLUMNS: &str = "{title lead body}";

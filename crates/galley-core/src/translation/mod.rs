@@ -4,8 +4,8 @@
 //! - A commentary is every draft sharing a front matter `id`; its source language version is the
 //!   one without `translation_of`. A translation's `translation_of` names the language it was
 //!   made from, which may itself be a translation (be → ru → en).
-//! - Status (missing → in progress → in review → done) and the base are recorded in history
-//!   (`History::record_status`); "done" sets the base to the source's head version.
+//! - Status (missing → in progress → in review → done) and the base (the source text's SHA-256)
+//!   are the team's records (`crate::records`); "done" sets the base to the source's newest text.
 //! - A translation is *outdated* when its source has versions after the base, not marked minor,
 //!   whose text differs from the base. What changed is reported per field and, for the body, per
 //!   paragraph, mapped to the translation's paragraphs (`paragraphs`).
@@ -20,7 +20,7 @@ mod outdated;
 mod pairs;
 mod paragraphs;
 
-pub use crate::history::TranslationStatus;
+pub use crate::records::TranslationStatus;
 pub use chain::{chain_of, upstream_link};
 pub use outdated::{compare_sources, source_changed, Field, Outdated};
 pub use pairs::{pair_paragraphs, ParagraphPair};
@@ -28,7 +28,7 @@ pub use paragraphs::{align, split_paragraphs, ParagraphChange, ParagraphChangeKi
 
 use crate::diff::Diff;
 use crate::draft::IsoWeek;
-use crate::history::StatusEvent;
+use crate::records::StatusEvent;
 
 /// A link of a chain: `translation` was made from `source` (shown as `ru ← be`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,8 +61,11 @@ pub struct GridCell {
     pub recorded: Option<StatusEvent>,
     /// The language it is translated from (`translation_of`).
     pub translation_of: Option<String>,
-    /// The source version the translation matches.
+    /// The local version of the source the translation matches (`None` also when its text has
+    /// not arrived on this machine).
     pub base: Option<i64>,
+    /// The SHA-256 of the source text the translation matches, as its status records it.
+    pub base_hash: Option<crate::hash::ContentHash>,
     /// The newest version of its source.
     pub source_head: Option<i64>,
     /// Set when its own source changed since the base.

@@ -31,7 +31,9 @@ impl Field {
 pub struct Outdated {
     /// The source language the changes are in.
     pub source_lang: String,
-    pub base: i64,
+    /// The local version of the base; `None` when its text has not arrived on this machine
+    /// (then `fields` and `paragraphs` are empty: what changed cannot be told yet).
+    pub base: Option<i64>,
     pub head: i64,
     /// The source versions after the base that are not minor and differ from it, oldest first.
     pub versions: Vec<i64>,

@@ -9,11 +9,12 @@ use crate::atomic::write_atomic;
 use crate::draft::{lang_from_file_name, read_draft, update, IsoWeek};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
-use crate::history::{EditorialEvent, EditorialNote, EditorialStatus, Version};
+use crate::history::Version;
 use crate::issue::{
     adopt, arrange, file_links, insert, issue_path, readiness, remove, ArrangedSection, Board,
     BoardCell, BoardRow, Issue, Member, Readiness, RequiredField,
 };
+use crate::records::{Body, EditorialEvent, EditorialNote, EditorialStatus};
 use crate::translation::GridRow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -301,9 +302,10 @@ impl Workspace {
         note: Option<&str>,
     ) -> Result<EditorialEvent> {
         self.commentary(id)?;
+        self.refresh_records()?;
         let current = self
-            .history()
-            .editorial_status(id)?
+            .records()
+            .editorial(id)
             .map_or(EditorialStatus::Draft, |e| e.status);
         let what = || format!("the editorial status of commentary {id}");
         if current == status {
@@ -322,34 +324,51 @@ impl Workspace {
             ));
         }
         let note = note.map(str::trim).filter(|n| !n.is_empty());
-        self.history().record_editorial(
-            id,
+        self.append_record(Body::Editorial {
+            commentary: id.to_string(),
             status,
-            &self.env().author,
-            self.env().clock.now(),
-            note,
-        )
+            prev: None,
+            note: note.map(str::to_string),
+        })?;
+        self.records()
+            .editorial(id)
+            .cloned()
+            .ok_or_else(|| Error::Corrupt {
+                what: format!("the editorial status of {id} was written but cannot be read back"),
+            })
     }
 
     /// Every editorial status change of commentary `id`, newest first.
     pub fn editorial_log(&self, id: &str) -> Result<Vec<EditorialEvent>> {
-        self.history().editorial_log(id)
+        Ok(self.records().editorial_log(id))
     }
 
     /// Adds an editorial note (never published) to commentary `id`, by the workspace's author.
     pub fn add_editorial_note(&mut self, id: &str, text: &str) -> Result<EditorialNote> {
         self.commentary(id)?;
-        self.history().add_editorial_note(
-            id,
-            text.trim(),
-            &self.env().author,
-            self.env().clock.now(),
-        )
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(Error::invalid(
+                format!("the editorial note on {id}"),
+                "it is empty; write what the note says",
+            ));
+        }
+        let event = self.append_record(Body::Note {
+            commentary: id.to_string(),
+            text: text.to_string(),
+        })?;
+        Ok(EditorialNote {
+            id: event.id.to_string(),
+            draft_id: id.to_string(),
+            author: event.author,
+            at: event.at,
+            text: text.to_string(),
+        })
     }
 
     /// Commentary `id`'s editorial notes, oldest first.
     pub fn editorial_notes(&self, id: &str) -> Result<Vec<EditorialNote>> {
-        self.history().editorial_notes(id)
+        Ok(self.records().notes(id))
     }
 
     /// The language board of issue `week`: commentaries (in publication order) × the
@@ -363,7 +382,7 @@ impl Workspace {
         let mut problems = grid.problems;
         let mut grid_rows: HashMap<String, GridRow> =
             grid.rows.into_iter().map(|r| (r.id.clone(), r)).collect();
-        let editorial = self.history().editorial_statuses()?;
+        let editorial = self.records().editorials();
         let by_id = scan.by_id();
         let mut rows = Vec::new();
         for section in &view.sections {
@@ -503,8 +522,8 @@ impl Workspace {
                         title: Some(String::new()),
                         readable: false,
                         editorial: self
-                            .history()
-                            .editorial_status(&id)?
+                            .records()
+                            .editorial(&id)
                             .map_or(EditorialStatus::Draft, |e| e.status),
                         ..BoardRow::without_files(
                             &crate::issue::Entry {

@@ -10,13 +10,15 @@
 use super::{Workspace, STATE_DIR};
 use crate::atomic::{append_line, random_suffix, write_atomic};
 use crate::error::{Error, Result};
-use crate::history::History;
 use crate::hash::ContentHash;
+use crate::history::History;
 use crate::history::{Origin, Version};
+use crate::records::TranslationStatus;
 use crate::records::{
     read_journal, writer_of, Body, Event, EventId, JournalFile, Records, VersionOrigin,
     JOURNAL_EXTENSION,
 };
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
@@ -60,7 +62,29 @@ impl Workspace {
             return Ok(false);
         }
         let writer = std::mem::take(&mut self.journals.writer);
+        let before: HashMap<(String, String), TranslationStatus> = self
+            .records()
+            .statuses()
+            .map(|e| ((e.draft_id.clone(), e.lang.clone()), e.status))
+            .collect();
         self.journals = read_journals(&dir, writer)?;
+        // A translation's status is a search filter: files whose status arrived from elsewhere
+        // are indexed again.
+        let changed: HashSet<(String, String)> = self
+            .records()
+            .statuses()
+            .filter(|e| before.get(&(e.draft_id.clone(), e.lang.clone())) != Some(&e.status))
+            .map(|e| (e.draft_id.clone(), e.lang.clone()))
+            .collect();
+        if !changed.is_empty() {
+            for known in self.history().known_files()? {
+                if changed.contains(&(known.draft_id.clone(), known.lang.clone())) {
+                    // A file that cannot be read now is `galley check`'s to report; its entry
+                    // is brought up to date when it is recorded again.
+                    let _ = self.index_path(&known.path);
+                }
+            }
+        }
         Ok(true)
     }
 

@@ -1,13 +1,17 @@
-//! Turning what other programs did to the folder into versions attributed to "external".
+//! Turning what happened to the folder outside Galley into versions: edits in other programs
+//! (signed by this machine's user, marked as made outside Galley) and texts that arrived from
+//! other machines (signed by their makers, as the journals say). Journals that arrived are read
+//! first, so a text and its record arriving together are attributed right.
 //! Scanning is effectful; deciding is `reconcile::plan` (pure); applying is the small step here.
 
 use super::listing::{find_draft_files, relative};
-use super::{Workspace, EXTERNAL_AUTHOR};
+use super::Workspace;
 use crate::draft::{is_draft_file_name, read_draft};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
 use crate::history::{KnownFile, KnownFileChange, NewVersion, Origin, Version};
 use crate::reconcile::{plan, Action, Change, DiskFile, DiskState};
+use crate::records::VersionOrigin;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -23,6 +27,8 @@ pub struct Recorded {
 #[derive(Debug, Default)]
 pub struct RecordReport {
     pub recorded: Vec<Recorded>,
+    /// Whether journals changed on disk (another machine's records arrived).
+    pub records_changed: bool,
     /// Files left alone because they are invalid or duplicate another; each names its file.
     pub problems: Vec<Error>,
 }
@@ -39,17 +45,21 @@ impl Workspace {
     /// Reconciles the whole folder with history, comparing every file by content hash.
     /// Used at start-up, by `galley record`, and whenever the watcher lost events.
     pub fn record_all(&mut self) -> Result<RecordReport> {
+        let records_changed = self.refresh_records()?;
         let mut scan = Scan::default();
         for found in find_draft_files(self.root())? {
             scan_one(&mut scan, &found.abs, found.rel);
         }
         let known = self.history().known_files()?;
-        self.apply(scan, &known)
+        let mut report = self.apply(scan, &known)?;
+        report.records_changed = records_changed;
+        Ok(report)
     }
 
     /// Reconciles only the given paths (as reported by the watcher), plus the known location
     /// of any draft that appears at one of them, so renames are seen as renames.
     pub fn record_paths(&mut self, paths: &[PathBuf]) -> Result<RecordReport> {
+        let records_changed = self.refresh_records()?;
         let mut scan = Scan::default();
         let mut wanted: BTreeSet<String> = BTreeSet::new();
         for abs in paths {
@@ -84,13 +94,16 @@ impl Workspace {
             .into_iter()
             .filter(|k| wanted.contains(&k.path))
             .collect();
-        self.apply(scan, &known)
+        let mut report = self.apply(scan, &known)?;
+        report.records_changed = records_changed;
+        Ok(report)
     }
 
     fn apply(&mut self, mut scan: Scan, known: &[KnownFile]) -> Result<RecordReport> {
         let plan = plan(&scan.files, known);
         let mut report = RecordReport {
             recorded: Vec::new(),
+            records_changed: false,
             problems: std::mem::take(&mut scan.problems),
         };
         for (path, owner) in plan.duplicates {
@@ -114,6 +127,23 @@ impl Workspace {
             })
             .collect();
         let forget = |path: &'_ str| !claimed.contains(path);
+        // Texts no journal names were made here, outside Galley: noted in one write before
+        // they are recorded.
+        let made_here: Vec<_> = plan
+            .actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Record { file, .. } => self.version_record(
+                    &file.draft_id,
+                    &file.lang,
+                    &file.path,
+                    &file.hash,
+                    VersionOrigin::External,
+                ),
+                _ => None,
+            })
+            .collect();
+        self.append_records(made_here)?;
         // Everything the plan records goes into history in one transaction: a storm of
         // thousands of changes costs one durable commit, and a crash keeps all or none.
         let mut refreshed = Vec::new();
@@ -161,14 +191,24 @@ impl Workspace {
         Ok(report)
     }
 
-    fn external_version<'a>(&self, file: &'a KnownFile, text: Option<&'a str>) -> NewVersion<'a> {
+    /// A version of what was found on disk, signed by the text's maker when a journal names
+    /// it, otherwise by this machine's user (deletions too).
+    fn external_version<'a>(
+        &'a self,
+        file: &'a KnownFile,
+        text: Option<&'a str>,
+    ) -> NewVersion<'a> {
+        let made = text.and_then(|_| {
+            self.records()
+                .version(&file.draft_id, &file.lang, &file.hash)
+        });
         NewVersion {
             draft_id: &file.draft_id,
             lang: &file.lang,
             path: &file.path,
             text,
-            author: EXTERNAL_AUTHOR,
-            at: self.env().clock.now(),
+            author: made.map_or(&self.env().author, |m| &m.author),
+            at: made.map_or_else(|| self.env().clock.now(), |m| m.at),
             label: None,
             origin: Origin::External,
         }

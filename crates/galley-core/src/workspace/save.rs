@@ -10,8 +10,8 @@ use crate::draft::{new_id, render_new, Draft, FrontMatter, IsoWeek, MAX_DRAFT_BY
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
 use crate::history::{KnownFile, KnownFileChange, NewVersion, Origin, Version};
-use crate::records::{Body, VersionOrigin};
 use crate::paths::WorkspacePath;
+use crate::records::{Body, VersionOrigin};
 use std::path::Path;
 
 // Returned once per save: boxing the larger variant would buy nothing.
@@ -166,6 +166,48 @@ impl Workspace {
         let (draft_id, lang) = self.identity_of(path)?;
         let versions = self.history().log(&draft_id, &lang)?;
         Ok(versions.into_iter().map(|v| self.attributed(v)).collect())
+    }
+
+    /// The version a user names: its number on this machine (`24`, at most six digits), or a
+    /// prefix of its text's SHA-256 (`06834ec2`, at least six hex digits), which names the same
+    /// text on every machine. A text several versions share names the newest of them.
+    pub fn find_version(&self, given: &str) -> Result<i64> {
+        let given = given.trim();
+        if given.len() <= 6 && !given.is_empty() && given.bytes().all(|b| b.is_ascii_digit()) {
+            return given.parse().map_err(|_| bad_version_ref(given));
+        }
+        let prefix = given.to_ascii_lowercase();
+        if prefix.len() < 6 || prefix.len() > 64 || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(bad_version_ref(given));
+        }
+        let found = self.history().versions_with_hash_prefix(&prefix)?;
+        let Some(newest) = found.first() else {
+            return Err(Error::NotFound {
+                what: format!("a version whose SHA-256 starts with {prefix}"),
+                hint: " in this workspace's history. `galley log PATH` lists versions with their \
+                       hashes."
+                    .into(),
+            });
+        };
+        let mut texts: Vec<String> = found
+            .iter()
+            .filter_map(|v| {
+                v.hash
+                    .map(|h| format!("{} ({} {})", h.short(), v.draft_id, v.lang))
+            })
+            .collect();
+        texts.sort();
+        texts.dedup();
+        if texts.len() > 1 {
+            return Err(Error::invalid(
+                format!("the version {given}"),
+                format!(
+                    "several texts start with it: {}; give more digits",
+                    texts.join(", ")
+                ),
+            ));
+        }
+        Ok(newest.id)
     }
 
     /// Version `id` as the team's records describe it (see `attributed`).
@@ -444,4 +486,12 @@ pub fn slugify(title: &str) -> String {
         }
     }
     slug.trim_end_matches('-').to_string()
+}
+
+fn bad_version_ref(given: &str) -> Error {
+    Error::invalid(
+        format!("the version `{given}`"),
+        "name a version by its number (`galley log PATH` shows them) or by at least six hex \
+         digits of its SHA-256",
+    )
 }

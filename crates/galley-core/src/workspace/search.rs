@@ -42,10 +42,9 @@ impl Workspace {
     pub fn reindex(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<ReindexReport> {
         let files = find_draft_files(self.root())?;
         let statuses: HashMap<(String, String), &'static str> = self
-            .history()
-            .statuses()?
-            .into_iter()
-            .map(|e| ((e.draft_id, e.lang), e.status.as_str()))
+            .records()
+            .statuses()
+            .map(|e| ((e.draft_id.clone(), e.lang.clone()), e.status.as_str()))
             .collect();
         let mut report = ReindexReport::default();
         let rebuild = self.history().rebuild_index()?;
@@ -95,7 +94,7 @@ impl Workspace {
     /// What the index holds for a draft: its text and its filters, the status included.
     fn doc_fields(&self, rel: &str, draft: &Draft) -> Result<DocFields> {
         let front = draft.front();
-        let status = self.history().status(&front.id, &front.lang)?;
+        let status = self.records().status(&front.id, &front.lang);
         Ok(DocFields::of(
             rel,
             draft,

@@ -9,10 +9,8 @@ use crate::diff::diff_texts;
 use crate::draft::{lang_from_file_name, read_draft, render_new, Draft, IsoWeek};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
-use crate::history::{
-    FrontMatterEntry, MinorMark, NewStatus, SourceStamp, StatusEvent, TextKey, TranslationStatus,
-    Version,
-};
+use crate::history::{FrontMatterEntry, SourceStamp, TextKey, Version};
+use crate::records::{Body, MinorMark, StatusEvent, TranslationStatus};
 use crate::translation::{
     chain_of, compare_sources, source_changed, upstream_link, Field, GridCell, GridRow, Outdated,
     ParagraphChange, Role, SourceDiff, TranslationGrid,
@@ -67,10 +65,10 @@ impl OutdatedMemo {
 
 /// What a grid computation reads once and shares between cells.
 struct GridContext<'a> {
-    statuses: HashMap<(String, String), StatusEvent>,
+    /// The local versions whose texts are marked minor.
     minor: HashSet<i64>,
-    /// The source versions since each status's base, read in one query for a whole grid;
-    /// `None` reads them per cell (for one row that is cheaper).
+    /// The versions of every (draft, language), read in one query for a whole grid; `None`
+    /// reads them per cell (for one row that is cheaper).
     stamps: Option<HashMap<(String, String), Vec<SourceStamp>>>,
     /// Texts already read from history, by key: a source's base and head are shared by all
     /// its translations.
@@ -144,16 +142,14 @@ impl Workspace {
                 ))
             }
         };
-        let event = self.history().record_status(NewStatus {
-            draft_id: id,
+        let event = self.set_status_record(
+            id,
             lang,
-            status: TranslationStatus::InProgress,
-            source_lang: &from,
-            base: Some(base.id),
-            author: &self.env().author,
-            at: self.env().clock.now(),
-            note: None,
-        })?;
+            TranslationStatus::InProgress,
+            &from,
+            base.hash,
+            None,
+        )?;
         self.index_path(&rel)?;
         Ok((rel, version, event))
     }
@@ -188,26 +184,23 @@ impl Workspace {
             self.root().join(&source.rel),
         ];
         self.record_paths(&paths)?;
+        if status == TranslationStatus::Missing {
+            return Err(Error::invalid(
+                format!("the status of {id} ({lang})"),
+                "`missing` is shown when a language has no file; it cannot be set",
+            ));
+        }
         let base = if status == TranslationStatus::Done {
-            Some(self.text_head(id, &source_lang, &source.rel)?.id)
+            self.text_head(id, &source_lang, &source.rel)?.hash
         } else {
-            self.history()
-                .status(id, lang)?
+            self.records()
+                .status(id, lang)
                 .filter(|event| event.source_lang == source_lang)
                 .and_then(|event| event.base)
         };
         let note = note.map(str::trim).filter(|n| !n.is_empty());
         let rel = translation.rel.clone();
-        let event = self.history().record_status(NewStatus {
-            draft_id: id,
-            lang,
-            status,
-            source_lang: &source_lang,
-            base,
-            author: &self.env().author,
-            at: self.env().clock.now(),
-            note,
-        })?;
+        let event = self.set_status_record(id, lang, status, &source_lang, base, note)?;
         // The status is a search filter.
         self.index_path(&rel)?;
         Ok(event)
@@ -215,14 +208,69 @@ impl Workspace {
 
     /// Every status change of the `lang` version of commentary `id`, newest first.
     pub fn translation_status_log(&self, id: &str, lang: &str) -> Result<Vec<StatusEvent>> {
-        self.history().status_log(id, lang)
+        Ok(self.records().status_log(id, lang))
+    }
+
+    /// Appends a status change to this writer's journal and returns it as folded.
+    pub(super) fn set_status_record(
+        &mut self,
+        id: &str,
+        lang: &str,
+        status: TranslationStatus,
+        source_lang: &str,
+        base: Option<ContentHash>,
+        note: Option<&str>,
+    ) -> Result<StatusEvent> {
+        self.append_record(Body::Translation {
+            commentary: id.to_string(),
+            lang: lang.to_string(),
+            status,
+            source_lang: source_lang.to_string(),
+            base,
+            prev: None,
+            note: note.map(str::to_string),
+        })?;
+        self.records()
+            .status(id, lang)
+            .cloned()
+            .ok_or_else(|| Error::Corrupt {
+                what: format!("the status of {id} ({lang}) was written but cannot be read back"),
+            })
     }
 
     /// Marks a version as minor (a typo fix that does not make translations outdated), or
-    /// unmarks it; either way the marking is recorded with who and when.
+    /// unmarks it; either way the marking is recorded with who and when. A mark names the
+    /// version's text, so it holds on every machine.
     pub fn mark_minor(&mut self, version: i64, minor: bool) -> Result<MinorMark> {
-        self.history()
-            .mark_minor(version, minor, &self.env().author, self.env().clock.now())
+        let found = self.history().version(version)?;
+        let Some(sha256) = found.hash else {
+            return Err(Error::invalid(
+                format!("version {version}"),
+                "it records a deletion; only a version with a text can be minor",
+            ));
+        };
+        self.append_record(Body::Minor {
+            commentary: found.draft_id.clone(),
+            lang: found.lang.clone(),
+            sha256,
+            minor,
+            prev: None,
+        })?;
+        self.records()
+            .minor_marks(&found.draft_id, &found.lang, &sha256)
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::Corrupt {
+                what: format!(
+                    "the minor mark of version {version} was written but cannot be read back"
+                ),
+            })
+    }
+
+    /// The local versions whose texts are marked minor now.
+    fn minor_versions(&self) -> Result<HashSet<i64>> {
+        let texts: Vec<(&str, &str, &ContentHash)> = self.records().minor_texts().collect();
+        self.history().versions_with_texts(&texts)
     }
 
     /// The commentary × language grid, for the whole workspace or one issue week. Parses only
@@ -254,14 +302,8 @@ impl Workspace {
                 .push(entry);
         }
         let mut context = GridContext {
-            statuses: self
-                .history()
-                .statuses()?
-                .into_iter()
-                .map(|e| ((e.draft_id.clone(), e.lang.clone()), e))
-                .collect(),
-            minor: self.history().minor_versions()?,
-            stamps: Some(self.history().status_source_stamps()?),
+            minor: self.minor_versions()?,
+            stamps: Some(self.history().all_source_stamps()?),
             texts: HashMap::new(),
             ws: self,
         };
@@ -283,19 +325,11 @@ impl Workspace {
             }
         }
         let mut context = GridContext {
-            statuses: HashMap::new(),
-            minor: self.history().minor_versions()?,
+            minor: self.minor_versions()?,
             stamps: None,
             texts: HashMap::new(),
             ws: self,
         };
-        for d in &drafts {
-            if let Some(event) = self.history().status(id, d.lang())? {
-                context
-                    .statuses
-                    .insert((id.to_string(), d.lang().to_string()), event);
-            }
-        }
         let entries: Vec<FrontMatterEntry> = drafts
             .iter()
             .map(|d| entry_of(&d.rel, &d.draft, 0, 0))
@@ -320,29 +354,43 @@ impl Workspace {
                     "it is the source language version, not a translation",
                 )
             })?;
-        let base = self
-            .history()
-            .status(id, lang)?
-            .filter(|e| e.source_lang == source_lang)
-            .and_then(|e| e.base)
-            .ok_or_else(|| {
-                Error::invalid(
-                    what(),
-                    "it has no base yet: set it to done (or start it with `galley translate \
-                     start`) to record which source version it matches",
-                )
-            })?;
+        let recorded = self
+            .records()
+            .status(id, lang)
+            .filter(|e| e.source_lang == source_lang);
+        let base_hash = recorded.and_then(|e| e.base).ok_or_else(|| {
+            Error::invalid(
+                what(),
+                "it has no base yet: set it to done (or start it with `galley translate \
+                 start`) to record which source version it matches",
+            )
+        })?;
         let source_path = drafts
             .iter()
             .find(|d| d.lang() == source_lang)
             .map_or_else(String::new, |d| d.rel.clone());
-        let stamps = self.history().source_stamps_since(id, &source_lang, base)?;
+        let all = self.history().source_stamps(id, &source_lang)?;
+        let Some(start) = all.iter().rposition(|s| s.hash == Some(base_hash)) else {
+            let set = recorded.map_or_else(String::new, |e| format!(" (set by {})", e.author));
+            return Err(Error::NotFound {
+                what: format!(
+                    "the {source_lang} text the {lang} translation of {id} was made from{set}, \
+                     {},",
+                    base_hash.short()
+                ),
+                hint: " on this machine: it has not arrived yet. Get the others' changes (sync \
+                       or git pull), then compare again."
+                    .into(),
+            });
+        };
+        let stamps = &all[start..];
+        let base = stamps[0].id;
         let head = stamps
             .iter()
             .rev()
             .find(|s| s.text.is_some())
             .map_or(base, |s| s.id);
-        let minor = self.history().minor_versions()?;
+        let minor = self.minor_versions()?;
         let versions = stamps
             .iter()
             .skip(1)
@@ -465,6 +513,7 @@ impl GridContext<'_> {
             recorded: None,
             translation_of: front.translation_of.clone(),
             base: None,
+            base_hash: None,
             source_head: None,
             outdated: None,
             via: None,
@@ -474,12 +523,13 @@ impl GridContext<'_> {
             return Ok(cell);
         };
         cell.role = Role::Translation;
-        let recorded = self.statuses.get(&(id.to_string(), front.lang.clone()));
+        let recorded = self.ws.records().status(id, &front.lang);
         cell.status = Some(recorded.map_or(TranslationStatus::InProgress, |e| e.status));
         cell.recorded = recorded.cloned();
-        cell.base = recorded
+        let base_hash = recorded
             .filter(|e| e.source_lang == source_lang)
             .and_then(|e| e.base);
+        cell.base_hash = base_hash;
         let Some(source) = drafts.iter().find(|d| d.lang == source_lang) else {
             problems.push(Error::invalid(
                 found.path.clone(),
@@ -490,24 +540,39 @@ impl GridContext<'_> {
             ));
             return Ok(cell);
         };
-        let Some(base) = cell.base else {
-            cell.source_head = self.ws.history().head(id, &source_lang)?.map(|v| v.id);
-            return Ok(cell);
-        };
-        let key = (id.to_string(), front.lang.clone());
-        let stamps = match self.stamps.as_mut().and_then(|all| all.remove(&key)) {
-            Some(stamps) => stamps,
-            None => self
-                .ws
-                .history()
-                .source_stamps_since(id, &source_lang, base)?,
+        let key = (id.to_string(), source_lang.clone());
+        let stamps = match &self.stamps {
+            Some(all) => all.get(&key).cloned().unwrap_or_default(),
+            None => self.ws.history().source_stamps(id, &source_lang)?,
         };
         cell.source_head = stamps.last().map(|s| s.id);
-        let versions = source_changed(&stamps, &self.minor);
+        let Some(base_hash) = base_hash else {
+            return Ok(cell);
+        };
+        let Some(start) = stamps.iter().rposition(|s| s.hash == Some(base_hash)) else {
+            // The base text has not arrived here yet: the translation is outdated when the
+            // source's newest text is another one and not minor; what changed cannot be told.
+            if let Some(head) = stamps.last().filter(|h| {
+                h.hash.is_some() && h.hash != Some(base_hash) && !self.minor.contains(&h.id)
+            }) {
+                cell.outdated = Some(Outdated {
+                    source_lang: source.lang.clone(),
+                    base: None,
+                    head: head.id,
+                    versions: vec![head.id],
+                    fields: Vec::new(),
+                    paragraphs: Vec::new(),
+                });
+            }
+            return Ok(cell);
+        };
+        let since = &stamps[start..];
+        cell.base = Some(since[0].id);
+        let versions = source_changed(since, &self.minor);
         if versions.is_empty() {
             return Ok(cell);
         }
-        cell.outdated = Some(self.outdated(&stamps, versions, source, found)?);
+        cell.outdated = Some(self.outdated(since, versions, source, found)?);
         Ok(cell)
     }
 
@@ -539,7 +604,7 @@ impl GridContext<'_> {
         };
         let outdated = |(fields, paragraphs)| Outdated {
             source_lang: source.lang.clone(),
-            base: base.id,
+            base: Some(base.id),
             head: head.id,
             versions,
             fields,
@@ -592,6 +657,7 @@ fn empty_cell(lang: &str) -> GridCell {
         recorded: None,
         translation_of: None,
         base: None,
+        base_hash: None,
         source_head: None,
         outdated: None,
         via: None,

@@ -18,7 +18,8 @@ use super::{SaveOutcome, Workspace};
 use crate::draft::{render_new, update, Draft, MAX_DRAFT_BYTES};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
-use crate::history::{NewStatus, TranslationStatus, Version};
+use crate::history::Version;
+use crate::records::TranslationStatus;
 use crate::xliff::{
     self, target_units, units_of, ExportJob, ImportExpectation, ImportedTranslation, TargetState,
     XliffHeader,
@@ -112,7 +113,7 @@ impl Workspace {
                 result.version = Some(version);
                 result.changed = changed;
                 if changed {
-                    let status = self.history().status(&job.commentary, &job.target_lang)?;
+                    let status = self.records().status(&job.commentary, &job.target_lang);
                     if status.is_none_or(|e| e.status == TranslationStatus::Missing) {
                         self.set_translation_status(
                             &job.commentary,
@@ -141,16 +142,14 @@ impl Workspace {
                     SaveOutcome::Saved(version) => version,
                     _ => return Err(appeared(&result.path)),
                 };
-                self.history().record_status(NewStatus {
-                    draft_id: &job.commentary,
-                    lang: &job.target_lang,
-                    status: TranslationStatus::InProgress,
-                    source_lang: &job.source_lang,
-                    base: Some(source.version.id),
-                    author: &self.env().author,
-                    at: self.env().clock.now(),
-                    note: None,
-                })?;
+                self.set_status_record(
+                    &job.commentary,
+                    &job.target_lang,
+                    TranslationStatus::InProgress,
+                    &job.source_lang,
+                    source.version.hash,
+                    None,
+                )?;
                 result.version = Some(version);
                 result.changed = true;
                 result.created = true;
@@ -257,7 +256,7 @@ impl Workspace {
         let source_units = units_of(source.draft.front(), source.draft.body());
         let targets = match &target {
             Some(t) => {
-                let status = self.history().status(id, lang)?.map(|e| e.status);
+                let status = self.records().status(id, lang).map(|e| e.status);
                 let state = match status {
                     Some(TranslationStatus::Done) => TargetState::Final,
                     Some(TranslationStatus::InReview) => TargetState::NeedsReview,
