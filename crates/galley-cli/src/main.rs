@@ -74,16 +74,25 @@ enum Command {
     /// which names the same text on every machine.
     Diff {
         path: String,
+        #[arg(value_parser = version_ref)]
         from: Option<String>,
+        #[arg(value_parser = version_ref)]
         to: Option<String>,
         /// Colour the output: auto, always or never
         #[arg(long, default_value = "auto")]
         color: String,
     },
     /// Bring back a version's text as a new version (a number or a SHA-256 prefix)
-    Restore { version: String },
+    Restore {
+        #[arg(value_parser = version_ref)]
+        version: String,
+    },
     /// Give a version a label (an empty label removes it); the label travels with the records
-    Label { version: String, label: String },
+    Label {
+        #[arg(value_parser = version_ref)]
+        version: String,
+        label: String,
+    },
     /// Record what changed in the folder since Galley last looked (texts from other machines
     /// signed by their makers, edits in other programs by you)
     Record,
@@ -267,11 +276,28 @@ enum TranslateCommand {
     /// Mark a version as minor (a typo fix that does not outdate translations)
     Minor {
         /// A version number or a SHA-256 prefix
+        #[arg(value_parser = version_ref)]
         version: String,
         /// Unmark it instead
         #[arg(long)]
         undo: bool,
     },
+}
+
+/// A version as typed: a number, or six or more hex digits of its SHA-256 (a usage error
+/// otherwise; which version it names is the core's `find_version`).
+fn version_ref(given: &str) -> Result<String, String> {
+    let digits = !given.is_empty() && given.bytes().all(|b| b.is_ascii_digit());
+    let hex = (6..=64).contains(&given.len()) && given.bytes().all(|b| b.is_ascii_hexdigit());
+    if digits || hex {
+        Ok(given.to_string())
+    } else {
+        Err(
+            "give a version number (`galley log PATH` shows them) or six or more hex digits of \
+             its SHA-256"
+                .into(),
+        )
+    }
 }
 
 fn main() -> ExitCode {

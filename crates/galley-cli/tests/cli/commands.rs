@@ -121,8 +121,10 @@ fn record_then_edit_then_log_diff_and_restore() {
     let log = sample.json(&["log", &path]);
     let versions = log["versions"].as_array().expect("versions");
     assert_eq!(versions.len(), 2);
-    assert_eq!(versions[0]["author"], "external");
+    // An edit made outside Galley on this machine is signed by this machine's user.
+    assert_eq!(versions[0]["author"], "Tester");
     assert_eq!(versions[0]["origin"], "external");
+    assert_eq!(versions[0]["sha256"], versions[0]["hash"]);
     let first_id = versions[1]["id"].as_i64().expect("id");
 
     let restored = sample.json(&["restore", &first_id.to_string()]);

@@ -99,7 +99,7 @@ fn watch_records_the_folder_then_each_external_edit() {
     let edit = watching.next_recorded();
     assert_eq!(edit["recorded"][0]["path"], path, "{edit}");
     assert_eq!(edit["recorded"][0]["change"], "modified");
-    assert_eq!(edit["recorded"][0]["version"]["author"], "external");
+    assert_eq!(edit["recorded"][0]["version"]["author"], "Tester");
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn watch_by_polling_says_so_once_and_still_records_an_external_edit() {
     std::fs::write(&file, format!("{text}\nAdded while Galley polls.\n")).expect("edit");
     let edit = watching.next_recorded();
     assert_eq!(edit["recorded"][0]["path"], path, "{edit}");
-    assert_eq!(edit["recorded"][0]["version"]["author"], "external");
+    assert_eq!(edit["recorded"][0]["version"]["author"], "Tester");
     said.extend(stderr.try_iter());
     let notices = said
         .iter()

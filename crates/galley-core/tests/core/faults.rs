@@ -80,8 +80,18 @@ impl Saved {
 }
 
 fn failed_save(op: Op, fault: Fault) -> (Saved, Error) {
+    failed_save_at(op, 1, fault)
+}
+
+/// A save's first create, write and flush are its journal line's (the record of the version is
+/// written first); the draft file's are the second.
+fn failed_draft_write(op: Op, fault: Fault) -> (Saved, Error) {
+    failed_save_at(op, 2, fault)
+}
+
+fn failed_save_at(op: Op, nth: usize, fault: Fault) -> (Saved, Error) {
     let mut s = saved_draft();
-    let plan = FaultPlan::new().on(op, 1, fault).install();
+    let plan = FaultPlan::new().on(op, nth, fault).install();
     let err = s.save_new().expect_err("the save must fail");
     assert_eq!(plan.fired(), 1);
     drop(plan);
@@ -105,21 +115,21 @@ fn assert_names_file_and_remedy(err: &Error, rel: &str, problem: &str, remedy: &
 
 #[test]
 fn full_disk_while_writing_keeps_the_previous_file_and_history() {
-    let (mut s, err) = failed_save(Op::Write, Fault::DiskFull);
+    let (mut s, err) = failed_draft_write(Op::Write, Fault::DiskFull);
     assert_names_file_and_remedy(&err, &s.rel, "the disk is full", "Free some space");
     s.assert_untouched_then_saves();
 }
 
 #[test]
 fn full_disk_while_flushing_keeps_the_previous_file_and_history() {
-    let (mut s, err) = failed_save(Op::Fsync, Fault::DiskFull);
+    let (mut s, err) = failed_draft_write(Op::Fsync, Fault::DiskFull);
     assert_names_file_and_remedy(&err, &s.rel, "the disk is full", "flush to disk");
     s.assert_untouched_then_saves();
 }
 
 #[test]
 fn read_only_workspace_refuses_the_temp_file_and_says_so() {
-    let (mut s, err) = failed_save(Op::Create, Fault::ReadOnly);
+    let (mut s, err) = failed_draft_write(Op::Create, Fault::ReadOnly);
     assert_names_file_and_remedy(
         &err,
         &s.rel,
@@ -131,9 +141,28 @@ fn read_only_workspace_refuses_the_temp_file_and_says_so() {
 
 #[test]
 fn failing_fsync_reports_a_disk_error_and_changes_nothing() {
-    let (mut s, err) = failed_save(Op::Fsync, Fault::DeviceError);
+    let (mut s, err) = failed_draft_write(Op::Fsync, Fault::DeviceError);
     assert_names_file_and_remedy(&err, &s.rel, "the disk reported an error", "Check the disk");
     s.assert_untouched_then_saves();
+}
+
+#[test]
+fn full_disk_while_writing_the_record_refuses_the_save_and_leaves_no_half_line() {
+    let journal = |s: &Saved| {
+        let dir = s.t.root().join(".galley/journal");
+        std::fs::read_to_string(dir.join(format!("{}.jsonl", s.t.ws.writer()))).expect("journal")
+    };
+    let mut s = saved_draft();
+    let before = journal(&s);
+    let plan = FaultPlan::new().on(Op::Write, 1, Fault::DiskFull).install();
+    let err = s.save_new().expect_err("the save must fail");
+    drop(plan);
+    let message = err.to_string();
+    assert!(message.contains(".galley/journal/"), "{message}");
+    assert!(message.contains("the disk is full"), "{message}");
+    assert_eq!(journal(&s), before, "the journal changed");
+    s.assert_untouched_then_saves();
+    assert!(journal(&s).ends_with('\n'));
 }
 
 #[test]

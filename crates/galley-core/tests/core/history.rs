@@ -267,31 +267,6 @@ fn a_deletion_is_a_version_without_text_and_the_file_can_come_back() {
 }
 
 #[test]
-fn labels_can_be_set_and_cleared_without_touching_anything_else() {
-    let history = History::open_in_memory().unwrap();
-    let v = history.record(save(Some("Тэкст"))).unwrap();
-
-    history
-        .set_label(v.id, Some("адпраўлена рэдактару"))
-        .unwrap();
-    let labelled = history.version(v.id).unwrap();
-    assert_eq!(labelled.label.as_deref(), Some("адпраўлена рэдактару"));
-    assert_eq!(
-        Version {
-            label: None,
-            ..labelled
-        },
-        v
-    );
-
-    history.set_label(v.id, None).unwrap();
-    assert_eq!(history.version(v.id).unwrap(), v);
-
-    let err = history.set_label(v.id + 1, Some("x")).unwrap_err();
-    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
-}
-
-#[test]
 fn tampered_text_is_reported_as_corrupt_naming_the_version() {
     let (_dir, path) = temp_db();
     let history = History::open(&path).unwrap();

@@ -5,8 +5,8 @@
 use super::support::{env, TempWorkspace};
 use galley_core::draft::{update, IsoWeek, Trend};
 use galley_core::hash::ContentHash;
-use galley_core::history::{EditorialStatus, TranslationStatus};
 use galley_core::issue::{file_links, Blocker, Issue, Reason, RequiredField};
+use galley_core::records::{EditorialStatus, TranslationStatus};
 use galley_core::workspace::{SaveOutcome, Workspace};
 
 const W20: &str = "2020-W20";

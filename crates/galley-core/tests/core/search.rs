@@ -2,7 +2,7 @@
 // index following saves, external edits, renames and deletions.
 
 use super::support::TempWorkspace;
-use galley_core::history::TranslationStatus;
+use galley_core::records::TranslationStatus;
 use galley_core::search::{Filters, SearchHit, SearchRequest};
 use galley_core::workspace::SaveOutcome;
 

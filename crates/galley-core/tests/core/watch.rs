@@ -63,7 +63,11 @@ fn watcher_records_edits_renames_and_deletions_by_other_editors() {
         "the rename-save was not recorded"
     );
     let head = &t.ws.log(PATH).expect("log")[0];
-    assert_eq!(head.author, "external");
+    assert_eq!(
+        head.author, "Alena",
+        "an edit in another editor is signed by this machine's user"
+    );
+    assert_eq!(head.origin, galley_core::history::Origin::External);
 
     // A new file, then the original deleted.
     t.write(
@@ -232,5 +236,5 @@ fn watcher_falls_back_to_polling_when_the_watch_limit_is_reached_and_still_recor
             .unwrap_or(false)),
         "the polling watcher did not record the external edit"
     );
-    assert_eq!(t.ws.log(PATH).expect("log")[0].author, "external");
+    assert_eq!(t.ws.log(PATH).expect("log")[0].author, t.ws.env().author);
 }

@@ -24,6 +24,7 @@ fn init_creates_hidden_state_folder_with_settings_and_history() {
     assert_eq!(
         files_in(&t.root().join(".galley")),
         [
+            ".gitattributes",
             ".gitignore",
             "history.db",
             "history.db-shm",
@@ -100,7 +101,8 @@ fn conflicting_save_keeps_both_texts_and_leaves_theirs_on_disk() {
         t.ws.text_of(&VersionRef::Version(o_v.id)).expect("ours"),
         ours
     );
-    assert_eq!(t_v.author, "external");
+    assert_eq!(t_v.author, "Alena");
+    assert_eq!(t_v.origin, Origin::External);
     assert_eq!(o_v.origin, Origin::Conflict);
 }
 
@@ -136,7 +138,7 @@ fn external_edit_is_recorded_as_external_by_record_all() {
     t.write(PATH, &edited);
     let report = t.ws.record_all().expect("record");
     assert_eq!(report.recorded.len(), 1);
-    assert_eq!(report.recorded[0].version.author, "external");
+    assert_eq!(report.recorded[0].version.author, "Alena");
     assert!(
         t.ws.record_all().expect("again").recorded.is_empty(),
         "recording twice changes nothing"
@@ -160,7 +162,7 @@ fn rename_save_by_another_editor_is_one_external_version() {
     ];
     let report = t.ws.record_paths(&abs).expect("record");
     assert_eq!(report.recorded.len(), 1, "{:?}", report.recorded);
-    assert_eq!(t.ws.log(PATH).expect("log")[0].author, "external");
+    assert_eq!(t.ws.log(PATH).expect("log")[0].author, t.ws.env().author);
     assert!(report.problems.is_empty(), "{:?}", report.problems);
 }
 

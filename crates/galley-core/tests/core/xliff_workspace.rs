@@ -4,7 +4,7 @@
 // commentary or language) leave the folder and history as they were.
 
 use super::support::{copy_dir, env, sample_drafts, TempWorkspace};
-use galley_core::history::TranslationStatus;
+use galley_core::records::TranslationStatus;
 use galley_core::workspace::Workspace;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -33,7 +33,7 @@ fn samples() -> TempWorkspace {
 struct Snapshot {
     files: BTreeMap<PathBuf, Vec<u8>>,
     logs: BTreeMap<String, Vec<(i64, String)>>,
-    statuses: Vec<(String, String, i64)>,
+    statuses: Vec<(String, String, String)>,
 }
 
 fn snapshot(t: &TempWorkspace) -> Snapshot {
@@ -63,11 +63,9 @@ fn snapshot(t: &TempWorkspace) -> Snapshot {
         logs.insert(rel, log.into_iter().map(|v| (v.id, v.author)).collect());
     }
     let statuses =
-        t.ws.history()
+        t.ws.records()
             .statuses()
-            .expect("statuses")
-            .into_iter()
-            .map(|e| (e.draft_id, e.lang, e.id))
+            .map(|e| (e.draft_id.clone(), e.lang.clone(), e.id.clone()))
             .collect();
     Snapshot {
         files,
@@ -122,7 +120,7 @@ fn edited_target_becomes_a_version_by_the_translator_with_markup_intact() {
     assert_eq!(log.len(), versions_before + 1);
     assert_eq!(log[0].author, "Taciana");
     assert_eq!(Some(log[0].id), imported.version.map(|v| v.id));
-    let status = t.ws.history().status(ARMY, "en").expect("status");
+    let status = t.ws.records().status(ARMY, "en").cloned();
     assert_eq!(
         status.map(|e| e.status),
         Some(TranslationStatus::InProgress),
@@ -142,7 +140,7 @@ fn import_keeps_a_status_that_was_set() {
     );
     let xml = edit_target(&export.xml, "p2", "routine", "ordinary");
     t.ws.xliff_import(&xml, &export.file_name).expect("import");
-    let status = t.ws.history().status(ARMY, "en").expect("status");
+    let status = t.ws.records().status(ARMY, "en").cloned();
     assert_eq!(status.map(|e| e.status), Some(TranslationStatus::Done));
 }
 
@@ -185,11 +183,11 @@ fn import_for_a_language_without_file_creates_the_translation() {
     let be_head =
         t.ws.log("2020-W20/nomination-campaign-opens.be.md")
             .expect("log")[0]
-            .id;
-    let status = t.ws.history().status(NOMINATION, "en").expect("status");
+            .hash;
+    let status = t.ws.records().status(NOMINATION, "en").cloned();
     let status = status.expect("a status");
     assert_eq!(status.status, TranslationStatus::InProgress);
-    assert_eq!(status.base, Some(be_head));
+    assert_eq!(status.base, be_head);
     assert_eq!(t.ws.log(NOMINATION_EN).expect("log")[0].author, "Taciana");
 }
 
