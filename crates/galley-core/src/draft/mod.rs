@@ -19,6 +19,8 @@
 //! Rules:
 //! - The text is UTF-8 without NUL bytes, at most [`MAX_DRAFT_BYTES`]; a UTF-8 BOM is allowed
 //!   and kept.
+//! - It has no git conflict markers (a complete `<<<<<<<` / `=======` / `>>>>>>>` block): those
+//!   are refused first, with [`Error::ConflictMarkers`], even inside the front matter.
 //! - The first line is `---` and the next `---` line closes the front matter (trailing spaces
 //!   on either are tolerated). The body is everything after the closing line.
 //! - The front matter is one YAML mapping with no anchors, aliases or tags, no repeated keys,
