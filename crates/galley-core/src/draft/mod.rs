@@ -165,22 +165,28 @@ pub fn read_draft(abs_path: &Path, display_path: &Path) -> Result<Draft> {
 /// returns that error together with the draft its "ours" side parses to (if it does), so the
 /// file can still be shown as the commentary and language it belongs to. That draft is not
 /// the file's content: never record, index or publish it.
-pub fn read_draft_or_ours(
-    abs_path: &Path,
-    display_path: &Path,
-) -> Result<Draft, (Error, Option<Draft>)> {
-    let bytes = read_bytes(abs_path, display_path).map_err(|e| (e, None))?;
+pub fn read_draft_or_ours(abs_path: &Path, display_path: &Path) -> Result<Draft, Box<Unreadable>> {
+    let failed = |error| Box::new(Unreadable { error, ours: None });
+    let bytes = read_bytes(abs_path, display_path).map_err(failed)?;
     match Draft::parse(display_path, &bytes) {
         Ok(draft) => Ok(draft),
-        Err(e @ Error::ConflictMarkers { .. }) => {
+        Err(error @ Error::ConflictMarkers { .. }) => {
             let ours = std::str::from_utf8(&bytes)
                 .ok()
                 .and_then(crate::conflict::sides)
                 .and_then(|sides| Draft::parse(display_path, sides.ours.as_bytes()).ok());
-            Err((e, ours))
+            Err(Box::new(Unreadable { error, ours }))
         }
-        Err(e) => Err((e, None)),
+        Err(error) => Err(failed(error)),
     }
+}
+
+/// Why [`read_draft_or_ours`] could not read a draft, and, for a file with conflict markers,
+/// the draft its "ours" side parses to (for identity only, never content).
+#[derive(Debug)]
+pub struct Unreadable {
+    pub error: Error,
+    pub ours: Option<Draft>,
 }
 
 /// The file's bytes, refusing what is not a regular file or is over the size limit.

@@ -52,12 +52,12 @@ impl Workspace {
                     fresh.push(entry.clone());
                     entries.push(entry);
                 }
-                Err((e, ours)) => {
+                Err(unreadable) => {
                     // Not cached: the cache holds what files say, and this is half of one.
-                    if let Some(ours) = ours {
-                        entries.push(entry_of(&file.rel, &ours, size, mtime));
+                    if let Some(ours) = &unreadable.ours {
+                        entries.push(entry_of(&file.rel, ours, size, mtime));
                     }
-                    problems.push(e);
+                    problems.push(unreadable.error);
                 }
             }
         }

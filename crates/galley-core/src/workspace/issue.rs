@@ -665,7 +665,8 @@ impl Workspace {
                     rel: file.rel,
                     draft,
                 }),
-                Err((Error::ConflictMarkers { .. }, ours)) => {
+                Err(unreadable) if matches!(unreadable.error, Error::ConflictMarkers { .. }) => {
+                    let ours = unreadable.ours;
                     scan.conflicted.push(Conflicted {
                         rel: file.rel.clone(),
                         id: ours.as_ref().map(|d| d.front().id.clone()),
@@ -678,7 +679,7 @@ impl Workspace {
                         });
                     }
                 }
-                Err((e, _)) => scan.unreadable.push((file.rel, e)),
+                Err(unreadable) => scan.unreadable.push((file.rel, unreadable.error)),
             }
         }
         Ok(scan)

@@ -276,7 +276,7 @@ pub(super) fn find_files(root: &Path) -> Result<FolderFiles> {
                 found.push(FoundFile { abs, rel });
             } else if kind.is_file() {
                 let rel = relative(root, &entry.path());
-                if let Some(copy) = conflict_copy_path(&rel).filter(|c| copies_what_we_read(c)) {
+                if let Some(copy) = conflict_copy_path(&rel).filter(copies_what_we_read) {
                     copies.push((rel, copy));
                 }
             }
