@@ -95,7 +95,8 @@ pub struct BlockerView {
     /// The language version's file, when it has one.
     pub path: Option<String>,
     /// The core's stable tag: `not_approved`, `translation_missing`, `translation_not_done`,
-    /// `translation_outdated`, `field_empty`, `invalid_draft`, `missing_link_target`, `no_files`.
+    /// `translation_outdated`, `field_empty`, `invalid_draft`, `missing_link_target`, `no_files`,
+    /// `conflict` (merge markers or a sync tool's conflict copy left in the week; every language).
     pub kind: String,
     pub problem: String,
     pub what_to_do: String,

@@ -145,6 +145,7 @@ impl Printer {
                         "trend": d.trend.map(|t| t.as_str()), "section": d.section,
                         "issue": d.issue.map(|w| w.to_string()), "authors": d.authors,
                         "translation_of": d.translation_of, "words": d.words,
+                        "in_conflict": d.in_conflict,
                     })
                 })
                 .collect();
@@ -155,8 +156,9 @@ impl Printer {
         }
         for d in &listing.drafts {
             let issue = d.issue.map(|w| w.to_string()).unwrap_or_else(|| "-".into());
+            let conflict = if d.in_conflict { "  [in conflict]" } else { "" };
             println!(
-                "{:<10}  {:<3}  {:<9}  {}  ({})",
+                "{:<10}  {:<3}  {:<9}  {}  ({}){conflict}",
                 d.id, d.lang, issue, d.title, d.path
             );
         }

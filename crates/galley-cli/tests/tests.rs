@@ -1,6 +1,7 @@
 //! The `galley` CLI driven as a process. Modules:
 //! - commands:  each command's output and exit code on a copy of the sample workspace
 //! - bad_input: one clear error (exit 1) and nothing changed, for each kind of bad input
+//! - conflicts: `galley check`, `issue check` and `export` on git conflict markers and sync copies
 //! - issue:     `galley issue` list/show/new/move/board/check and `galley review`
 //! - translate: `galley translate` status grid, start, set, diff, minor
 //! - search:    `galley search`, `reindex` and `import`: hits, filters, highlights, errors

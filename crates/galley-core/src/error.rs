@@ -36,6 +36,33 @@ pub enum Error {
         message: String,
     },
 
+    /// A merge left git conflict markers in the file; nothing in it is taken as content.
+    #[error(
+        "{path}, line {line}: a merge left conflict markers here ({}). Compare both sides, keep \
+         one, and delete the marker lines (`<<<<<<<`, `=======`, `>>>>>>>`).",
+        describe_sides(ours, theirs)
+    )]
+    ConflictMarkers {
+        path: PathBuf,
+        /// The line of the first `<<<<<<<`.
+        line: usize,
+        /// The labels of the two sides, e.g. `HEAD` and the merged branch; empty when unnamed.
+        ours: String,
+        theirs: String,
+    },
+
+    /// A sync tool's conflict copy of `original`; never read as a draft.
+    #[error(
+        "{path} is a conflict copy of {original} made by {tool}: the file was changed in two \
+         places before they synced. Compare the copy with {original}, keep what you want in \
+         {original}, then delete the copy."
+    )]
+    ConflictCopy {
+        path: PathBuf,
+        original: PathBuf,
+        tool: crate::conflict::SyncTool,
+    },
+
     #[error("{path} is not a text file: {reason}. Drafts must be UTF-8 Markdown.")]
     NotText { path: PathBuf, reason: String },
 
@@ -99,6 +126,8 @@ impl Error {
             Error::Io { .. } => "io",
             Error::WriteFailed { .. } => "write_failed",
             Error::InvalidDraft { .. } => "invalid_draft",
+            Error::ConflictMarkers { .. } => "conflict_markers",
+            Error::ConflictCopy { .. } => "conflict_copy",
             Error::NotText { .. } => "not_text",
             Error::TooLarge { .. } => "too_large",
             Error::NoWorkspace { .. } => "no_workspace",
@@ -133,12 +162,62 @@ impl Error {
         }
     }
 
+    /// Whether this is a conflict left by git or a sync tool (markers or a copy).
+    pub fn is_conflict(&self) -> bool {
+        matches!(
+            self,
+            Error::ConflictMarkers { .. } | Error::ConflictCopy { .. }
+        )
+    }
+
+    /// The error for a text with conflict markers.
+    pub(crate) fn conflict_markers(
+        path: impl Into<PathBuf>,
+        markers: &crate::conflict::Markers,
+    ) -> Self {
+        let first = markers.first();
+        Error::ConflictMarkers {
+            path: path.into(),
+            line: first.start,
+            ours: first.ours.clone(),
+            theirs: first.theirs.clone(),
+        }
+    }
+
+    /// The error for a sync tool's conflict copy at `path`.
+    pub(crate) fn conflict_copy(
+        path: impl Into<PathBuf>,
+        copy: crate::conflict::ConflictCopy,
+    ) -> Self {
+        Error::ConflictCopy {
+            path: path.into(),
+            original: copy.original.into(),
+            tool: copy.tool,
+        }
+    }
+
     pub(crate) fn invalid(what: impl Into<String>, message: impl Into<String>) -> Self {
         Error::Invalid {
             what: what.into(),
             message: message.into(),
         }
     }
+}
+
+/// The two sides of a conflict as a clause: "one side from `HEAD`, the other from `x`".
+fn describe_sides(ours: &str, theirs: &str) -> String {
+    let side = |label: &str| {
+        if label.is_empty() {
+            "an unnamed side".to_string()
+        } else {
+            format!("`{label}`")
+        }
+    };
+    format!(
+        "one side from {}, the other from {}",
+        side(ours),
+        side(theirs)
+    )
 }
 
 /// What went wrong with a write, and what the user can do, from the kind of I/O error.

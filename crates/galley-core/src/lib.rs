@@ -4,6 +4,7 @@
 //! - `error`     one typed error with a stable `kind()`
 //! - `clock`     the injected clock
 //! - `hash`      SHA-256 content addressing
+//! - `conflict`  git conflict markers and sync tools' conflict copies, found so they are never content
 //! - `draft`     Markdown + YAML front matter: parse, validate, edit without rewriting bytes
 //! - `diff`      paragraph-then-word diffs with a deadline
 //! - `history`   the SQLite store of versions and compact, deduplicated content
@@ -28,6 +29,7 @@
 pub mod atomic;
 pub mod bundle;
 pub mod clock;
+pub mod conflict;
 pub mod diff;
 pub mod draft;
 pub mod error;

@@ -51,6 +51,9 @@ impl Settings {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
             Err(e) => return Err(Error::io("read", path, e)),
         };
+        if let Some(markers) = crate::conflict::find_markers(&text) {
+            return Err(Error::conflict_markers(path, &markers));
+        }
         let settings: Settings = toml::from_str(&text).map_err(|e| Error::InvalidSettings {
             path: path.to_path_buf(),
             message: e.message().to_string() + &line_hint(&text, e.span()),

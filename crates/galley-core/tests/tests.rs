@@ -1,5 +1,6 @@
 //! The core's integration tests, one binary. Modules:
 //! - diff:       word-level diffs, fixtures in Cyrillic and Latin, the deadline
+//! - conflicts:  git conflict markers and sync tools' conflict copies: reported, never content
 //! - draft:      front matter parsing, byte-exact round trips, hostile input
 //! - history:    versions, dedup, compact storage, hash verification, migrations
 //! - import:     importing an archive: inferred fields, reported failures, idempotence

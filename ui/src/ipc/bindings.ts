@@ -268,7 +268,8 @@ export type BlockerView = { id: string, title: string, lang: string,
 path: string | null, 
 /**
  * The core's stable tag: `not_approved`, `translation_missing`, `translation_not_done`,
- * `translation_outdated`, `field_empty`, `invalid_draft`, `missing_link_target`, `no_files`.
+ * `translation_outdated`, `field_empty`, `invalid_draft`, `missing_link_target`, `no_files`,
+ * `conflict` (merge markers or a sync tool's conflict copy left in the week; every language).
  */
 kind: string, problem: string, whatToDo: string, };
 

@@ -70,6 +70,7 @@ fn detail_json(reason: &Reason) -> Value {
         Reason::InvalidDraft { message } => json!({ "message": message }),
         Reason::MissingLinkTarget { target } => json!({ "target": target }),
         Reason::NoFiles { issue_file } => json!({ "issue_file": issue_file }),
+        Reason::Conflict { file, copy_of } => json!({ "file": file, "copy_of": copy_of }),
     }
 }
 
@@ -189,6 +190,9 @@ impl Printer {
                 "week": board.week.to_string(), "languages": board.languages,
                 "rows": board.rows.iter().map(row_json).collect::<Vec<_>>(),
                 "problems": problems_json(&board.problems),
+                "conflicts": board.conflicts.iter().map(|c| json!({
+                    "path": c.path, "copy_of": c.copy_of, "id": c.id,
+                })).collect::<Vec<_>>(),
             }));
             return;
         }

@@ -41,7 +41,7 @@ fn approve_and_finish(sample: &Sample, ids: &[&str]) {
 
 /// Week 21 made ready: the Russian schools commentary gets its trend (edited outside Galley,
 /// as a user would), then everything is approved and done.
-fn ready_w21() -> Sample {
+pub(super) fn ready_w21() -> Sample {
     let sample = Sample::copy();
     let path = sample
         .root()

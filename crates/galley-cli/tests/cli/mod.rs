@@ -1,5 +1,6 @@
 mod bad_input;
 mod commands;
+mod conflicts;
 mod crash;
 mod export;
 mod issue;

@@ -19,6 +19,8 @@
 //! Rules:
 //! - The text is UTF-8 without NUL bytes, at most [`MAX_DRAFT_BYTES`]; a UTF-8 BOM is allowed
 //!   and kept.
+//! - It has no git conflict markers (a complete `<<<<<<<` / `=======` / `>>>>>>>` block): those
+//!   are refused first, with [`Error::ConflictMarkers`], even inside the front matter.
 //! - The first line is `---` and the next `---` line closes the front matter (trailing spaces
 //!   on either are tolerated). The body is everything after the closing line.
 //! - The front matter is one YAML mapping with no anchors, aliases or tags, no repeated keys,
@@ -83,6 +85,10 @@ impl Draft {
             });
         }
         let text = decode(path, bytes)?;
+        // Before the YAML: a conflict in the front matter is a conflict, not a YAML error.
+        if let Some(markers) = crate::conflict::find_markers(text) {
+            return Err(Error::conflict_markers(path, &markers));
+        }
         let invalid = |p: Problem| Error::InvalidDraft {
             path: path.to_path_buf(),
             line: p.line,
@@ -152,6 +158,39 @@ pub fn render_new(front: &FrontMatter, body: &str) -> String {
 /// result. The size is checked from metadata before reading, and reading stops past the limit
 /// in case the file grows meanwhile.
 pub fn read_draft(abs_path: &Path, display_path: &Path) -> Result<Draft> {
+    Draft::parse(display_path, &read_bytes(abs_path, display_path)?)
+}
+
+/// Reads the draft at `abs_path` like [`read_draft`]; when it holds merge conflict markers,
+/// returns that error together with the draft its "ours" side parses to (if it does), so the
+/// file can still be shown as the commentary and language it belongs to. That draft is not
+/// the file's content: never record, index or publish it.
+pub fn read_draft_or_ours(abs_path: &Path, display_path: &Path) -> Result<Draft, Box<Unreadable>> {
+    let failed = |error| Box::new(Unreadable { error, ours: None });
+    let bytes = read_bytes(abs_path, display_path).map_err(failed)?;
+    match Draft::parse(display_path, &bytes) {
+        Ok(draft) => Ok(draft),
+        Err(error @ Error::ConflictMarkers { .. }) => {
+            let ours = std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(crate::conflict::sides)
+                .and_then(|sides| Draft::parse(display_path, sides.ours.as_bytes()).ok());
+            Err(Box::new(Unreadable { error, ours }))
+        }
+        Err(error) => Err(failed(error)),
+    }
+}
+
+/// Why [`read_draft_or_ours`] could not read a draft, and, for a file with conflict markers,
+/// the draft its "ours" side parses to (for identity only, never content).
+#[derive(Debug)]
+pub struct Unreadable {
+    pub error: Error,
+    pub ours: Option<Draft>,
+}
+
+/// The file's bytes, refusing what is not a regular file or is over the size limit.
+fn read_bytes(abs_path: &Path, display_path: &Path) -> Result<Vec<u8>> {
     let too_large = |size| Error::TooLarge {
         path: display_path.to_path_buf(),
         size,
@@ -175,7 +214,7 @@ pub fn read_draft(abs_path: &Path, display_path: &Path) -> Result<Draft> {
     if bytes.len() as u64 > MAX_DRAFT_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    Draft::parse(display_path, &bytes)
+    Ok(bytes)
 }
 
 fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {

@@ -8,12 +8,14 @@ pub const TEMP_FILE_MARKER: &str = ".galley-tmp-";
 
 /// Whether a file name (not a path) names a draft: it ends in `.md` (lowercase), has a stem,
 /// and is none of: hidden (`.`-prefixed), an editor's lock/autosave/backup file (`.#foo.md`,
-/// `#foo.md#`, `foo.md~`, `~$foo.md`, `foo.md.swp`), or one of Galley's own temp files.
+/// `#foo.md#`, `foo.md~`, `~$foo.md`, `foo.md.swp`), one of Galley's own temp files, or a sync
+/// tool's conflict copy (`foo.sync-conflict-….md`, `foo (1).md`; see `crate::conflict`).
 pub fn is_draft_file_name(name: &str) -> bool {
     let Some(stem) = name.strip_suffix(".md") else {
         return false;
     };
     !stem.is_empty()
+        && crate::conflict::conflict_copy(name).is_none()
         && !name.starts_with('.')
         && !name.starts_with('#')
         && !name.starts_with("~$")

@@ -44,6 +44,21 @@ pub struct Board {
     /// Files of the issue that could not be read; also listed on their row when their
     /// commentary is known.
     pub problems: Vec<crate::Error>,
+    /// Conflicts left in the week's folder, its issue file or its drafts, by path. Each one
+    /// blocks every language: until it is resolved nobody knows which text is the issue's.
+    pub conflicts: Vec<BoardConflict>,
+}
+
+/// A conflict left by git or a sync tool in a file of the issue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoardConflict {
+    /// The file, workspace-relative.
+    pub path: String,
+    /// For a sync tool's conflict copy, the file it copies; `None` for a file with merge
+    /// conflict markers.
+    pub copy_of: Option<String>,
+    /// The commentary the file belongs to, when known.
+    pub id: Option<String>,
 }
 
 #[derive(Debug, Clone)]

@@ -83,6 +83,9 @@ impl Issue {
 
     /// Parses the issue file of `week`; `path` names it in errors, which give the line.
     pub fn parse(path: &str, week: IsoWeek, text: &str) -> Result<Issue> {
+        if let Some(markers) = crate::conflict::find_markers(text) {
+            return Err(Error::conflict_markers(path, &markers));
+        }
         let at = |span: std::ops::Range<usize>, message: String| {
             let line = text.get(..span.start).unwrap_or(text).matches('\n').count() + 1;
             Error::invalid(format!("{path}, line {line}"), message)

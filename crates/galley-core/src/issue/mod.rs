@@ -21,7 +21,7 @@ mod readiness;
 
 pub use crate::records::{EditorialEvent, EditorialNote, EditorialStatus};
 pub use arrange::{adopt, arrange, insert, remove, ArrangedSection, Entry, Member};
-pub use board::{Board, BoardCell, BoardRow, RequiredField};
+pub use board::{Board, BoardCell, BoardConflict, BoardRow, RequiredField};
 pub use file::{issue_path, Issue, IssueSection, ISSUE_FILE};
 pub use links::file_links;
 pub use readiness::{readiness, Blocker, LanguageReadiness, Readiness, Reason};

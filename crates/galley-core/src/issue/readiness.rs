@@ -1,7 +1,7 @@
 //! The readiness check: per language, every concrete reason the issue cannot be published yet,
 //! each naming the commentary, the language and what to do. Pure: it judges a [`Board`].
 
-use super::board::{Board, BoardRow, RequiredField};
+use super::board::{Board, BoardConflict, BoardRow, RequiredField};
 use crate::draft::IsoWeek;
 use crate::records::{EditorialStatus, TranslationStatus};
 use crate::translation::Role;
@@ -25,6 +25,12 @@ pub enum Reason {
     MissingLinkTarget { target: String },
     /// The issue file (`issue_file`, workspace-relative) lists the id, but no draft has it.
     NoFiles { issue_file: String },
+    /// A conflict left by git or a sync tool: `file` (workspace-relative) has merge conflict
+    /// markers, or, with `copy_of`, is a conflict copy of that file. Blocks every language.
+    Conflict {
+        file: String,
+        copy_of: Option<String>,
+    },
 }
 
 impl Reason {
@@ -39,6 +45,7 @@ impl Reason {
             Reason::InvalidDraft { .. } => "invalid_draft",
             Reason::MissingLinkTarget { .. } => "missing_link_target",
             Reason::NoFiles { .. } => "no_files",
+            Reason::Conflict { .. } => "conflict",
         }
     }
 }
@@ -85,6 +92,14 @@ impl Blocker {
             Reason::NoFiles { .. } => {
                 "the issue file lists it, but no draft has this id".to_string()
             }
+            Reason::Conflict {
+                file,
+                copy_of: None,
+            } => format!("{file} has merge conflict markers, so it has two texts"),
+            Reason::Conflict {
+                file,
+                copy_of: Some(original),
+            } => format!("{file} is a sync tool's conflict copy of {original}"),
         }
     }
 
@@ -120,6 +135,20 @@ impl Blocker {
             Reason::NoFiles { issue_file } => {
                 format!("remove {id} from {issue_file} or bring its drafts back")
             }
+            Reason::Conflict {
+                file,
+                copy_of: None,
+            } => format!(
+                "open {file}, compare both sides, keep one, and delete the marker lines \
+                 (`<<<<<<<`, `=======`, `>>>>>>>`)"
+            ),
+            Reason::Conflict {
+                file,
+                copy_of: Some(original),
+            } => format!(
+                "compare {file} with {original}, keep what you want in {original}, then delete \
+                 {file}"
+            ),
         }
     }
 }
@@ -168,15 +197,43 @@ pub fn readiness(board: &Board) -> Readiness {
         .map(|(index, lang)| LanguageReadiness {
             lang: lang.clone(),
             blockers: board
-                .rows
+                .conflicts
                 .iter()
-                .flat_map(|row| row_blockers(board.week, row, index, lang))
+                .map(|conflict| conflict_blocker(board, conflict, lang))
+                .chain(
+                    board
+                        .rows
+                        .iter()
+                        .flat_map(|row| row_blockers(board.week, row, index, lang)),
+                )
                 .collect(),
         })
         .collect();
     Readiness {
         week: board.week,
         languages,
+    }
+}
+
+/// A conflict blocks every language; it is named by its commentary when the board knows it.
+fn conflict_blocker(board: &Board, conflict: &BoardConflict, lang: &str) -> Blocker {
+    let id = conflict.id.clone().unwrap_or_default();
+    let title = board
+        .rows
+        .iter()
+        .find(|row| !id.is_empty() && row.id == id)
+        .and_then(|row| row.title.clone())
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| conflict.path.clone());
+    Blocker {
+        id,
+        title,
+        lang: lang.to_string(),
+        path: Some(conflict.path.clone()),
+        reason: Reason::Conflict {
+            file: conflict.path.clone(),
+            copy_of: conflict.copy_of.clone(),
+        },
     }
 }
 

@@ -10,7 +10,7 @@
 use super::listing::{count_words, find_draft_files};
 use super::record::mtime_ns;
 use super::Workspace;
-use crate::draft::{read_draft, Draft};
+use crate::draft::{read_draft_or_ours, Draft};
 use crate::error::{Error, Result};
 use crate::history::FrontMatterEntry;
 use crate::translation::split_paragraphs;
@@ -19,7 +19,9 @@ use std::path::Path;
 
 impl Workspace {
     /// Every readable draft's front matter, sorted by path; files that fail to read go to
-    /// `problems` (never cached, so they are read again until fixed).
+    /// `problems` (never cached, so they are read again until fixed). A file with merge
+    /// conflict markers is both: a problem, and the front matter of its "ours" side, so its
+    /// commentary and the translations of it keep their place while the conflict is resolved.
     pub(super) fn front_matter_entries(
         &self,
         problems: &mut Vec<Error>,
@@ -44,13 +46,19 @@ impl Workspace {
                 }
                 _ => {}
             }
-            match read_draft(&file.abs, Path::new(&file.rel)) {
+            match read_draft_or_ours(&file.abs, Path::new(&file.rel)) {
                 Ok(draft) => {
                     let entry = entry_of(&file.rel, &draft, size, mtime);
                     fresh.push(entry.clone());
                     entries.push(entry);
                 }
-                Err(e) => problems.push(e),
+                Err(unreadable) => {
+                    // Not cached: the cache holds what files say, and this is half of one.
+                    if let Some(ours) = &unreadable.ours {
+                        entries.push(entry_of(&file.rel, ours, size, mtime));
+                    }
+                    problems.push(unreadable.error);
+                }
             }
         }
         let gone: Vec<String> = cached.into_keys().collect();

@@ -2,17 +2,18 @@
 //! the editorial workflow, the language board and the readiness check. The rules live in
 //! `crate::issue`; this file reads the folder and history for them.
 
-use super::listing::{count_words, find_draft_files};
+use super::listing::{count_words, find_files};
 use super::translate::{source_of, Found};
 use super::{SaveOutcome, Workspace};
 use crate::atomic::write_atomic;
-use crate::draft::{lang_from_file_name, read_draft, update, IsoWeek};
+use crate::conflict::ConflictCopy;
+use crate::draft::{lang_from_file_name, read_draft_or_ours, update, IsoWeek};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
 use crate::history::Version;
 use crate::issue::{
     adopt, arrange, file_links, insert, issue_path, readiness, remove, ArrangedSection, Board,
-    BoardCell, BoardRow, Issue, Member, Readiness, RequiredField,
+    BoardCell, BoardConflict, BoardRow, Issue, Member, Readiness, RequiredField,
 };
 use crate::records::{Body, EditorialEvent, EditorialNote, EditorialStatus};
 use crate::translation::GridRow;
@@ -67,10 +68,24 @@ pub struct MoveReport {
     pub issue_files: Vec<String>,
 }
 
-/// Every readable draft, and the files that could not be read.
+/// Every readable draft, the files that could not be read, and the conflicts.
 struct Scan {
+    /// Readable drafts, plus the "ours" side of files with conflict markers (so their
+    /// commentary keeps its place on the board; never content, and export refuses meanwhile).
     drafts: Vec<Found>,
     unreadable: Vec<(String, Error)>,
+    /// Files with merge conflict markers.
+    conflicted: Vec<Conflicted>,
+    /// Sync tools' conflict copies of drafts and issue files.
+    copies: Vec<(String, ConflictCopy)>,
+}
+
+/// A draft file with merge conflict markers: whose it is and which issue its "ours" side
+/// names, when that side can be read.
+struct Conflicted {
+    rel: String,
+    id: Option<String>,
+    issue: Option<IsoWeek>,
 }
 
 impl Scan {
@@ -143,16 +158,7 @@ impl Workspace {
             .iter()
             .filter_map(|d| d.draft.front().issue)
             .collect();
-        let entries =
-            std::fs::read_dir(self.root()).map_err(|e| Error::io("list", self.root(), e))?;
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if let Ok(week) = name.parse::<IsoWeek>() {
-                if entry.path().join(crate::issue::ISSUE_FILE).is_file() {
-                    weeks.insert(week);
-                }
-            }
-        }
+        weeks.extend(self.issue_file_weeks()?);
         let mut list = IssueList::default();
         for week in weeks {
             match self.view_with(week, &scan) {
@@ -173,6 +179,22 @@ impl Workspace {
             }
         }
         Ok(list)
+    }
+
+    /// The weeks with an issue file.
+    pub(super) fn issue_file_weeks(&self) -> Result<BTreeSet<IsoWeek>> {
+        let mut weeks = BTreeSet::new();
+        let entries =
+            std::fs::read_dir(self.root()).map_err(|e| Error::io("list", self.root(), e))?;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Ok(week) = name.parse::<IsoWeek>() {
+                if entry.path().join(crate::issue::ISSUE_FILE).is_file() {
+                    weeks.insert(week);
+                }
+            }
+        }
+        Ok(weeks)
     }
 
     /// One issue: its file (or the defaults) and its commentaries in publication order.
@@ -376,10 +398,56 @@ impl Workspace {
     /// counts and what the readiness check needs.
     pub fn issue_board(&self, week: IsoWeek) -> Result<Board> {
         let scan = self.scan()?;
-        let view = self.view_with(week, &scan)?;
+        let mut conflicts = Vec::new();
+        let mut conflict_problems = Vec::new();
+        let (issue, exists) = match self.load_issue(week) {
+            Ok(loaded) => loaded,
+            // The board shows the issue file's "ours" side while its conflict blocks export.
+            Err(e @ Error::ConflictMarkers { .. }) => {
+                let Some(ours) = self.issue_ours_side(week) else {
+                    return Err(e);
+                };
+                conflicts.push(BoardConflict {
+                    path: issue_path(week),
+                    copy_of: None,
+                    id: None,
+                });
+                conflict_problems.push(e);
+                (ours, true)
+            }
+            Err(e) => return Err(e),
+        };
+        let view = self.view_of(week, &scan, issue, exists);
+        let prefix = format!("{week}/");
+        for file in &scan.conflicted {
+            if file.rel.starts_with(&prefix) || file.issue == Some(week) {
+                conflicts.push(BoardConflict {
+                    path: file.rel.clone(),
+                    copy_of: None,
+                    id: file.id.clone(),
+                });
+            }
+        }
+        for (rel, copy) in &scan.copies {
+            if rel.starts_with(&prefix) {
+                let id = scan
+                    .drafts
+                    .iter()
+                    .find(|d| d.rel == copy.original)
+                    .map(|d| d.draft.front().id.clone());
+                conflicts.push(BoardConflict {
+                    path: rel.clone(),
+                    copy_of: Some(copy.original.clone()),
+                    id,
+                });
+                conflict_problems.push(Error::conflict_copy(rel.clone(), copy.clone()));
+            }
+        }
+        conflicts.sort_by(|a, b| a.path.cmp(&b.path));
         let languages = self.settings().languages.clone();
         let grid = self.translation_grid(Some(week))?;
         let mut problems = grid.problems;
+        problems.extend(conflict_problems);
         let mut grid_rows: HashMap<String, GridRow> =
             grid.rows.into_iter().map(|r| (r.id.clone(), r)).collect();
         let editorial = self.records().editorials();
@@ -423,6 +491,7 @@ impl Workspace {
             languages,
             rows,
             problems,
+            conflicts,
         })
     }
 
@@ -549,18 +618,32 @@ impl Workspace {
 
     fn view_with(&self, week: IsoWeek, scan: &Scan) -> Result<IssueView> {
         let (issue, exists) = self.load_issue(week)?;
+        Ok(self.view_of(week, scan, issue, exists))
+    }
+
+    fn view_of(&self, week: IsoWeek, scan: &Scan, issue: Issue, exists: bool) -> IssueView {
         let members = scan.members(week, &issue);
         let sections = arrange(&issue, &members, &self.section_keys());
-        Ok(IssueView {
+        IssueView {
             path: issue_path(week),
             issue,
             exists,
             sections,
-        })
+        }
+    }
+
+    /// What the "ours" side of `week`'s issue file (which has conflict markers) says, when
+    /// it reads as an issue. Only for showing; never written back.
+    fn issue_ours_side(&self, week: IsoWeek) -> Option<Issue> {
+        let path = issue_path(week);
+        let target = self.resolve(Path::new(&path)).ok()?;
+        let text = std::fs::read_to_string(&target.abs).ok()?;
+        let sides = crate::conflict::sides(&text)?;
+        Issue::parse(&path, week, &sides.ours).ok()
     }
 
     /// The issue file of `week`, or the defaults when there is none (`false`).
-    fn load_issue(&self, week: IsoWeek) -> Result<(Issue, bool)> {
+    pub(super) fn load_issue(&self, week: IsoWeek) -> Result<(Issue, bool)> {
         let path = issue_path(week);
         let target = self.resolve(Path::new(&path))?;
         match std::fs::read_to_string(&target.abs) {
@@ -588,17 +671,34 @@ impl Workspace {
     }
 
     fn scan(&self) -> Result<Scan> {
+        let files = find_files(self.root())?;
         let mut scan = Scan {
             drafts: Vec::new(),
             unreadable: Vec::new(),
+            conflicted: Vec::new(),
+            copies: files.copies,
         };
-        for file in find_draft_files(self.root())? {
-            match read_draft(&file.abs, Path::new(&file.rel)) {
+        for file in files.drafts {
+            match read_draft_or_ours(&file.abs, Path::new(&file.rel)) {
                 Ok(draft) => scan.drafts.push(Found {
                     rel: file.rel,
                     draft,
                 }),
-                Err(e) => scan.unreadable.push((file.rel, e)),
+                Err(unreadable) if matches!(unreadable.error, Error::ConflictMarkers { .. }) => {
+                    let ours = unreadable.ours;
+                    scan.conflicted.push(Conflicted {
+                        rel: file.rel.clone(),
+                        id: ours.as_ref().map(|d| d.front().id.clone()),
+                        issue: ours.as_ref().and_then(|d| d.front().issue),
+                    });
+                    if let Some(draft) = ours {
+                        scan.drafts.push(Found {
+                            rel: file.rel,
+                            draft,
+                        });
+                    }
+                }
+                Err(unreadable) => scan.unreadable.push((file.rel, unreadable.error)),
             }
         }
         Ok(scan)

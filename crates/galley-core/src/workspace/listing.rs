@@ -1,10 +1,11 @@
 //! Reading the folder: which drafts exist, their front matter, and what is wrong with them.
 
 use super::Workspace;
+use crate::conflict::{conflict_copy, conflict_copy_path, ConflictCopy};
 use crate::draft::{is_draft_file_name, read_draft, Draft, IsoWeek, Trend};
 use crate::error::{Error, Result};
 use crate::history::FrontMatterEntry;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// One language version as listed in the library.
@@ -20,6 +21,9 @@ pub struct DraftSummary {
     pub authors: Vec<String>,
     pub translation_of: Option<String>,
     pub words: usize,
+    /// The file has merge conflict markers: what is shown here is its "ours" side, so the
+    /// commentary stays in its place, but it is not content (see `problems`).
+    pub in_conflict: bool,
 }
 
 #[derive(Debug, Default)]
@@ -72,7 +76,24 @@ impl Workspace {
     pub fn list(&self) -> Result<Listing> {
         let mut listing = Listing::default();
         let entries = self.front_matter_entries(&mut listing.problems)?;
-        listing.drafts = entries.into_iter().map(summarize).collect();
+        let conflicted: BTreeSet<PathBuf> = listing
+            .problems
+            .iter()
+            .filter_map(|e| match e {
+                Error::ConflictMarkers { path, .. } => Some(path.clone()),
+                _ => None,
+            })
+            .collect();
+        listing.drafts = entries
+            .into_iter()
+            .map(|entry| {
+                let in_conflict = conflicted.contains(Path::new(&entry.path));
+                DraftSummary {
+                    in_conflict,
+                    ..summarize(entry)
+                }
+            })
+            .collect();
         Ok(listing)
     }
 
@@ -89,11 +110,13 @@ impl Workspace {
     }
 
     /// Validates every draft and the workspace as a whole: unreadable or invalid files,
-    /// two files claiming the same commentary and language, languages and sections the
-    /// workspace settings don't know. An empty result means all is well.
+    /// conflicts left by git or a sync tool, two files claiming the same commentary and
+    /// language, languages and sections the workspace settings don't know. An empty result
+    /// means all is well.
     pub fn check(&self) -> Result<Vec<Error>> {
         let listing = self.list()?;
         let mut problems = listing.problems;
+        problems.extend(self.conflicts_outside_drafts()?);
         let mut seen: BTreeMap<(&str, &str), &str> = BTreeMap::new();
         let settings = self.settings();
         for draft in &listing.drafts {
@@ -135,6 +158,41 @@ impl Workspace {
         }
         Ok(problems)
     }
+
+    /// Conflicts that are not a draft with markers (those are `list`'s problems): sync tools'
+    /// conflict copies of drafts, issue files and the settings file, and issue files with
+    /// merge markers.
+    pub(super) fn conflicts_outside_drafts(&self) -> Result<Vec<Error>> {
+        let mut problems: Vec<Error> = find_files(self.root())?
+            .copies
+            .into_iter()
+            .map(|(rel, copy)| Error::conflict_copy(rel, copy))
+            .collect();
+        let state = self.root().join(super::STATE_DIR);
+        if let Ok(entries) = std::fs::read_dir(&state) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if let Some(copy) =
+                    conflict_copy(&name).filter(|c| c.original == super::SETTINGS_FILE)
+                {
+                    let rel = format!("{}/{name}", super::STATE_DIR);
+                    problems.push(Error::conflict_copy(
+                        rel,
+                        ConflictCopy {
+                            original: format!("{}/{}", super::STATE_DIR, copy.original),
+                            ..copy
+                        },
+                    ));
+                }
+            }
+        }
+        for week in self.issue_file_weeks()? {
+            if let Err(e @ Error::ConflictMarkers { .. }) = self.load_issue(week) {
+                problems.push(e);
+            }
+        }
+        Ok(problems)
+    }
 }
 
 fn summarize(entry: FrontMatterEntry) -> DraftSummary {
@@ -153,6 +211,7 @@ fn summarize(entry: FrontMatterEntry) -> DraftSummary {
         authors: entry.authors,
         translation_of: entry.translation_of,
         words: entry.words as usize,
+        in_conflict: false,
     }
 }
 
@@ -182,7 +241,22 @@ pub fn count_words(text: &str) -> usize {
 
 /// Every draft-named file under `root`, skipping hidden folders, sorted by relative path.
 pub(super) fn find_draft_files(root: &Path) -> Result<Vec<FoundFile>> {
+    Ok(find_files(root)?.drafts)
+}
+
+/// What a walk of the folder finds.
+pub(super) struct FolderFiles {
+    /// Draft-named files, sorted by relative path.
+    pub drafts: Vec<FoundFile>,
+    /// Sync tools' conflict copies of drafts and issue files (never drafts themselves), by
+    /// relative path, with the original's relative path.
+    pub copies: Vec<(String, ConflictCopy)>,
+}
+
+/// Walks `root`, skipping hidden folders: its drafts and the conflict copies beside them.
+pub(super) fn find_files(root: &Path) -> Result<FolderFiles> {
     let mut found = Vec::new();
+    let mut copies = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
         let entries = std::fs::read_dir(&dir).map_err(|e| Error::io("list", &dir, e))?;
@@ -200,11 +274,26 @@ pub(super) fn find_draft_files(root: &Path) -> Result<Vec<FoundFile>> {
                 let abs = entry.path();
                 let rel = relative(root, &abs);
                 found.push(FoundFile { abs, rel });
+            } else if kind.is_file() {
+                let rel = relative(root, &entry.path());
+                if let Some(copy) = conflict_copy_path(&rel).filter(copies_what_we_read) {
+                    copies.push((rel, copy));
+                }
             }
         }
     }
     found.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Ok(found)
+    copies.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(FolderFiles {
+        drafts: found,
+        copies,
+    })
+}
+
+/// Whether a conflict copy is of a file Galley reads in the folder: a draft or an issue file.
+pub(super) fn copies_what_we_read(copy: &ConflictCopy) -> bool {
+    let name = copy.original.rsplit('/').next().unwrap_or(&copy.original);
+    is_draft_file_name(name) || name == crate::issue::ISSUE_FILE
 }
 
 pub(super) fn relative(root: &Path, abs: &Path) -> String {

@@ -4,8 +4,9 @@
 //! first, so a text and its record arriving together are attributed right.
 //! Scanning is effectful; deciding is `reconcile::plan` (pure); applying is the small step here.
 
-use super::listing::{find_draft_files, relative};
+use super::listing::{copies_what_we_read, find_files, relative};
 use super::Workspace;
+use crate::conflict::{conflict_copy_path, ConflictCopy};
 use crate::draft::{is_draft_file_name, read_draft};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
@@ -47,8 +48,13 @@ impl Workspace {
     pub fn record_all(&mut self) -> Result<RecordReport> {
         let records_changed = self.refresh_records()?;
         let mut scan = Scan::default();
-        for found in find_draft_files(self.root())? {
+        let files = find_files(self.root())?;
+        for found in files.drafts {
             scan_one(&mut scan, &found.abs, found.rel);
+        }
+        // A conflict copy is never a draft: reported, never recorded, so never a duplicate.
+        for (rel, copy) in files.copies {
+            scan.problems.push(Error::conflict_copy(rel, copy));
         }
         let known = self.history().known_files()?;
         let mut report = self.apply(scan, &known)?;
@@ -65,6 +71,8 @@ impl Workspace {
         for abs in paths {
             if let Some(rel) = self.draft_rel_path(abs) {
                 wanted.insert(rel);
+            } else if let Some((rel, copy)) = self.conflict_copy_rel_path(abs) {
+                scan.problems.push(Error::conflict_copy(rel, copy));
             }
         }
         for rel in &wanted {
@@ -217,14 +225,30 @@ impl Workspace {
     /// The workspace-relative path of `abs` if it could be a draft (inside the workspace, not
     /// in a hidden folder, named like a draft).
     fn draft_rel_path(&self, abs: &Path) -> Option<String> {
+        let rel = self.visible_rel_path(abs)?;
+        let name = rel.rsplit('/').next()?;
+        is_draft_file_name(name).then_some(rel)
+    }
+
+    /// The workspace-relative path of `abs` and what it copies, if it is an existing sync
+    /// tool's conflict copy of a draft or an issue file outside hidden folders.
+    fn conflict_copy_rel_path(&self, abs: &Path) -> Option<(String, ConflictCopy)> {
+        let rel = self.visible_rel_path(abs)?;
+        let copy = conflict_copy_path(&rel).filter(copies_what_we_read)?;
+        abs.is_file().then_some((rel, copy))
+    }
+
+    /// The workspace-relative path of `abs` when it is inside the workspace and not in a
+    /// hidden folder.
+    fn visible_rel_path(&self, abs: &Path) -> Option<String> {
         let rel = abs.strip_prefix(self.root()).ok()?;
         let hidden = rel
             .components()
             .rev()
             .skip(1)
             .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-        let name = rel.file_name()?.to_string_lossy();
-        (!hidden && is_draft_file_name(&name)).then(|| relative(self.root(), abs))
+        rel.file_name()?;
+        (!hidden).then(|| relative(self.root(), abs))
     }
 }
 

@@ -718,7 +718,7 @@ fn read_draft_reads_a_file_and_names_it_by_its_display_path() {
 // Names, ids, weeks, trends
 
 #[test]
-fn draft_file_names_exclude_hidden_editor_and_galley_temp_files() {
+fn draft_file_names_exclude_hidden_editor_galley_temp_and_conflict_copy_files() {
     for name in ["army.en.md", "a.md", "Рэформа.be.md"] {
         assert!(is_draft_file_name(name), "{name}");
     }
@@ -735,6 +735,9 @@ fn draft_file_names_exclude_hidden_editor_and_galley_temp_files() {
         "army.txt",
         ".md",
         "army.MD",
+        "army.en.sync-conflict-20200511-101112-ABCDEFG.md",
+        "army.en (Hanna's conflicted copy).md",
+        "army.en (1).md",
     ] {
         assert!(!is_draft_file_name(name), "{name}");
     }

@@ -22,7 +22,7 @@ fn week(text: &str) -> IsoWeek {
 }
 
 /// Approves every commentary in `ids` and marks every existing translation done.
-fn approve_and_finish(t: &mut TempWorkspace, ids: &[&str]) {
+pub(super) fn approve_and_finish(t: &mut TempWorkspace, ids: &[&str]) {
     for id in ids {
         t.ws.set_editorial_status(id, EditorialStatus::InReview, None)
             .expect("to review");
@@ -41,7 +41,7 @@ fn approve_and_finish(t: &mut TempWorkspace, ids: &[&str]) {
 }
 
 /// Week 21, ready in every language.
-fn ready_w21() -> TempWorkspace {
+pub(super) fn ready_w21() -> TempWorkspace {
     let mut t = TempWorkspace::samples();
     let rel = "2020-W21/school-exams-on-schedule.ru.md";
     let draft = t.ws.read(rel).expect("read");

@@ -1,4 +1,5 @@
 mod bundle;
+mod conflicts;
 mod diff;
 mod draft;
 mod draft_edit;
