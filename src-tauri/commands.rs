@@ -26,7 +26,7 @@ pub fn open_workspace_info(session: State<'_, Session>) -> Result<WorkspaceInfo,
 #[tauri::command(async)]
 pub fn list_commentaries(session: State<'_, Session>) -> Result<Library, ErrorDto> {
     session.with(|ws| {
-        let editorial = ws.history().editorial_statuses()?;
+        let editorial = ws.records().editorials();
         Ok(dto::library(
             &ws.list()?,
             &ws.translation_grid(None)?,
@@ -117,7 +117,7 @@ pub fn label_version(
     id: i64,
     label: Option<String>,
 ) -> Result<VersionInfo, ErrorDto> {
-    session.with(|ws| Ok((&ws.set_label(id, label.as_deref())?).into()))
+    session.with_mut(|ws| Ok((&ws.set_label(id, label.as_deref())?).into()))
 }
 
 /// Brings back version `id` as a new version; the file gets its text.

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::dto_translation::{state_of, LanguageStatus};
 use crate::error::ErrorDto;
-use galley_core::history::{EditorialEvent, EditorialStatus};
+use galley_core::records::{EditorialEvent, EditorialStatus};
 use galley_core::settings::Settings;
 use galley_core::translation::{GridRow, TranslationGrid};
 use galley_core::workspace::{CommentaryDrafts, Listing};
