@@ -94,6 +94,12 @@ fn cell_line(c: &GridCell) -> String {
     }
     if let Some(e) = &c.recorded {
         line.push_str(&format!(", by {} at {}", e.author, format_time(e.at)));
+        if let Some(other) = &e.concurrent {
+            line.push_str(&format!(
+                " (changed at the same time by {} to {}; this change was kept)",
+                other.author, other.value
+            ));
+        }
     } else if c.role == Role::Translation {
         line.push_str(", no status recorded");
     }
@@ -105,6 +111,13 @@ fn cell_line(c: &GridCell) -> String {
             .map(|f| f.as_str().to_string())
             .collect();
         what.extend(o.paragraphs.iter().map(paragraph_line));
+        if o.base.is_none() {
+            what.push(
+                "the source changed; the text it was translated from has not arrived here yet, \
+                 so what changed cannot be shown"
+                    .into(),
+            );
+        }
         line.push_str(&format!(" — OUTDATED: {}", what.join("; ")));
     }
     if let Some(link) = &c.via {

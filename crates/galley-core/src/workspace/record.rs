@@ -136,10 +136,14 @@ impl Workspace {
             .collect();
         let forget = |path: &'_ str| !claimed.contains(path);
         // Texts no journal names were made here, outside Galley: noted in one write before
-        // they are recorded.
+        // they are recorded. Not on this machine's first look at a workspace others keep
+        // records in (a fresh clone or copy): what is there was there before this machine, and
+        // claiming it would sign others' work.
+        let first_look = known.is_empty() && !self.records().is_empty();
         let made_here: Vec<_> = plan
             .actions
             .iter()
+            .filter(|_| !first_look)
             .filter_map(|a| match a {
                 Action::Record { file, .. } => self.version_record(
                     &file.draft_id,
