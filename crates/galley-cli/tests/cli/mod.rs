@@ -6,6 +6,7 @@ mod export;
 mod issue;
 mod search;
 mod support;
+mod team;
 mod translate;
 mod watch;
 mod xliff;

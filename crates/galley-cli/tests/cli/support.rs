@@ -16,6 +16,14 @@ impl Sample {
         Sample { dir }
     }
 
+    /// The sample without its team records (the journals): every translation in progress,
+    /// every commentary a draft, for tests that walk the workflow from the start.
+    pub fn without_records() -> Sample {
+        let sample = Sample::copy();
+        std::fs::remove_dir_all(sample.root().join(".galley/journal")).expect("journals");
+        sample
+    }
+
     pub fn empty() -> Sample {
         Sample {
             dir: tempfile::tempdir().expect("temp dir"),
