@@ -9,6 +9,7 @@ fn event_json(e: &EditorialEvent) -> Value {
     json!({
         "id": e.id, "draft_id": e.draft_id, "status": e.status.as_str(), "author": e.author,
         "at": format_time(e.at), "note": e.note,
+        "concurrent": e.concurrent.as_ref().map(super::concurrent_json),
     })
 }
 
@@ -24,8 +25,14 @@ fn event_line(e: &EditorialEvent) -> String {
         .note
         .as_deref()
         .map_or(String::new(), |n| format!("  “{n}”"));
+    let concurrent = e.concurrent.as_ref().map_or(String::new(), |c| {
+        format!(
+            "  (changed at the same time by {} to {}; this change was kept)",
+            c.author, c.value
+        )
+    });
     format!(
-        "{}  {:<16}  {}{note}",
+        "{}  {:<16}  {}{note}{concurrent}",
         format_time(e.at),
         e.author,
         e.status.as_str()

@@ -157,3 +157,61 @@ fn an_unknown_status_is_a_clear_error_that_changes_nothing() {
     let grid = sample.json(&["translate", "status"]);
     assert!(cell(&grid, ID, "ru")["set_by"].is_null());
 }
+
+#[test]
+fn the_source_diff_says_plainly_when_the_base_text_has_not_arrived() {
+    // The sample's ru translation names a source text this machine has never had.
+    let sample = Sample::copy();
+    sample.galley().arg("record").assert().success();
+    sample
+        .galley()
+        .args(["translate", "diff", ID, "ru"])
+        .assert()
+        .code(1)
+        .stderr(contains("has not arrived yet"))
+        .stderr(contains("Hanna Zhuk"));
+    let grid = sample.json(&["translate", "status", "--issue", "2020-W20"]);
+    let ru = cell(&grid, ID, "ru");
+    assert_eq!(
+        (ru["status"].as_str(), ru["outdated"].as_bool()),
+        (Some("done"), Some(true))
+    );
+}
+
+#[test]
+fn a_version_is_named_by_a_prefix_of_its_hash_in_diff_minor_label_and_restore() {
+    let sample = Sample::without_records();
+    sample.json(&["translate", "set", ID, "ru", "done"]);
+    edit_second_paragraph(&sample);
+    sample.json(&["record"]);
+    let log = sample.json(&["log", BE]);
+    let newest = log["versions"][0]["sha256"]
+        .as_str()
+        .expect("hash")
+        .to_string();
+    let oldest = log["versions"][1]["sha256"]
+        .as_str()
+        .expect("hash")
+        .to_string();
+    let diff = sample.json(&["diff", BE, &oldest[..8], &newest[..8]]);
+    assert!(diff["paragraphs_changed"].as_u64() > Some(0), "{diff}");
+    let minor = sample.json(&["translate", "minor", &newest[..12]]);
+    assert_eq!(minor["minor"]["sha256"], newest.as_str());
+    assert_eq!(minor["minor"]["version"], log["versions"][0]["id"]);
+    let labelled = sample.json(&["label", &newest[..7], "checked"]);
+    assert_eq!(labelled["version"]["label"], "checked");
+    let restored = sample.json(&["restore", &oldest[..10]]);
+    assert_eq!(restored["version"]["sha256"], oldest.as_str());
+    sample
+        .galley()
+        .args(["restore", "zz12"])
+        .assert()
+        .code(2)
+        .stderr(contains("six or more hex digits"));
+    sample
+        .galley()
+        .args(["restore", "abcdef0123"])
+        .assert()
+        .code(1)
+        .stderr(contains("starts with abcdef0123"));
+}

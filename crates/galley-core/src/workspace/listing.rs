@@ -117,6 +117,8 @@ impl Workspace {
         let listing = self.list()?;
         let mut problems = listing.problems;
         problems.extend(self.conflicts_outside_drafts()?);
+        // Journal lines that were not believed: from another machine, so worth knowing.
+        problems.extend(self.record_problems());
         let mut seen: BTreeMap<(&str, &str), &str> = BTreeMap::new();
         let settings = self.settings();
         for draft in &listing.drafts {
