@@ -238,3 +238,32 @@ fn watcher_falls_back_to_polling_when_the_watch_limit_is_reached_and_still_recor
     );
     assert_eq!(t.ws.log(PATH).expect("log")[0].author, t.ws.env().author);
 }
+
+#[test]
+fn a_journal_arriving_from_another_machine_is_seen_by_the_watcher_and_read() {
+    let mut t = TempWorkspace::new();
+    t.ws.save(PATH, &draft("k7m2q9x4tz", "be", "Армія", "Абзац."), None)
+        .expect("save");
+    let (_watcher, rx) = watch(t.ws.root(), Duration::from_millis(50)).expect("watch");
+    // Maria's laptop approved the commentary; a sync tool drops her journal in.
+    let journal = t.root().join(".galley/journal/maria-0b1c2d3e.jsonl");
+    std::fs::write(
+        &journal,
+        concat!(
+            r#"{"v":1,"id":"maria-0b1c2d3e.1","clock":50,"at":"2020-05-14T09:30:00Z","author":"Maria","kind":"editorial","commentary":"k7m2q9x4tz","status":"in_review"}"#,
+            "\n"
+        ),
+    )
+    .expect("write");
+    let mut changed = false;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline && !changed {
+        if let Ok(batch) = rx.recv_timeout(Duration::from_millis(100)) {
+            let paths: Vec<_> = batch.paths.into_iter().collect();
+            changed = t.ws.record_paths(&paths).expect("record").records_changed;
+        }
+    }
+    assert!(changed, "the watcher never reported the journal");
+    let status = t.ws.records().editorial("k7m2q9x4tz").expect("status");
+    assert_eq!(status.author, "Maria");
+}
