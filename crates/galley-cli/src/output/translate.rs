@@ -34,7 +34,8 @@ fn outdated_json(o: &Outdated) -> Value {
     let fields: Vec<&str> = o.fields.iter().map(|f| f.as_str()).collect();
     let paragraphs: Vec<Value> = o.paragraphs.iter().map(paragraph_json).collect();
     json!({
-        "source_lang": o.source_lang, "base": o.base, "head": o.head, "versions": o.versions,
+        "source_lang": o.source_lang, "base": o.base, "head": o.head,
+        "head_sha256": o.head_hash.map(|h| h.to_hex()), "versions": o.versions,
         "fields": fields, "paragraphs": paragraphs,
     })
 }
@@ -205,6 +206,8 @@ impl Printer {
                     ("source_path", json!(source.source_path)),
                     ("base", json!(source.base)),
                     ("head", json!(source.head)),
+                    ("base_sha256", json!(source.base_hash.to_hex())),
+                    ("head_sha256", json!(source.head_hash.map(|h| h.to_hex()))),
                     ("versions", json!(versions)),
                 ] {
                     object.insert(key.to_string(), field);

@@ -28,6 +28,7 @@ pub use paragraphs::{align, split_paragraphs, ParagraphChange, ParagraphChangeKi
 
 use crate::diff::Diff;
 use crate::draft::IsoWeek;
+use crate::hash::ContentHash;
 use crate::records::StatusEvent;
 
 /// A link of a chain: `translation` was made from `source` (shown as `ru ← be`).
@@ -115,8 +116,11 @@ pub struct SourceDiff {
     pub lang: String,
     pub source_lang: String,
     pub source_path: String,
+    /// This machine's numbers of the base and head versions, and their texts' hashes.
     pub base: i64,
     pub head: i64,
+    pub base_hash: ContentHash,
+    pub head_hash: Option<ContentHash>,
     /// Versions of the source after the base, oldest first, and whether each is minor.
     pub versions: Vec<(i64, bool)>,
     pub diff: Diff,

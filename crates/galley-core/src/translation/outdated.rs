@@ -4,6 +4,7 @@
 use super::paragraphs::{align, split_paragraphs, ParagraphChange};
 use crate::draft::Draft;
 use crate::error::Result;
+use crate::hash::ContentHash;
 use crate::history::SourceStamp;
 use std::collections::HashSet;
 use std::path::Path;
@@ -35,6 +36,8 @@ pub struct Outdated {
     /// (then `fields` and `paragraphs` are empty: what changed cannot be told yet).
     pub base: Option<i64>,
     pub head: i64,
+    /// The head version's text, the name of what the translation must now match.
+    pub head_hash: Option<ContentHash>,
     /// The source versions after the base that are not minor and differ from it, oldest first.
     pub versions: Vec<i64>,
     /// Which of title, lead and body differ between the base and the head.

@@ -385,11 +385,9 @@ impl Workspace {
         };
         let stamps = &all[start..];
         let base = stamps[0].id;
-        let head = stamps
-            .iter()
-            .rev()
-            .find(|s| s.text.is_some())
-            .map_or(base, |s| s.id);
+        let newest = stamps.iter().rev().find(|s| s.text.is_some());
+        let head = newest.map_or(base, |s| s.id);
+        let head_hash = newest.and_then(|s| s.hash);
         let minor = self.minor_versions()?;
         let versions = stamps
             .iter()
@@ -405,6 +403,8 @@ impl Workspace {
             source_path,
             base,
             head,
+            base_hash,
+            head_hash,
             versions,
             diff: diff_texts(&old, &new),
         })
@@ -559,6 +559,7 @@ impl GridContext<'_> {
                     source_lang: source.lang.clone(),
                     base: None,
                     head: head.id,
+                    head_hash: head.hash,
                     versions: vec![head.id],
                     fields: Vec::new(),
                     paragraphs: Vec::new(),
@@ -606,6 +607,7 @@ impl GridContext<'_> {
             source_lang: source.lang.clone(),
             base: Some(base.id),
             head: head.id,
+            head_hash: head.hash,
             versions,
             fields,
             paragraphs,
