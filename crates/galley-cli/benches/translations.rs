@@ -6,7 +6,9 @@
 //!     cargo bench -p galley-cli --bench translations
 
 use galley_core::clock::{Clock, SystemClock};
-use galley_core::history::{NewStatus, NewVersion, Origin, TranslationStatus};
+use galley_core::hash::ContentHash;
+use galley_core::history::{NewVersion, Origin};
+use galley_core::records::{Body, Event, EventId, TranslationStatus};
 use galley_core::workspace::{Env, Workspace};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -82,8 +84,26 @@ fn main() {
         clock: clock.clone(),
         author: "Bench".into(),
     };
-    let ws = Workspace::init(dir.path(), env).expect("workspace");
+    let ws = Workspace::init(dir.path(), env.clone()).expect("workspace");
     let history = ws.history();
+    // Statuses and minor marks are the team's records: one journal, written at the end.
+    let mut journal = String::new();
+    let mut seq = 0;
+    let mut record = |body: Body| {
+        seq += 1;
+        let event = Event {
+            id: EventId {
+                writer: "bench-00000001".into(),
+                seq,
+            },
+            clock: seq,
+            at: clock.now(),
+            author: "Bench".into(),
+            body,
+        };
+        journal.push_str(&event.to_line());
+        journal.push('\n');
+    };
     let mut words = Words(7);
     let started = Instant::now();
     let (mut outdated_direct, mut minor_only, mut chained) = (0, 0, 0);
@@ -99,6 +119,7 @@ fn main() {
         let en_from = if n % 3 == 0 { "ru" } else { "be" };
         let sources = [None, Some("be"), Some(en_from)];
         let mut heads = [0i64; 3];
+        let mut head_texts: [Option<ContentHash>; 3] = [None; 3];
         let mut ru_base_early = None;
         for v in 0..VERSIONS {
             for (l, lang) in ["be", "ru", "en"].iter().enumerate() {
@@ -119,6 +140,7 @@ fn main() {
                     })
                     .expect("record");
                 heads[l] = version.id;
+                head_texts[l] = version.hash;
                 if v == VERSIONS - 1 {
                     let abs = dir.path().join(&path);
                     std::fs::create_dir_all(abs.parent().expect("folder")).expect("mkdir");
@@ -126,7 +148,7 @@ fn main() {
                 }
             }
             if v == VERSIONS - 3 {
-                ru_base_early = Some(heads[0]);
+                ru_base_early = Some((heads[0], head_texts[0]));
             }
         }
         // ru: done at the head, or (every fifth) at an older be version: outdated; every
@@ -134,12 +156,17 @@ fn main() {
         let ru_base = if n % 5 == 0 {
             if n % 10 == 0 {
                 minor_only += 1;
+                let early = ru_base_early.map(|(id, _)| id);
                 for later in heads[0] - 5..=heads[0] {
                     if let Ok(v) = history.version(later) {
-                        if v.lang == "be" && v.draft_id == id && Some(later) > ru_base_early {
-                            history
-                                .mark_minor(later, true, "Bench", clock.now())
-                                .expect("minor");
+                        if v.lang == "be" && v.draft_id == id && Some(later) > early {
+                            record(Body::Minor {
+                                commentary: id.clone(),
+                                lang: "be".into(),
+                                sha256: v.hash.expect("a text"),
+                                minor: true,
+                                prev: None,
+                            });
                         }
                     }
                 }
@@ -149,32 +176,39 @@ fn main() {
                     chained += 1;
                 }
             }
-            ru_base_early
+            ru_base_early.and_then(|(_, hash)| hash)
         } else {
-            Some(heads[0])
+            head_texts[0]
         };
         for (lang, source, base) in [
             ("ru", "be", ru_base),
             (
                 "en",
                 en_from,
-                Some(if en_from == "ru" { heads[1] } else { heads[0] }),
+                if en_from == "ru" {
+                    head_texts[1]
+                } else {
+                    head_texts[0]
+                },
             ),
         ] {
-            history
-                .record_status(NewStatus {
-                    draft_id: &id,
-                    lang,
-                    status: TranslationStatus::Done,
-                    source_lang: source,
-                    base,
-                    author: "Bench",
-                    at: clock.now(),
-                    note: None,
-                })
-                .expect("status");
+            record(Body::Translation {
+                commentary: id.clone(),
+                lang: lang.into(),
+                status: TranslationStatus::Done,
+                source_lang: source.into(),
+                base,
+                prev: None,
+                note: None,
+            });
         }
     }
+    let journals = dir.path().join(".galley/journal");
+    std::fs::create_dir_all(&journals).expect("journal folder");
+    std::fs::write(journals.join("bench-00000001.jsonl"), journal).expect("journal");
+    drop(ws);
+    let ws = Workspace::open(dir.path(), env).expect("reopen with the records");
+    let history = ws.history();
     let stats = history.stats().expect("stats");
     println!(
         "Translation grid benchmark: {COMMENTARIES} commentaries × 3 languages, {} versions \

@@ -485,16 +485,14 @@ impl Records {
 
 /// Appends `value` to a fold-ordered list and works out whether it outranked a change it had not
 /// seen: the entry before it in the order, when that is not its `prev`.
-fn append<T: Clone>(
+fn append<T: HasAuthor>(
     list: &mut Vec<Entry<T>>,
     id: EventId,
     prev: Option<EventId>,
     mut value: T,
     set_concurrent: impl Fn(&mut T, Option<Concurrent>),
     describe: impl Fn(&T) -> String,
-) where
-    T: HasAuthor,
-{
+) {
     if let Some(before) = list.last() {
         if prev.as_ref() != Some(&before.id) {
             set_concurrent(
