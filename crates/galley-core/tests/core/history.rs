@@ -1,7 +1,7 @@
 // Tests for the history module.
 
 use galley_core::hash::ContentHash;
-use galley_core::history::{History, KnownFile, KnownFileChange, NewVersion, Origin, Version};
+use galley_core::history::{History, KnownFile, KnownFileChange, NewVersion, Origin};
 use galley_core::Error;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

@@ -11,6 +11,7 @@ mod hostile;
 mod import;
 mod issue;
 mod reconcile;
+mod records;
 mod recovery;
 mod search;
 mod settings;
