@@ -16,7 +16,7 @@ use galley_core::clock::SystemClock;
 use galley_core::diff::{render_text, RenderStyle};
 use galley_core::draft::IsoWeek;
 use galley_core::hash::ContentHash;
-use galley_core::history::EditorialStatus;
+use galley_core::records::EditorialStatus;
 use galley_core::search::{Filters, SearchRequest};
 use galley_core::workspace::{Env, ExportOptions, Workspace};
 use rusqlite::Connection;

@@ -6,7 +6,8 @@
 //!     cargo bench -p galley-cli --bench translations
 
 use galley_core::clock::{Clock, SystemClock};
-use galley_core::history::{NewStatus, NewVersion, Origin, TranslationStatus};
+use galley_core::history::{NewVersion, Origin};
+use galley_core::records::{Body, Event, EventId, TranslationStatus};
 use galley_core::workspace::{Env, Workspace};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -61,6 +62,31 @@ impl Words {
     }
 }
 
+/// Another machine's journal, one event after another.
+#[derive(Default)]
+struct Journal {
+    seq: u64,
+    text: String,
+}
+
+impl Journal {
+    fn push(&mut self, clock: &SystemClock, body: Body) {
+        self.seq += 1;
+        let event = Event {
+            id: EventId {
+                writer: "bench-0000001".into(),
+                seq: self.seq,
+            },
+            clock: self.seq,
+            at: clock.now(),
+            author: "Bench".into(),
+            body,
+        };
+        self.text.push_str(&event.to_line());
+        self.text.push('\n');
+    }
+}
+
 fn render(id: &str, lang: &str, from: Option<&str>, title: &str, body: &[String]) -> String {
     let from = from.map_or(String::new(), |f| format!("translation_of: {f}\n"));
     format!(
@@ -82,7 +108,9 @@ fn main() {
         clock: clock.clone(),
         author: "Bench".into(),
     };
-    let ws = Workspace::init(dir.path(), env).expect("workspace");
+    let mut ws = Workspace::init(dir.path(), env).expect("workspace");
+    // Statuses and minor marks are journal lines: written as another machine's journal.
+    let mut journal = Journal::default();
     let history = ws.history();
     let mut words = Words(7);
     let started = Instant::now();
@@ -137,9 +165,16 @@ fn main() {
                 for later in heads[0] - 5..=heads[0] {
                     if let Ok(v) = history.version(later) {
                         if v.lang == "be" && v.draft_id == id && Some(later) > ru_base_early {
-                            history
-                                .mark_minor(later, true, "Bench", clock.now())
-                                .expect("minor");
+                            journal.push(
+                                &clock,
+                                Body::Minor {
+                                    commentary: id.clone(),
+                                    lang: "be".into(),
+                                    sha256: v.hash.expect("a text"),
+                                    minor: true,
+                                    prev: None,
+                                },
+                            );
                         }
                     }
                 }
@@ -161,21 +196,28 @@ fn main() {
                 Some(if en_from == "ru" { heads[1] } else { heads[0] }),
             ),
         ] {
-            history
-                .record_status(NewStatus {
-                    draft_id: &id,
-                    lang,
+            let base = base
+                .and_then(|b| history.version(b).ok())
+                .and_then(|v| v.hash);
+            journal.push(
+                &clock,
+                Body::Translation {
+                    commentary: id.clone(),
+                    lang: lang.into(),
                     status: TranslationStatus::Done,
-                    source_lang: source,
+                    source_lang: source.into(),
                     base,
-                    author: "Bench",
-                    at: clock.now(),
+                    prev: None,
                     note: None,
-                })
-                .expect("status");
+                },
+            );
         }
     }
     let stats = history.stats().expect("stats");
+    let journal_dir = ws.journal_dir();
+    std::fs::create_dir_all(&journal_dir).expect("journal folder");
+    std::fs::write(journal_dir.join("bench-0000001.jsonl"), journal.text).expect("journal");
+    ws.refresh_records().expect("records");
     println!(
         "Translation grid benchmark: {COMMENTARIES} commentaries × 3 languages, {} versions \
          (built in {:.1} s)",

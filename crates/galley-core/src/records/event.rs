@@ -472,8 +472,14 @@ fn lang(value: &Option<Cow<'_, str>>, field: &str) -> Result<String, String> {
 
 fn hash(value: &Option<Cow<'_, str>>, field: &str) -> Result<ContentHash, String> {
     let value = required(value, field)?;
-    ContentHash::from_hex(value)
-        .filter(|h| h.to_hex() == value)
+    // Only the canonical form (64 lowercase hex digits), so one text has one spelling.
+    let canonical = value.len() == 64
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    canonical
+        .then(|| ContentHash::from_hex(value))
+        .flatten()
         .ok_or_else(|| format!("its `{field}` is not a SHA-256 in lowercase hex"))
 }
 

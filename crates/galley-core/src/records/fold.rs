@@ -129,15 +129,17 @@ impl Records {
     pub fn fold(journals: Vec<JournalFile>) -> Records {
         let mut records = Records::default();
         let total: usize = journals.iter().map(|j| j.events.len()).sum();
-        let mut events: Vec<(String, usize, Event)> = Vec::with_capacity(total);
-        for journal in journals {
+        // Events carry their file's index, not its name: a name is copied only for a problem.
+        let mut files = Vec::with_capacity(journals.len());
+        let mut events: Vec<(usize, usize, Event)> = Vec::with_capacity(total);
+        for (index, journal) in journals.into_iter().enumerate() {
             records.problems.extend(journal.problems);
-            let file = journal.file;
+            files.push(journal.file);
             events.extend(
                 journal
                     .events
                     .into_iter()
-                    .map(|(line, event)| (file.clone(), line, event)),
+                    .map(|(line, event)| (index, line, event)),
             );
         }
         events.sort_by(|a, b| (a.2.clock, &a.2.id).cmp(&(b.2.clock, &b.2.id)));
@@ -146,7 +148,7 @@ impl Records {
         for (file, line, event) in events {
             if contested.contains(&event.id) {
                 records.problems.push(LineProblem {
-                    file,
+                    file: files[file].clone(),
                     line,
                     message: format!(
                         "its id `{}` is used by another line with different content; neither is \
@@ -499,7 +501,7 @@ impl Records {
 
 /// Appends `value` to a fold-ordered list and works out whether it outranked a change it had not
 /// seen: the entry before it in the order, when that is not its `prev`.
-fn append<T: Clone>(
+fn append<T>(
     list: &mut Vec<Entry<T>>,
     id: EventId,
     prev: Option<EventId>,
@@ -507,7 +509,7 @@ fn append<T: Clone>(
     set_concurrent: impl Fn(&mut T, Option<Concurrent>),
     describe: impl Fn(&T) -> String,
 ) where
-    T: HasAuthor,
+    T: Clone + HasAuthor,
 {
     if let Some(before) = list.last() {
         if prev.as_ref() != Some(&before.id) {
@@ -553,7 +555,7 @@ fn newest_first<T: Clone>(list: Option<&Vec<Entry<T>>>) -> Vec<T> {
 /// Ids that appear more than once with different content. `events` is sorted by (clock, id),
 /// so equal ids with equal clocks are neighbours; an id reused with another clock is found by
 /// the map.
-fn reused_ids(events: &[(String, usize, Event)]) -> HashSet<EventId> {
+fn reused_ids(events: &[(usize, usize, Event)]) -> HashSet<EventId> {
     let mut first: HashMap<&EventId, &Event> = HashMap::with_capacity(events.len());
     let mut contested = HashSet::new();
     for (_, _, event) in events {
