@@ -88,6 +88,62 @@ XSS = {
 for name, text in XSS.items():
     write("markdown_html", name, text)
 
+# Journal lines (`.galley/journal/hanna.jsonl`, read by the `journal` target as that file):
+# one valid line of every kind, a whole journal, and the hostile cases the reader must survive.
+H1 = "3" * 64
+H2 = "ab" * 32
+J = {
+    "version": {"kind": "version", "commentary": "pxq253v3kb", "lang": "be",
+                "path": "2020-W20/army-reform.be.md", "sha256": H1, "origin": "save"},
+    "version-external": {"kind": "version", "commentary": "pxq253v3kb", "lang": "be",
+                         "path": "2020-W20/army-reform.be.md", "sha256": H1,
+                         "origin": "external"},
+    "translation": {"kind": "translation", "commentary": "pxq253v3kb", "lang": "ru",
+                    "status": "in_review", "source_lang": "be", "base": H1,
+                    "prev": "maria-0b1c2d3e.3", "note": "Check the names"},
+    "translation-first": {"kind": "translation", "commentary": "pxq253v3kb", "lang": "en",
+                          "status": "in_progress", "source_lang": "be"},
+    "minor": {"kind": "minor", "commentary": "pxq253v3kb", "lang": "be", "sha256": H2,
+              "minor": True},
+    "editorial": {"kind": "editorial", "commentary": "pxq253v3kb", "status": "approved",
+                  "prev": "hanna.4", "note": "Ready"},
+    "note": {"kind": "note", "commentary": "pxq253v3kb",
+             "text": "<script>alert(1)</script> <img src=x onerror=alert(1)>"},
+    "label": {"kind": "label", "commentary": "pxq253v3kb", "lang": "be", "sha256": H1,
+              "label": "sent to print"},
+    "label-removed": {"kind": "label", "commentary": "pxq253v3kb", "lang": "be", "sha256": H1,
+                      "prev": "hanna.8"},
+}
+
+
+def journal_line(seq, fields, clock=None, writer="hanna", v=1):
+    import json
+    line = {"v": v, "id": f"{writer}.{seq}", "clock": clock or seq,
+            "at": "2020-05-14T09:30:00Z", "author": "Hanna", **fields}
+    return json.dumps(line, ensure_ascii=False)
+
+
+lines = [journal_line(i + 1, fields) for i, fields in enumerate(J.values())]
+for index, (name, line) in enumerate(zip(J, lines)):
+    write("journal", name, line + "\n")
+whole = "\n".join(lines) + "\n"
+write("journal", "whole", whole)
+write("journal", "crlf", whole.replace("\n", "\r\n"))
+write("journal", "cut-short", whole + lines[0][: len(lines[0]) // 2])
+write("journal", "union-merge", whole + whole)
+write("journal", "reused-id", lines[0] + "\n" + journal_line(1, J["note"]) + "\n")
+write("journal", "concurrent", journal_line(1, J["translation-first"], clock=5) + "\n"
+      + journal_line(2, {**J["translation-first"], "status": "done"}, clock=5) + "\n")
+write("journal", "other-writer", journal_line(1, J["note"], writer="maria") + "\n" + whole)
+write("journal", "newer-format", journal_line(1, J["note"], v=2) + "\n" + whole)
+write("journal", "outside-paths", "".join(
+    journal_line(i + 1, {**J["version"], "path": p}) + "\n"
+    for i, p in enumerate(["../../etc/passwd", "/etc/passwd", "a/../../x", "C:\\x", "a//b"])))
+write("journal", "far-future", journal_line(1, J["note"]).replace(
+    "2020-05-14T09:30:00Z", "9999-12-31T23:59:59-01:00") + "\n")
+write("journal", "bad-lines", "not json\n{}\n[1,2]\n\"x\"\n{\"v\":1}\n\x00\xff\n\n" + whole)
+write("journal", "empty", "")
+
 exported = sorted((CORPUS / "xliff_import").glob("seed-export-*.xlf"))
 if not exported:
     raise SystemExit("no exported XLIFF seeds: run the cargo test named in this file's doc first")

@@ -15,7 +15,9 @@
 //! - draft_edit: the editor form's field edits, rewriting only changed keys
 //! - export:     galley export: readiness refusals, --only-complete, identical zips, manifest
 //! - settings:   changing languages and sections: only real changes written, refusals naming drafts
-//! - records:    the team's records: a previous release's database moved into a journal once
+//! - records:    the team's records: a previous release's database moved into a journal once,
+//!   bad lines reported by `check`
+//! - hostile_journals: untrusted journal lines refused with file and line, never stopping the rest
 //! - search:     full-text search, filters, snippets, the index following the folder
 //! - fuzz_corpus: replays fuzz/corpus and fuzz/regressions through galley_core::invariants
 //! - support:    shared fixtures (temp workspaces, a fixed clock)

@@ -323,7 +323,7 @@ impl Event {
         }
         let id_text = required(&raw.id, "id")?;
         let id = EventId::parse(id_text)
-            .ok_or_else(|| format!("its id `{id_text}` is not `<writer>.<number>`"))?;
+            .ok_or_else(|| format!("its id `{}` is not `<writer>.<number>`", shorten(id_text)))?;
         if id.writer != writer {
             return Err(format!(
                 "it claims to come from writer `{}` but is in `{writer}`'s journal; only a \
@@ -333,8 +333,18 @@ impl Event {
         }
         let clock = raw.clock.ok_or("it has no `clock`")?;
         let at_text = required(&raw.at, "at")?;
+        // Kept in UTC: every machine shows and compares the same instant the same way, and a
+        // time whose UTC form is past year 9999 is refused here rather than failing later when
+        // it is shown.
         let at = OffsetDateTime::parse(at_text, &Rfc3339)
-            .map_err(|_| format!("its time `{at_text}` is not an RFC 3339 time"))?;
+            .ok()
+            .and_then(|at| at.checked_to_offset(time::UtcOffset::UTC))
+            .ok_or_else(|| {
+                format!(
+                    "its time `{}` is not an RFC 3339 time between years 0 and 9999",
+                    shorten(at_text)
+                )
+            })?;
         let author = text(&raw.author, "author")?.to_string();
         let commentary = name(&raw.commentary, "commentary")?;
         let kind = required(&raw.kind, "kind")?;
@@ -347,7 +357,7 @@ impl Event {
                 origin: {
                     let tag = required(&raw.origin, "origin")?;
                     VersionOrigin::parse(tag)
-                        .ok_or_else(|| format!("its origin `{tag}` is unknown"))?
+                        .ok_or_else(|| format!("its origin `{}` is unknown", shorten(tag)))?
                 },
             },
             "translation" => Body::Translation {
@@ -355,8 +365,9 @@ impl Event {
                 lang: lang(&raw.lang, "lang")?,
                 status: {
                     let tag = required(&raw.status, "status")?;
-                    TranslationStatus::from_tag(tag)
-                        .ok_or_else(|| format!("its translation status `{tag}` is unknown"))?
+                    TranslationStatus::from_tag(tag).ok_or_else(|| {
+                        format!("its translation status `{}` is unknown", shorten(tag))
+                    })?
                 },
                 source_lang: lang(&raw.source_lang, "source_lang")?,
                 base: optional_hash(&raw.base, "base")?,
@@ -374,8 +385,9 @@ impl Event {
                 commentary,
                 status: {
                     let tag = required(&raw.status, "status")?;
-                    EditorialStatus::from_tag(tag)
-                        .ok_or_else(|| format!("its editorial status `{tag}` is unknown"))?
+                    EditorialStatus::from_tag(tag).ok_or_else(|| {
+                        format!("its editorial status `{}` is unknown", shorten(tag))
+                    })?
                 },
                 prev: prev(&raw.prev)?,
                 note: optional_text(&raw.note, "note")?,
@@ -391,7 +403,7 @@ impl Event {
                 label: optional_text(&raw.label, "label")?,
                 prev: prev(&raw.prev)?,
             },
-            other => return Err(format!("its kind `{other}` is unknown")),
+            other => return Err(format!("its kind `{}` is unknown", shorten(other))),
         };
         Ok(Event {
             id,
@@ -460,8 +472,14 @@ fn lang(value: &Option<Cow<'_, str>>, field: &str) -> Result<String, String> {
 
 fn hash(value: &Option<Cow<'_, str>>, field: &str) -> Result<ContentHash, String> {
     let value = required(value, field)?;
-    ContentHash::from_hex(value)
-        .filter(|h| h.to_hex() == value)
+    // Only the canonical form (64 lowercase hex digits), so one text has one spelling.
+    let canonical = value.len() == 64
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    canonical
+        .then(|| ContentHash::from_hex(value))
+        .flatten()
         .ok_or_else(|| format!("its `{field}` is not a SHA-256 in lowercase hex"))
 }
 

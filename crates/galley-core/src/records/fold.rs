@@ -102,7 +102,7 @@ type LangKey = (String, String);
 type TextKey = (String, String, ContentHash);
 
 /// An entry of a fold, with its event id (what a later event's `prev` names).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Entry<T> {
     id: EventId,
     value: T,
@@ -129,15 +129,17 @@ impl Records {
     pub fn fold(journals: Vec<JournalFile>) -> Records {
         let mut records = Records::default();
         let total: usize = journals.iter().map(|j| j.events.len()).sum();
-        let mut events: Vec<(String, usize, Event)> = Vec::with_capacity(total);
-        for journal in journals {
+        // Events carry their file's index, not its name: a name is copied only for a problem.
+        let mut files = Vec::with_capacity(journals.len());
+        let mut events: Vec<(usize, usize, Event)> = Vec::with_capacity(total);
+        for (index, journal) in journals.into_iter().enumerate() {
             records.problems.extend(journal.problems);
-            let file = journal.file;
+            files.push(journal.file);
             events.extend(
                 journal
                     .events
                     .into_iter()
-                    .map(|(line, event)| (file.clone(), line, event)),
+                    .map(|(line, event)| (index, line, event)),
             );
         }
         events.sort_by(|a, b| (a.2.clock, &a.2.id).cmp(&(b.2.clock, &b.2.id)));
@@ -146,7 +148,7 @@ impl Records {
         for (file, line, event) in events {
             if contested.contains(&event.id) {
                 records.problems.push(LineProblem {
-                    file,
+                    file: files[file].clone(),
                     line,
                     message: format!(
                         "its id `{}` is used by another line with different content; neither is \
@@ -331,6 +333,20 @@ impl Records {
         }
     }
 
+    /// Whether two folds say the same about everything (problems aside: they name lines, and
+    /// the same events can stand on other lines). What "the order of events does not matter"
+    /// is checked with.
+    pub fn same_state(&self, other: &Records) -> bool {
+        self.translations == other.translations
+            && self.editorial == other.editorial
+            && self.notes == other.notes
+            && self.minor == other.minor
+            && self.labels == other.labels
+            && self.versions == other.versions
+            && self.max_clock == other.max_clock
+            && self.events == other.events
+    }
+
     /// The clock the next event written here must carry.
     pub fn next_clock(&self) -> u64 {
         self.max_clock + 1
@@ -485,14 +501,16 @@ impl Records {
 
 /// Appends `value` to a fold-ordered list and works out whether it outranked a change it had not
 /// seen: the entry before it in the order, when that is not its `prev`.
-fn append<T: HasAuthor>(
+fn append<T>(
     list: &mut Vec<Entry<T>>,
     id: EventId,
     prev: Option<EventId>,
     mut value: T,
     set_concurrent: impl Fn(&mut T, Option<Concurrent>),
     describe: impl Fn(&T) -> String,
-) {
+) where
+    T: Clone + HasAuthor,
+{
     if let Some(before) = list.last() {
         if prev.as_ref() != Some(&before.id) {
             set_concurrent(
@@ -537,7 +555,7 @@ fn newest_first<T: Clone>(list: Option<&Vec<Entry<T>>>) -> Vec<T> {
 /// Ids that appear more than once with different content. `events` is sorted by (clock, id),
 /// so equal ids with equal clocks are neighbours; an id reused with another clock is found by
 /// the map.
-fn reused_ids(events: &[(String, usize, Event)]) -> HashSet<EventId> {
+fn reused_ids(events: &[(usize, usize, Event)]) -> HashSet<EventId> {
     let mut first: HashMap<&EventId, &Event> = HashMap::with_capacity(events.len());
     let mut contested = HashSet::new();
     for (_, _, event) in events {
@@ -552,4 +570,242 @@ fn reused_ids(events: &[(String, usize, Event)]) -> HashSet<EventId> {
         }
     }
     contested
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::Duration;
+
+    fn hash(n: u8) -> ContentHash {
+        ContentHash::of(&[n])
+    }
+
+    fn id(writer: &str, seq: u64) -> EventId {
+        EventId {
+            writer: writer.to_string(),
+            seq,
+        }
+    }
+
+    fn event(writer: &str, seq: u64, clock: u64, body: Body) -> Event {
+        Event {
+            id: id(writer, seq),
+            clock,
+            at: OffsetDateTime::UNIX_EPOCH + Duration::minutes(clock as i64),
+            author: format!("{writer} (person)"),
+            body,
+        }
+    }
+
+    fn status(status: TranslationStatus, prev: Option<EventId>) -> Body {
+        Body::Translation {
+            commentary: "c1".into(),
+            lang: "ru".into(),
+            status,
+            source_lang: "be".into(),
+            base: Some(hash(1)),
+            prev,
+            note: None,
+        }
+    }
+
+    fn version(text: u8, origin: VersionOrigin) -> Body {
+        Body::Version {
+            commentary: "c1".into(),
+            lang: "be".into(),
+            path: "2020-W20/c1.be.md".into(),
+            sha256: hash(text),
+            origin,
+        }
+    }
+
+    /// Each writer's events as its own journal, in the order given.
+    fn journals(events: &[Event]) -> Vec<JournalFile> {
+        let mut by_writer: Vec<JournalFile> = Vec::new();
+        for (line, e) in events.iter().enumerate() {
+            let file = format!("{}.jsonl", e.id.writer);
+            let index = match by_writer.iter().position(|j| j.file == file) {
+                Some(i) => i,
+                None => {
+                    by_writer.push(JournalFile {
+                        file,
+                        ..JournalFile::default()
+                    });
+                    by_writer.len() - 1
+                }
+            };
+            by_writer[index].events.push((line + 1, e.clone()));
+        }
+        by_writer
+    }
+
+    /// xorshift64: a fixed-seed order, no dependency.
+    fn shuffle<T>(items: &mut [T], mut state: u64) {
+        for i in (1..items.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            items.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+    }
+
+    /// Three writers working on the same things, some changes concurrent, some repeated.
+    fn mixed_events() -> Vec<Event> {
+        use EditorialStatus as E;
+        use TranslationStatus as T;
+        let editorial = |status, prev| Body::Editorial {
+            commentary: "c1".into(),
+            status,
+            prev,
+            note: Some("why".into()),
+        };
+        let label = |text: Option<&str>, prev| Body::Label {
+            commentary: "c1".into(),
+            lang: "be".into(),
+            sha256: hash(1),
+            label: text.map(str::to_string),
+            prev,
+        };
+        let note = |text: &str| Body::Note {
+            commentary: "c1".into(),
+            text: text.into(),
+        };
+        let minor = |minor, prev| Body::Minor {
+            commentary: "c1".into(),
+            lang: "be".into(),
+            sha256: hash(2),
+            minor,
+            prev,
+        };
+        let mut events = vec![
+            event("hanna", 1, 1, version(1, VersionOrigin::Save)),
+            event("maria", 1, 1, version(1, VersionOrigin::External)),
+            event("ivan", 1, 2, version(2, VersionOrigin::External)),
+            event("hanna", 2, 2, status(T::InProgress, None)),
+            event("maria", 2, 3, status(T::InReview, Some(id("hanna", 2)))),
+            event("ivan", 2, 3, status(T::Done, Some(id("hanna", 2)))),
+            event("hanna", 3, 4, editorial(E::InReview, None)),
+            event("maria", 3, 4, editorial(E::Draft, None)),
+            event("hanna", 4, 5, label(Some("first"), None)),
+            event("ivan", 3, 5, label(Some("<b>second</b>"), None)),
+            event("maria", 4, 6, label(None, Some(id("ivan", 3)))),
+            event("hanna", 5, 6, note("one")),
+            event("ivan", 4, 6, note("two")),
+            event("maria", 5, 7, note("three")),
+            event("hanna", 6, 7, minor(true, None)),
+            event("ivan", 5, 8, minor(false, Some(id("hanna", 6)))),
+            event("hanna", 7, 9, editorial(E::Approved, Some(id("maria", 3)))),
+        ];
+        // A union merge brings lines in twice.
+        events.push(events[4].clone());
+        events.push(events[11].clone());
+        events
+    }
+
+    #[test]
+    fn the_same_events_in_any_order_and_any_split_fold_to_the_same_state() {
+        let events = mixed_events();
+        let reference = Records::fold(journals(&events));
+        assert_eq!(reference.len(), 17, "each repeated line counts once");
+        assert!(
+            reference.problems().is_empty(),
+            "{:?}",
+            reference.problems()
+        );
+        for seed in 1..=50u64 {
+            let mut order = events.clone();
+            shuffle(&mut order, seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+            let mut files = journals(&order);
+            files.reverse();
+            let other = Records::fold(files);
+            assert!(reference.same_state(&other), "seed {seed} folds otherwise");
+            assert_eq!(
+                reference.notes("c1"),
+                other.notes("c1"),
+                "notes keep one order"
+            );
+        }
+    }
+
+    #[test]
+    fn concurrent_status_changes_resolve_to_the_higher_clock_then_event_id_and_name_the_loser() {
+        let base = event("hanna", 1, 1, status(TranslationStatus::InProgress, None));
+        let prev = Some(id("hanna", 1));
+        // Same clock: the larger event id (writer `maria` > `ivan`) wins.
+        let ivan = event("ivan", 1, 2, status(TranslationStatus::Done, prev.clone()));
+        let maria = event(
+            "maria",
+            1,
+            2,
+            status(TranslationStatus::InReview, prev.clone()),
+        );
+        for events in [
+            vec![base.clone(), ivan.clone(), maria.clone()],
+            vec![maria.clone(), ivan.clone(), base.clone()],
+        ] {
+            let records = Records::fold(journals(&events));
+            let now = records.status("c1", "ru").expect("a status");
+            assert_eq!(now.status, TranslationStatus::InReview);
+            assert_eq!(now.id, "maria.1");
+            let lost = now.concurrent.as_ref().expect("the loser is named");
+            assert_eq!(lost.author, "ivan (person)");
+            assert_eq!(lost.event, "ivan.1");
+            assert_eq!(lost.value, "done");
+        }
+        // A higher clock wins over a larger id.
+        let late_ivan = event("ivan", 1, 3, status(TranslationStatus::Done, prev));
+        let records = Records::fold(journals(&[maria, late_ivan, base]));
+        let now = records.status("c1", "ru").expect("a status");
+        assert_eq!(now.id, "ivan.1");
+        assert_eq!(
+            now.concurrent.as_ref().map(|c| c.author.as_str()),
+            Some("maria (person)")
+        );
+    }
+
+    #[test]
+    fn a_later_change_that_saw_the_winner_clears_the_concurrent_notice() {
+        let prev = Some(id("hanna", 1));
+        let events = vec![
+            event("hanna", 1, 1, status(TranslationStatus::InProgress, None)),
+            event("ivan", 1, 2, status(TranslationStatus::Done, prev.clone())),
+            event("maria", 1, 2, status(TranslationStatus::InReview, prev)),
+            event(
+                "hanna",
+                2,
+                3,
+                status(TranslationStatus::Done, Some(id("maria", 1))),
+            ),
+        ];
+        let records = Records::fold(journals(&events));
+        let now = records.status("c1", "ru").expect("a status");
+        assert_eq!(now.id, "hanna.2");
+        assert_eq!(now.concurrent, None);
+        // The log still shows the contest where it happened.
+        let log = records.status_log("c1", "ru");
+        assert_eq!(log.len(), 4);
+        assert!(log[1].concurrent.is_some(), "{:?}", log[1]);
+    }
+
+    #[test]
+    fn a_record_made_in_galley_outranks_an_external_one_for_the_same_text_in_any_order() {
+        let saved = event("maria", 1, 5, version(1, VersionOrigin::Save));
+        let external = event("hanna", 1, 1, version(1, VersionOrigin::External));
+        let late_external = event("ivan", 1, 9, version(1, VersionOrigin::External));
+        for events in [
+            vec![external.clone(), saved.clone(), late_external.clone()],
+            vec![late_external.clone(), saved.clone(), external.clone()],
+            vec![saved.clone(), late_external.clone()],
+        ] {
+            let records = Records::fold(journals(&events));
+            let made = records.version("c1", "be", &hash(1)).expect("a record");
+            assert_eq!(made.origin, VersionOrigin::Save);
+            assert_eq!(made.author, "maria (person)");
+        }
+        // Between two external records, the first in the fold's order stays.
+        let records = Records::fold(journals(&[late_external, external]));
+        let made = records.version("c1", "be", &hash(1)).expect("a record");
+        assert_eq!(made.id, "hanna.1");
+    }
 }

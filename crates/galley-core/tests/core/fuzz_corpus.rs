@@ -3,8 +3,8 @@
 //! stable `cargo test` re-proves what the fuzzer explored, without nightly or libFuzzer.
 
 use galley_core::invariants::{
-    check_front_matter, check_markdown_html, check_workspace_path, check_xliff_import,
-    make_fuzz_workspace, xliff_seed_documents, Violation,
+    check_front_matter, check_journal, check_markdown_html, check_workspace_path,
+    check_xliff_import, make_fuzz_workspace, xliff_seed_documents, Violation,
 };
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -76,6 +76,11 @@ fn markdown_html_corpus_renders_without_script_handlers_or_unsafe_urls() {
 #[test]
 fn xliff_import_corpus_is_refused_or_fits_the_job_within_bounds() {
     replay("xliff_import", 10, check_xliff_import);
+}
+
+#[test]
+fn journal_corpus_loads_line_by_line_with_placed_problems_and_an_order_free_fold() {
+    replay("journal", 20, check_journal);
 }
 
 /// With `GALLEY_WRITE_FUZZ_SEEDS=1` also writes the files into the corpus as seeds
@@ -155,4 +160,22 @@ fn a_list_item_with_a_word_starting_with_a_hyphen_is_quoted_and_reads_back() {
     );
     let again = Draft::parse(Path::new("a.en.md"), text.as_bytes()).expect("parses");
     assert_eq!(again.front(), &front);
+}
+
+#[test]
+fn a_record_time_past_year_9999_in_utc_is_refused_with_its_line_rather_than_shown() {
+    use galley_core::records::read_journal;
+    let line = "{\"v\":1,\"id\":\"hanna.1\",\"clock\":1,\"at\":\"9999-12-31T23:59:59-01:00\",\
+                \"author\":\"Hanna\",\"kind\":\"note\",\"commentary\":\"a\",\"text\":\"x\"}\n";
+    let file = read_journal("hanna.jsonl", line.as_bytes());
+    assert!(file.events.is_empty());
+    assert_eq!(file.problems.len(), 1);
+    assert_eq!(file.problems[0].line, 1);
+    assert!(
+        file.problems[0]
+            .message
+            .contains("between years 0 and 9999"),
+        "{:?}",
+        file.problems[0]
+    );
 }

@@ -12,6 +12,7 @@ mod import;
 mod issue;
 mod reconcile;
 mod records;
+mod hostile_journals;
 mod recovery;
 mod search;
 mod settings;
