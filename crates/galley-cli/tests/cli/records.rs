@@ -11,7 +11,7 @@ const LABEL: &str = "<b onmouseover=\"alert(2)\">print</b>";
 
 /// Records the sample, then puts Maria's journal in with a note and a label on PATH's text.
 fn sample_with_hostile_records() -> Sample {
-    let sample = Sample::copy();
+    let sample = Sample::without_records();
     sample.galley().arg("record").assert().success();
     let log = sample.json(&["log", PATH]);
     let sha256 = log["versions"][0]["sha256"]

@@ -15,9 +15,10 @@ use crate::history::History;
 use crate::history::{Origin, Version};
 use crate::records::TranslationStatus;
 use crate::records::{
-    read_journal, writer_of, Body, Event, EventId, JournalFile, Records, VersionOrigin,
-    JOURNAL_EXTENSION,
+    read_journal, writer_of, Body, Event, EventId, JournalFile, LineProblem, Records,
+    VersionOrigin, JOURNAL_EXTENSION,
 };
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
@@ -30,19 +31,48 @@ pub const JOURNAL_DIR: &str = "journal";
 const WRITER_KEY: &str = "writer";
 const MIGRATED_KEY: &str = "records_migrated";
 
+/// This installation's journals. Read on first use, not when the workspace opens: a command
+/// that needs no record pays nothing for them.
+#[derive(Debug)]
+pub(super) struct Journals {
+    dir: PathBuf,
+    writer: String,
+    loaded: OnceCell<Loaded>,
+}
+
 /// The journals as last read: the fold, what the files looked like, and this writer's place.
 #[derive(Debug, Default)]
-pub(super) struct Journals {
+struct Loaded {
     records: Records,
-    signature: Vec<(String, u64, i128)>,
-    writer: String,
+    signature: Signature,
     next_seq: u64,
+}
+
+/// Name, size and modification time of every journal.
+type Signature = Vec<(String, u64, i128)>;
+
+impl Journals {
+    fn loaded(&self) -> &Loaded {
+        self.loaded
+            .get_or_init(|| read_journals(&self.dir, &self.writer))
+    }
+
+    /// The journals as read, taken out to be changed; `put` puts them back.
+    fn take(&mut self) -> Loaded {
+        self.loaded
+            .take()
+            .unwrap_or_else(|| read_journals(&self.dir, &self.writer))
+    }
+
+    fn put(&mut self, loaded: Loaded) {
+        self.loaded = OnceCell::from(loaded);
+    }
 }
 
 impl Workspace {
     /// Everything the team's journals say, folded.
     pub fn records(&self) -> &Records {
-        &self.journals.records
+        &self.journals.loaded().records
     }
 
     /// This installation's writer name (its journal is `<writer>.jsonl`).
@@ -57,17 +87,19 @@ impl Workspace {
     /// Reads the journals again if any changed on disk since they were read (another machine's
     /// records arrived). Returns whether they did.
     pub fn refresh_records(&mut self) -> Result<bool> {
-        let dir = self.journal_dir();
-        if signature(&dir)? == self.journals.signature {
+        let Some(old) = self.journals.loaded.get() else {
+            return Ok(false); // nothing was read yet: the first use reads what is there now
+        };
+        if signature(&self.journals.dir) == old.signature {
             return Ok(false);
         }
-        let writer = std::mem::take(&mut self.journals.writer);
-        let before: HashMap<(String, String), TranslationStatus> = self
-            .records()
+        let before: HashMap<(String, String), TranslationStatus> = old
+            .records
             .statuses()
             .map(|e| ((e.draft_id.clone(), e.lang.clone()), e.status))
             .collect();
-        self.journals = read_journals(&dir, writer)?;
+        let fresh = read_journals(&self.journals.dir, &self.journals.writer);
+        self.journals.put(fresh);
         // A translation's status is a search filter: files whose status arrived from elsewhere
         // are indexed again.
         let changed: HashSet<(String, String)> = self
@@ -122,7 +154,14 @@ impl Workspace {
         let at = self.env().clock.now();
         let author = self.env().author.clone();
         let dir = self.journal_dir();
-        let journals = &mut self.journals;
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io("create the folder", &dir, e))?;
+        let path = dir.join(journal_name(&self.journals.writer));
+        // The app and a command line on this machine share one writer: the lock keeps them from
+        // numbering two events alike, and what the other appended is read first.
+        let lock = JournalLock::take(&path)?;
+        self.refresh_records()?;
+        let writer = self.journals.writer.clone();
+        let mut journals = self.journals.take();
         let mut events = Vec::with_capacity(bodies.len());
         let mut text = String::new();
         for mut body in bodies {
@@ -130,7 +169,7 @@ impl Workspace {
             set_prev(&mut body, &journals.records);
             let event = Event {
                 id: EventId {
-                    writer: journals.writer.clone(),
+                    writer: writer.clone(),
                     seq: journals.next_seq,
                 },
                 clock: journals.records.next_clock(),
@@ -146,17 +185,15 @@ impl Workspace {
             journals.records.push(event.clone());
             events.push(event);
         }
-        let written = std::fs::create_dir_all(&dir)
-            .map_err(|e| Error::io("create the folder", &dir, e))
-            .and_then(|()| append_line(&dir.join(journal_name(&journals.writer)), &text));
-        if let Err(e) = written {
+        if let Err(e) = append_line(&path, &text) {
             // Forget what was folded but not written.
-            let writer = std::mem::take(&mut journals.writer);
-            *journals = read_journals(&dir, writer)?;
+            self.journals.put(read_journals(&dir, &writer));
             return Err(e);
         }
+        drop(lock);
         // Our own lines must not read as news from elsewhere.
-        journals.signature = signature(&dir)?;
+        journals.signature = signature(&dir);
+        self.journals.put(journals);
         Ok(events)
     }
 }
@@ -259,10 +296,13 @@ pub(super) fn open_journals(root: &Path, history: &History, author: &str) -> Res
             writer
         }
     };
-    let dir = root.join(STATE_DIR).join(JOURNAL_DIR);
-    let mut journals = read_journals(&dir, writer)?;
+    let mut journals = Journals {
+        dir: root.join(STATE_DIR).join(JOURNAL_DIR),
+        writer,
+        loaded: OnceCell::new(),
+    };
     if history.local_value(MIGRATED_KEY)?.is_none() {
-        migrate_legacy(&dir, history, &mut journals)?;
+        migrate_legacy(history, &mut journals)?;
         history.set_local_value(MIGRATED_KEY, "1")?;
     }
     Ok(journals)
@@ -271,56 +311,81 @@ pub(super) fn open_journals(root: &Path, history: &History, author: &str) -> Res
 /// Writes the records a previous release kept in the database into this writer's journal, in
 /// one atomic write, unless its journal exists already (a crash after the write, before the
 /// database noted it).
-fn migrate_legacy(dir: &Path, history: &History, journals: &mut Journals) -> Result<()> {
+fn migrate_legacy(history: &History, journals: &mut Journals) -> Result<()> {
     let legacy = history.legacy_records()?;
-    let path = dir.join(journal_name(&journals.writer));
+    let path = journals.dir.join(journal_name(&journals.writer));
     if legacy.is_empty() || path.exists() {
         return Ok(());
     }
+    let mut loaded = journals.take();
     let mut text = String::new();
     for record in legacy {
         let mut body = record.body;
-        set_prev(&mut body, &journals.records);
+        set_prev(&mut body, &loaded.records);
         let event = Event {
             id: EventId {
                 writer: journals.writer.clone(),
-                seq: journals.next_seq,
+                seq: loaded.next_seq,
             },
-            clock: journals.records.next_clock(),
+            clock: loaded.records.next_clock(),
             at: record.at,
             author: record.author,
             body,
         };
         text.push_str(&event.to_line());
         text.push('\n');
-        journals.next_seq += 1;
-        journals.records.push(event);
+        loaded.next_seq += 1;
+        loaded.records.push(event);
     }
+    let dir = &journals.dir;
     std::fs::create_dir_all(dir).map_err(|e| Error::io("create the folder", dir, e))?;
     write_atomic(&path, text.as_bytes())?;
-    journals.signature = signature(dir)?;
+    loaded.signature = signature(dir);
+    journals.put(loaded);
     Ok(())
 }
 
-fn read_journals(dir: &Path, writer: String) -> Result<Journals> {
+/// Reads and folds every journal. A journal that cannot be read is a problem of the fold,
+/// reported like a bad line, so one unreadable file never hides the others.
+fn read_journals(dir: &Path, writer: &str) -> Loaded {
     let mut files = Vec::new();
     let mut own_lines = 0;
     let mut own_max = 0;
-    for (name, path) in journal_files(dir)? {
-        let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
-        let file: JournalFile = read_journal(&name, &bytes);
-        if writer_of(&name) == Some(writer.as_str()) {
+    let listed = journal_files(dir).unwrap_or_else(|e| {
+        files.push(unreadable(dir, &e));
+        Vec::new()
+    });
+    for (name, path) in listed {
+        let file = match std::fs::read(&path) {
+            Ok(bytes) => read_journal(&name, &bytes),
+            Err(e) => unreadable(&path, &Error::io("read", &path, e)),
+        };
+        if writer_of(&name) == Some(writer) {
             own_lines = file.lines as u64;
             own_max = file.events.iter().map(|(_, e)| e.id.seq).max().unwrap_or(0);
         }
         files.push(file);
     }
-    Ok(Journals {
+    Loaded {
         records: Records::fold(files),
-        signature: signature(dir)?,
+        signature: signature(dir),
         next_seq: own_lines.max(own_max) + 1,
-        writer,
-    })
+    }
+}
+
+fn unreadable(path: &Path, error: &Error) -> JournalFile {
+    let file = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    JournalFile {
+        file: file.clone(),
+        problems: vec![LineProblem {
+            file,
+            line: 0,
+            message: format!("it could not be read ({error})"),
+        }],
+        ..JournalFile::default()
+    }
 }
 
 /// The journal files in `dir` (regular files named `*.jsonl`; links are not followed, so a
@@ -345,9 +410,9 @@ fn journal_files(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
 }
 
 /// Name, size and modification time of every journal: any change means lines arrived.
-fn signature(dir: &Path) -> Result<Vec<(String, u64, i128)>> {
+fn signature(dir: &Path) -> Signature {
     let mut signature = Vec::new();
-    for (name, path) in journal_files(dir)? {
+    for (name, path) in journal_files(dir).unwrap_or_default() {
         let Ok(meta) = std::fs::symlink_metadata(&path) else {
             continue; // gone since the listing: the next look sees it
         };
@@ -358,7 +423,28 @@ fn signature(dir: &Path) -> Result<Vec<(String, u64, i128)>> {
             .map_or(0, |d| d.as_nanos() as i128);
         signature.push((name, meta.len(), mtime));
     }
-    Ok(signature)
+    signature
+}
+
+/// An exclusive lock on a journal while events are numbered and appended, released on drop.
+struct JournalLock(std::fs::File);
+
+impl JournalLock {
+    fn take(path: &Path) -> Result<JournalLock> {
+        let file = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(path)
+            .map_err(|e| Error::io("open", path, e))?;
+        file.lock().map_err(|e| Error::io("lock", path, e))?;
+        Ok(JournalLock(file))
+    }
+}
+
+impl Drop for JournalLock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
 }
 
 fn journal_name(writer: &str) -> String {

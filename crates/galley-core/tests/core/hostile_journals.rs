@@ -67,6 +67,8 @@ fn problem_at<'a>(problems: &'a [LineProblem], file: &str, line: usize) -> &'a L
 /// A temp workspace with `text` as `.galley/journal/<file>`, its records read again.
 fn workspace_with(file: &str, text: &[u8]) -> TempWorkspace {
     let mut tw = TempWorkspace::new();
+    // Journals are read on first use; this is the look before the file arrives.
+    assert!(tw.ws.records().is_empty());
     let dir = tw.ws.journal_dir();
     std::fs::create_dir_all(&dir).expect("journal folder");
     std::fs::write(dir.join(file), text).expect("journal");
