@@ -22,6 +22,15 @@ impl ContentHash {
         hex
     }
 
+    /// The hash from its 32 bytes (as the database stores it).
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        <[u8; 32]>::try_from(bytes).ok().map(ContentHash)
+    }
+
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
     pub fn from_hex(hex: &str) -> Option<Self> {
         if hex.len() != 64 {
             return None;

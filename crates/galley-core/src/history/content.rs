@@ -39,23 +39,12 @@ const MAX_TEXT_BYTES: i64 = 256 * 1024 * 1024;
 
 /// The hash as the 32 bytes stored in the database.
 pub(super) fn hash_to_blob(hash: &ContentHash) -> Vec<u8> {
-    let hex = hash.to_hex();
-    hex.as_bytes()
-        .chunks(2)
-        .map(|pair| {
-            let digit = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
-            digit(pair[0]) << 4 | digit(pair[1])
-        })
-        .collect()
+    hash.as_bytes().to_vec()
 }
 
 /// The hash from its stored bytes, or `None` if they are not 32 bytes.
 pub(super) fn hash_from_blob(bytes: &[u8]) -> Option<ContentHash> {
-    if bytes.len() != 32 {
-        return None;
-    }
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    ContentHash::from_hex(&hex)
+    ContentHash::from_bytes(bytes)
 }
 
 /// Which earlier text the `ordinal`-th text (0-based, counting every version with text) of a

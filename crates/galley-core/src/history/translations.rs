@@ -52,8 +52,12 @@ impl History {
         Ok(rows)
     }
 
-    /// `source_stamps` of every (draft, language), in one query, for a whole grid.
-    pub fn all_source_stamps(&self) -> Result<HashMap<(String, String), Vec<SourceStamp>>> {
+    /// `source_stamps` of the sources in `wanted` (language by draft), in one pass over the
+    /// versions, for a whole grid: rows of other drafts and languages are skipped unread.
+    pub fn sources_stamps(
+        &self,
+        wanted: &HashMap<String, HashSet<String>>,
+    ) -> Result<HashMap<(String, String), Vec<SourceStamp>>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT v.id, v.text_id, t.hash, v.draft_id, v.lang FROM versions v \
              LEFT JOIN texts t ON t.id = v.text_id ORDER BY v.id",
@@ -61,7 +65,12 @@ impl History {
         let mut rows = stmt.query([])?;
         let mut stamps: HashMap<(String, String), Vec<SourceStamp>> = HashMap::new();
         while let Some(row) = rows.next()? {
-            let key = (row.get::<_, String>(3)?, row.get::<_, String>(4)?);
+            let draft = row.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?;
+            let lang = row.get_ref(4)?.as_str().map_err(rusqlite::Error::from)?;
+            if !wanted.get(draft).is_some_and(|langs| langs.contains(lang)) {
+                continue;
+            }
+            let key = (draft.to_string(), lang.to_string());
             stamps.entry(key).or_default().push(stamp_from_row(row)?);
         }
         Ok(stamps)

@@ -267,6 +267,19 @@ impl Workspace {
             })
     }
 
+    /// The source languages, by commentary, that translations with a recorded base were made
+    /// from: the versions a grid must look at.
+    fn based_sources(&self) -> HashMap<String, HashSet<String>> {
+        let mut wanted: HashMap<String, HashSet<String>> = HashMap::new();
+        for status in self.records().statuses().filter(|s| s.base.is_some()) {
+            wanted
+                .entry(status.draft_id.clone())
+                .or_default()
+                .insert(status.source_lang.clone());
+        }
+        wanted
+    }
+
     /// The local versions whose texts are marked minor now.
     fn minor_versions(&self) -> Result<HashSet<i64>> {
         let texts: Vec<(&str, &str, &ContentHash)> = self.records().minor_texts().collect();
@@ -303,7 +316,7 @@ impl Workspace {
         }
         let mut context = GridContext {
             minor: self.minor_versions()?,
-            stamps: Some(self.history().all_source_stamps()?),
+            stamps: Some(self.history().sources_stamps(&self.based_sources())?),
             texts: HashMap::new(),
             ws: self,
         };
@@ -540,15 +553,16 @@ impl GridContext<'_> {
             ));
             return Ok(cell);
         };
+        let Some(base_hash) = base_hash else {
+            cell.source_head = self.ws.history().head(id, &source_lang)?.map(|v| v.id);
+            return Ok(cell);
+        };
         let key = (id.to_string(), source_lang.clone());
         let stamps = match &self.stamps {
             Some(all) => all.get(&key).cloned().unwrap_or_default(),
             None => self.ws.history().source_stamps(id, &source_lang)?,
         };
         cell.source_head = stamps.last().map(|s| s.id);
-        let Some(base_hash) = base_hash else {
-            return Ok(cell);
-        };
         let Some(start) = stamps.iter().rposition(|s| s.hash == Some(base_hash)) else {
             // The base text has not arrived here yet: the translation is outdated when the
             // source's newest text is another one and not minor; what changed cannot be told.
