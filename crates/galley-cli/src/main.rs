@@ -173,6 +173,26 @@ enum Command {
         #[arg(long)]
         only_complete: bool,
     },
+    /// Share the workspace through git: commit every version made here, receive the others',
+    /// push. Offline, the changes wait for the next sync
+    Sync {
+        /// Share through this repository: makes the workspace a git repository with it as
+        /// the remote, or, when the workspace folder does not exist yet, clones it there
+        #[arg(long, value_name = "URL")]
+        init: Option<String>,
+    },
+    /// The conflicts a sync left: files where both sides changed the same place
+    Conflicts,
+    /// Settle a conflict: keep your side, take theirs, or use a file's text
+    Resolve {
+        path: String,
+        #[arg(long, conflicts_with_all = ["theirs", "from"])]
+        ours: bool,
+        #[arg(long, conflicts_with = "from")]
+        theirs: bool,
+        #[arg(long, value_name = "FILE")]
+        from: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -435,6 +455,56 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             if report.counts().3 > 0 {
                 return Ok(ExitCode::from(1));
             }
+        }
+        Command::Sync { init } => {
+            let report = match init {
+                Some(url) if !root.join(".galley").is_dir() => {
+                    let ws = galley_core::workspace::clone_workspace(&url, &root, env.clone())?;
+                    let state = ws.sync_state()?;
+                    galley_core::workspace::SyncReport {
+                        state,
+                        ..Default::default()
+                    }
+                }
+                Some(url) => open()?.sync_init(&url)?,
+                None => open()?.sync()?,
+            };
+            out.sync(&report);
+        }
+        Command::Conflicts => out.conflicts(&read()?.sync_conflicts()?),
+        Command::Resolve {
+            path,
+            ours,
+            theirs,
+            from,
+        } => {
+            let mut ws = open()?;
+            let conflict = ws
+                .sync_conflicts()?
+                .into_iter()
+                .find(|c| c.path == path)
+                .ok_or_else(|| Error::NotFound {
+                    what: format!("a conflict at {path}"),
+                    hint: ". `galley conflicts` lists them.".into(),
+                })?;
+            let text = match (ours, theirs, from) {
+                (_, _, Some(file)) => {
+                    std::fs::read_to_string(&file).map_err(|e| Error::Invalid {
+                        what: file.display().to_string(),
+                        message: format!("it could not be read: {e}"),
+                    })?
+                }
+                (_, true, None) => ws.conflict_text(&conflict, true)?,
+                (true, _, None) => ws.conflict_text(&conflict, false)?,
+                (false, false, None) => {
+                    return Err(Error::Invalid {
+                        what: "resolve".into(),
+                        message: "say which text to keep: --ours, --theirs or --from FILE".into(),
+                    })
+                }
+            };
+            ws.resolve_conflict(&path, &text)?;
+            out.resolved(&path);
         }
         Command::Export {
             week,

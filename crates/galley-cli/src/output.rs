@@ -12,6 +12,7 @@ mod export;
 mod issue;
 mod review;
 mod search;
+mod sync;
 mod translate;
 mod xliff;
 use galley_core::Error;

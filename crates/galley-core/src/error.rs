@@ -110,6 +110,10 @@ pub enum Error {
         reasons: String,
     },
 
+    /// Sharing the workspace through git failed; the message says what to do.
+    #[error("sync: {message}")]
+    Sync { message: String },
+
     /// A journal line that is not believed; the rest of the journal is used.
     #[error("{path}, line {line}: {message}. The line is skipped; the other records are used.")]
     Journal {
@@ -140,6 +144,7 @@ impl Error {
             Error::Watch { .. } => "watch",
             Error::NotReady { .. } => "not_ready",
             Error::Journal { .. } => "journal",
+            Error::Sync { .. } => "sync",
         }
     }
 

@@ -9,6 +9,7 @@
 //! - `diff`      paragraph-then-word diffs with a deadline
 //! - `history`   the SQLite store of versions and compact, deduplicated content
 //! - `atomic`    crash-safe file replacement and temp-file hygiene
+//! - `git`       running the system git safely (no hooks, no prompts, no credentials in messages)
 //! - `faults`    the seam tests use to make Galley's writes fail (full disk, read-only, EIO)
 //! - `paths`     the one gate that keeps paths inside the workspace
 //! - `search`    full-text search: safe query building, index columns, highlighted snippets
@@ -34,6 +35,7 @@ pub mod diff;
 pub mod draft;
 pub mod error;
 pub mod faults;
+pub mod git;
 pub mod hash;
 pub mod history;
 pub mod invariants;

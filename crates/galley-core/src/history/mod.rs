@@ -207,6 +207,20 @@ impl History {
         )
     }
 
+    /// Every version recorded after version `id`, oldest first.
+    pub fn versions_after(&self, id: i64) -> Result<Vec<Version>> {
+        versions::query(&self.conn, "WHERE v.id > ?1 ORDER BY v.id", [id])
+    }
+
+    /// The newest version's number, 0 when there is none.
+    pub fn last_version_id(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM versions", [], |row| {
+                row.get(0)
+            })?)
+    }
+
     /// The newest version recorded at `path` (any draft), e.g. to find a deleted file's history.
     pub fn last_version_at_path(&self, path: &str) -> Result<Option<Version>> {
         Ok(versions::query(

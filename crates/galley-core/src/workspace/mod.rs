@@ -12,6 +12,7 @@ mod record;
 mod recovery;
 mod save;
 mod search;
+mod sync;
 mod translate;
 mod translation_view;
 mod xliff;
@@ -25,6 +26,7 @@ pub use record::{RecordReport, Recorded};
 pub use recovery::Recovery;
 pub use save::{slugify, NewDraft, SaveOutcome, VersionRef};
 pub use search::ReindexReport;
+pub use sync::{clone_workspace, SyncConflict, SyncReport, SyncState};
 pub use translation_view::TranslationView;
 pub use xliff::{XliffExport, XliffImport};
 

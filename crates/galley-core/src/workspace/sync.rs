@@ -1,0 +1,830 @@
+//! Sharing the workspace through git: `sync` commits what Galley knows, one commit per version
+//! made here since the last sync (each signed by its author, at its time), fetches, merges
+//! (never rewriting pushed commits), records every version that arrived, and pushes, retrying
+//! when the remote moved meanwhile. Offline, nothing fails: the commits wait for the next sync.
+//!
+//! A sync is safe to kill at any moment: commits are built in a private index and the branch
+//! moves only when they are complete; a merge left behind by a killed sync is finished by the
+//! next one (Galley marks its own merges), and a draft never keeps conflict markers: the side
+//! that stays on disk is a valid draft, and both texts are versions in History.
+
+use super::listing::find_files;
+use super::Workspace;
+use crate::draft::Draft;
+use crate::error::{Error, Result};
+use crate::git::{failed, Git, GitProblem};
+use crate::hash::ContentHash;
+use crate::history::{NewVersion, Origin};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// `local_state` keys: the newest version already committed or received, and the remote
+/// branch's commit at the last sync (a remote that no longer contains it was rewritten).
+const LAST_VERSION_KEY: &str = "sync.last_version";
+const REMOTE_HEAD_KEY: &str = "sync.remote_head";
+const CONFLICTS_KEY: &str = "sync.conflicts";
+
+/// Marks a merge started by a sync, so the next sync may finish it.
+const MERGE_MARKER: &str = "galley-sync-merge";
+
+/// How many times a push refused because the remote moved is retried.
+const PUSH_TRIES: usize = 4;
+
+/// What a sync did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SyncReport {
+    /// Commits made here and sent (or waiting, when offline).
+    pub committed: usize,
+    /// Versions that arrived from other machines and were recorded.
+    pub received: usize,
+    /// Set when the remote could not be reached; the commits wait.
+    pub offline: bool,
+    /// Files where the same paragraph or field changed on both sides.
+    pub conflicts: Vec<SyncConflict>,
+    pub state: SyncState,
+}
+
+/// Where the workspace stands against the shared repository.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct SyncState {
+    /// Commits here that the remote lacks.
+    pub to_send: usize,
+    /// Commits on the remote (as last fetched) that are not here.
+    pub to_receive: usize,
+    /// Unresolved conflicts.
+    pub conflicts: usize,
+}
+
+/// A file both sides changed in the same place: what stays on disk is `ours` (merged with
+/// every change that did not clash); `theirs` is a version in History to compare or take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncConflict {
+    pub path: String,
+    pub ours: ContentHash,
+    pub theirs: ContentHash,
+}
+
+impl Workspace {
+    /// Git signing what it makes (merges) with the workspace's author: a machine with no git
+    /// identity configured still syncs.
+    fn git(&self) -> Git {
+        let email = email_of(&self.env().author);
+        Git::new(self.root())
+            .with_env("GIT_AUTHOR_NAME", &self.env().author)
+            .with_env("GIT_AUTHOR_EMAIL", &email)
+            .with_env("GIT_COMMITTER_NAME", &self.env().author)
+            .with_env("GIT_COMMITTER_EMAIL", &email)
+    }
+
+    /// Shares the workspace: commit, fetch, merge, record what arrived, push.
+    pub fn sync(&mut self) -> Result<SyncReport> {
+        let git = self.git();
+        let branch = self.check_repository(&git)?;
+        let remote = remote_of(&git)?;
+        self.finish_galley_merge(&git)?;
+        self.record_all()?;
+        let mut report = SyncReport {
+            committed: self.commit_versions(&git, &branch)?,
+            ..SyncReport::default()
+        };
+        for _ in 0..PUSH_TRIES {
+            let fetched = git.run(&["fetch", "--quiet", &remote, &branch])?;
+            if !fetched.ok {
+                match fetched.problem() {
+                    GitProblem::Offline => {
+                        report.offline = true;
+                        break;
+                    }
+                    GitProblem::AuthenticationFailed => return Err(auth_error(&remote)),
+                    // A remote without this branch yet: the first push makes it.
+                    _ if fetched.stderr.contains("couldn't find remote ref") => {}
+                    _ => return Err(failed(&["fetch", &remote, &branch], &fetched)),
+                }
+            } else {
+                let theirs = format!("{remote}/{branch}");
+                self.refuse_rewritten_remote(&git, &theirs)?;
+                let (received, conflicts) = self.merge_from(&git, &theirs)?;
+                report.received += received;
+                report.conflicts.extend(conflicts);
+            }
+            let pushed = git.run(&[
+                "push",
+                "--quiet",
+                &remote,
+                &format!("HEAD:refs/heads/{branch}"),
+            ])?;
+            if pushed.ok {
+                let head = git.ok(&["rev-parse", "HEAD"])?;
+                self.history()
+                    .set_local_value(REMOTE_HEAD_KEY, head.trim())?;
+                break;
+            }
+            match pushed.problem() {
+                GitProblem::Rejected => continue,
+                GitProblem::Offline => {
+                    report.offline = true;
+                    break;
+                }
+                GitProblem::AuthenticationFailed => return Err(auth_error(&remote)),
+                _ => {
+                    return Err(Error::Sync {
+                        message: format!(
+                            "the shared repository refused the changes ({}); nothing here was \
+                             lost: fix the access, then sync again",
+                            pushed
+                                .stderr
+                                .trim()
+                                .lines()
+                                .last()
+                                .unwrap_or("no reason given")
+                        ),
+                    })
+                }
+            }
+        }
+        self.remember_conflicts(&report.conflicts)?;
+        report.state = self.sync_state()?;
+        Ok(report)
+    }
+
+    /// Where the workspace stands, as of the last fetch (no network).
+    pub fn sync_state(&self) -> Result<SyncState> {
+        let git = self.git();
+        let branch = self.check_repository(&git)?;
+        let remote = remote_of(&git)?;
+        let counts = git.run(&[
+            "rev-list",
+            "--left-right",
+            "--count",
+            &format!("HEAD...{remote}/{branch}"),
+        ])?;
+        let (to_send, to_receive) = if counts.ok {
+            let mut numbers = counts
+                .stdout
+                .split_whitespace()
+                .map(|n| n.parse().unwrap_or(0));
+            (numbers.next().unwrap_or(0), numbers.next().unwrap_or(0))
+        } else {
+            // Nothing fetched yet: everything here is still to send.
+            let all = git.run(&["rev-list", "--count", "HEAD"])?;
+            (all.stdout.trim().parse().unwrap_or(0), 0)
+        };
+        Ok(SyncState {
+            to_send,
+            to_receive,
+            conflicts: self.sync_conflicts()?.len(),
+        })
+    }
+
+    /// Makes the workspace a git repository sharing through `url` (creating the repository if
+    /// needed), and sends what it holds.
+    pub fn sync_init(&mut self, url: &str) -> Result<SyncReport> {
+        let git = self.git();
+        let top = git.run(&["rev-parse", "--show-toplevel"])?;
+        if !top.ok {
+            git.ok(&["init", "--quiet", "-b", "main"])?;
+        }
+        let remotes = git.ok(&["remote"])?;
+        if remotes.lines().any(|r| r == "origin") {
+            git.ok(&["remote", "set-url", "origin", url])?;
+        } else {
+            git.ok(&["remote", "add", "origin", url])?;
+        }
+        self.sync()
+    }
+
+    /// The conflicts a sync left for the user to settle.
+    pub fn sync_conflicts(&self) -> Result<Vec<SyncConflict>> {
+        let Some(stored) = self.history().local_value(CONFLICTS_KEY)? else {
+            return Ok(Vec::new());
+        };
+        Ok(stored
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.splitn(3, '\t');
+                let ours = ContentHash::from_hex(parts.next()?)?;
+                let theirs = ContentHash::from_hex(parts.next()?)?;
+                Some(SyncConflict {
+                    path: parts.next()?.to_string(),
+                    ours,
+                    theirs,
+                })
+            })
+            .collect())
+    }
+
+    /// Settles the conflict at `path` with the given text (ours, theirs, or another), saved
+    /// as a new version; the next sync sends it.
+    pub fn resolve_conflict(&mut self, path: &str, text: &str) -> Result<()> {
+        let mut conflicts = self.sync_conflicts()?;
+        let Some(index) = conflicts.iter().position(|c| c.path == path) else {
+            return Err(Error::NotFound {
+                what: format!("a conflict at {path}"),
+                hint: ". `galley conflicts` lists them.".into(),
+            });
+        };
+        let loaded = self.disk_hash(path)?;
+        match self.save(path, text, loaded)? {
+            super::SaveOutcome::Conflict { .. } => {
+                return Err(Error::invalid(
+                    path.to_string(),
+                    "it changed while the conflict was being settled; look again",
+                ))
+            }
+            _ => {
+                conflicts.remove(index);
+            }
+        }
+        self.remember_conflicts_replacing(&conflicts)
+    }
+
+    /// The text of one side of a conflict.
+    pub fn conflict_text(&self, conflict: &SyncConflict, theirs: bool) -> Result<String> {
+        let hash = if theirs {
+            conflict.theirs
+        } else {
+            conflict.ours
+        };
+        self.history().text_by_hash(&hash)
+    }
+
+    /// The branch, refusing a folder that is not its own repository, a detached head or a
+    /// merge someone else started.
+    fn check_repository(&self, git: &Git) -> Result<String> {
+        let top = git.run(&["rev-parse", "--show-toplevel"])?;
+        let not_shared = || Error::Sync {
+            message: format!(
+                "{} is not shared through git yet. Share it with `galley sync --init URL` (or \
+                 \"Set up sharing…\" in the app)",
+                self.root().display()
+            ),
+        };
+        if !top.ok {
+            return Err(not_shared());
+        }
+        let top = Path::new(top.stdout.trim());
+        if top.canonicalize().ok().as_deref() != Some(self.root()) {
+            return Err(Error::Sync {
+                message: format!(
+                    "the workspace {} is inside the git repository {}, not a repository of its \
+                     own. Share the workspace folder itself (`galley sync --init URL` in it)",
+                    self.root().display(),
+                    top.display()
+                ),
+            });
+        }
+        let git_dir = git_dir(git)?;
+        if git_dir.join("MERGE_HEAD").exists() && !git_dir.join(MERGE_MARKER).exists() {
+            return Err(Error::Sync {
+                message: "the repository is in the middle of a merge started outside Galley. \
+                          Finish it with git (or `git merge --abort`), then sync again"
+                    .into(),
+            });
+        }
+        let branch = git.run(&["symbolic-ref", "--quiet", "--short", "HEAD"])?;
+        if !branch.ok {
+            return Err(Error::Sync {
+                message: "the repository is not on a branch (a detached HEAD). Switch to the \
+                          team's branch (`git switch main`), then sync again"
+                    .into(),
+            });
+        }
+        Ok(branch.stdout.trim().to_string())
+    }
+
+    /// A merge a killed sync left: take the valid drafts on disk, and conclude it.
+    fn finish_galley_merge(&mut self, git: &Git) -> Result<()> {
+        let git_dir = git_dir(git)?;
+        if !git_dir.join(MERGE_MARKER).exists() {
+            return Ok(());
+        }
+        if git_dir.join("MERGE_HEAD").exists() {
+            let conflicts = self.settle_unmerged(git)?;
+            self.remember_conflicts(&conflicts)?;
+            git.ok(&["commit", "--quiet", "--no-edit", "--no-verify"])?;
+        }
+        remove_marker(&git_dir)
+    }
+
+    /// Commits every version made here since the last sync, one commit each (author and time
+    /// of the version), then the rest of what Galley keeps (issue files, settings, journals).
+    fn commit_versions(&mut self, git: &Git, branch: &str) -> Result<usize> {
+        let last: i64 = self
+            .history()
+            .local_value(LAST_VERSION_KEY)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let versions: Vec<_> = self
+            .history()
+            .versions_after(last)?
+            .into_iter()
+            .map(|v| self.attributed(v))
+            .collect();
+        let head = git.run(&["rev-parse", "--verify", "--quiet", "HEAD"])?;
+        let mut parent = head.ok.then(|| head.stdout.trim().to_string());
+        let index = git_dir(git)?.join("galley-index");
+        let _ = std::fs::remove_file(&index);
+        let private = git.with_env("GIT_INDEX_FILE", &index.to_string_lossy());
+        match &parent {
+            Some(head) => private.ok(&["read-tree", head])?,
+            None => private.ok(&["read-tree", "--empty"])?,
+        };
+        let mut tree = tree_of(git, parent.as_deref())?;
+        let mut committed = 0;
+        for version in &versions {
+            match (version.hash, self.history().text(version.id)?) {
+                (Some(_), Some(text)) => {
+                    let blob = private
+                        .run_with_input(&["hash-object", "-w", "--stdin"], Some(text.as_bytes()))?;
+                    if !blob.ok {
+                        return Err(failed(&["hash-object"], &blob));
+                    }
+                    private.ok(&[
+                        "update-index",
+                        "--add",
+                        "--cacheinfo",
+                        &format!("100644,{},{}", blob.stdout.trim(), version.path),
+                    ])?;
+                }
+                _ => {
+                    private.ok(&["update-index", "--force-remove", "--", &version.path])?;
+                }
+            }
+            let new_tree = private.ok(&["write-tree"])?.trim().to_string();
+            if Some(&new_tree) == tree.as_ref() {
+                continue;
+            }
+            let message = format!(
+                "{} ({}): {}",
+                version.path,
+                version.lang,
+                origin_word(&version.origin)
+            );
+            let commit = commit_tree(
+                &git.with_env("GIT_AUTHOR_NAME", &version.author)
+                    .with_env("GIT_AUTHOR_EMAIL", &email_of(&version.author))
+                    .with_env(
+                        "GIT_AUTHOR_DATE",
+                        &format!("@{} +0000", version.at.unix_timestamp()),
+                    ),
+                &self.env().author,
+                &new_tree,
+                parent.as_deref(),
+                &message,
+            )?;
+            parent = Some(commit);
+            tree = Some(new_tree);
+            committed += 1;
+        }
+        let _ = std::fs::remove_file(&index);
+        // The rest of what travels, from the folder as it is.
+        let paths = self.shared_paths(git)?;
+        let added = git.run_with_input(
+            &["add", "-A", "--pathspec-from-file=-", "--pathspec-file-nul"],
+            Some(paths.as_bytes()),
+        )?;
+        if !added.ok {
+            return Err(failed(&["add"], &added));
+        }
+        let final_tree = git.ok(&["write-tree"])?.trim().to_string();
+        if Some(&final_tree) != tree.as_ref() {
+            let git = git
+                .with_env("GIT_AUTHOR_NAME", &self.env().author)
+                .with_env("GIT_AUTHOR_EMAIL", &email_of(&self.env().author));
+            parent = Some(commit_tree(
+                &git,
+                &self.env().author,
+                &final_tree,
+                parent.as_deref(),
+                "Records, issues and settings",
+            )?);
+            committed += 1;
+        }
+        if let Some(new_head) = &parent {
+            let old = head.ok.then(|| head.stdout.trim().to_string());
+            let mut args = vec!["update-ref", "-m", "galley sync"];
+            let target = format!("refs/heads/{branch}");
+            args.push(&target);
+            args.push(new_head);
+            if let Some(old) = &old {
+                args.push(old);
+            }
+            git.ok(&args)?;
+            // The real index follows the branch (the working tree is already this state).
+            git.ok(&["read-tree", new_head])?;
+        }
+        let newest = self.history().last_version_id()?;
+        self.history()
+            .set_local_value(LAST_VERSION_KEY, &newest.to_string())?;
+        Ok(committed)
+    }
+
+    /// Every file Galley shares: drafts, issue files, settings, journals, the ignore files,
+    /// plus whatever git tracks of those kinds (so a deletion travels too). NUL-separated.
+    fn shared_paths(&self, git: &Git) -> Result<String> {
+        let files = find_files(self.root())?;
+        let mut paths: Vec<String> = files.drafts.into_iter().map(|f| f.rel).collect();
+        for fixed in [
+            ".galley/settings.toml",
+            ".galley/journal",
+            ".galley/.gitignore",
+            ".galley/.gitattributes",
+            ".stignore",
+        ] {
+            if self.root().join(fixed).exists() {
+                paths.push(fixed.to_string());
+            }
+        }
+        let tracked = git.ok(&["ls-files", "-z", "--", "*.md", "*issue.toml"])?;
+        paths.extend(
+            tracked
+                .split('\0')
+                .filter(|p| !p.is_empty())
+                .map(str::to_string),
+        );
+        for issue in walk_issue_files(self.root()) {
+            paths.push(issue);
+        }
+        paths.sort();
+        paths.dedup();
+        Ok(paths.join("\0"))
+    }
+
+    /// Refuses a remote whose branch no longer contains what this machine last saw there.
+    fn refuse_rewritten_remote(&self, git: &Git, theirs: &str) -> Result<()> {
+        let Some(seen) = self.history().local_value(REMOTE_HEAD_KEY)? else {
+            return Ok(());
+        };
+        let known = git.run(&["cat-file", "-e", &format!("{seen}^{{commit}}")])?;
+        let contained = git.run(&["merge-base", "--is-ancestor", &seen, theirs])?;
+        if known.ok && !contained.ok {
+            return Err(Error::Sync {
+                message: "the shared repository's history was rewritten (a force-push): it no \
+                          longer contains what this machine sent before. Nothing here was \
+                          changed or lost; ask whoever rewrote it to restore the branch"
+                    .into(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Merges `theirs` into HEAD, records every version that arrived, and keeps a valid draft
+    /// on disk wherever both sides changed the same place.
+    fn merge_from(&mut self, git: &Git, theirs: &str) -> Result<(usize, Vec<SyncConflict>)> {
+        let incoming = git.ok(&["rev-list", &format!("HEAD..{theirs}")])?;
+        if incoming.trim().is_empty() {
+            return Ok((0, Vec::new()));
+        }
+        self.refuse_unsafe_paths(git, theirs)?;
+        let before = git.ok(&["rev-parse", "HEAD"])?.trim().to_string();
+        let git_dir = git_dir(git)?;
+        crate::atomic::write_atomic(&git_dir.join(MERGE_MARKER), before.as_bytes())?;
+        let merged = git.run(&[
+            "merge",
+            "--quiet",
+            "--no-edit",
+            "--no-ff",
+            "--no-verify",
+            "-m",
+            "Sync",
+            theirs,
+        ])?;
+        let mut conflicts = Vec::new();
+        if !merged.ok {
+            if !git_dir.join("MERGE_HEAD").exists() {
+                remove_marker(&git_dir)?;
+                return Err(failed(&["merge", theirs], &merged));
+            }
+            conflicts = self.settle_unmerged(git)?;
+            git.ok(&["commit", "--quiet", "--no-edit", "--no-verify"])?;
+        }
+        remove_marker(&git_dir)?;
+        let received = self.record_arrivals(git, &before, theirs)?;
+        Ok((received, conflicts))
+    }
+
+    /// For each path git could not merge: both texts become versions, the file on disk becomes
+    /// a valid text (ours, merged with what did not clash), and the path is marked merged.
+    fn settle_unmerged(&mut self, git: &Git) -> Result<Vec<SyncConflict>> {
+        // The journals merged already: their records sign the other side's text.
+        self.refresh_records()?;
+        let unmerged = git.ok(&["diff", "--name-only", "-z", "--diff-filter=U"])?;
+        let mut conflicts = Vec::new();
+        for path in unmerged.split('\0').filter(|p| !p.is_empty()) {
+            let ours = git.run(&["show", &format!(":2:{path}")])?;
+            let theirs = git.run(&["show", &format!(":3:{path}")])?;
+            let abs = self.root().join(path);
+            let on_disk = std::fs::read_to_string(&abs).unwrap_or_default();
+            // Galley's merge driver leaves a valid text; git's own merge leaves markers.
+            let keep = if crate::conflict::find_markers(&on_disk).is_some() {
+                ours.stdout.clone()
+            } else {
+                on_disk
+            };
+            if ours.ok || theirs.ok {
+                crate::atomic::write_atomic(&abs, keep.as_bytes())?;
+            }
+            git.ok(&["add", "--", path])?;
+            if let (true, true) = (ours.ok, theirs.ok) {
+                if path.ends_with(".md") {
+                    self.record_conflict_side(path, &theirs.stdout)?;
+                }
+                conflicts.push(SyncConflict {
+                    path: path.to_string(),
+                    ours: ContentHash::of(keep.as_bytes()),
+                    theirs: ContentHash::of(theirs.stdout.as_bytes()),
+                });
+            }
+        }
+        Ok(conflicts)
+    }
+
+    /// Keeps the other side of a conflicting draft as a version, so it can be compared.
+    fn record_conflict_side(&mut self, path: &str, text: &str) -> Result<()> {
+        let Ok(draft) = Draft::parse(Path::new(path), text.as_bytes()) else {
+            return Ok(());
+        };
+        let front = draft.front();
+        let made = self
+            .records()
+            .version(&front.id, &front.lang, &ContentHash::of(text.as_bytes()))
+            .map(|r| (r.author.clone(), r.at));
+        let (author, at) =
+            made.unwrap_or_else(|| (self.env().author.clone(), self.env().clock.now()));
+        self.history().record(NewVersion {
+            draft_id: &front.id,
+            lang: &front.lang,
+            path,
+            text: Some(text),
+            author: &author,
+            at,
+            label: None,
+            origin: Origin::Conflict,
+        })?;
+        Ok(())
+    }
+
+    /// Records, oldest first, every text of a draft that the merged commits carried and this
+    /// machine had not seen (each its own version, signed as the journals say); the folder's
+    /// final state is recorded by `record_all`.
+    fn record_arrivals(&mut self, git: &Git, before: &str, theirs: &str) -> Result<usize> {
+        self.refresh_records()?;
+        let commits = git.ok(&[
+            "rev-list",
+            "--reverse",
+            "--no-merges",
+            &format!("{before}..{theirs}"),
+        ])?;
+        let mut texts: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for commit in commits.lines().filter(|c| !c.is_empty()) {
+            let changed = git.ok(&[
+                "diff-tree",
+                "-r",
+                "--no-commit-id",
+                "--name-only",
+                "--diff-filter=AM",
+                "-z",
+                "--root",
+                commit,
+                "--",
+                "*.md",
+            ])?;
+            for path in changed.split('\0').filter(|p| !p.is_empty()) {
+                let blob = git.run(&["cat-file", "blob", &format!("{commit}:{path}")])?;
+                if blob.ok {
+                    texts.entry(path.to_string()).or_default().push(blob.stdout);
+                }
+            }
+        }
+        let mut received = 0;
+        for (path, mut list) in texts {
+            list.pop(); // the newest is the file on disk: `record_all` takes it
+            for text in list {
+                let Ok(draft) = Draft::parse(Path::new(&path), text.as_bytes()) else {
+                    continue;
+                };
+                let front = draft.front();
+                let hash = ContentHash::of(text.as_bytes());
+                let seen = self
+                    .history()
+                    .log(&front.id, &front.lang)?
+                    .iter()
+                    .any(|v| v.hash == Some(hash));
+                if seen {
+                    continue;
+                }
+                let made = self
+                    .records()
+                    .version(&front.id, &front.lang, &hash)
+                    .map(|r| (r.author.clone(), r.at));
+                let (author, at) =
+                    made.unwrap_or_else(|| (self.env().author.clone(), self.env().clock.now()));
+                self.history().record(NewVersion {
+                    draft_id: &front.id,
+                    lang: &front.lang,
+                    path: &path,
+                    text: Some(&text),
+                    author: &author,
+                    at,
+                    label: None,
+                    origin: Origin::External,
+                })?;
+                received += 1;
+            }
+        }
+        received += self.record_all()?.recorded.len();
+        let newest = self.history().last_version_id()?;
+        self.history()
+            .set_local_value(LAST_VERSION_KEY, &newest.to_string())?;
+        Ok(received)
+    }
+
+    /// Refuses commits that would put a file outside the workspace's shared files: a link, or
+    /// this machine's own state under `.galley/`.
+    fn refuse_unsafe_paths(&self, git: &Git, theirs: &str) -> Result<()> {
+        let listing = git.ok(&["diff", "--raw", "-z", "--no-renames", "HEAD", theirs])?;
+        let mut fields = listing.split('\0').filter(|f| !f.is_empty());
+        while let Some(meta) = fields.next() {
+            let Some(path) = fields.next() else { break };
+            let is_link = meta.split_whitespace().nth(1) == Some("120000");
+            let machine_file = path.starts_with(".galley/history.db")
+                || path.starts_with(".galley/local")
+                || (path.starts_with(".galley/")
+                    && !path.starts_with(".galley/journal/")
+                    && !matches!(
+                        path,
+                        ".galley/settings.toml" | ".galley/.gitignore" | ".galley/.gitattributes"
+                    ));
+            if is_link || machine_file {
+                return Err(Error::Sync {
+                    message: format!(
+                        "the shared repository has a commit that would place `{path}` {}; \
+                         nothing was taken. Remove it from the shared repository, then sync again",
+                        if is_link {
+                            "as a link, which could point outside the workspace"
+                        } else {
+                            "among this machine's own files"
+                        }
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn remember_conflicts(&self, new: &[SyncConflict]) -> Result<()> {
+        let mut all = self.sync_conflicts()?;
+        for conflict in new {
+            all.retain(|c| c.path != conflict.path);
+            all.push(conflict.clone());
+        }
+        self.remember_conflicts_replacing(&all)
+    }
+
+    fn remember_conflicts_replacing(&self, all: &[SyncConflict]) -> Result<()> {
+        let text: Vec<String> = all
+            .iter()
+            .map(|c| format!("{}\t{}\t{}", c.ours.to_hex(), c.theirs.to_hex(), c.path))
+            .collect();
+        self.history()
+            .set_local_value(CONFLICTS_KEY, &text.join("\n"))
+    }
+}
+
+/// Clones the shared workspace at `url` into `folder` and opens it.
+pub fn clone_workspace(url: &str, folder: &Path, env: super::Env) -> Result<Workspace> {
+    let parent = folder
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|e| Error::io("create the folder", parent, e))?;
+    let git = Git::new(parent);
+    let name = folder.to_string_lossy();
+    let cloned = git.run(&["clone", "--quiet", url, &name])?;
+    if !cloned.ok {
+        return Err(match cloned.problem() {
+            GitProblem::Offline => Error::Sync {
+                message: format!(
+                    "the shared repository {} could not be reached; check the address and the \
+                     network, then try again",
+                    crate::git::without_credentials(url)
+                ),
+            },
+            GitProblem::AuthenticationFailed => auth_error(url),
+            _ => failed(&["clone"], &cloned),
+        });
+    }
+    let mut ws = Workspace::open(folder, env)?;
+    ws.record_all()?;
+    let newest = ws.history().last_version_id()?;
+    ws.history()
+        .set_local_value(LAST_VERSION_KEY, &newest.to_string())?;
+    Ok(ws)
+}
+
+fn remote_of(git: &Git) -> Result<String> {
+    let remotes = git.ok(&["remote"])?;
+    let mut names: Vec<&str> = remotes.lines().filter(|l| !l.is_empty()).collect();
+    if names.contains(&"origin") {
+        return Ok("origin".into());
+    }
+    names.sort();
+    names
+        .first()
+        .map(|n| n.to_string())
+        .ok_or_else(|| Error::Sync {
+            message: "the repository has no shared remote to sync with. Add one with `galley sync \
+                  --init URL`"
+                .into(),
+        })
+}
+
+fn git_dir(git: &Git) -> Result<std::path::PathBuf> {
+    let dir = git.ok(&["rev-parse", "--absolute-git-dir"])?;
+    Ok(std::path::PathBuf::from(dir.trim()))
+}
+
+fn remove_marker(git_dir: &Path) -> Result<()> {
+    match std::fs::remove_file(git_dir.join(MERGE_MARKER)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(Error::io("remove", git_dir.join(MERGE_MARKER), e))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn tree_of(git: &Git, commit: Option<&str>) -> Result<Option<String>> {
+    match commit {
+        Some(c) => Ok(Some(
+            git.ok(&["rev-parse", &format!("{c}^{{tree}}")])?
+                .trim()
+                .to_string(),
+        )),
+        None => Ok(None),
+    }
+}
+
+fn commit_tree(
+    git: &Git,
+    committer: &str,
+    tree: &str,
+    parent: Option<&str>,
+    message: &str,
+) -> Result<String> {
+    let git = git
+        .with_env("GIT_COMMITTER_NAME", committer)
+        .with_env("GIT_COMMITTER_EMAIL", &email_of(committer));
+    let mut args = vec!["commit-tree", tree, "-m", message];
+    if let Some(parent) = parent {
+        args.push("-p");
+        args.push(parent);
+    }
+    Ok(git.ok(&args)?.trim().to_string())
+}
+
+/// Galley signs commits with names; git wants an address, and a made-up one says so.
+fn email_of(name: &str) -> String {
+    let local: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    format!(
+        "{}@galley.invalid",
+        if local.is_empty() { "writer" } else { &local }
+    )
+}
+
+fn origin_word(origin: &Origin) -> &'static str {
+    match origin {
+        Origin::Save => "saved",
+        Origin::External => "edited outside Galley",
+        Origin::Restore { .. } => "restored",
+        Origin::Conflict => "kept from a conflict",
+        Origin::Import => "imported",
+    }
+}
+
+fn auth_error(remote: &str) -> Error {
+    Error::Sync {
+        message: format!(
+            "the shared repository {} refused the credentials. Check your key or token (the \
+             ones git uses), then sync again; nothing here was lost",
+            crate::git::without_credentials(remote)
+        ),
+    }
+}
+
+/// `WEEK/issue.toml` files in the workspace's top folders.
+fn walk_issue_files(root: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter(|e| e.path().join("issue.toml").is_file())
+        .map(|e| format!("{}/issue.toml", e.file_name().to_string_lossy()))
+        .collect()
+}
