@@ -8,6 +8,8 @@
 //! - xliff:     `galley xliff export` and `import`, identity, refusal
 //! - crash:     SIGKILLed saves, restores and records tear no draft and lose no version
 //! - watch:     `galley watch` as a long-running process printing JSON lines
+//! - sync:      `galley sync` alone between three clones: versions and records travel, conflicts
+//!   keep both texts and a valid draft, offline waits
 //! - team:      three clones through a bare git repository, and three folders synced by
 //!   copying files in random order: records travel and every machine agrees
 mod cli;

@@ -7,6 +7,7 @@ mod issue;
 mod records;
 mod search;
 mod support;
+mod sync;
 mod team;
 mod translate;
 mod watch;

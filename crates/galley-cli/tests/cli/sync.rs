@@ -1,0 +1,343 @@
+// `galley sync` with a real bare repository and three clones — author, translator, editor —
+// each with its own name, using nothing but Galley: every version and record travels, edits of
+// different paragraphs merge, the same paragraph edited twice ends with valid drafts and both
+// texts in History, and a resolution converges.
+
+use super::support::Sample;
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const ID: &str = "pxq253v3kb";
+const SOURCE: &str = "2020-W20/army-reserve-call-up.be.md";
+
+struct Person {
+    root: PathBuf,
+    name: &'static str,
+}
+
+impl Person {
+    fn galley(&self) -> Command {
+        let mut cmd = Command::cargo_bin("galley").expect("galley binary");
+        cmd.arg("--workspace")
+            .arg(&self.root)
+            .env("GALLEY_AUTHOR", self.name)
+            // No git identity of the machine's: Galley signs with the person's name.
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env_remove("GALLEY_WORKSPACE");
+        cmd
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self
+            .galley()
+            .args(args)
+            .arg("--json")
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}: galley {args:?} failed: {}",
+            self.name,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("JSON output")
+    }
+
+    fn sync(&self) -> Value {
+        self.json(&["sync"])
+    }
+
+    fn save(&self, path: &str, text: &str) {
+        let file = self.root.with_extension(format!("{}.md", self.name));
+        std::fs::write(&file, text).expect("write");
+        self.json(&["save", path, "--from", file.to_str().expect("utf-8")]);
+    }
+
+    fn read(&self, path: &str) -> String {
+        std::fs::read_to_string(self.root.join(path)).expect("read")
+    }
+
+    fn log(&self, path: &str) -> Vec<Value> {
+        self.json(&["log", path])["versions"]
+            .as_array()
+            .expect("versions")
+            .clone()
+    }
+}
+
+/// A bare repository with the sample workspace shared by Anna, cloned by Bela and Cyra.
+fn team() -> (tempfile::TempDir, [Person; 3]) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let remote = dir.path().join("remote.git");
+    let git = std::process::Command::new("git")
+        .args(["init", "-q", "--bare", "-b", "main"])
+        .arg(&remote)
+        .output()
+        .expect("git");
+    assert!(git.status.success());
+    let url = remote.to_str().expect("utf-8").to_string();
+    let sample = Sample::copy();
+    let anna = Person {
+        root: dir.path().join("anna"),
+        name: "Anna",
+    };
+    copy_tree(&sample.root(), &anna.root);
+    anna.json(&["sync", "--init", &url]);
+    let others = ["Bela", "Cyra"].map(|name| {
+        let person = Person {
+            root: dir.path().join(name.to_lowercase()),
+            name,
+        };
+        person.json(&["sync", "--init", &url]);
+        person
+    });
+    let [bela, cyra] = others;
+    (dir, [anna, bela, cyra])
+}
+
+fn paragraph_edit(text: &str, from: &str, to: &str) -> String {
+    let edited = text.replace(from, to);
+    assert_ne!(edited, text, "the sample no longer has `{from}`");
+    edited
+}
+
+fn no_markers(person: &Person) {
+    for rel in drafts(&person.root) {
+        let text = person.read(&rel);
+        assert!(
+            !text
+                .lines()
+                .any(|l| l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>")),
+            "{}: conflict markers in {rel}",
+            person.name
+        );
+    }
+    let check = person.galley().arg("check").output().expect("check");
+    assert!(
+        check.status.success(),
+        "{}: {}",
+        person.name,
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[test]
+fn a_weeks_work_travels_through_galley_sync_alone() {
+    let (_dir, [anna, bela, cyra]) = team();
+
+    // The author writes twice before syncing: both versions travel, signed by her.
+    let text = anna.read(SOURCE);
+    let first = paragraph_edit(&text, "Маштаб пакуль сціплы", "Маштаб пакуль вельмі сціплы");
+    anna.save(SOURCE, &first);
+    let second = paragraph_edit(
+        &first,
+        "Міністэрства абароны",
+        "Міністэрства абароны Беларусі",
+    );
+    anna.save(SOURCE, &second);
+    let sent = anna.sync();
+    assert!(sent["committed"].as_u64() >= Some(2), "{sent}");
+    assert_eq!(sent["state"]["to_send"], 0, "{sent}");
+
+    // The translator receives both versions, catches up and labels nothing; the editor
+    // approves and notes.
+    let got = bela.sync();
+    assert!(got["received"].as_u64() >= Some(2), "{got}");
+    let log = bela.log(SOURCE);
+    assert_eq!(log[0]["author"], "Anna");
+    assert_eq!(log[1]["author"], "Anna");
+    assert_eq!(log[0]["sha256"], log[0]["hash"]);
+    bela.json(&["translate", "set", ID, "ru", "done"]);
+    bela.sync();
+    cyra.sync();
+    cyra.json(&["review", "set", ID, "approved"]);
+    cyra.json(&["review", "note", ID, "Ready for Friday"]);
+    cyra.sync();
+    anna.sync();
+    bela.sync();
+
+    let review = anna.json(&["review", "log", ID]);
+    assert_eq!(review["events"][0]["author"], "Cyra");
+    let grid = anna.json(&["translate", "status", "--issue", "2020-W20"]);
+    let ru = grid["rows"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["id"] == ID))
+        .and_then(|r| r["cells"].as_array())
+        .and_then(|cells| cells.iter().find(|c| c["lang"] == "ru"))
+        .expect("ru")
+        .clone();
+    assert_eq!(
+        (ru["set_by"].as_str(), ru["outdated"].as_bool()),
+        (Some("Bela"), Some(false))
+    );
+
+    // Everyone sees the same versions, statuses, board and review.
+    let states: Vec<Value> = [&anna, &bela, &cyra]
+        .iter()
+        .map(|p| {
+            let log: Vec<Value> = p
+                .log(SOURCE)
+                .iter()
+                .map(|v| serde_json::json!([v["sha256"], v["author"], v["label"]]))
+                .collect();
+            serde_json::json!({
+                "log": log,
+                "review": p.json(&["review", "log", ID]),
+                "board": p.json(&["issue", "board", "2020-W20"]),
+            })
+        })
+        .collect();
+    assert_eq!(states[0], states[1]);
+    assert_eq!(states[1], states[2]);
+    for person in [&anna, &bela, &cyra] {
+        no_markers(person);
+        assert_eq!(person.json(&["sync"])["state"]["to_send"], 0);
+    }
+}
+
+#[test]
+fn the_same_paragraph_edited_on_two_machines_keeps_both_texts_and_a_valid_draft() {
+    let (_dir, [anna, _bela, cyra]) = team();
+    let text = anna.read(SOURCE);
+    let anna_text = paragraph_edit(&text, "Маштаб пакуль сціплы", "Маштаб ужо немалы");
+    let cyra_text = paragraph_edit(&text, "Маштаб пакуль сціплы", "Маштаб зусім невялікі");
+    anna.save(SOURCE, &anna_text);
+    cyra.save(SOURCE, &cyra_text);
+    anna.sync();
+    let report = cyra.sync();
+    let conflicts = report["conflicts"].as_array().expect("conflicts");
+    assert_eq!(conflicts.len(), 1, "{report}");
+    assert_eq!(conflicts[0]["path"], SOURCE);
+    assert_eq!(report["state"]["conflicts"], 1);
+    no_markers(&cyra);
+    // Both texts are versions in History on Cyra's machine; hers is on disk.
+    let hashes: Vec<Value> = cyra
+        .log(SOURCE)
+        .iter()
+        .map(|v| v["sha256"].clone())
+        .collect();
+    let hash_of = |t: &str| {
+        use std::fmt::Write;
+        let digest = sha256(t.as_bytes());
+        digest.iter().fold(String::new(), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+    };
+    assert!(
+        hashes.contains(&Value::from(hash_of(&anna_text))),
+        "{hashes:?}"
+    );
+    assert!(
+        hashes.contains(&Value::from(hash_of(&cyra_text))),
+        "{hashes:?}"
+    );
+    assert_eq!(cyra.read(SOURCE), cyra_text);
+    assert_eq!(
+        cyra.json(&["conflicts"])["conflicts"]
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+
+    // Cyra takes Anna's text; after syncing, both machines hold it and no conflict is left.
+    cyra.json(&["resolve", SOURCE, "--theirs"]);
+    assert_eq!(
+        cyra.json(&["conflicts"])["conflicts"]
+            .as_array()
+            .map(Vec::len),
+        Some(0)
+    );
+    cyra.sync();
+    anna.sync();
+    assert_eq!(anna.read(SOURCE), anna_text);
+    assert_eq!(cyra.read(SOURCE), anna_text);
+    no_markers(&anna);
+    // Anna's History has Cyra's text too.
+    let anna_hashes: Vec<Value> = anna
+        .log(SOURCE)
+        .iter()
+        .map(|v| v["sha256"].clone())
+        .collect();
+    assert!(
+        anna_hashes.contains(&Value::from(hash_of(&cyra_text))),
+        "{anna_hashes:?}"
+    );
+}
+
+#[test]
+fn sync_says_what_to_do_when_the_folder_is_not_shared_or_the_remote_is_gone() {
+    let sample = Sample::copy();
+    let person = Person {
+        root: sample.root(),
+        name: "Anna",
+    };
+    person
+        .galley()
+        .arg("sync")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("galley sync --init URL"));
+
+    // A remote that cannot be reached: nothing fails, the commits wait.
+    let (dir, [anna, _, _]) = team();
+    std::fs::rename(dir.path().join("remote.git"), dir.path().join("gone.git")).expect("move");
+    let text = anna.read(SOURCE);
+    anna.save(
+        SOURCE,
+        &paragraph_edit(&text, "Маштаб пакуль сціплы", "Маштаб ужо немалы"),
+    );
+    let report = anna.sync();
+    assert_eq!(report["offline"], true, "{report}");
+    assert!(report["state"]["to_send"].as_u64() >= Some(1), "{report}");
+    std::fs::rename(dir.path().join("gone.git"), dir.path().join("remote.git")).expect("back");
+    let report = anna.sync();
+    assert_eq!(report["offline"], false, "{report}");
+    assert_eq!(report["state"]["to_send"], 0, "{report}");
+}
+
+fn drafts(root: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read dir").flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() && !name.starts_with('.') {
+                stack.push(path);
+            } else if name.ends_with(".md") {
+                out.push(
+                    path.strip_prefix(root)
+                        .expect("inside")
+                        .to_string_lossy()
+                        .into_owned(),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else if !entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with("history.db")
+        {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+fn sha256(bytes: &[u8]) -> [u8; 32] {
+    galley_core::hash::ContentHash::of(bytes)
+        .as_bytes()
+        .to_owned()
+}
