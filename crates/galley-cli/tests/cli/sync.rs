@@ -341,3 +341,91 @@ fn sha256(bytes: &[u8]) -> [u8; 32] {
         .as_bytes()
         .to_owned()
 }
+
+/// Crash torture: `galley sync` killed with SIGKILL at random moments (GALLEY_SYNC_KILLS, 20
+/// by default; 200 in the long run), an edit before each. A sync afterwards completes, no draft
+/// holds a conflict marker, and another machine receives every text that was saved.
+#[cfg(unix)]
+#[test]
+fn syncs_killed_at_random_moments_are_completed_by_the_next_and_lose_no_version() {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let kills: u64 = std::env::var("GALLEY_SYNC_KILLS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(20);
+    let (_dir, [anna, bela, _]) = team();
+    let mut seed: u64 = 0x5eed_5a7c_0ffe_e000;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    // How long a sync takes here, so the kills land inside one.
+    let started = Instant::now();
+    anna.sync();
+    let lifetime = started.elapsed().as_micros().max(1) as u64 * 2;
+    let mut saved = Vec::new();
+    for step in 0..kills {
+        let text = anna.read(SOURCE);
+        let edited = format!("{text}\nStep {step} of the torture.\n");
+        anna.save(SOURCE, &edited);
+        saved.push(edited);
+        // Bela works too, so merges happen.
+        if step % 3 == 0 {
+            bela.json(&["review", "note", ID, &format!("Note {step}")]);
+            bela.sync();
+        }
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("galley"))
+            .arg("--workspace")
+            .arg(&anna.root)
+            .arg("sync")
+            .env("GALLEY_AUTHOR", anna.name)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env_remove("GALLEY_WORKSPACE")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start galley sync");
+        // The random delay is the experiment: it picks the moment of the crash.
+        std::thread::sleep(Duration::from_micros(next() % lifetime));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let last = anna.sync();
+    assert_eq!(last["state"]["to_send"], 0, "{last}");
+    no_markers(&anna);
+    bela.sync();
+    no_markers(&bela);
+    let received: Vec<Value> = bela
+        .log(SOURCE)
+        .iter()
+        .map(|v| v["sha256"].clone())
+        .collect();
+    for text in &saved {
+        let hash = galley_core::hash::ContentHash::of(text.as_bytes()).to_hex();
+        assert!(
+            received.contains(&Value::from(hash)),
+            "a saved version did not travel"
+        );
+    }
+    assert_eq!(bela.read(SOURCE), anna.read(SOURCE));
+    let notes = anna.json(&["review", "notes", ID]);
+    assert!(
+        notes["notes"].as_array().map(Vec::len) >= Some((kills as usize).div_ceil(3)),
+        "{notes}"
+    );
+    let fsck = std::process::Command::new("git")
+        .current_dir(&anna.root)
+        .args(["fsck", "--no-progress"])
+        .output()
+        .expect("git fsck");
+    assert!(
+        fsck.status.success(),
+        "{}",
+        String::from_utf8_lossy(&fsck.stderr)
+    );
+}
