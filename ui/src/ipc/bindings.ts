@@ -49,18 +49,18 @@ issue: string | null, section: string | null, trend: string | null,
 /**
  * Editorial status: `draft` (also when none was ever set), `in-review` or `approved`.
  */
-editorial: string, versions: Array<LanguageVersion>, 
+editorial: EditorialState, versions: Array<LanguageVersion>, 
 /**
  * One per language of the workspace (then others), in order: source, missing, in
  * progress, in review, done or outdated.
  */
-states: Array<LanguageStatus>, };
+states: Array<LanguageStatus>, editorialBy: string | null, editorialAt: string | null, editorialConcurrent: ConcurrentEditorial | null, inConflict: boolean, };
 
 export type LanguageVersion = { lang: string, 
 /**
  * Path relative to the workspace root; pass it to `read_draft`.
  */
-path: string, title: string, words: number, };
+path: string, title: string, words: number, inConflict: boolean, };
 
 export type DraftView = { path: string, id: string, lang: string, title: string, trend: string | null, authors: Array<string>, lead: string, section: string | null, issue: string | null, tags: Array<string>, translationOf: string | null, 
 /**
@@ -90,7 +90,7 @@ restoredFrom: number | null,
 /**
  * SHA-256 of the text (hex); `null` when the version records a deletion.
  */
-hash: string | null, };
+hash: string | null, labelBy: string | null, labelAt: string | null, labelConcurrent: ConcurrentLabel | null, };
 
 export type VersionOrigin = "save" | "external" | "restore" | "conflict" | "import";
 
@@ -118,7 +118,7 @@ export type SpanChange = "equal" | "insert" | "delete";
 
 export type LanguageState = "source" | "missing" | "in-progress" | "in-review" | "done" | "outdated";
 
-export type LanguageStatus = { lang: string, state: LanguageState, };
+export type LanguageStatus = { lang: string, state: LanguageState, setBy: string | null, setAt: string | null, concurrent: ConcurrentStatus | null, };
 
 export type TranslationPane = { id: string, lang: string, path: string, sourceLang: string, sourcePath: string, 
 /**
@@ -132,7 +132,7 @@ outdatedFields: Array<string>,
 /**
  * The source versions since the base that make it outdated (candidates for "minor").
  */
-outdatedVersions: Array<number>, pairs: Array<PairView>, };
+outdatedVersions: Array<number>, pairs: Array<PairView>, setBy: string | null, setAt: string | null, note: string | null, concurrent: ConcurrentStatus | null, };
 
 export type PairView = { source: string | null, translation: string | null, 
 /**
@@ -144,7 +144,7 @@ export type SourceChanges = { diff: DiffView, versions: Array<SourceVersion>, };
 
 export type SourceVersion = { id: number, minor: boolean, };
 
-export type FolderChanges = { changes: Array<FileChange>, };
+export type FolderChanges = { changes: Array<FileChange>, recordsChanged: boolean, };
 
 export type FileChange = { 
 /**
@@ -223,7 +223,7 @@ sections: Array<BoardSection>, readiness: Array<LanguageReadinessView>,
 /**
  * Files of the issue that could not be read.
  */
-problems: Array<ErrorDto>, };
+problems: Array<ErrorDto>, conflicts: Array<BoardConflictView>, };
 
 export type BoardSection = { 
 /**
@@ -243,7 +243,7 @@ listed: boolean,
 /**
  * `draft`, `in-review` or `approved`.
  */
-editorial: string, 
+editorial: EditorialState, 
 /**
  * Who set the editorial status, and when (`null` for a draft nobody touched).
  */
@@ -251,13 +251,13 @@ editorialBy: string | null, editorialAt: string | null,
 /**
  * One per board language, in its order.
  */
-cells: Array<BoardCellView>, };
+cells: Array<BoardCellView>, editorialConcurrent: ConcurrentEditorial | null, inConflict: boolean, };
 
 export type BoardCellView = { lang: string, state: LanguageState, 
 /**
  * Workspace-relative path of this language version, when it has a file.
  */
-path: string | null, words: number | null, };
+path: string | null, words: number | null, setBy: string | null, setAt: string | null, concurrent: ConcurrentStatus | null, };
 
 export type LanguageReadinessView = { lang: string, ready: boolean, blockers: Array<BlockerView>, };
 
@@ -362,3 +362,13 @@ export type OpenOutcome = { opened: string | null, };
 export type InitPrompt = { title: string, question: string, confirm: string, cancel: string, };
 
 export type MenuAction = { action: string, path: string | null, };
+
+export type BoardConflictView = { path: string, copyOf: string | null, id: string | null, };
+
+export type EditorialState = "draft" | "in-review" | "approved";
+
+export type ConcurrentStatus = { by: string, at: string, status: LanguageState, keptBy: string, kept: LanguageState, };
+
+export type ConcurrentEditorial = { by: string, at: string, status: EditorialState, keptBy: string, kept: EditorialState, };
+
+export type ConcurrentLabel = { by: string, at: string, label: string | null, keptBy: string, kept: string | null, };
