@@ -6,8 +6,7 @@ use ts_rs::{Config, TS};
 use crate::dto::{Commentary, DraftView, LanguageVersion, Library, SectionInfo, WorkspaceInfo};
 use crate::dto_board::{
     BlockerView, BoardCellView, BoardConflictView, BoardRowView, BoardSection, BoardView,
-    ExportProgress,
-    ExportResult, ExportTarget, LanguageReadinessView,
+    ExportProgress, ExportResult, ExportTarget, LanguageReadinessView,
 };
 use crate::dto_history::{
     DiffView, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult, SpanChange,

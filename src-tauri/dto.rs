@@ -8,8 +8,8 @@ use ts_rs::TS;
 
 use crate::dto_records::{concurrent_editorial, ConcurrentEditorial, EditorialState};
 use crate::dto_translation::{language_status, LanguageStatus};
-use galley_core::clock::format_time;
 use crate::error::ErrorDto;
+use galley_core::clock::format_time;
 use galley_core::records::{EditorialEvent, EditorialStatus};
 use galley_core::settings::Settings;
 use galley_core::translation::{GridRow, TranslationGrid};
@@ -163,9 +163,7 @@ fn commentary(
     let source = drafts.source;
     let states = rows
         .get(source.id.as_str())
-        .map(|row| {
-            row.cells.iter().map(language_status).collect()
-        })
+        .map(|row| row.cells.iter().map(language_status).collect())
         .unwrap_or_default();
     let event = editorial.get(&source.id);
     Commentary {

@@ -15,9 +15,9 @@ use crate::dto_translation::LanguageState;
 use crate::error::ErrorDto;
 use galley_core::bundle::Progress;
 use galley_core::clock::format_time;
-use galley_core::records::{EditorialStatus, TranslationStatus};
 use galley_core::issue::{Blocker, Board, BoardCell, BoardConflict, BoardRow, Readiness};
 use galley_core::records::Records;
+use galley_core::records::{EditorialStatus, TranslationStatus};
 use galley_core::translation::Role;
 use galley_core::workspace::{ExportReport, IssueView};
 

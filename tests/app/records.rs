@@ -172,7 +172,10 @@ fn concurrent_statuses_name_both_sides_and_the_one_kept() {
 
     let ru = language(&commentary(&app), "ru");
     assert_eq!(ru["concurrent"], *concurrent);
-    assert_eq!(board_cell(&board_row(&app), "ru")["concurrent"], *concurrent);
+    assert_eq!(
+        board_cell(&board_row(&app), "ru")["concurrent"],
+        *concurrent
+    );
 
     // The same status chosen in two places is still two changes: the notice names both.
     let row = board_row(&app);
@@ -188,11 +191,21 @@ fn concurrent_statuses_name_both_sides_and_the_one_kept() {
 fn a_label_shows_who_gave_it_and_a_concurrent_one() {
     let workspace = sample_workspace();
     let app = TestApp::open(workspace.path());
-    let (_other, mut maria) = other_machine("Maria");
-    let versions = app
-        .invoke("list_versions", json!({ "path": TRANSLATION }))
-        .expect("log");
-    let newest = versions[0]["id"].as_i64().expect("id");
+    let (other, mut maria) = other_machine("Maria");
+    // One text on both machines: saved here, arrived there (labels follow the text's hash).
+    let draft = app
+        .invoke("read_draft", json!({ "path": TRANSLATION }))
+        .expect("read");
+    let text = format!("{}\nЕщё абзац.\n", draft["text"].as_str().expect("text"));
+    let saved = app
+        .invoke(
+            "save_draft",
+            json!({ "path": TRANSLATION, "text": text, "loadedHash": draft["hash"] }),
+        )
+        .expect("save");
+    let newest = saved["version"]["id"].as_i64().expect("a new version");
+    std::fs::write(other.path().join(TRANSLATION), &text).expect("the text arrives there");
+    maria.record_all().expect("Maria's Galley records it");
     let labelled = app
         .invoke("label_version", json!({ "id": newest, "label": "sent" }))
         .expect("label");
@@ -202,6 +215,12 @@ fn a_label_shows_who_gave_it_and_a_concurrent_one() {
 
     // Maria labels the same text on her machine (her own version of it).
     let hers = maria.log(TRANSLATION).expect("her log")[0].id;
+    assert_eq!(
+        maria.log(TRANSLATION).expect("her log")[0]
+            .hash
+            .map(|h| h.to_hex()),
+        saved["version"]["hash"].as_str().map(str::to_string)
+    );
     maria.set_label(hers, Some("final")).expect("her label");
     watcher_batch(&app, sync_journal(&maria, workspace.path()));
 
@@ -213,7 +232,10 @@ fn a_label_shows_who_gave_it_and_a_concurrent_one() {
     assert_eq!(concurrent["keptBy"], top["labelBy"], "{top}");
     assert_eq!(concurrent["kept"], top["label"]);
     let both = [concurrent["label"].clone(), concurrent["kept"].clone()];
-    assert!(both.contains(&json!("sent")) && both.contains(&json!("final")), "{top}");
+    assert!(
+        both.contains(&json!("sent")) && both.contains(&json!("final")),
+        "{top}"
+    );
 }
 
 #[test]
@@ -257,9 +279,7 @@ fn a_draft_with_conflict_markers_is_flagged_and_never_read_as_a_draft() {
     let app = TestApp::open(workspace.path());
     let file = workspace.path().join(TRANSLATION);
     let text = std::fs::read_to_string(&file).expect("read");
-    let merged = format!(
-        "{text}\n<<<<<<< HEAD\nНаш абзац.\n=======\nИх абзац.\n>>>>>>> other\n"
-    );
+    let merged = format!("{text}\n<<<<<<< HEAD\nНаш абзац.\n=======\nИх абзац.\n>>>>>>> other\n");
     std::fs::write(&file, merged).expect("write the merge result");
 
     let listed = commentary(&app);

@@ -47,20 +47,37 @@ title: string, sourceLang: string,
  */
 issue: string | null, section: string | null, trend: string | null, 
 /**
- * Editorial status: `draft` (also when none was ever set), `in-review` or `approved`.
+ * Editorial status: `draft` also when none was ever set.
  */
-editorial: EditorialState, versions: Array<LanguageVersion>, 
+editorial: EditorialState, 
+/**
+ * Who set the editorial status, and when (UTC); `null` when nobody has yet.
+ */
+editorialBy: string | null, editorialAt: string | null, 
+/**
+ * Set when the editorial status won over one set elsewhere at the same time.
+ */
+editorialConcurrent: ConcurrentEditorial | null, 
+/**
+ * A language version's file has merge conflict markers (see `versions`).
+ */
+inConflict: boolean, versions: Array<LanguageVersion>, 
 /**
  * One per language of the workspace (then others), in order: source, missing, in
  * progress, in review, done or outdated.
  */
-states: Array<LanguageStatus>, editorialBy: string | null, editorialAt: string | null, editorialConcurrent: ConcurrentEditorial | null, inConflict: boolean, };
+states: Array<LanguageStatus>, };
 
 export type LanguageVersion = { lang: string, 
 /**
  * Path relative to the workspace root; pass it to `read_draft`.
  */
-path: string, title: string, words: number, inConflict: boolean, };
+path: string, title: string, words: number, 
+/**
+ * The file has merge conflict markers: it is listed by its "ours" side and cannot be
+ * opened as a draft until they are resolved.
+ */
+inConflict: boolean, };
 
 export type DraftView = { path: string, id: string, lang: string, title: string, trend: string | null, authors: Array<string>, lead: string, section: string | null, issue: string | null, tags: Array<string>, translationOf: string | null, 
 /**
@@ -82,7 +99,15 @@ export type VersionInfo = { id: number, author: string,
 /**
  * UTC, `2020-05-14T09:30:00Z`.
  */
-at: string, label: string | null, origin: VersionOrigin, 
+at: string, label: string | null, 
+/**
+ * Who gave the label, and when (UTC), as the journals say.
+ */
+labelBy: string | null, labelAt: string | null, 
+/**
+ * Set when the label won over one given elsewhere at the same time.
+ */
+labelConcurrent: ConcurrentLabel | null, origin: VersionOrigin, 
 /**
  * For a restore: the version brought back.
  */
@@ -90,7 +115,7 @@ restoredFrom: number | null,
 /**
  * SHA-256 of the text (hex); `null` when the version records a deletion.
  */
-hash: string | null, labelBy: string | null, labelAt: string | null, labelConcurrent: ConcurrentLabel | null, };
+hash: string | null, };
 
 export type VersionOrigin = "save" | "external" | "restore" | "conflict" | "import";
 
@@ -118,7 +143,15 @@ export type SpanChange = "equal" | "insert" | "delete";
 
 export type LanguageState = "source" | "missing" | "in-progress" | "in-review" | "done" | "outdated";
 
-export type LanguageStatus = { lang: string, state: LanguageState, setBy: string | null, setAt: string | null, concurrent: ConcurrentStatus | null, };
+export type LanguageStatus = { lang: string, state: LanguageState, 
+/**
+ * Who set the translation status, and when (UTC); `null` when nobody has yet.
+ */
+setBy: string | null, setAt: string | null, 
+/**
+ * Set when this status won over one set elsewhere at the same time.
+ */
+concurrent: ConcurrentStatus | null, };
 
 export type TranslationPane = { id: string, lang: string, path: string, sourceLang: string, sourcePath: string, 
 /**
@@ -126,13 +159,25 @@ export type TranslationPane = { id: string, lang: string, path: string, sourceLa
  */
 state: LanguageState, recordedStatus: LanguageState, 
 /**
+ * Who set `recordedStatus`, and when (UTC); `null` when nobody has yet.
+ */
+setBy: string | null, setAt: string | null, 
+/**
+ * The note given with the status.
+ */
+note: string | null, 
+/**
+ * Set when this status won over one set elsewhere at the same time.
+ */
+concurrent: ConcurrentStatus | null, 
+/**
  * title, lead, body: the parts of the source that changed since the base.
  */
 outdatedFields: Array<string>, 
 /**
  * The source versions since the base that make it outdated (candidates for "minor").
  */
-outdatedVersions: Array<number>, pairs: Array<PairView>, setBy: string | null, setAt: string | null, note: string | null, concurrent: ConcurrentStatus | null, };
+outdatedVersions: Array<number>, pairs: Array<PairView>, };
 
 export type PairView = { source: string | null, translation: string | null, 
 /**
@@ -221,9 +266,13 @@ languages: Array<string>,
  */
 sections: Array<BoardSection>, readiness: Array<LanguageReadinessView>, 
 /**
+ * Conflicts left by git or a sync tool in the issue's files; each blocks every language.
+ */
+conflicts: Array<BoardConflictView>, 
+/**
  * Files of the issue that could not be read.
  */
-problems: Array<ErrorDto>, conflicts: Array<BoardConflictView>, };
+problems: Array<ErrorDto>, };
 
 export type BoardSection = { 
 /**
@@ -239,25 +288,64 @@ title: string | null,
 /**
  * Listed in the issue file (otherwise placed by its front matter).
  */
-listed: boolean, 
-/**
- * `draft`, `in-review` or `approved`.
- */
-editorial: EditorialState, 
+listed: boolean, editorial: EditorialState, 
 /**
  * Who set the editorial status, and when (`null` for a draft nobody touched).
  */
 editorialBy: string | null, editorialAt: string | null, 
 /**
+ * Set when the editorial status won over one set elsewhere at the same time.
+ */
+editorialConcurrent: ConcurrentEditorial | null, 
+/**
+ * One of its files has merge conflict markers or a conflict copy (see `conflicts`).
+ */
+inConflict: boolean, 
+/**
  * One per board language, in its order.
  */
-cells: Array<BoardCellView>, editorialConcurrent: ConcurrentEditorial | null, inConflict: boolean, };
+cells: Array<BoardCellView>, };
 
 export type BoardCellView = { lang: string, state: LanguageState, 
 /**
  * Workspace-relative path of this language version, when it has a file.
  */
-path: string | null, words: number | null, setBy: string | null, setAt: string | null, concurrent: ConcurrentStatus | null, };
+path: string | null, words: number | null, 
+/**
+ * Who set the translation status, and when (UTC); `null` for the source, a missing
+ * language, or a status nobody set.
+ */
+setBy: string | null, setAt: string | null, 
+/**
+ * Set when the status won over one set elsewhere at the same time.
+ */
+concurrent: ConcurrentStatus | null, };
+
+export type BoardConflictView = { 
+/**
+ * The file, workspace-relative.
+ */
+path: string, 
+/**
+ * For a sync tool's conflict copy, the file it copies; `null` for merge conflict markers.
+ */
+copyOf: string | null, 
+/**
+ * The commentary it belongs to, when known.
+ */
+id: string | null, };
+
+export type EditorialState = "draft" | "in-review" | "approved";
+
+export type ConcurrentStatus = { by: string, 
+/**
+ * UTC, `2020-05-14T09:30:00Z`.
+ */
+at: string, status: LanguageState, keptBy: string, kept: LanguageState, };
+
+export type ConcurrentEditorial = { by: string, at: string, status: EditorialState, keptBy: string, kept: EditorialState, };
+
+export type ConcurrentLabel = { by: string, at: string, label: string | null, keptBy: string, kept: string | null, };
 
 export type LanguageReadinessView = { lang: string, ready: boolean, blockers: Array<BlockerView>, };
 
@@ -362,13 +450,3 @@ export type OpenOutcome = { opened: string | null, };
 export type InitPrompt = { title: string, question: string, confirm: string, cancel: string, };
 
 export type MenuAction = { action: string, path: string | null, };
-
-export type BoardConflictView = { path: string, copyOf: string | null, id: string | null, };
-
-export type EditorialState = "draft" | "in-review" | "approved";
-
-export type ConcurrentStatus = { by: string, at: string, status: LanguageState, keptBy: string, kept: LanguageState, };
-
-export type ConcurrentEditorial = { by: string, at: string, status: EditorialState, keptBy: string, kept: EditorialState, };
-
-export type ConcurrentLabel = { by: string, at: string, label: string | null, keptBy: string, kept: string | null, };
