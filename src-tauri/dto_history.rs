@@ -26,7 +26,8 @@ pub struct VersionInfo {
     pub label_by: Option<String>,
     pub label_at: Option<String>,
     /// Set when the label won over one given elsewhere at the same time.
-    pub label_concurrent: Option<ConcurrentLabel>,
+    // Boxed: rare, and inline it would make every version (and save result) larger.
+    pub label_concurrent: Option<Box<ConcurrentLabel>>,
     pub origin: VersionOrigin,
     /// For a restore: the version brought back.
     #[ts(type = "number | null")]
@@ -164,7 +165,7 @@ pub fn version_info(v: &Version, records: &Records) -> VersionInfo {
     if let Some(record) = record {
         info.label_by = Some(record.author.clone());
         info.label_at = Some(format_time(record.at));
-        info.label_concurrent = concurrent_label(record);
+        info.label_concurrent = concurrent_label(record).map(Box::new);
     }
     info
 }
