@@ -5,14 +5,15 @@ use ts_rs::{Config, TS};
 
 use crate::dto::{Commentary, DraftView, LanguageVersion, Library, SectionInfo, WorkspaceInfo};
 use crate::dto_board::{
-    BlockerView, BoardCellView, BoardRowView, BoardSection, BoardView, ExportProgress,
-    ExportResult, ExportTarget, LanguageReadinessView,
+    BlockerView, BoardCellView, BoardConflictView, BoardRowView, BoardSection, BoardView,
+    ExportProgress, ExportResult, ExportTarget, LanguageReadinessView,
 };
 use crate::dto_history::{
     DiffView, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult, SpanChange,
     SpanView, VersionInfo, VersionOrigin,
 };
 use crate::dto_preview::PreviewView;
+use crate::dto_records::{ConcurrentEditorial, ConcurrentLabel, ConcurrentStatus, EditorialState};
 use crate::dto_search::{SearchHitView, SearchQuery, TextPart};
 use crate::dto_settings::{
     ProfileInput, ProfileView, RoleTag, SectionSettings, SettingsSaved, UiLanguageTag,
@@ -68,6 +69,11 @@ pub fn typescript_declarations() -> String {
         BoardSection::decl(&cfg),
         BoardRowView::decl(&cfg),
         BoardCellView::decl(&cfg),
+        BoardConflictView::decl(&cfg),
+        EditorialState::decl(&cfg),
+        ConcurrentStatus::decl(&cfg),
+        ConcurrentEditorial::decl(&cfg),
+        ConcurrentLabel::decl(&cfg),
         LanguageReadinessView::decl(&cfg),
         BlockerView::decl(&cfg),
         ExportTarget::decl(&cfg),

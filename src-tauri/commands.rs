@@ -6,7 +6,9 @@ use std::path::Path;
 use tauri::State;
 
 use crate::dto::{self, DraftView, Library, WorkspaceInfo};
-use crate::dto_history::{save_result, DiffView, FrontFields, SaveResult, VersionInfo};
+use crate::dto_history::{
+    save_result, version_info, DiffView, FrontFields, SaveResult, VersionInfo,
+};
 use crate::dto_translation::{SourceChanges, TranslationPane};
 use crate::error::ErrorDto;
 use crate::session::Session;
@@ -94,7 +96,14 @@ pub fn list_versions(
     session: State<'_, Session>,
     path: String,
 ) -> Result<Vec<VersionInfo>, ErrorDto> {
-    session.with(|ws| Ok(ws.log(&path)?.iter().map(VersionInfo::from).collect()))
+    session.with(|ws| {
+        let records = ws.records();
+        Ok(ws
+            .log(&path)?
+            .iter()
+            .map(|v| version_info(v, records))
+            .collect())
+    })
 }
 
 /// The word-level diff from version `old` to version `new`.
@@ -117,7 +126,10 @@ pub fn label_version(
     id: i64,
     label: Option<String>,
 ) -> Result<VersionInfo, ErrorDto> {
-    session.with_mut(|ws| Ok((&ws.set_label(id, label.as_deref())?).into()))
+    session.with_mut(|ws| {
+        let version = ws.set_label(id, label.as_deref())?;
+        Ok(version_info(&version, ws.records()))
+    })
 }
 
 /// Brings back version `id` as a new version; the file gets its text.

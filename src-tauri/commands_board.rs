@@ -202,7 +202,13 @@ fn board(ws: &Workspace, week: IsoWeek) -> Result<BoardView, ErrorDto> {
         .iter()
         .map(|s| s.key.clone())
         .collect();
-    Ok(board_view(&view, &board, &readiness(&board), &keys))
+    Ok(board_view(
+        &view,
+        &board,
+        &readiness(&board),
+        &keys,
+        ws.records(),
+    ))
 }
 
 fn parse_week(week: &str) -> Result<IsoWeek, ErrorDto> {

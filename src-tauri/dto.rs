@@ -6,8 +6,10 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::dto_translation::{state_of, LanguageStatus};
+use crate::dto_records::{concurrent_editorial, ConcurrentEditorial, EditorialState};
+use crate::dto_translation::{language_status, LanguageStatus};
 use crate::error::ErrorDto;
+use galley_core::clock::format_time;
 use galley_core::records::{EditorialEvent, EditorialStatus};
 use galley_core::settings::Settings;
 use galley_core::translation::{GridRow, TranslationGrid};
@@ -54,8 +56,15 @@ pub struct Commentary {
     pub issue: Option<String>,
     pub section: Option<String>,
     pub trend: Option<String>,
-    /// Editorial status: `draft` (also when none was ever set), `in-review` or `approved`.
-    pub editorial: String,
+    /// Editorial status: `draft` also when none was ever set.
+    pub editorial: EditorialState,
+    /// Who set the editorial status, and when (UTC); `null` when nobody has yet.
+    pub editorial_by: Option<String>,
+    pub editorial_at: Option<String>,
+    /// Set when the editorial status won over one set elsewhere at the same time.
+    pub editorial_concurrent: Option<ConcurrentEditorial>,
+    /// A language version's file has merge conflict markers (see `versions`).
+    pub in_conflict: bool,
     pub versions: Vec<LanguageVersion>,
     /// One per language of the workspace (then others), in order: source, missing, in
     /// progress, in review, done or outdated.
@@ -70,6 +79,9 @@ pub struct LanguageVersion {
     pub path: String,
     pub title: String,
     pub words: usize,
+    /// The file has merge conflict markers: it is listed by its "ours" side and cannot be
+    /// opened as a draft until they are resolved.
+    pub in_conflict: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -151,29 +163,24 @@ fn commentary(
     let source = drafts.source;
     let states = rows
         .get(source.id.as_str())
-        .map(|row| {
-            row.cells
-                .iter()
-                .map(|cell| LanguageStatus {
-                    lang: cell.lang.clone(),
-                    state: state_of(cell),
-                })
-                .collect()
-        })
+        .map(|row| row.cells.iter().map(language_status).collect())
         .unwrap_or_default();
+    let event = editorial.get(&source.id);
     Commentary {
         states,
+        editorial_by: event.map(|e| e.author.clone()),
+        editorial_at: event.map(|e| format_time(e.at)),
+        editorial_concurrent: event.and_then(concurrent_editorial),
+        in_conflict: drafts.versions.iter().any(|d| d.in_conflict),
         id: source.id.clone(),
         title: source.title.clone(),
         source_lang: source.lang.clone(),
         issue: source.issue.as_ref().map(ToString::to_string),
         section: source.section.clone(),
         trend: source.trend.as_ref().map(ToString::to_string),
-        editorial: editorial
-            .get(&source.id)
+        editorial: event
             .map_or(EditorialStatus::Draft, |event| event.status)
-            .as_str()
-            .to_string(),
+            .into(),
         versions: drafts
             .versions
             .iter()
@@ -182,6 +189,7 @@ fn commentary(
                 path: d.path.clone(),
                 title: d.title.clone(),
                 words: d.words,
+                in_conflict: d.in_conflict,
             })
             .collect(),
     }

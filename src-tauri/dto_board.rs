@@ -7,11 +7,16 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::dto_records::{
+    concurrent_editorial, concurrent_status, set_by, ConcurrentEditorial, ConcurrentStatus,
+    EditorialState,
+};
 use crate::dto_translation::LanguageState;
 use crate::error::ErrorDto;
 use galley_core::bundle::Progress;
 use galley_core::clock::format_time;
-use galley_core::issue::{Blocker, Board, BoardCell, BoardRow, Readiness};
+use galley_core::issue::{Blocker, Board, BoardCell, BoardConflict, BoardRow, Readiness};
+use galley_core::records::Records;
 use galley_core::records::{EditorialStatus, TranslationStatus};
 use galley_core::translation::Role;
 use galley_core::workspace::{ExportReport, IssueView};
@@ -38,6 +43,8 @@ pub struct BoardView {
     /// so a commentary can be moved into them).
     pub sections: Vec<BoardSection>,
     pub readiness: Vec<LanguageReadinessView>,
+    /// Conflicts left by git or a sync tool in the issue's files; each blocks every language.
+    pub conflicts: Vec<BoardConflictView>,
     /// Files of the issue that could not be read.
     pub problems: Vec<ErrorDto>,
 }
@@ -58,11 +65,14 @@ pub struct BoardRowView {
     pub title: Option<String>,
     /// Listed in the issue file (otherwise placed by its front matter).
     pub listed: bool,
-    /// `draft`, `in-review` or `approved`.
-    pub editorial: String,
+    pub editorial: EditorialState,
     /// Who set the editorial status, and when (`null` for a draft nobody touched).
     pub editorial_by: Option<String>,
     pub editorial_at: Option<String>,
+    /// Set when the editorial status won over one set elsewhere at the same time.
+    pub editorial_concurrent: Option<ConcurrentEditorial>,
+    /// One of its files has merge conflict markers or a conflict copy (see `conflicts`).
+    pub in_conflict: bool,
     /// One per board language, in its order.
     pub cells: Vec<BoardCellView>,
 }
@@ -75,6 +85,24 @@ pub struct BoardCellView {
     /// Workspace-relative path of this language version, when it has a file.
     pub path: Option<String>,
     pub words: Option<u32>,
+    /// Who set the translation status, and when (UTC); `null` for the source, a missing
+    /// language, or a status nobody set.
+    pub set_by: Option<String>,
+    pub set_at: Option<String>,
+    /// Set when the status won over one set elsewhere at the same time.
+    pub concurrent: Option<ConcurrentStatus>,
+}
+
+/// A conflict left in a file of the issue.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BoardConflictView {
+    /// The file, workspace-relative.
+    pub path: String,
+    /// For a sync tool's conflict copy, the file it copies; `null` for merge conflict markers.
+    pub copy_of: Option<String>,
+    /// The commentary it belongs to, when known.
+    pub id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -137,13 +165,16 @@ pub struct ExportProgress {
 }
 
 /// The board of one issue. `section_keys` (the workspace's sections) follow the issue's own
-/// sections, empty, so a commentary can be moved into any of them.
+/// sections, empty, so a commentary can be moved into any of them; `records` say who set each
+/// translation status.
 pub fn board_view(
     view: &IssueView,
     board: &Board,
     readiness: &Readiness,
     section_keys: &[String],
+    records: &Records,
 ) -> BoardView {
+    let row_view = |row: &BoardRow| row_view(row, &board.conflicts, records);
     let mut sections: Vec<BoardSection> = Vec::new();
     for row in &board.rows {
         match sections.last_mut() {
@@ -185,29 +216,55 @@ pub fn board_view(
                 blockers: l.blockers.iter().map(blocker_view).collect(),
             })
             .collect(),
+        conflicts: board
+            .conflicts
+            .iter()
+            .map(|c| BoardConflictView {
+                path: c.path.clone(),
+                copy_of: c.copy_of.clone(),
+                id: c.id.clone(),
+            })
+            .collect(),
         problems: board.problems.iter().map(ErrorDto::from).collect(),
     }
 }
 
-fn row_view(row: &BoardRow) -> BoardRowView {
+fn row_view(row: &BoardRow, conflicts: &[BoardConflict], records: &Records) -> BoardRowView {
     let event = row.editorial_event.as_ref();
     BoardRowView {
         id: row.id.clone(),
         title: row.title.clone(),
         listed: row.listed,
-        editorial: row.editorial.as_str().to_string(),
+        editorial: row.editorial.into(),
         editorial_by: event.map(|e| e.author.clone()),
         editorial_at: event.map(|e| format_time(e.at)),
+        editorial_concurrent: event.and_then(concurrent_editorial),
+        in_conflict: conflicts
+            .iter()
+            .any(|c| c.id.as_deref() == Some(row.id.as_str())),
         cells: row
             .cells
             .iter()
-            .map(|cell| BoardCellView {
-                lang: cell.lang.clone(),
-                state: cell_state(cell),
-                path: cell.path.clone(),
-                words: cell.words.map(|w| u32::try_from(w).unwrap_or(u32::MAX)),
-            })
+            .map(|cell| cell_view(&row.id, cell, records))
             .collect(),
+    }
+}
+
+fn cell_view(id: &str, cell: &BoardCell, records: &Records) -> BoardCellView {
+    // Only a translation's status is someone's doing; the source and a missing file have none.
+    let event = match cell.role {
+        Role::Translation => records.status(id, &cell.lang),
+        Role::Source | Role::Missing => None,
+    };
+    let (set_by, set_at) = set_by(event);
+    BoardCellView {
+        lang: cell.lang.clone(),
+        state: cell_state(cell),
+        path: cell.path.clone(),
+        words: cell.words.map(|w| u32::try_from(w).unwrap_or(u32::MAX)),
+        set_by,
+        set_at,
+        concurrent: event.and_then(concurrent_status),
     }
 }
 

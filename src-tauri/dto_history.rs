@@ -3,11 +3,13 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::dto_records::{concurrent_label, ConcurrentLabel};
 use galley_core::clock::format_time;
 use galley_core::diff::{Diff, ParagraphKind, SpanKind};
 use galley_core::draft::FieldEdit;
 use galley_core::hash::ContentHash;
 use galley_core::history::{Origin, Version};
+use galley_core::records::Records;
 use galley_core::workspace::SaveOutcome;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -20,6 +22,12 @@ pub struct VersionInfo {
     /// UTC, `2020-05-14T09:30:00Z`.
     pub at: String,
     pub label: Option<String>,
+    /// Who gave the label, and when (UTC), as the journals say.
+    pub label_by: Option<String>,
+    pub label_at: Option<String>,
+    /// Set when the label won over one given elsewhere at the same time.
+    // Boxed: rare, and inline it would make every version (and save result) larger.
+    pub label_concurrent: Option<Box<ConcurrentLabel>>,
     pub origin: VersionOrigin,
     /// For a restore: the version brought back.
     #[ts(type = "number | null")]
@@ -135,6 +143,9 @@ impl From<&Version> for VersionInfo {
             author: v.author.clone(),
             at: format_time(v.at),
             label: v.label.clone(),
+            label_by: None,
+            label_at: None,
+            label_concurrent: None,
             origin,
             restored_from: match v.origin {
                 Origin::Restore { from } => Some(from),
@@ -143,6 +154,20 @@ impl From<&Version> for VersionInfo {
             hash: v.hash.map(|h| h.to_hex()),
         }
     }
+}
+
+/// A version with who gave its label (the journals keep labels by the text's hash).
+pub fn version_info(v: &Version, records: &Records) -> VersionInfo {
+    let mut info = VersionInfo::from(v);
+    let record = v
+        .hash
+        .and_then(|hash| records.label(&v.draft_id, &v.lang, &hash));
+    if let Some(record) = record {
+        info.label_by = Some(record.author.clone());
+        info.label_at = Some(format_time(record.at));
+        info.label_concurrent = concurrent_label(record).map(Box::new);
+    }
+    info
 }
 
 pub fn save_result(outcome: &SaveOutcome, text: &str) -> SaveResult {

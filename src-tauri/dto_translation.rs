@@ -5,7 +5,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::dto_history::DiffView;
-use galley_core::translation::{GridCell, Role, SourceDiff, TranslationStatus};
+use crate::dto_records::{concurrent_status, recorded_state, set_by, ConcurrentStatus};
+use galley_core::translation::{GridCell, Role, SourceDiff};
 use galley_core::workspace::TranslationView;
 
 /// One vocabulary everywhere: a language version's state.
@@ -25,6 +26,11 @@ pub enum LanguageState {
 pub struct LanguageStatus {
     pub lang: String,
     pub state: LanguageState,
+    /// Who set the translation status, and when (UTC); `null` when nobody has yet.
+    pub set_by: Option<String>,
+    pub set_at: Option<String>,
+    /// Set when this status won over one set elsewhere at the same time.
+    pub concurrent: Option<ConcurrentStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -38,6 +44,13 @@ pub struct TranslationPane {
     /// `outdated` wins over the recorded status; `recordedStatus` is what was set.
     pub state: LanguageState,
     pub recorded_status: LanguageState,
+    /// Who set `recordedStatus`, and when (UTC); `null` when nobody has yet.
+    pub set_by: Option<String>,
+    pub set_at: Option<String>,
+    /// The note given with the status.
+    pub note: Option<String>,
+    /// Set when this status won over one set elsewhere at the same time.
+    pub concurrent: Option<ConcurrentStatus>,
     /// title, lead, body: the parts of the source that changed since the base.
     pub outdated_fields: Vec<String>,
     /// The source versions since the base that make it outdated (candidates for "minor").
@@ -75,16 +88,20 @@ pub fn state_of(cell: &GridCell) -> LanguageState {
         Role::Source => LanguageState::Source,
         Role::Missing => LanguageState::Missing,
         Role::Translation if cell.is_outdated() => LanguageState::Outdated,
-        Role::Translation => recorded(cell),
+        Role::Translation => recorded_state(cell.status),
     }
 }
 
-fn recorded(cell: &GridCell) -> LanguageState {
-    match cell.status {
-        Some(TranslationStatus::InReview) => LanguageState::InReview,
-        Some(TranslationStatus::Done) => LanguageState::Done,
-        Some(TranslationStatus::Missing) => LanguageState::Missing,
-        Some(TranslationStatus::InProgress) | None => LanguageState::InProgress,
+/// A library badge: the state, who set the status and when, and any concurrent change.
+pub fn language_status(cell: &GridCell) -> LanguageStatus {
+    let event = cell.recorded.as_ref();
+    let (set_by, set_at) = set_by(event);
+    LanguageStatus {
+        lang: cell.lang.clone(),
+        state: state_of(cell),
+        set_by,
+        set_at,
+        concurrent: event.and_then(concurrent_status),
     }
 }
 
@@ -99,7 +116,11 @@ impl From<&TranslationView> for TranslationPane {
             source_lang: view.source_lang.clone(),
             source_path: view.source_path.clone(),
             state: state_of(cell),
-            recorded_status: recorded(cell),
+            recorded_status: recorded_state(cell.status),
+            set_by: cell.recorded.as_ref().map(|e| e.author.clone()),
+            set_at: set_by(cell.recorded.as_ref()).1,
+            note: cell.recorded.as_ref().and_then(|e| e.note.clone()),
+            concurrent: cell.recorded.as_ref().and_then(concurrent_status),
             outdated_fields: outdated
                 .map(|o| o.fields.iter().map(|f| f.as_str().to_string()).collect())
                 .unwrap_or_default(),

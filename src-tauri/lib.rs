@@ -7,7 +7,7 @@
 //! - `commands_board`, `dto_board`  the issue board and export
 //! - `commands_preview`, `commands_search`, `commands_xliff`  the live preview, the search box,
 //!   the translation view's XLIFF buttons (native dialogs opened from Rust)
-//! - `dto`, `dto_history`, `dto_translation`, `dto_preview`, `dto_search`, `dto_xliff`  what the commands return; `error` how errors cross IPC (`{kind, message}`)
+//! - `dto`, `dto_history`, `dto_translation`, `dto_records`, `dto_preview`, `dto_search`, `dto_xliff`  what the commands return (`dto_records`: who set a status or label, concurrent changes); `error` how errors cross IPC (`{kind, message}`)
 //! - `watcher`   other programs' edits: recorded, then announced as an event
 //! - `commands_settings`, `dto_settings`, `profile_store`  the Settings view: the user's profile
 //!   (signs new versions) and the workspace's languages and sections
@@ -29,6 +29,7 @@ pub mod dto;
 pub mod dto_board;
 pub mod dto_history;
 pub mod dto_preview;
+pub mod dto_records;
 pub mod dto_search;
 pub mod dto_settings;
 pub mod dto_shell;

@@ -1,5 +1,6 @@
-//! Other programs' edits: the core's folder watcher runs for the open workspace, each batch is
-//! recorded as versions (by "external"), and the UI hears of them through one event.
+//! Other programs' edits and other machines' records: the core's folder watcher runs for the
+//! open workspace, each batch is recorded as versions (origin "external") and the journals are
+//! read again, and the UI hears of both through one event.
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -20,11 +21,20 @@ pub const CHANGED_EVENT: &str = "workspace-changed";
 /// Short enough to feel immediate, long enough to see an editor's save as one change.
 const DEBOUNCE: Duration = Duration::from_millis(250);
 
-/// What one watcher batch recorded: new versions by other programs.
+/// What one watcher batch recorded: new versions by other programs, and whether the team's
+/// records changed (another machine's journal arrived), so every view showing statuses reloads.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FolderChanges {
     pub changes: Vec<FileChange>,
+    pub records_changed: bool,
+}
+
+impl FolderChanges {
+    /// Nothing the window shows changed.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty() && !self.records_changed
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -51,6 +61,7 @@ pub fn record_batch(session: &Session, batch: &WatchBatch) -> Result<FolderChang
         });
         Ok(FolderChanges {
             changes: changes.collect(),
+            records_changed: report.records_changed,
         })
     })
 }
@@ -91,7 +102,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     std::thread::spawn(move || {
         for batch in batches {
             match record_batch_of(&app.state::<Session>(), &root, &batch) {
-                Ok(changes) if changes.changes.is_empty() => {}
+                Ok(changes) if changes.is_empty() => {}
                 Ok(changes) => {
                     if let Err(error) = app.emit(CHANGED_EVENT, changes) {
                         eprintln!("galley: could not tell the window about changes: {error}");
@@ -111,7 +122,10 @@ fn record_batch_of(
     batch: &WatchBatch,
 ) -> Result<FolderChanges, ErrorDto> {
     if session.with(|ws| Ok(ws.root() != root))? {
-        return Ok(FolderChanges { changes: vec![] });
+        return Ok(FolderChanges {
+            changes: vec![],
+            records_changed: false,
+        });
     }
     record_batch(session, batch)
 }

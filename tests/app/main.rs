@@ -7,6 +7,8 @@
 //! - `preview`     the live preview's sanitizing, search with filters, XLIFF export/import
 //! - `watching`    external edits become versions and an event
 //! - `board`       the issue board: sections, moves, editorial status, readiness, export
+//! - `records`     statuses and labels set on another machine: who and when, concurrent
+//!   changes, the watcher announcing a journal, drafts with conflict markers
 //! - `bindings`    ui/src/ipc/bindings.ts matches the Rust DTOs
 //! - `invariants`  structural rules: the core stays free of Tauri, the capability grants
 //!   only the app's commands
@@ -22,6 +24,7 @@ mod invariants;
 mod launch;
 mod paths;
 mod preview;
+mod records;
 mod settings;
 mod shell;
 mod support;

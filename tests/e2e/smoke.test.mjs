@@ -324,9 +324,48 @@ test("changing a translation's status changes its badge in the library", async (
   await screenshot(t, "translation");
 });
 
+const attr = async (element, name) => wd("GET", `/session/${session}/element/${element}/attribute/${name}`);
+
+test("a status set on another machine arrives, says who set it, and names the change it won over", async (t) => {
+  // The translation view of the previous test is open, its status set here by "E2E Editor".
+  const translation = sampleDrafts(join(repo, "drafts")).find((d) => d.path === "2020-W20/army-reserve-call-up.ru.md");
+  const source = readFileSync(join(workspace, "2020-W20/army-reserve-call-up.be.md"));
+  const { createHash } = await import("node:crypto");
+  // Hanna's machine set "done" without having seen this machine's change (no `prev`); her
+  // clock is far ahead, so hers is kept.
+  const line = JSON.stringify({
+    v: 1,
+    id: "hanna-0e2e0001.1",
+    clock: 1000000,
+    at: "2020-05-12T14:03:00Z",
+    author: "Hanna",
+    kind: "translation",
+    commentary: translation.id,
+    lang: "ru",
+    status: "done",
+    source_lang: "be",
+    base: createHash("sha256").update(source).digest("hex"),
+  });
+  writeFileSync(join(workspace, ".galley/journal/hanna-0e2e0001.jsonl"), `${line}\n`);
+
+  const state = await until("the translation view to say Hanna set done", 15_000, async () => {
+    const [element] = await find(".translation-state");
+    const shown = element ? await text(element) : "";
+    return shown.startsWith("done · Hanna · ") ? shown : null;
+  });
+  assert.match(state, /2020/);
+  const [notice] = await find(".translation .concurrent-notice");
+  assert.ok(notice, "the concurrent change is noted");
+  assert.match(await text(notice), /Changed at the same time by E2E Editor \(in review\) — Hanna’s change \(done\) was kept/);
+  // The library's badge followed without a restart.
+  const badges = await find(`button.commentary[data-id="${translation.id}"] .badge`);
+  const states = await Promise.all(badges.map((b) => attr(b, "data-state")));
+  assert.ok(states.includes("done"), `badges: ${states}`);
+  await screenshot(t, "translation-set-by");
+});
+
 // ---- the issue board and export (board area) ----
 
-const attr = async (element, name) => wd("GET", `/session/${session}/element/${element}/attribute/${name}`);
 const selectOption = async (css) => click(css);
 
 test("the board of 2020-W21 exports the ready language to the default zip, whose manifest lists its files", async (t) => {

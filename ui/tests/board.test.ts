@@ -23,7 +23,7 @@ const { canChangeEditorial, dropTarget, isNoMove, progressPercent, sectionTarget
 );
 
 function row(id: string): BoardRowView {
-  return { id, title: id, listed: true, editorial: "draft", editorialBy: null, editorialAt: null, cells: [] };
+  return { id, title: id, listed: true, editorial: "draft", editorialBy: null, editorialAt: null, editorialConcurrent: null, inConflict: false, cells: [] };
 }
 
 /** economy: a, b · politics: (empty) · society: c */
@@ -38,6 +38,7 @@ function board(sections: [string | null, string[]][] = [["economy", ["a", "b"]],
     languages: ["be"],
     sections: sections.map(([key, ids]) => ({ key, rows: ids.map(row) })),
     readiness: [],
+    conflicts: [],
     problems: [],
   };
 }

@@ -23,7 +23,7 @@ function view(body: string, hash = "h0"): DraftView {
   };
 }
 function version(id: number, hash: string | null, origin: VersionInfo["origin"] = "save"): VersionInfo {
-  return { id, author: "me", at: "2020-05-14T09:30:00Z", label: null, origin, restoredFrom: null, hash };
+  return { id, author: "me", at: "2020-05-14T09:30:00Z", label: null, labelBy: null, labelAt: null, labelConcurrent: null, origin, restoredFrom: null, hash };
 }
 
 describe("text helpers", () => {
@@ -83,7 +83,7 @@ describe("OpenDraft", () => {
     await draft.load();
     ipc.readDraft.mockResolvedValue(view("\nTheirs.\n", "h9"));
 
-    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h9", "external") }] });
+    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h9", "external") }], recordsChanged: false });
 
     expect(draft.body).toBe("\nTheirs.\n");
     expect(draft.notice).toBe("reloaded");
@@ -93,8 +93,8 @@ describe("OpenDraft", () => {
   it("ignores the watcher's report of its own save and of other files", async () => {
     const draft = new OpenDraft("a.en.md");
     await draft.load();
-    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h0") }] });
-    await draft.external({ changes: [{ path: "b.en.md", version: version(4, "h7", "external") }] });
+    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h0") }], recordsChanged: false });
+    await draft.external({ changes: [{ path: "b.en.md", version: version(4, "h7", "external") }], recordsChanged: false });
     expect(ipc.readDraft).toHaveBeenCalledTimes(1);
   });
 
@@ -106,7 +106,7 @@ describe("OpenDraft", () => {
     await draft.load();
     draft.setBody("\nMine.\n");
 
-    await draft.external({ changes: [{ path: "a.en.md", version: theirs }] });
+    await draft.external({ changes: [{ path: "a.en.md", version: theirs }], recordsChanged: false });
 
     expect(draft.state).toBe("conflict");
     expect(draft.conflict).toEqual({ theirs, ours });

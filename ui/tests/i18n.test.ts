@@ -7,7 +7,7 @@ import { formatDateTime, setUiLanguage, t } from "../src/i18n";
 const others = { ru, be } as const;
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 // Same in every language: the product's name, a pure pattern, and languages named in themselves.
-const SAME_EVERYWHERE = new Set(["appName", "commentaryLabel", "uiLanguage_en", "uiLanguage_ru", "uiLanguage_be", "searchHitLabel"]);
+const SAME_EVERYWHERE = new Set(["appName", "commentaryLabel", "uiLanguage_en", "uiLanguage_ru", "uiLanguage_be", "searchHitLabel", "setByLine", "whoWhen"]);
 
 describe.each(Object.entries(others))("the %s catalogue", (name, catalogue) => {
   it("has exactly en's keys", () => {

@@ -11,7 +11,11 @@ function commentary(id: string, issue: string | null, section: string | null, la
     section,
     trend: null,
     editorial: "draft",
-    versions: langs.map((lang) => ({ lang, path: `${id}.${lang}.md`, title: id, words: 1 })),
+    editorialBy: null,
+    editorialAt: null,
+    editorialConcurrent: null,
+    inConflict: false,
+    versions: langs.map((lang) => ({ lang, path: `${id}.${lang}.md`, title: id, words: 1, inConflict: false })),
     states: [],
   };
 }
@@ -45,9 +49,9 @@ describe("languageBadges", () => {
   it("takes each language's state from the core", () => {
     const c = commentary("a", null, null, ["be", "ru", "en"]);
     c.states = [
-      { lang: "be", state: "source" },
-      { lang: "ru", state: "outdated" },
-      { lang: "en", state: "in-review" },
+      { lang: "be", state: "source", setBy: null, setAt: null, concurrent: null },
+      { lang: "ru", state: "outdated", setBy: "Hanna", setAt: "2020-05-12T14:03:00Z", concurrent: null },
+      { lang: "en", state: "in-review", setBy: null, setAt: null, concurrent: null },
     ];
     expect(languageBadges(c, ["be", "ru", "en"])).toEqual([
       { lang: "be", state: "source" },

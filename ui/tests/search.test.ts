@@ -119,10 +119,10 @@ describe("SearchBox", () => {
 
 describe("the sidebar's title filter", () => {
   const commentary = {
-    id: "a", title: "Нацбанк зніжае стаўку", sourceLang: "be", issue: null, section: null, trend: null, editorial: "draft", states: [],
+    id: "a", title: "Нацбанк зніжае стаўку", sourceLang: "be", issue: null, section: null, trend: null, editorial: "draft", editorialBy: null, editorialAt: null, editorialConcurrent: null, inConflict: false, states: [],
     versions: [
-      { lang: "be", path: "a.be.md", title: "Нацбанк зніжае стаўку", words: 1 },
-      { lang: "en", path: "a.en.md", title: "Central bank cuts its key rate", words: 1 },
+      { lang: "be", path: "a.be.md", title: "Нацбанк зніжае стаўку", words: 1, inConflict: false },
+      { lang: "en", path: "a.en.md", title: "Central bank cuts its key rate", words: 1, inConflict: false },
     ],
   } satisfies Commentary;
 

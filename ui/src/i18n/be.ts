@@ -216,4 +216,20 @@ export const be: Record<MessageKey, string> = {
   shellRecentMissing: "(папка не знойдзена)",
   shellOpenFailed: "Гэтую працоўную прастору не ўдалося адкрыць",
   shellDismiss: "Закрыць",
+  // ---- хто задаў статус або метку, адначасовыя змены, канфлікты зліцця ----
+  setByLine: "{state} · {who} · {when}",
+  whoWhen: "{who} · {when}",
+  concurrentNotice: "Зменена адначасова ў двух месцах: {who} — «{value}», {kept} — «{keptValue}». Захавана другая змена.",
+  labelNone: "без меткі",
+  labelSetBy: "Метку паставіў(ла) {who} · {when}",
+  conflictChip: "канфлікт",
+  conflictChipTitle: "У адной з моўных версій засталіся меткі канфлікту зліцця; адкрыйце яе, каб вырашыць канфлікт.",
+  conflictInLanguage: "{lang}: канфлікт зліцця",
+  conflictBannerHeading: "У файле засталіся меткі канфлікту зліцця",
+  conflictBannerSteps:
+    "Пасля зліцця ў файле апынуліся дзве версіі тэксту, таму Galley не адкрывае яго як чарнавік. Адкрыйце файл у тэкставым рэдактары, параўнайце абедзве часткі, пакіньце адну і выдаліце радкі-меткі (<<<<<<<, =======, >>>>>>>). Як толькі файл будзе захаваны, Galley адкрые яго зноў.",
+  boardConflict: "канфлікт зліцця",
+  historyStatusHeading: "Статус",
+  historyTranslationStatus: "Пераклад",
+  historyEditorialStatus: "Рэдакцыя",
 };

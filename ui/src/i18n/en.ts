@@ -215,6 +215,22 @@ export const en = {
   shellRecentMissing: "(folder not found)",
   shellOpenFailed: "That workspace could not be opened",
   shellDismiss: "Dismiss",
+  // ---- who set a status or label, concurrent changes, merge conflicts ----
+  setByLine: "{state} · {who} · {when}",
+  whoWhen: "{who} · {when}",
+  concurrentNotice: "Changed at the same time by {who} ({value}) — {kept}’s change ({keptValue}) was kept",
+  labelNone: "no label",
+  labelSetBy: "Label given by {who} · {when}",
+  conflictChip: "conflict",
+  conflictChipTitle: "A language version has merge conflict markers; open it to resolve them.",
+  conflictInLanguage: "{lang}: merge conflict",
+  conflictBannerHeading: "This file has merge conflict markers",
+  conflictBannerSteps:
+    "A merge left two versions of the text in the file, so Galley does not open it as a draft. Open the file in a text editor, compare both sides, keep one, and delete the marker lines (<<<<<<<, =======, >>>>>>>). Galley opens it again as soon as it is saved.",
+  boardConflict: "merge conflict",
+  historyStatusHeading: "Status",
+  historyTranslationStatus: "Translation",
+  historyEditorialStatus: "Editorial",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -216,4 +216,20 @@ export const ru: Record<MessageKey, string> = {
   shellRecentMissing: "(папка не найдена)",
   shellOpenFailed: "Это рабочее пространство не удалось открыть",
   shellDismiss: "Закрыть",
+  // ---- кто задал статус или метку, одновременные изменения, конфликты слияния ----
+  setByLine: "{state} · {who} · {when}",
+  whoWhen: "{who} · {when}",
+  concurrentNotice: "Изменено одновременно в двух местах: {who} — «{value}», {kept} — «{keptValue}». Сохранено второе изменение.",
+  labelNone: "без метки",
+  labelSetBy: "Метку поставил(а) {who} · {when}",
+  conflictChip: "конфликт",
+  conflictChipTitle: "В одной из языковых версий остались метки конфликта слияния; откройте её, чтобы разрешить конфликт.",
+  conflictInLanguage: "{lang}: конфликт слияния",
+  conflictBannerHeading: "В файле остались метки конфликта слияния",
+  conflictBannerSteps:
+    "После слияния в файле оказались две версии текста, поэтому Galley не открывает его как черновик. Откройте файл в текстовом редакторе, сравните обе части, оставьте одну и удалите строки-метки (<<<<<<<, =======, >>>>>>>). Как только файл будет сохранён, Galley откроет его снова.",
+  boardConflict: "конфликт слияния",
+  historyStatusHeading: "Статус",
+  historyTranslationStatus: "Перевод",
+  historyEditorialStatus: "Редакция",
 };

@@ -47,9 +47,21 @@ title: string, sourceLang: string,
  */
 issue: string | null, section: string | null, trend: string | null, 
 /**
- * Editorial status: `draft` (also when none was ever set), `in-review` or `approved`.
+ * Editorial status: `draft` also when none was ever set.
  */
-editorial: string, versions: Array<LanguageVersion>, 
+editorial: EditorialState, 
+/**
+ * Who set the editorial status, and when (UTC); `null` when nobody has yet.
+ */
+editorialBy: string | null, editorialAt: string | null, 
+/**
+ * Set when the editorial status won over one set elsewhere at the same time.
+ */
+editorialConcurrent: ConcurrentEditorial | null, 
+/**
+ * A language version's file has merge conflict markers (see `versions`).
+ */
+inConflict: boolean, versions: Array<LanguageVersion>, 
 /**
  * One per language of the workspace (then others), in order: source, missing, in
  * progress, in review, done or outdated.
@@ -60,7 +72,12 @@ export type LanguageVersion = { lang: string,
 /**
  * Path relative to the workspace root; pass it to `read_draft`.
  */
-path: string, title: string, words: number, };
+path: string, title: string, words: number, 
+/**
+ * The file has merge conflict markers: it is listed by its "ours" side and cannot be
+ * opened as a draft until they are resolved.
+ */
+inConflict: boolean, };
 
 export type DraftView = { path: string, id: string, lang: string, title: string, trend: string | null, authors: Array<string>, lead: string, section: string | null, issue: string | null, tags: Array<string>, translationOf: string | null, 
 /**
@@ -82,7 +99,15 @@ export type VersionInfo = { id: number, author: string,
 /**
  * UTC, `2020-05-14T09:30:00Z`.
  */
-at: string, label: string | null, origin: VersionOrigin, 
+at: string, label: string | null, 
+/**
+ * Who gave the label, and when (UTC), as the journals say.
+ */
+labelBy: string | null, labelAt: string | null, 
+/**
+ * Set when the label won over one given elsewhere at the same time.
+ */
+labelConcurrent: ConcurrentLabel | null, origin: VersionOrigin, 
 /**
  * For a restore: the version brought back.
  */
@@ -118,13 +143,33 @@ export type SpanChange = "equal" | "insert" | "delete";
 
 export type LanguageState = "source" | "missing" | "in-progress" | "in-review" | "done" | "outdated";
 
-export type LanguageStatus = { lang: string, state: LanguageState, };
+export type LanguageStatus = { lang: string, state: LanguageState, 
+/**
+ * Who set the translation status, and when (UTC); `null` when nobody has yet.
+ */
+setBy: string | null, setAt: string | null, 
+/**
+ * Set when this status won over one set elsewhere at the same time.
+ */
+concurrent: ConcurrentStatus | null, };
 
 export type TranslationPane = { id: string, lang: string, path: string, sourceLang: string, sourcePath: string, 
 /**
  * `outdated` wins over the recorded status; `recordedStatus` is what was set.
  */
 state: LanguageState, recordedStatus: LanguageState, 
+/**
+ * Who set `recordedStatus`, and when (UTC); `null` when nobody has yet.
+ */
+setBy: string | null, setAt: string | null, 
+/**
+ * The note given with the status.
+ */
+note: string | null, 
+/**
+ * Set when this status won over one set elsewhere at the same time.
+ */
+concurrent: ConcurrentStatus | null, 
 /**
  * title, lead, body: the parts of the source that changed since the base.
  */
@@ -144,7 +189,7 @@ export type SourceChanges = { diff: DiffView, versions: Array<SourceVersion>, };
 
 export type SourceVersion = { id: number, minor: boolean, };
 
-export type FolderChanges = { changes: Array<FileChange>, };
+export type FolderChanges = { changes: Array<FileChange>, recordsChanged: boolean, };
 
 export type FileChange = { 
 /**
@@ -221,6 +266,10 @@ languages: Array<string>,
  */
 sections: Array<BoardSection>, readiness: Array<LanguageReadinessView>, 
 /**
+ * Conflicts left by git or a sync tool in the issue's files; each blocks every language.
+ */
+conflicts: Array<BoardConflictView>, 
+/**
  * Files of the issue that could not be read.
  */
 problems: Array<ErrorDto>, };
@@ -239,15 +288,19 @@ title: string | null,
 /**
  * Listed in the issue file (otherwise placed by its front matter).
  */
-listed: boolean, 
-/**
- * `draft`, `in-review` or `approved`.
- */
-editorial: string, 
+listed: boolean, editorial: EditorialState, 
 /**
  * Who set the editorial status, and when (`null` for a draft nobody touched).
  */
 editorialBy: string | null, editorialAt: string | null, 
+/**
+ * Set when the editorial status won over one set elsewhere at the same time.
+ */
+editorialConcurrent: ConcurrentEditorial | null, 
+/**
+ * One of its files has merge conflict markers or a conflict copy (see `conflicts`).
+ */
+inConflict: boolean, 
 /**
  * One per board language, in its order.
  */
@@ -257,7 +310,42 @@ export type BoardCellView = { lang: string, state: LanguageState,
 /**
  * Workspace-relative path of this language version, when it has a file.
  */
-path: string | null, words: number | null, };
+path: string | null, words: number | null, 
+/**
+ * Who set the translation status, and when (UTC); `null` for the source, a missing
+ * language, or a status nobody set.
+ */
+setBy: string | null, setAt: string | null, 
+/**
+ * Set when the status won over one set elsewhere at the same time.
+ */
+concurrent: ConcurrentStatus | null, };
+
+export type BoardConflictView = { 
+/**
+ * The file, workspace-relative.
+ */
+path: string, 
+/**
+ * For a sync tool's conflict copy, the file it copies; `null` for merge conflict markers.
+ */
+copyOf: string | null, 
+/**
+ * The commentary it belongs to, when known.
+ */
+id: string | null, };
+
+export type EditorialState = "draft" | "in-review" | "approved";
+
+export type ConcurrentStatus = { by: string, 
+/**
+ * UTC, `2020-05-14T09:30:00Z`.
+ */
+at: string, status: LanguageState, keptBy: string, kept: LanguageState, };
+
+export type ConcurrentEditorial = { by: string, at: string, status: EditorialState, keptBy: string, kept: EditorialState, };
+
+export type ConcurrentLabel = { by: string, at: string, label: string | null, keptBy: string, kept: string | null, };
 
 export type LanguageReadinessView = { lang: string, ready: boolean, blockers: Array<BlockerView>, };
 

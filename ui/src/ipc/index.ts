@@ -36,6 +36,7 @@ import type {
 export type {
   BlockerView,
   BoardCellView,
+  BoardConflictView,
   BoardRowView,
   BoardSection,
   BoardView,
@@ -44,6 +45,10 @@ export type {
   ExportTarget,
   LanguageReadinessView,
   Commentary,
+  ConcurrentEditorial,
+  ConcurrentLabel,
+  ConcurrentStatus,
+  EditorialState,
   DiffView,
   DraftView,
   FileChange,
@@ -115,7 +120,8 @@ export const labelVersion = (id: number, label: string | null): Promise<VersionI
   call("label_version", { id, label });
 export const restoreVersion = (id: number): Promise<VersionInfo> => call("restore_version", { id });
 
-/** Calls `handler` whenever other programs changed drafts (already recorded as versions). */
+/** Calls `handler` whenever other programs changed drafts (already recorded as versions) or
+ * another machine's records arrived (`recordsChanged`: statuses, labels, who set them). */
 export async function onFolderChanges(handler: (changes: FolderChanges) => void): Promise<() => void> {
   return listen<FolderChanges>("workspace-changed", (event) => handler(event.payload));
 }
