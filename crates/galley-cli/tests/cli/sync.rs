@@ -429,3 +429,120 @@ fn syncs_killed_at_random_moments_are_completed_by_the_next_and_lose_no_version(
         String::from_utf8_lossy(&fsck.stderr)
     );
 }
+
+/// A `git daemon` serving a folder of repositories on the loopback address, stopped on drop.
+#[cfg(unix)]
+struct GitServer {
+    child: std::process::Child,
+    port: u16,
+}
+
+#[cfg(unix)]
+impl GitServer {
+    fn start(base: &Path, port: Option<u16>) -> GitServer {
+        let port = port.unwrap_or_else(|| {
+            // A free port: the OS picks one, and it is given back for the daemon.
+            let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+            probe.local_addr().expect("address").port()
+        });
+        // `git-daemon` itself, not `git daemon`: a wrapper process may outlive a kill of it.
+        let exec_path = std::process::Command::new("git")
+            .arg("--exec-path")
+            .output()
+            .expect("git --exec-path");
+        let exec_path = String::from_utf8_lossy(&exec_path.stdout)
+            .trim()
+            .to_string();
+        let child = std::process::Command::new(Path::new(&exec_path).join("git-daemon"))
+            .arg(format!("--base-path={}", base.display()))
+            .args(["--export-all", "--enable=receive-pack", "--reuseaddr"])
+            .args(["--listen=127.0.0.1", &format!("--port={port}")])
+            .arg(base)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("git daemon");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "git daemon did not start"
+            );
+            std::thread::yield_now();
+        }
+        GitServer { child, port }
+    }
+
+    fn url(&self) -> String {
+        format!("git://127.0.0.1:{}/remote.git", self.port)
+    }
+}
+
+#[cfg(unix)]
+impl Drop for GitServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn sync_through_a_git_server_that_goes_away_mid_week_and_comes_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let remote = dir.path().join("remote.git");
+    let init = std::process::Command::new("git")
+        .args(["init", "-q", "--bare", "-b", "main"])
+        .arg(&remote)
+        .output()
+        .expect("git");
+    assert!(init.status.success());
+    let server = GitServer::start(dir.path(), None);
+    let url = server.url();
+    let sample = Sample::copy();
+    let anna = Person {
+        root: dir.path().join("anna"),
+        name: "Anna",
+    };
+    copy_tree(&sample.root(), &anna.root);
+    anna.json(&["sync", "--init", &url]);
+    let bela = Person {
+        root: dir.path().join("bela"),
+        name: "Bela",
+    };
+    bela.json(&["sync", "--init", &url]);
+
+    let text = anna.read(SOURCE);
+    let edited = paragraph_edit(&text, "Маштаб пакуль сціплы", "Маштаб ужо немалы");
+    anna.save(SOURCE, &edited);
+    assert_eq!(anna.sync()["state"]["to_send"], 0);
+
+    // The server goes away: both keep working; syncing waits and says so.
+    let port = server.port;
+    drop(server);
+    bela.json(&["translate", "set", ID, "ru", "in-review"]);
+    let waiting = bela.sync();
+    assert_eq!(waiting["offline"], true, "{waiting}");
+    assert!(waiting["state"]["to_send"].as_u64() >= Some(1), "{waiting}");
+
+    // It comes back: everything goes through.
+    let _server = GitServer::start(dir.path(), Some(port));
+    let back = bela.sync();
+    assert_eq!(back["offline"], false, "{back}");
+    assert_eq!(back["state"]["to_send"], 0, "{back}");
+    assert_eq!(bela.read(SOURCE), edited);
+    anna.sync();
+    let grid = anna.json(&["translate", "status", "--issue", "2020-W20"]);
+    let ru = grid["rows"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["id"] == ID))
+        .and_then(|r| r["cells"].as_array())
+        .and_then(|cells| cells.iter().find(|c| c["lang"] == "ru"))
+        .expect("ru")
+        .clone();
+    assert_eq!(
+        (ru["status"].as_str(), ru["set_by"].as_str()),
+        (Some("in-review"), Some("Bela"))
+    );
+}
