@@ -1,5 +1,6 @@
 //! Sharing the workspace through git: `sync` commits what Galley knows, one commit per version
-//! made here since the last sync (each signed by its author, at its time), fetches, merges
+//! made here since the last sync that is not the file's newest (each signed by its author, at
+//! its time; the newest texts go in one final commit), fetches, merges
 //! (never rewriting pushed commits), records every version that arrived, and pushes, retrying
 //! when the remote moved meanwhile. Offline, nothing fails: the commits wait for the next sync.
 //!
@@ -29,6 +30,13 @@ const MERGE_MARKER: &str = "galley-sync-merge";
 
 /// How many times a push refused because the remote moved is retried.
 const PUSH_TRIES: usize = 4;
+
+/// The repository as a sync needs it.
+struct Repository {
+    branch: String,
+    /// The `.git` folder.
+    dir: std::path::PathBuf,
+}
 
 /// What a sync did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -79,14 +87,16 @@ impl Workspace {
     /// Shares the workspace: commit, fetch, merge, record what arrived, push.
     pub fn sync(&mut self) -> Result<SyncReport> {
         let git = self.git();
-        let branch = self.check_repository(&git)?;
+        let repo = self.check_repository(&git)?;
+        let branch = repo.branch.clone();
         let remote = remote_of(&git)?;
-        self.finish_galley_merge(&git)?;
+        self.finish_galley_merge(&git, &repo)?;
         self.record_all()?;
         let mut report = SyncReport {
-            committed: self.commit_versions(&git, &branch)?,
+            committed: self.commit_versions(&git, &repo)?,
             ..SyncReport::default()
         };
+        let mut sent = false;
         for _ in 0..PUSH_TRIES {
             let fetched = git.run(&["fetch", "--quiet", &remote, &branch])?;
             if !fetched.ok {
@@ -103,7 +113,7 @@ impl Workspace {
             } else {
                 let theirs = format!("{remote}/{branch}");
                 self.refuse_rewritten_remote(&git, &theirs)?;
-                let (received, conflicts) = self.merge_from(&git, &theirs)?;
+                let (received, conflicts) = self.merge_from(&git, &repo, &theirs)?;
                 report.received += received;
                 report.conflicts.extend(conflicts);
             }
@@ -117,6 +127,7 @@ impl Workspace {
                 let head = git.ok(&["rev-parse", "HEAD"])?;
                 self.history()
                     .set_local_value(REMOTE_HEAD_KEY, head.trim())?;
+                sent = true;
                 break;
             }
             match pushed.problem() {
@@ -143,14 +154,23 @@ impl Workspace {
             }
         }
         self.remember_conflicts(&report.conflicts)?;
-        report.state = self.sync_state()?;
+        report.state = if sent {
+            // Just fetched, merged and pushed: both sides hold the same commits.
+            SyncState {
+                to_send: 0,
+                to_receive: 0,
+                conflicts: self.sync_conflicts()?.len(),
+            }
+        } else {
+            self.sync_state()?
+        };
         Ok(report)
     }
 
     /// Where the workspace stands, as of the last fetch (no network).
     pub fn sync_state(&self) -> Result<SyncState> {
         let git = self.git();
-        let branch = self.check_repository(&git)?;
+        let branch = self.check_repository(&git)?.branch;
         let remote = remote_of(&git)?;
         let counts = git.run(&[
             "rev-list",
@@ -250,19 +270,20 @@ impl Workspace {
 
     /// The branch, refusing a folder that is not its own repository, a detached head or a
     /// merge someone else started.
-    fn check_repository(&self, git: &Git) -> Result<String> {
-        let top = git.run(&["rev-parse", "--show-toplevel"])?;
-        let not_shared = || Error::Sync {
-            message: format!(
-                "{} is not shared through git yet. Share it with `galley sync --init URL` (or \
-                 \"Set up sharing…\" in the app)",
-                self.root().display()
-            ),
-        };
-        if !top.ok {
-            return Err(not_shared());
+    fn check_repository(&self, git: &Git) -> Result<Repository> {
+        let found = git.run(&["rev-parse", "--show-toplevel", "--absolute-git-dir"])?;
+        if !found.ok {
+            return Err(Error::Sync {
+                message: format!(
+                    "{} is not shared through git yet. Share it with `galley sync --init URL` \
+                     (or \"Set up sharing…\" in the app)",
+                    self.root().display()
+                ),
+            });
         }
-        let top = Path::new(top.stdout.trim());
+        let mut lines = found.stdout.lines();
+        let top = Path::new(lines.next().unwrap_or_default());
+        let dir = std::path::PathBuf::from(lines.next().unwrap_or_default());
         if top.canonicalize().ok().as_deref() != Some(self.root()) {
             return Err(Error::Sync {
                 message: format!(
@@ -273,28 +294,31 @@ impl Workspace {
                 ),
             });
         }
-        let git_dir = git_dir(git)?;
-        if git_dir.join("MERGE_HEAD").exists() && !git_dir.join(MERGE_MARKER).exists() {
+        if dir.join("MERGE_HEAD").exists() && !dir.join(MERGE_MARKER).exists() {
             return Err(Error::Sync {
                 message: "the repository is in the middle of a merge started outside Galley. \
                           Finish it with git (or `git merge --abort`), then sync again"
                     .into(),
             });
         }
-        let branch = git.run(&["symbolic-ref", "--quiet", "--short", "HEAD"])?;
-        if !branch.ok {
+        // HEAD names the branch, also before its first commit; anything else is detached.
+        let head = std::fs::read_to_string(dir.join("HEAD")).unwrap_or_default();
+        let Some(branch) = head.trim().strip_prefix("ref: refs/heads/") else {
             return Err(Error::Sync {
                 message: "the repository is not on a branch (a detached HEAD). Switch to the \
                           team's branch (`git switch main`), then sync again"
                     .into(),
             });
-        }
-        Ok(branch.stdout.trim().to_string())
+        };
+        Ok(Repository {
+            branch: branch.to_string(),
+            dir,
+        })
     }
 
     /// A merge a killed sync left: take the valid drafts on disk, and conclude it.
-    fn finish_galley_merge(&mut self, git: &Git) -> Result<()> {
-        let git_dir = git_dir(git)?;
+    fn finish_galley_merge(&mut self, git: &Git, repo: &Repository) -> Result<()> {
+        let git_dir = &repo.dir;
         if !git_dir.join(MERGE_MARKER).exists() {
             return Ok(());
         }
@@ -303,12 +327,12 @@ impl Workspace {
             self.remember_conflicts(&conflicts)?;
             git.ok(&["commit", "--quiet", "--no-edit", "--no-verify"])?;
         }
-        remove_marker(&git_dir)
+        remove_marker(git_dir)
     }
 
     /// Commits every version made here since the last sync, one commit each (author and time
     /// of the version), then the rest of what Galley keeps (issue files, settings, journals).
-    fn commit_versions(&mut self, git: &Git, branch: &str) -> Result<usize> {
+    fn commit_versions(&mut self, git: &Git, repo: &Repository) -> Result<usize> {
         let last: i64 = self
             .history()
             .local_value(LAST_VERSION_KEY)?
@@ -320,18 +344,31 @@ impl Workspace {
             .into_iter()
             .map(|v| self.attributed(v))
             .collect();
-        let head = git.run(&["rev-parse", "--verify", "--quiet", "HEAD"])?;
-        let mut parent = head.ok.then(|| head.stdout.trim().to_string());
-        let index = git_dir(git)?.join("galley-index");
-        let _ = std::fs::remove_file(&index);
-        let private = git.with_env("GIT_INDEX_FILE", &index.to_string_lossy());
-        match &parent {
-            Some(head) => private.ok(&["read-tree", head])?,
-            None => private.ok(&["read-tree", "--empty"])?,
-        };
-        let mut tree = tree_of(git, parent.as_deref())?;
+        // Fails before the branch's first commit: then there is no parent.
+        let head = git.run(&["rev-parse", "HEAD^{commit}", "HEAD^{tree}"])?;
+        let mut known = head.stdout.lines().map(str::to_string);
+        let mut parent = head.ok.then(|| known.next()).flatten();
+        let mut tree = head.ok.then(|| known.next()).flatten();
+        let old_head = parent.clone();
         let mut committed = 0;
-        for version in &versions {
+        // A file's newest version is on disk and goes in with the final commit; the ones
+        // before it each get a commit of their own, so every text stays reachable.
+        let newest: std::collections::HashMap<&str, i64> =
+            versions.iter().map(|v| (v.path.as_str(), v.id)).collect();
+        let earlier: Vec<_> = versions
+            .iter()
+            .filter(|v| newest.get(v.path.as_str()) != Some(&v.id))
+            .collect();
+        let index = repo.dir.join("galley-index");
+        let private = git.with_env("GIT_INDEX_FILE", &index.to_string_lossy());
+        if !earlier.is_empty() {
+            let _ = std::fs::remove_file(&index);
+            match &parent {
+                Some(head) => private.ok(&["read-tree", head])?,
+                None => private.ok(&["read-tree", "--empty"])?,
+            };
+        }
+        for version in earlier {
             match (version.hash, self.history().text(version.id)?) {
                 (Some(_), Some(text)) => {
                     let blob = private
@@ -400,18 +437,14 @@ impl Workspace {
             )?);
             committed += 1;
         }
-        if let Some(new_head) = &parent {
-            let old = head.ok.then(|| head.stdout.trim().to_string());
-            let mut args = vec!["update-ref", "-m", "galley sync"];
-            let target = format!("refs/heads/{branch}");
-            args.push(&target);
-            args.push(new_head);
-            if let Some(old) = &old {
+        if let Some(new_head) = parent.as_ref().filter(|p| Some(*p) != old_head.as_ref()) {
+            let target = format!("refs/heads/{}", repo.branch);
+            let mut args = vec!["update-ref", "-m", "galley sync", &target, new_head];
+            if let Some(old) = &old_head {
                 args.push(old);
             }
+            // The real index already holds the final tree: it was written from it.
             git.ok(&args)?;
-            // The real index follows the branch (the working tree is already this state).
-            git.ok(&["read-tree", new_head])?;
         }
         let newest = self.history().last_version_id()?;
         self.history()
@@ -455,9 +488,10 @@ impl Workspace {
         let Some(seen) = self.history().local_value(REMOTE_HEAD_KEY)? else {
             return Ok(());
         };
-        let known = git.run(&["cat-file", "-e", &format!("{seen}^{{commit}}")])?;
+        // Exit 1 says "not an ancestor"; a commit this clone never had is not a rewrite.
         let contained = git.run(&["merge-base", "--is-ancestor", &seen, theirs])?;
-        if known.ok && !contained.ok {
+        let not_contained = !contained.ok && contained.stderr.trim().is_empty();
+        if not_contained {
             return Err(Error::Sync {
                 message: "the shared repository's history was rewritten (a force-push): it no \
                           longer contains what this machine sent before. Nothing here was \
@@ -470,14 +504,19 @@ impl Workspace {
 
     /// Merges `theirs` into HEAD, records every version that arrived, and keeps a valid draft
     /// on disk wherever both sides changed the same place.
-    fn merge_from(&mut self, git: &Git, theirs: &str) -> Result<(usize, Vec<SyncConflict>)> {
+    fn merge_from(
+        &mut self,
+        git: &Git,
+        repo: &Repository,
+        theirs: &str,
+    ) -> Result<(usize, Vec<SyncConflict>)> {
         let incoming = git.ok(&["rev-list", &format!("HEAD..{theirs}")])?;
         if incoming.trim().is_empty() {
             return Ok((0, Vec::new()));
         }
         self.refuse_unsafe_paths(git, theirs)?;
         let before = git.ok(&["rev-parse", "HEAD"])?.trim().to_string();
-        let git_dir = git_dir(git)?;
+        let git_dir = &repo.dir;
         crate::atomic::write_atomic(&git_dir.join(MERGE_MARKER), before.as_bytes())?;
         let merged = git.run(&[
             "merge",
@@ -492,13 +531,13 @@ impl Workspace {
         let mut conflicts = Vec::new();
         if !merged.ok {
             if !git_dir.join("MERGE_HEAD").exists() {
-                remove_marker(&git_dir)?;
+                remove_marker(git_dir)?;
                 return Err(failed(&["merge", theirs], &merged));
             }
             conflicts = self.settle_unmerged(git)?;
             git.ok(&["commit", "--quiet", "--no-edit", "--no-verify"])?;
         }
-        remove_marker(&git_dir)?;
+        remove_marker(git_dir)?;
         let received = self.record_arrivals(git, &before, theirs)?;
         Ok((received, conflicts))
     }
@@ -739,28 +778,12 @@ fn remote_of(git: &Git) -> Result<String> {
         })
 }
 
-fn git_dir(git: &Git) -> Result<std::path::PathBuf> {
-    let dir = git.ok(&["rev-parse", "--absolute-git-dir"])?;
-    Ok(std::path::PathBuf::from(dir.trim()))
-}
-
 fn remove_marker(git_dir: &Path) -> Result<()> {
     match std::fs::remove_file(git_dir.join(MERGE_MARKER)) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
             Err(Error::io("remove", git_dir.join(MERGE_MARKER), e))
         }
         _ => Ok(()),
-    }
-}
-
-fn tree_of(git: &Git, commit: Option<&str>) -> Result<Option<String>> {
-    match commit {
-        Some(c) => Ok(Some(
-            git.ok(&["rev-parse", &format!("{c}^{{tree}}")])?
-                .trim()
-                .to_string(),
-        )),
-        None => Ok(None),
     }
 }
 
