@@ -49,6 +49,8 @@ pub use names::{
 };
 pub use trend::Trend;
 pub use update::update;
+pub(crate) use front::FIELDS;
+pub(crate) use update::{key_block_texts, update_with_blocks};
 pub use week::IsoWeek;
 pub use yaml_tree::MAX_DEPTH as MAX_FRONT_MATTER_DEPTH;
 

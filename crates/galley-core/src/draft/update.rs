@@ -16,6 +16,20 @@ use std::collections::HashMap;
 /// the BOM, CRLF or LF — is copied byte for byte. New lines use the opening `---` line's
 /// terminator. `front` is not validated here: parse the result to check it.
 pub fn update(draft: &Draft, front: &FrontMatter, body: &str) -> String {
+    update_with_blocks(draft, front, &[], body)
+}
+
+/// [`update`], and also setting keys Galley does not know (which `front` cannot hold) to the
+/// raw YAML block given for them (`None` removes the key). A raw block is the key's lines as
+/// [`key_block_texts`] returns them; it replaces the key's block in place, or goes before the
+/// closing `---` when the file has no such key. The merge uses it to take another side's
+/// change to an unknown key without re-serialising YAML.
+pub(crate) fn update_with_blocks(
+    draft: &Draft,
+    front: &FrontMatter,
+    raw_blocks: &[(String, Option<String>)],
+    body: &str,
+) -> String {
     let text = draft.text();
     let layout = &draft.layout;
     let eol = layout.eol();
@@ -30,6 +44,20 @@ pub fn update(draft: &Draft, front: &FrontMatter, body: &str) -> String {
         }
         let lines = field_lines(key, front);
         match blocks.get(key) {
+            Some(&(start, end)) => {
+                replaced.insert(start, (end, lines));
+            }
+            None => appended.extend(lines.unwrap_or_default()),
+        }
+    }
+    for (key, raw) in raw_blocks {
+        if FIELDS.contains(&key.as_str()) {
+            continue; // known keys are written from `front`
+        }
+        let lines = raw
+            .as_deref()
+            .map(|raw| raw.lines().map(str::to_string).collect::<Vec<_>>());
+        match blocks.get(key.as_str()) {
             Some(&(start, end)) => {
                 replaced.insert(start, (end, lines));
             }
@@ -65,6 +93,22 @@ pub fn update(draft: &Draft, front: &FrontMatter, body: &str) -> String {
     }
     out.push_str(body);
     out
+}
+
+/// Each top-level key with its block's exact text (its lines with their terminators), in file
+/// order: what [`update_with_blocks`] takes back.
+pub(crate) fn key_block_texts(draft: &Draft) -> Vec<(String, String)> {
+    let layout = &draft.layout;
+    let blocks = key_blocks(draft);
+    draft
+        .keys
+        .iter()
+        .filter_map(|key| {
+            let &(start, end) = blocks.get(key.name.as_str())?;
+            let range = layout.lines[start].start..layout.lines[end - 1].end;
+            Some((key.name.clone(), draft.text()[range].to_string()))
+        })
+        .collect()
 }
 
 /// For each top-level key, the layout line range `start..end` its block covers: from its

@@ -1,0 +1,280 @@
+//! The body of a draft, merged paragraph by paragraph.
+//!
+//! Paragraphs (blank-line separated blocks) are compared by their words only, so re-wrapping
+//! one is not a change of its identity. Each side is paired with the base the way translations
+//! follow their source (`translation::align`: identical paragraphs in order, then edited ones
+//! in the same place). Base paragraphs kept by both sides are anchors: each is merged on its own,
+//! and each stretch between two anchors is merged as a whole.
+
+use super::{three_way, ParagraphConflict};
+use crate::translation::{align, ParagraphChangeKind};
+use std::borrow::Cow;
+
+/// One paragraph as it is in the file.
+struct Paragraph<'a> {
+    /// The line end and blank lines between the previous paragraph and this one.
+    lead: &'a str,
+    /// Its lines, without the last line's terminator.
+    raw: &'a str,
+    /// Its words joined by single spaces: equal however the paragraph is wrapped.
+    words: String,
+}
+
+struct Body<'a> {
+    paragraphs: Vec<Paragraph<'a>>,
+    /// Everything before the first paragraph.
+    head: &'a str,
+    /// Everything after the last paragraph (the whole body when it has none).
+    tail: &'a str,
+    eol: &'static str,
+}
+
+fn split(body: &str) -> Body<'_> {
+    let mut paragraphs = Vec::new();
+    let mut previous_end = 0;
+    let mut open: Option<(usize, usize)> = None; // start, content end of the last line
+    let mut pos = 0;
+    while pos < body.len() {
+        let end = body[pos..].find('\n').map_or(body.len(), |i| pos + i + 1);
+        let content = body[pos..end].trim_end_matches(['\n', '\r']);
+        let content_end = pos + content.len();
+        if content.trim().is_empty() {
+            if let Some((start, last)) = open.take() {
+                paragraphs.push(paragraph(body, previous_end, start, last));
+                previous_end = last;
+            }
+        } else {
+            let start = open.map_or(pos, |(start, _)| start);
+            open = Some((start, content_end));
+        }
+        pos = end;
+    }
+    if let Some((start, last)) = open {
+        paragraphs.push(paragraph(body, previous_end, start, last));
+        previous_end = last;
+    }
+    let head = paragraphs.first().map_or("", |p| p.lead);
+    Body {
+        head,
+        tail: &body[previous_end..],
+        paragraphs,
+        eol: if body.contains("\r\n") { "\r\n" } else { "\n" },
+    }
+}
+
+fn paragraph(body: &str, previous_end: usize, start: usize, end: usize) -> Paragraph<'_> {
+    let raw = &body[start..end];
+    Paragraph {
+        lead: &body[previous_end..start],
+        raw,
+        words: raw.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Ours,
+    Theirs,
+}
+
+/// A paragraph of the result: which side's text, and its index there.
+#[derive(Clone, Copy)]
+struct Pick {
+    side: Side,
+    index: usize,
+}
+
+pub(crate) struct BodyMerge {
+    pub text: String,
+    pub conflicts: Vec<ParagraphConflict>,
+}
+
+pub(crate) fn merge_body(base: &str, ours: &str, theirs: &str) -> BodyMerge {
+    let (base, ours, theirs) = (split(base), split(ours), split(theirs));
+    let words = |body: &Body| -> Vec<String> {
+        body.paragraphs.iter().map(|p| p.words.clone()).collect()
+    };
+    let base_words = words(&base);
+    let ours_pair = pairing(&base_words, &words(&ours));
+    let theirs_pair = pairing(&base_words, &words(&theirs));
+
+    let mut merger = Merger {
+        base: &base,
+        ours: &ours,
+        theirs: &theirs,
+        picks: Vec::new(),
+        conflicts: Vec::new(),
+    };
+    let mut cursor = (0, 0, 0);
+    for (b, (o, t)) in ours_pair.iter().zip(&theirs_pair).enumerate() {
+        let (Some(o), Some(t)) = (*o, *t) else {
+            continue;
+        };
+        merger.stretch(cursor.0..b, cursor.1..o, cursor.2..t);
+        merger.stretch(b..b + 1, o..o + 1, t..t + 1);
+        cursor = (b + 1, o + 1, t + 1);
+    }
+    merger.stretch(
+        cursor.0..base.paragraphs.len(),
+        cursor.1..ours.paragraphs.len(),
+        cursor.2..theirs.paragraphs.len(),
+    );
+    let text = merger.render();
+    BodyMerge {
+        text,
+        conflicts: merger.conflicts,
+    }
+}
+
+/// For each base paragraph, the side's paragraph that is it (kept or edited in place), in
+/// increasing order; moved paragraphs count as removed and added.
+fn pairing(base: &[String], side: &[String]) -> Vec<Option<usize>> {
+    let mut pairs = vec![None; base.len()];
+    let mut base_changed = vec![false; base.len()];
+    let mut side_changed = vec![false; side.len()];
+    for change in align(base, side, base.len()) {
+        if let Some(seen) = change.base.and_then(|b| base_changed.get_mut(b)) {
+            *seen = true;
+        }
+        if let Some(seen) = change.now.and_then(|n| side_changed.get_mut(n)) {
+            *seen = true;
+        }
+        if let (ParagraphChangeKind::Changed, Some(b), Some(n)) =
+            (change.kind, change.base, change.now)
+        {
+            if let Some(pair) = pairs.get_mut(b) {
+                *pair = Some(n);
+            }
+        }
+    }
+    // `align` reports only changes: the rest are the unchanged paragraphs, in the same order.
+    let mut unchanged = (0..side.len()).filter(|&n| !side_changed[n]);
+    for (pair, changed) in pairs.iter_mut().zip(&base_changed) {
+        if !changed {
+            *pair = unchanged.next();
+        }
+    }
+    let mut last: Option<usize> = None;
+    for pair in &mut pairs {
+        if let Some(n) = *pair {
+            if last.is_some_and(|last| n <= last) {
+                *pair = None;
+            } else {
+                last = Some(n);
+            }
+        }
+    }
+    pairs
+}
+
+struct Merger<'m, 'a> {
+    base: &'m Body<'a>,
+    ours: &'m Body<'a>,
+    theirs: &'m Body<'a>,
+    picks: Vec<Pick>,
+    conflicts: Vec<ParagraphConflict>,
+}
+
+type Range = std::ops::Range<usize>;
+
+impl Merger<'_, '_> {
+    /// Merges the base paragraphs `b` with what each side has in their place.
+    fn stretch(&mut self, b: Range, o: Range, t: Range) {
+        let base = &self.base.paragraphs[b];
+        let ours = &self.ours.paragraphs[o.clone()];
+        let theirs = &self.theirs.paragraphs[t.clone()];
+        if base.is_empty() && ours.is_empty() && theirs.is_empty() {
+            return;
+        }
+        let picks_of = |side, range: Range| range.map(move |index| Pick { side, index });
+        // Exact text first, so that a side that only re-wrapped keeps its wrapping when the
+        // other side left the paragraph alone; then words.
+        let raw = |ps: &[Paragraph<'_>]| ps.iter().map(|p| p.raw.to_string()).collect::<Vec<_>>();
+        let words = |ps: &[Paragraph<'_>]| ps.iter().map(|p| p.words.clone()).collect::<Vec<_>>();
+        let (raw_b, raw_o, raw_t) = (raw(base), raw(ours), raw(theirs));
+        let (words_b, words_o, words_t) = (words(base), words(ours), words(theirs));
+        let chosen = three_way(&raw_b, &raw_o, &raw_t, |x, y| x == y)
+            .map(|c| std::ptr::eq(c, &raw_o))
+            .or_else(|| {
+                three_way(&words_b, &words_o, &words_t, |x, y| x == y)
+                    .map(|c| std::ptr::eq(c, &words_o))
+            });
+        match chosen {
+            Some(true) => self.picks.extend(picks_of(Side::Ours, o)),
+            Some(false) => self.picks.extend(picks_of(Side::Theirs, t)),
+            None if base.is_empty() => {
+                // Both added paragraphs here: keep both, ours first.
+                self.picks.extend(picks_of(Side::Ours, o));
+                self.picks.extend(picks_of(Side::Theirs, t));
+            }
+            None => {
+                let joined = |ps: &[Paragraph]| {
+                    ps.iter().map(|p| p.raw).collect::<Vec<_>>().join("\n\n")
+                };
+                self.conflicts.push(ParagraphConflict {
+                    merged_index: self.picks.len(),
+                    merged_len: ours.len(),
+                    base: joined(base),
+                    ours: joined(ours),
+                    theirs: joined(theirs),
+                });
+                self.picks.extend(picks_of(Side::Ours, o));
+            }
+        }
+    }
+
+    fn body(&self, side: Side) -> &Body<'_> {
+        match side {
+            Side::Ours => self.ours,
+            Side::Theirs => self.theirs,
+        }
+    }
+
+    /// The merged body: ours' line ends; each paragraph keeps the blank lines that preceded it
+    /// on its side, except the first, which gets the merged head.
+    fn render(&self) -> String {
+        let eol = self.ours.eol;
+        let as_ours = |text: &str, side: Side| -> String {
+            let from = self.body(side).eol;
+            if from == eol {
+                text.to_string()
+            } else {
+                convert_eol(text, eol).into_owned()
+            }
+        };
+        let (base, ours, theirs) = (self.base, self.ours, self.theirs);
+        let head = three_way(base.head, ours.head, theirs.head, |x, y| x == y).unwrap_or(ours.head);
+        let head_side = if std::ptr::eq(head, ours.head) { Side::Ours } else { Side::Theirs };
+        let tail = three_way(base.tail, ours.tail, theirs.tail, |x, y| x == y).unwrap_or(ours.tail);
+        let tail_side = if std::ptr::eq(tail, ours.tail) { Side::Ours } else { Side::Theirs };
+        let mut out = String::new();
+        if self.picks.is_empty() {
+            // No paragraphs: the body is only blank lines.
+            out.push_str(&as_ours(tail, tail_side));
+            return out;
+        }
+        for (k, pick) in self.picks.iter().enumerate() {
+            let paragraph = &self.body(pick.side).paragraphs[pick.index];
+            if k == 0 {
+                out.push_str(&as_ours(head, head_side));
+            } else if pick.index == 0 {
+                out.push_str(eol);
+                out.push_str(eol);
+            } else {
+                out.push_str(&as_ours(paragraph.lead, pick.side));
+            }
+            out.push_str(&as_ours(paragraph.raw, pick.side));
+        }
+        out.push_str(&as_ours(tail, tail_side));
+        out
+    }
+}
+
+fn convert_eol<'t>(text: &'t str, eol: &str) -> Cow<'t, str> {
+    let lf = text.replace("\r\n", "\n");
+    if eol == "\n" {
+        Cow::Owned(lf)
+    } else {
+        Cow::Owned(lf.replace('\n', eol))
+    }
+}
