@@ -19,11 +19,11 @@ pub fn update(draft: &Draft, front: &FrontMatter, body: &str) -> String {
     update_with_blocks(draft, front, &[], body)
 }
 
-/// [`update`], and also setting keys Galley does not know (which `front` cannot hold) to the
-/// raw YAML block given for them (`None` removes the key). A raw block is the key's lines as
+/// [`update`], except that the keys in `raw_blocks` are set to the raw YAML block given for
+/// them (`None` removes the key), known or not: a merge takes another side's change with that
+/// side's own bytes, and keys Galley does not know are not in `front` at all. A raw block is the key's lines as
 /// [`key_block_texts`] returns them; it replaces the key's block in place, or goes before the
-/// closing `---` when the file has no such key. The merge uses it to take another side's
-/// change to an unknown key without re-serialising YAML.
+/// closing `---` when the file has no such key.
 pub(crate) fn update_with_blocks(
     draft: &Draft,
     front: &FrontMatter,
@@ -38,8 +38,9 @@ pub(crate) fn update_with_blocks(
     let blocks = key_blocks(draft);
     let mut replaced: HashMap<usize, (usize, Option<Vec<String>>)> = HashMap::new();
     let mut appended: Vec<String> = Vec::new();
+    let has_raw = |key: &str| raw_blocks.iter().any(|(name, _)| name == key);
     for key in FIELDS {
-        if draft.front().field(key) == front.field(key) {
+        if draft.front().field(key) == front.field(key) || has_raw(key) {
             continue;
         }
         let lines = field_lines(key, front);
@@ -51,9 +52,6 @@ pub(crate) fn update_with_blocks(
         }
     }
     for (key, raw) in raw_blocks {
-        if FIELDS.contains(&key.as_str()) {
-            continue; // known keys are written from `front`
-        }
         let lines = raw
             .as_deref()
             .map(|raw| raw.lines().map(str::to_string).collect::<Vec<_>>());

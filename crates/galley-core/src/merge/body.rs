@@ -91,12 +91,32 @@ pub(crate) struct BodyMerge {
 
 pub(crate) fn merge_body(base: &str, ours: &str, theirs: &str) -> BodyMerge {
     let (base, ours, theirs) = (split(base), split(ours), split(theirs));
-    let words = |body: &Body| -> Vec<String> {
-        body.paragraphs.iter().map(|p| p.words.clone()).collect()
-    };
+    let words =
+        |body: &Body| -> Vec<String> { body.paragraphs.iter().map(|p| p.words.clone()).collect() };
     let base_words = words(&base);
     let ours_pair = pairing(&base_words, &words(&ours));
     let theirs_pair = pairing(&base_words, &words(&theirs));
+
+    // A paragraph one side removed and the other left alone is gone before anything else, so
+    // that it never ties together the changes around it.
+    let mut base_kept: Vec<usize> = Vec::new();
+    let (mut ours_dropped, mut theirs_dropped) = (Vec::new(), Vec::new());
+    for (b, (o, t)) in ours_pair.iter().zip(&theirs_pair).enumerate() {
+        let untouched =
+            |side: &Body, n: usize| side.paragraphs[n].words == base.paragraphs[b].words;
+        match (*o, *t) {
+            (Some(o), None) if untouched(&ours, o) => ours_dropped.push(o),
+            (None, Some(t)) if untouched(&theirs, t) => theirs_dropped.push(t),
+            _ => base_kept.push(b),
+        }
+    }
+    let kept = |side: &Body, dropped: &[usize]| -> Vec<usize> {
+        (0..side.paragraphs.len())
+            .filter(|n| !dropped.contains(n))
+            .collect()
+    };
+    let (ours_kept, theirs_kept) = (kept(&ours, &ours_dropped), kept(&theirs, &theirs_dropped));
+    let position = |list: &[usize], n: usize| list.iter().position(|&k| k == n);
 
     let mut merger = Merger {
         base: &base,
@@ -106,18 +126,29 @@ pub(crate) fn merge_body(base: &str, ours: &str, theirs: &str) -> BodyMerge {
         conflicts: Vec::new(),
     };
     let mut cursor = (0, 0, 0);
-    for (b, (o, t)) in ours_pair.iter().zip(&theirs_pair).enumerate() {
-        let (Some(o), Some(t)) = (*o, *t) else {
+    for (pb, &b) in base_kept.iter().enumerate() {
+        let (Some(po), Some(pt)) = (
+            ours_pair[b].and_then(|o| position(&ours_kept, o)),
+            theirs_pair[b].and_then(|t| position(&theirs_kept, t)),
+        ) else {
             continue;
         };
-        merger.stretch(cursor.0..b, cursor.1..o, cursor.2..t);
-        merger.stretch(b..b + 1, o..o + 1, t..t + 1);
-        cursor = (b + 1, o + 1, t + 1);
+        merger.stretch(
+            &base_kept[cursor.0..pb],
+            &ours_kept[cursor.1..po],
+            &theirs_kept[cursor.2..pt],
+        );
+        merger.stretch(
+            &base_kept[pb..=pb],
+            &ours_kept[po..=po],
+            &theirs_kept[pt..=pt],
+        );
+        cursor = (pb + 1, po + 1, pt + 1);
     }
     merger.stretch(
-        cursor.0..base.paragraphs.len(),
-        cursor.1..ours.paragraphs.len(),
-        cursor.2..theirs.paragraphs.len(),
+        &base_kept[cursor.0..],
+        &ours_kept[cursor.1..],
+        &theirs_kept[cursor.2..],
     );
     let text = merger.render();
     BodyMerge {
@@ -175,24 +206,37 @@ struct Merger<'m, 'a> {
     conflicts: Vec<ParagraphConflict>,
 }
 
-type Range = std::ops::Range<usize>;
-
 impl Merger<'_, '_> {
-    /// Merges the base paragraphs `b` with what each side has in their place.
-    fn stretch(&mut self, b: Range, o: Range, t: Range) {
-        let base = &self.base.paragraphs[b];
-        let ours = &self.ours.paragraphs[o.clone()];
-        let theirs = &self.theirs.paragraphs[t.clone()];
-        if base.is_empty() && ours.is_empty() && theirs.is_empty() {
+    /// Merges the base paragraphs `b` with what each side has in their place (indices).
+    fn stretch(&mut self, b: &[usize], o: &[usize], t: &[usize]) {
+        let texts = |body: &Body, list: &[usize], raw: bool| -> Vec<String> {
+            list.iter()
+                .map(|&i| {
+                    let p = &body.paragraphs[i];
+                    if raw {
+                        p.raw.to_string()
+                    } else {
+                        p.words.clone()
+                    }
+                })
+                .collect()
+        };
+        if b.is_empty() && o.is_empty() && t.is_empty() {
             return;
         }
-        let picks_of = |side, range: Range| range.map(move |index| Pick { side, index });
+        let picks_of = |side, list: &[usize]| -> Vec<Pick> {
+            list.iter().map(|&index| Pick { side, index }).collect()
+        };
         // Exact text first, so that a side that only re-wrapped keeps its wrapping when the
         // other side left the paragraph alone; then words.
-        let raw = |ps: &[Paragraph<'_>]| ps.iter().map(|p| p.raw.to_string()).collect::<Vec<_>>();
-        let words = |ps: &[Paragraph<'_>]| ps.iter().map(|p| p.words.clone()).collect::<Vec<_>>();
-        let (raw_b, raw_o, raw_t) = (raw(base), raw(ours), raw(theirs));
-        let (words_b, words_o, words_t) = (words(base), words(ours), words(theirs));
+        let raw = |body, list| texts(body, list, true);
+        let words = |body, list| texts(body, list, false);
+        let (raw_b, raw_o, raw_t) = (raw(self.base, b), raw(self.ours, o), raw(self.theirs, t));
+        let (words_b, words_o, words_t) = (
+            words(self.base, b),
+            words(self.ours, o),
+            words(self.theirs, t),
+        );
         let chosen = three_way(&raw_b, &raw_o, &raw_t, |x, y| x == y)
             .map(|c| std::ptr::eq(c, &raw_o))
             .or_else(|| {
@@ -202,21 +246,24 @@ impl Merger<'_, '_> {
         match chosen {
             Some(true) => self.picks.extend(picks_of(Side::Ours, o)),
             Some(false) => self.picks.extend(picks_of(Side::Theirs, t)),
-            None if base.is_empty() => {
-                // Both added paragraphs here: keep both, ours first.
+            None if b.is_empty() => {
+                // Both added paragraphs here: keep both, ours first; one both added, once.
                 self.picks.extend(picks_of(Side::Ours, o));
-                self.picks.extend(picks_of(Side::Theirs, t));
+                let theirs_only: Vec<usize> = t
+                    .iter()
+                    .zip(&words_t)
+                    .filter(|(_, words)| !words_o.contains(words))
+                    .map(|(&i, _)| i)
+                    .collect();
+                self.picks.extend(picks_of(Side::Theirs, &theirs_only));
             }
             None => {
-                let joined = |ps: &[Paragraph]| {
-                    ps.iter().map(|p| p.raw).collect::<Vec<_>>().join("\n\n")
-                };
                 self.conflicts.push(ParagraphConflict {
                     merged_index: self.picks.len(),
-                    merged_len: ours.len(),
-                    base: joined(base),
-                    ours: joined(ours),
-                    theirs: joined(theirs),
+                    merged_len: o.len(),
+                    base: raw_b.join("\n\n"),
+                    ours: raw_o.join("\n\n"),
+                    theirs: raw_t.join("\n\n"),
                 });
                 self.picks.extend(picks_of(Side::Ours, o));
             }
@@ -242,21 +289,34 @@ impl Merger<'_, '_> {
                 convert_eol(text, eol).into_owned()
             }
         };
-        let (base, ours, theirs) = (self.base, self.ours, self.theirs);
-        let head = three_way(base.head, ours.head, theirs.head, |x, y| x == y).unwrap_or(ours.head);
-        let head_side = if std::ptr::eq(head, ours.head) { Side::Ours } else { Side::Theirs };
-        let tail = three_way(base.tail, ours.tail, theirs.tail, |x, y| x == y).unwrap_or(ours.tail);
-        let tail_side = if std::ptr::eq(tail, ours.tail) { Side::Ours } else { Side::Theirs };
+        // A side without paragraphs has no say on what goes before and after them.
+        let ends = |body: &Body<'_>| -> (String, String) {
+            let body = if body.paragraphs.is_empty() {
+                self.base
+            } else {
+                body
+            };
+            (body.head.to_string(), body.tail.to_string())
+        };
+        let (base, ours, theirs) = (ends(self.base), ends(self.ours), ends(self.theirs));
+        let pick = |b: &String, o: &String, t: &String| -> String {
+            match three_way(b, o, t, |x, y| x == y) {
+                Some(chosen) if std::ptr::eq(chosen, t) => as_ours(t, Side::Theirs),
+                _ => as_ours(o, Side::Ours),
+            }
+        };
+        let head = pick(&base.0, &ours.0, &theirs.0);
+        let tail = pick(&base.1, &ours.1, &theirs.1);
         let mut out = String::new();
         if self.picks.is_empty() {
             // No paragraphs: the body is only blank lines.
-            out.push_str(&as_ours(tail, tail_side));
+            out.push_str(&as_ours(self.ours.tail, Side::Ours));
             return out;
         }
         for (k, pick) in self.picks.iter().enumerate() {
             let paragraph = &self.body(pick.side).paragraphs[pick.index];
             if k == 0 {
-                out.push_str(&as_ours(head, head_side));
+                out.push_str(&head);
             } else if pick.index == 0 {
                 out.push_str(eol);
                 out.push_str(eol);
@@ -265,7 +325,7 @@ impl Merger<'_, '_> {
             }
             out.push_str(&as_ours(paragraph.raw, pick.side));
         }
-        out.push_str(&as_ours(tail, tail_side));
+        out.push_str(&tail);
         out
     }
 }

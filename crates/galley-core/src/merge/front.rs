@@ -1,5 +1,6 @@
 //! The front matter, merged key by key. Known fields compare by value (quoting and layout do
-//! not matter); other keys compare by their lines. Only keys theirs changed are written, through
+//! not matter); other keys compare by their lines. Only keys theirs changed are written, with
+//! theirs' lines, through
 //! `draft::update_with_blocks`, so ours' bytes stay for everything else.
 
 use super::three_way;
@@ -9,7 +10,7 @@ use std::collections::BTreeMap;
 pub(crate) struct FrontMerge {
     /// Ours' known fields with theirs' changes applied.
     pub front: FrontMatter,
-    /// Keys Galley does not know that take theirs' lines (`None`: theirs removed the key).
+    /// Keys that take theirs' lines (`None`: theirs removed the key).
     pub raw_blocks: Vec<(String, Option<String>)>,
     /// Keys changed differently on both sides (ours kept).
     pub conflicts: Vec<String>,
@@ -18,6 +19,8 @@ pub(crate) struct FrontMerge {
 pub(crate) fn merge_front(base: &Draft, ours: &Draft, theirs: &Draft) -> FrontMerge {
     let mut front = ours.front().clone();
     let mut conflicts = Vec::new();
+    let mut raw_blocks = Vec::new();
+    let theirs_blocks: BTreeMap<String, String> = key_block_texts(theirs).into_iter().collect();
     for key in FIELDS {
         let (b, o, t) = (
             base.front().field(key),
@@ -25,7 +28,11 @@ pub(crate) fn merge_front(base: &Draft, ours: &Draft, theirs: &Draft) -> FrontMe
             theirs.front().field(key),
         );
         match three_way(&b, &o, &t, |x, y| x == y) {
-            Some(chosen) if std::ptr::eq(chosen, &t) => front.take_field(theirs.front(), key),
+            Some(chosen) if std::ptr::eq(chosen, &t) => {
+                front.take_field(theirs.front(), key);
+                // theirs' own lines, so its style stays (`None`: theirs removed the key)
+                raw_blocks.push((key.to_string(), theirs_blocks.get(key).cloned()));
+            }
             Some(_) => {}
             None => conflicts.push(key.to_string()),
         }
@@ -34,8 +41,10 @@ pub(crate) fn merge_front(base: &Draft, ours: &Draft, theirs: &Draft) -> FrontMe
     let (b, o, t) = (unknown_keys(base), unknown_keys(ours), unknown_keys(theirs));
     let mut names: Vec<&String> = o.keys().collect();
     names.extend(t.keys().filter(|k| !o.contains_key(*k)));
-    names.extend(b.keys().filter(|k| !o.contains_key(*k) && !t.contains_key(*k)));
-    let mut raw_blocks = Vec::new();
+    names.extend(
+        b.keys()
+            .filter(|k| !o.contains_key(*k) && !t.contains_key(*k)),
+    );
     for name in names {
         let (vb, vo, vt) = (b.get(name), o.get(name), t.get(name));
         let same = |x: &Option<&String>, y: &Option<&String>| {

@@ -29,10 +29,12 @@ pub fn merge_issue(week: IsoWeek, base: &str, ours: &str, theirs: &str) -> Issue
     };
     let mut conflicts = Vec::new();
     let mut scalar = |name: &str, b, o, t| {
-        three_way(b, o, t, |x, y| x == y).copied().unwrap_or_else(|| {
-            conflicts.push(name.to_string());
-            *o
-        })
+        three_way(b, o, t, |x, y| x == y)
+            .copied()
+            .unwrap_or_else(|| {
+                conflicts.push(name.to_string());
+                *o
+            })
     };
     let start = scalar("start", &b.start, &o.start, &t.start);
     let end = scalar("end", &b.end, &o.end, &t.end);
@@ -94,7 +96,13 @@ fn merge_sections(
             .map(|s| s.commentaries.clone())
             .unwrap_or_default()
     };
-    let keys = |issue: &Issue| issue.sections.iter().map(|s| s.key.clone()).collect::<Vec<_>>();
+    let keys = |issue: &Issue| {
+        issue
+            .sections
+            .iter()
+            .map(|s| s.key.clone())
+            .collect::<Vec<_>>()
+    };
     let has = |issue: &Issue, key: &str| issue.sections.iter().any(|s| s.key == key);
     // A section one side removed while the other changed its list: a conflict, ours decides.
     let mut kept_by_ours = Vec::new();
@@ -166,7 +174,11 @@ fn id_comments(text: &str) -> HashMap<String, String> {
         .filter_map(|line| {
             let rest = line.trim_start().strip_prefix('"')?;
             let (id, rest) = rest.split_once('"')?;
-            let comment = rest.trim_start().strip_prefix(',')?.trim_start().strip_prefix('#')?;
+            let comment = rest
+                .trim_start()
+                .strip_prefix(',')?
+                .trim_start()
+                .strip_prefix('#')?;
             Some((id.to_string(), comment.trim().to_string()))
         })
         .collect()
