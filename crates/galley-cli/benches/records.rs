@@ -216,7 +216,9 @@ fn mixed_journals(count: usize) -> Vec<(String, Vec<u8>)> {
                         source_lang: "be".into(),
                         base: Some(hash(c)),
                         prev,
-                        note: (roll % 5 == 0).then(|| "Names checked against the source.".into()),
+                        note: roll
+                            .is_multiple_of(5)
+                            .then(|| "Names checked against the source.".into()),
                     }
                 })
             }
@@ -251,7 +253,7 @@ fn mixed_journals(count: usize) -> Vec<(String, Vec<u8>)> {
                         commentary,
                         lang: lang.into(),
                         sha256,
-                        minor: roll % 2 == 0,
+                        minor: roll.is_multiple_of(2),
                         prev,
                     }
                 })

@@ -146,8 +146,8 @@ impl Torture {
             );
             let step = STEPS[self.step % STEPS.len()];
             let kills_before = self.kills;
-            self.once(step, self.step % UNKILLED_EVERY != 0);
-            if self.kills > kills_before && self.kills % FULL_CHECK_EVERY == 0 {
+            self.once(step, !self.step.is_multiple_of(UNKILLED_EVERY));
+            if self.kills > kills_before && self.kills.is_multiple_of(FULL_CHECK_EVERY) {
                 self.full_check();
             }
         }

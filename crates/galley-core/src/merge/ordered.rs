@@ -25,7 +25,11 @@ pub(crate) fn merge_ordered(
             in_ours.contains(item),
             in_theirs.contains(item),
         );
-        (o && t) || (o && !b) || (t && !b) || (o && keep(item))
+        match (b, o, t) {
+            (_, true, true) => true,
+            (false, o, t) => o || t, // added on one side
+            (true, ours_has, _) => ours_has && keep(item), // removed on one side
+        }
     };
     let shared = |items: &[String]| -> Vec<String> {
         items

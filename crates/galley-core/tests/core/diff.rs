@@ -150,7 +150,11 @@ impl Rng {
         const CYRILLIC: [&str; 12] = [
             "ка", "ло", "мер", "ціс", "ан", "ро", "ўэл", "ду", "сен", "жы", "бра", "пё",
         ];
-        let syllables = if alphabet % 2 == 0 { &LATIN } else { &CYRILLIC };
+        let syllables = if alphabet.is_multiple_of(2) {
+            &LATIN
+        } else {
+            &CYRILLIC
+        };
         (0..1 + self.below(3))
             .map(|_| syllables[self.below(syllables.len())])
             .collect()
