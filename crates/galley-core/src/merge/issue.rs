@@ -40,8 +40,11 @@ pub fn merge_issue(week: IsoWeek, base: &str, ours: &str, theirs: &str) -> Issue
     let end = scalar("end", &b.end, &o.end, &t.end);
 
     let mut titles = o.titles.clone();
-    let langs: BTreeSet<&String> = b.titles.keys().chain(o.titles.keys()).collect();
-    for lang in langs.into_iter().chain(t.titles.keys()) {
+    let langs: BTreeSet<&String> = [&b, &o, &t]
+        .iter()
+        .flat_map(|issue| issue.titles.keys())
+        .collect();
+    for lang in langs {
         let (vb, vo, vt) = (b.titles.get(lang), o.titles.get(lang), t.titles.get(lang));
         match three_way(&vb, &vo, &vt, |x, y| x == y) {
             Some(chosen) if std::ptr::eq(chosen, &vt) => match vt {
@@ -127,6 +130,11 @@ fn merge_sections(
         .items
         .into_iter()
         .map(|key| {
+            if kept_by_ours.contains(&key) {
+                // theirs removed it: nothing of theirs to merge into ours' list
+                let commentaries = list(o, &key);
+                return IssueSection { key, commentaries };
+            }
             let merged = merge_ordered(&list(b, &key), &list(o, &key), &list(t, &key), &|_| false);
             if merged.order_conflict {
                 conflicts.push(format!("sections.{key}"));

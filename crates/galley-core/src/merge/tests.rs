@@ -485,7 +485,45 @@ const ISSUE_CASES: &[IssueCase] = &[
         merged: "\n[[sections]]\nkey = \"s\"\ncommentaries = []\n\n[[sections]]\nkey = \"t\"\ncommentaries = [\n    \"a\",\n]\n\n[[sections]]\nkey = \"u\"\ncommentaries = []\n",
         conflicts: &["commentary a"],
     },
+    IssueCase {
+        name: "section removed on one side, its list changed on the other",
+        base: "\n[[sections]]\nkey = \"s\"\ncommentaries = [\n    \"a\",\n]\n\n[[sections]]\nkey = \"t\"\ncommentaries = []\n",
+        ours: "\n[[sections]]\nkey = \"s\"\ncommentaries = [\n    \"a\",\n    \"b\",\n]\n\n[[sections]]\nkey = \"t\"\ncommentaries = []\n",
+        theirs: "\n[[sections]]\nkey = \"t\"\ncommentaries = []\n",
+        merged: "\n[[sections]]\nkey = \"s\"\ncommentaries = [\n    \"a\",\n    \"b\",\n]\n\n[[sections]]\nkey = \"t\"\ncommentaries = []\n",
+        conflicts: &["sections.s"],
+    },
+    IssueCase {
+        name: "a title added on one side",
+        base: "",
+        ours: "",
+        theirs: "\n[title]\nen = \"Week 20\"\n",
+        merged: "\n[title]\nen = \"Week 20\"\n",
+        conflicts: &[],
+    },
 ];
+
+#[test]
+fn issue_dates_merge_as_scalars() {
+    let week: IsoWeek = match "2020-W20".parse() {
+        Ok(week) => week,
+        Err(e) => panic!("{e}"),
+    };
+    let base = issue("");
+    let ours = base.replace("end = 2020-05-17", "end = 2020-05-18");
+    let theirs = base.replace("start = 2020-05-11", "start = 2020-05-10");
+    let both = ours.replace("start = 2020-05-11", "start = 2020-05-10");
+    assert_eq!(
+        merge_issue(week, &base, &ours, &theirs),
+        IssueMerge::Clean(both)
+    );
+    let other_end = base.replace("end = 2020-05-17", "end = 2020-05-16");
+    assert!(matches!(
+        merge_issue(week, &base, &ours, &other_end),
+        IssueMerge::Conflict { merged_with_ours, fields, .. }
+            if merged_with_ours == ours && fields == ["end"]
+    ));
+}
 
 #[test]
 fn issue_cases() {
