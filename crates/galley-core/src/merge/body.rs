@@ -84,6 +84,11 @@ struct Pick {
     index: usize,
 }
 
+/// Above this many base × side paragraph pairs the bodies merge as a whole: pairing keeps a
+/// table that large (4 bytes a cell), and a file from another machine must not make git's
+/// merge driver run out of memory. Thousands of paragraphs on each side still merge by paragraph.
+const ALIGN_LIMIT: usize = 4_000_000;
+
 pub(crate) struct BodyMerge {
     pub text: String,
     pub conflicts: Vec<ParagraphConflict>,
@@ -94,8 +99,17 @@ pub(crate) fn merge_body(base: &str, ours: &str, theirs: &str) -> BodyMerge {
     let words =
         |body: &Body| -> Vec<String> { body.paragraphs.iter().map(|p| p.words.clone()).collect() };
     let base_words = words(&base);
-    let ours_pair = pairing(&base_words, &words(&ours));
-    let theirs_pair = pairing(&base_words, &words(&theirs));
+    let too_many =
+        |side: &Body| base.paragraphs.len().saturating_mul(side.paragraphs.len()) > ALIGN_LIMIT;
+    let (ours_pair, theirs_pair) = if too_many(&ours) || too_many(&theirs) {
+        // No anchors: the whole body is one stretch, merged only when a side left it alone.
+        (vec![None; base_words.len()], vec![None; base_words.len()])
+    } else {
+        (
+            pairing(&base_words, &words(&ours)),
+            pairing(&base_words, &words(&theirs)),
+        )
+    };
 
     // A paragraph one side removed and the other left alone is gone before anything else, so
     // that it never ties together the changes around it.

@@ -563,3 +563,31 @@ fn issue_cases() {
         IssueMerge::Conflict { fields, .. } if fields.is_empty()
     ));
 }
+
+#[test]
+fn huge_bodies_merge_as_a_whole() {
+    let many = |edit: &str| {
+        let mut paragraphs: Vec<String> = (0..2100).map(|i| format!("Paragraph {i}.")).collect();
+        paragraphs.push(edit.to_string());
+        draft(&format!("\n{}\n", paragraphs.join("\n\n")))
+    };
+    let (base, ours, theirs) = (many("End."), many("Ours."), many("Theirs."));
+    // too many paragraphs to pair: one side unchanged still merges, both changed is a conflict
+    let ours_title = base.replace("title: Army reform", "title: Ours");
+    let expected = theirs.replace("title: Army reform", "title: Ours");
+    let clean = merge_draft(&base, &ours_title, &theirs);
+    assert!(
+        clean == DraftMerge::Clean(expected),
+        "one side's body unchanged"
+    );
+    let DraftMerge::Conflict {
+        merged_with_ours,
+        paragraphs,
+        ..
+    } = merge_draft(&base, &ours, &theirs)
+    else {
+        panic!("expected a conflict");
+    };
+    assert!(merged_with_ours == ours, "ours kept");
+    assert_eq!((paragraphs.len(), paragraphs[0].merged_index), (1, 0));
+}
