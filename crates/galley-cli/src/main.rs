@@ -1,6 +1,7 @@
 //! `galley`: the command-line face of galley-core. Parses arguments, calls the core, prints.
 //! Exit codes: 0 success, 1 a problem with the input or the workspace, 2 usage.
 
+mod merge_driver;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -163,6 +164,17 @@ enum Command {
     /// The editorial workflow: draft → in-review → approved, and editorial notes
     #[command(subcommand)]
     Review(ReviewCommand),
+    /// What git runs to merge a draft or an issue file both sides changed: writes the merge
+    /// into OURS; exits 0 when clean, 1 on a conflict (the file is still valid, never markers)
+    #[command(hide = true)]
+    MergeDriver {
+        kind: merge_driver::MergeKind,
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// The file's path in the repository
+        path: String,
+    },
     /// Export an issue as a publishing bundle (a folder, or a zip when PATH ends in .zip);
     /// refuses with every reason when a language is not ready
     Export {
@@ -355,6 +367,23 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
     // verify every text they read. Anything that writes, and `check`, opens with it.
     let read = || Workspace::open_unchecked(&root, env.clone());
     match cli.command {
+        Command::MergeDriver {
+            kind,
+            base,
+            ours,
+            theirs,
+            path,
+        } => {
+            return merge_driver::run(
+                kind,
+                &merge_driver::MergeFiles {
+                    base,
+                    ours,
+                    theirs,
+                    path,
+                },
+            )
+        }
         Command::Init => out.init(Workspace::init(&root, env.clone())?.root()),
         Command::New {
             title,

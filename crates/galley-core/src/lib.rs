@@ -7,6 +7,7 @@
 //! - `conflict`  git conflict markers and sync tools' conflict copies, found so they are never content
 //! - `draft`     Markdown + YAML front matter: parse, validate, edit without rewriting bytes
 //! - `diff`      paragraph-then-word diffs with a deadline
+//! - `merge`     three-way merges of drafts (paragraphs, fields) and issue files, never leaving markers
 //! - `history`   the SQLite store of versions and compact, deduplicated content
 //! - `atomic`    crash-safe file replacement and temp-file hygiene
 //! - `git`       running the system git safely (no hooks, no prompts, no credentials in messages)
@@ -40,6 +41,7 @@ pub mod hash;
 pub mod history;
 pub mod invariants;
 pub mod issue;
+pub mod merge;
 pub mod paths;
 pub mod profile;
 pub mod recent;

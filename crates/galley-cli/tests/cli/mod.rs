@@ -4,6 +4,7 @@ mod conflicts;
 mod crash;
 mod export;
 mod issue;
+mod merge_driver;
 mod records;
 mod search;
 mod support;

@@ -73,6 +73,23 @@ impl FrontMatter {
             _ => FieldValue::Text(String::new()),
         }
     }
+
+    /// Sets the known field `key` to its value in `other` (a merge taking one side's change).
+    pub(crate) fn take_field(&mut self, other: &FrontMatter, key: &str) {
+        match key {
+            "id" => self.id.clone_from(&other.id),
+            "title" => self.title.clone_from(&other.title),
+            "trend" => self.trend = other.trend,
+            "authors" => self.authors.clone_from(&other.authors),
+            "lead" => self.lead.clone_from(&other.lead),
+            "section" => self.section.clone_from(&other.section),
+            "issue" => self.issue = other.issue,
+            "tags" => self.tags.clone_from(&other.tags),
+            "lang" => self.lang.clone_from(&other.lang),
+            "translation_of" => self.translation_of.clone_from(&other.translation_of),
+            _ => {}
+        }
+    }
 }
 
 /// A top-level key of the front matter and the file line it starts on.

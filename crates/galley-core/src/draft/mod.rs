@@ -44,11 +44,13 @@ mod yaml_tree;
 
 pub use edit::{edit_fields, FieldEdit};
 pub use front::FrontMatter;
+pub(crate) use front::FIELDS;
 pub use names::{
     is_draft_file_name, is_language_tag, lang_from_file_name, new_id, ID_LEN, TEMP_FILE_MARKER,
 };
 pub use trend::Trend;
 pub use update::update;
+pub(crate) use update::{key_block_texts, update_with_blocks};
 pub use week::IsoWeek;
 pub use yaml_tree::MAX_DEPTH as MAX_FRONT_MATTER_DEPTH;
 

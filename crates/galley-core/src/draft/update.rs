@@ -16,6 +16,20 @@ use std::collections::HashMap;
 /// the BOM, CRLF or LF — is copied byte for byte. New lines use the opening `---` line's
 /// terminator. `front` is not validated here: parse the result to check it.
 pub fn update(draft: &Draft, front: &FrontMatter, body: &str) -> String {
+    update_with_blocks(draft, front, &[], body)
+}
+
+/// [`update`], except that the keys in `raw_blocks` are set to the raw YAML block given for
+/// them (`None` removes the key), known or not: a merge takes another side's change with that
+/// side's own bytes, and keys Galley does not know are not in `front` at all. A raw block is the key's lines as
+/// [`key_block_texts`] returns them; it replaces the key's block in place, or goes before the
+/// closing `---` when the file has no such key.
+pub(crate) fn update_with_blocks(
+    draft: &Draft,
+    front: &FrontMatter,
+    raw_blocks: &[(String, Option<String>)],
+    body: &str,
+) -> String {
     let text = draft.text();
     let layout = &draft.layout;
     let eol = layout.eol();
@@ -24,12 +38,24 @@ pub fn update(draft: &Draft, front: &FrontMatter, body: &str) -> String {
     let blocks = key_blocks(draft);
     let mut replaced: HashMap<usize, (usize, Option<Vec<String>>)> = HashMap::new();
     let mut appended: Vec<String> = Vec::new();
+    let has_raw = |key: &str| raw_blocks.iter().any(|(name, _)| name == key);
     for key in FIELDS {
-        if draft.front().field(key) == front.field(key) {
+        if draft.front().field(key) == front.field(key) || has_raw(key) {
             continue;
         }
         let lines = field_lines(key, front);
         match blocks.get(key) {
+            Some(&(start, end)) => {
+                replaced.insert(start, (end, lines));
+            }
+            None => appended.extend(lines.unwrap_or_default()),
+        }
+    }
+    for (key, raw) in raw_blocks {
+        let lines = raw
+            .as_deref()
+            .map(|raw| raw.lines().map(str::to_string).collect::<Vec<_>>());
+        match blocks.get(key.as_str()) {
             Some(&(start, end)) => {
                 replaced.insert(start, (end, lines));
             }
@@ -65,6 +91,22 @@ pub fn update(draft: &Draft, front: &FrontMatter, body: &str) -> String {
     }
     out.push_str(body);
     out
+}
+
+/// Each top-level key with its block's exact text (its lines with their terminators), in file
+/// order: what [`update_with_blocks`] takes back.
+pub(crate) fn key_block_texts(draft: &Draft) -> Vec<(String, String)> {
+    let layout = &draft.layout;
+    let blocks = key_blocks(draft);
+    draft
+        .keys
+        .iter()
+        .filter_map(|key| {
+            let &(start, end) = blocks.get(key.name.as_str())?;
+            let range = layout.lines[start].start..layout.lines[end - 1].end;
+            Some((key.name.clone(), draft.text()[range].to_string()))
+        })
+        .collect()
 }
 
 /// For each top-level key, the layout line range `start..end` its block covers: from its

@@ -1,0 +1,79 @@
+//! The front matter, merged key by key. Known fields compare by value (quoting and layout do
+//! not matter); other keys compare by their lines. Only keys theirs changed are written, with
+//! theirs' lines, through
+//! `draft::update_with_blocks`, so ours' bytes stay for everything else.
+
+use super::three_way;
+use crate::draft::{key_block_texts, Draft, FrontMatter, FIELDS};
+use std::collections::BTreeMap;
+
+pub(crate) struct FrontMerge {
+    /// Ours' known fields with theirs' changes applied.
+    pub front: FrontMatter,
+    /// Keys that take theirs' lines (`None`: theirs removed the key).
+    pub raw_blocks: Vec<(String, Option<String>)>,
+    /// Keys changed differently on both sides (ours kept).
+    pub conflicts: Vec<String>,
+}
+
+pub(crate) fn merge_front(base: &Draft, ours: &Draft, theirs: &Draft) -> FrontMerge {
+    let mut front = ours.front().clone();
+    let mut conflicts = Vec::new();
+    let mut raw_blocks = Vec::new();
+    let theirs_blocks: BTreeMap<String, String> = key_block_texts(theirs).into_iter().collect();
+    for key in FIELDS {
+        let (b, o, t) = (
+            base.front().field(key),
+            ours.front().field(key),
+            theirs.front().field(key),
+        );
+        match three_way(&b, &o, &t, |x, y| x == y) {
+            Some(chosen) if std::ptr::eq(chosen, &t) => {
+                front.take_field(theirs.front(), key);
+                // theirs' own lines, so its style stays (`None`: theirs removed the key)
+                raw_blocks.push((key.to_string(), theirs_blocks.get(key).cloned()));
+            }
+            Some(_) => {}
+            None => conflicts.push(key.to_string()),
+        }
+    }
+
+    let (b, o, t) = (unknown_keys(base), unknown_keys(ours), unknown_keys(theirs));
+    let mut names: Vec<&String> = o.keys().collect();
+    names.extend(t.keys().filter(|k| !o.contains_key(*k)));
+    names.extend(
+        b.keys()
+            .filter(|k| !o.contains_key(*k) && !t.contains_key(*k)),
+    );
+    for name in names {
+        let (vb, vo, vt) = (b.get(name), o.get(name), t.get(name));
+        let same = |x: &Option<&String>, y: &Option<&String>| {
+            x.map(|s| comparable(s)) == y.map(|s| comparable(s))
+        };
+        match three_way(&vb, &vo, &vt, same) {
+            Some(chosen) if std::ptr::eq(chosen, &vt) => {
+                raw_blocks.push((name.clone(), vt.cloned()));
+            }
+            Some(_) => {}
+            None => conflicts.push(name.clone()),
+        }
+    }
+    FrontMerge {
+        front,
+        raw_blocks,
+        conflicts,
+    }
+}
+
+/// The blocks of the keys Galley does not know, by name.
+fn unknown_keys(draft: &Draft) -> BTreeMap<String, String> {
+    key_block_texts(draft)
+        .into_iter()
+        .filter(|(name, _)| !FIELDS.contains(&name.as_str()))
+        .collect()
+}
+
+/// A block's lines without trailing spaces or line ends: CRLF against LF is no change.
+fn comparable(block: &str) -> Vec<&str> {
+    block.lines().map(str::trim_end).collect()
+}
