@@ -486,17 +486,32 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             }
         }
         Command::Sync { init } => {
+            // git runs this very program to merge drafts and issue files, also on a hand pull.
+            let drivers = |ws: &Workspace| match std::env::current_exe() {
+                Ok(galley) => ws.register_merge_drivers(&galley),
+                Err(_) => Ok(()),
+            };
             let report = match init {
                 Some(url) if !root.join(".galley").is_dir() => {
                     let ws = galley_core::workspace::clone_workspace(&url, &root, env.clone())?;
+                    drivers(&ws)?;
                     let state = ws.sync_state()?;
                     galley_core::workspace::SyncReport {
                         state,
                         ..Default::default()
                     }
                 }
-                Some(url) => open()?.sync_init(&url)?,
-                None => open()?.sync()?,
+                Some(url) => {
+                    let mut ws = open()?;
+                    let report = ws.sync_init(&url)?;
+                    drivers(&ws)?;
+                    report
+                }
+                None => {
+                    let mut ws = open()?;
+                    drivers(&ws)?;
+                    ws.sync()?
+                }
             };
             out.sync(&report);
         }

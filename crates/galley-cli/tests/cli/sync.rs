@@ -198,6 +198,50 @@ fn a_weeks_work_travels_through_galley_sync_alone() {
 }
 
 #[test]
+fn edits_of_different_paragraphs_and_fields_on_two_machines_merge_without_asking() {
+    let (_dir, [anna, bela, cyra]) = team();
+    let text = anna.read(SOURCE);
+    // Anna edits the first paragraph of the lead and re-wraps nothing; Cyra edits a body
+    // paragraph and a front matter field.
+    anna.save(
+        SOURCE,
+        &paragraph_edit(&text, "Маштаб пакуль сціплы", "Маштаб ужо немалы"),
+    );
+    let cyra_text = paragraph_edit(
+        &text,
+        "Геаграфія таксама красамоўная",
+        "Геаграфія вельмі красамоўная",
+    );
+    let cyra_text = paragraph_edit(&cyra_text, "trend: deteriorated", "trend: unchanged");
+    cyra.save(SOURCE, &cyra_text);
+    anna.sync();
+    let report = cyra.sync();
+    assert_eq!(
+        report["conflicts"].as_array().map(Vec::len),
+        Some(0),
+        "{report}"
+    );
+    anna.sync();
+    bela.sync();
+    for person in [&anna, &bela, &cyra] {
+        let merged = person.read(SOURCE);
+        assert!(
+            merged.contains("Маштаб ужо немалы"),
+            "{}: {merged}",
+            person.name
+        );
+        assert!(
+            merged.contains("Геаграфія вельмі красамоўная"),
+            "{}",
+            person.name
+        );
+        assert!(merged.contains("trend: unchanged"), "{}", person.name);
+        no_markers(person);
+    }
+    assert_eq!(anna.read(SOURCE), cyra.read(SOURCE));
+}
+
+#[test]
 fn the_same_paragraph_edited_on_two_machines_keeps_both_texts_and_a_valid_draft() {
     let (_dir, [anna, _bela, cyra]) = team();
     let text = anna.read(SOURCE);

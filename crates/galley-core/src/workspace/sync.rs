@@ -550,32 +550,73 @@ impl Workspace {
         let unmerged = git.ok(&["diff", "--name-only", "-z", "--diff-filter=U"])?;
         let mut conflicts = Vec::new();
         for path in unmerged.split('\0').filter(|p| !p.is_empty()) {
-            let ours = git.run(&["show", &format!(":2:{path}")])?;
-            let theirs = git.run(&["show", &format!(":3:{path}")])?;
-            let abs = self.root().join(path);
-            let on_disk = std::fs::read_to_string(&abs).unwrap_or_default();
-            // Galley's merge driver leaves a valid text; git's own merge leaves markers.
-            let keep = if crate::conflict::find_markers(&on_disk).is_some() {
-                ours.stdout.clone()
-            } else {
-                on_disk
+            let stage = |n: u8| -> Result<Option<String>> {
+                let out = git.run(&["show", &format!(":{n}:{path}")])?;
+                Ok(out.ok.then_some(out.stdout))
             };
-            if ours.ok || theirs.ok {
-                crate::atomic::write_atomic(&abs, keep.as_bytes())?;
-            }
+            let (base, ours, theirs) = (stage(1)?, stage(2)?, stage(3)?);
+            let abs = self.root().join(path);
+            let (keep, clash) = match (&ours, &theirs) {
+                (Some(ours), Some(theirs)) => {
+                    merge_text(path, base.as_deref().unwrap_or(""), ours, theirs)
+                }
+                // Deleted on one side, changed on the other: the change is kept.
+                (Some(text), None) | (None, Some(text)) => (text.clone(), false),
+                (None, None) => continue,
+            };
+            crate::atomic::write_atomic(&abs, keep.as_bytes())?;
             git.ok(&["add", "--", path])?;
-            if let (true, true) = (ours.ok, theirs.ok) {
+            if let (true, Some(theirs)) = (clash, &theirs) {
                 if path.ends_with(".md") {
-                    self.record_conflict_side(path, &theirs.stdout)?;
+                    self.record_conflict_side(path, theirs)?;
                 }
                 conflicts.push(SyncConflict {
                     path: path.to_string(),
                     ours: ContentHash::of(keep.as_bytes()),
-                    theirs: ContentHash::of(theirs.stdout.as_bytes()),
+                    theirs: ContentHash::of(theirs.as_bytes()),
                 });
             }
         }
         Ok(conflicts)
+    }
+
+    /// Registers Galley's merge drivers in this repository's own config (never taken from the
+    /// shared repository), so a `git pull` run by hand merges drafts by paragraph and issue
+    /// files by structure, as a sync does. `galley` is the program git runs.
+    pub fn register_merge_drivers(&self, galley: &Path) -> Result<()> {
+        let git = self.git();
+        let repo = self.check_repository(&git)?;
+        let program = galley.to_string_lossy().replace('\'', "'\\''");
+        for kind in ["draft", "issue"] {
+            git.ok(&[
+                "config",
+                &format!("merge.galley-{kind}.name"),
+                &format!("Galley {kind}"),
+            ])?;
+            git.ok(&[
+                "config",
+                &format!("merge.galley-{kind}.driver"),
+                &format!("'{program}' merge-driver {kind} %O %A %B %P"),
+            ])?;
+        }
+        let attributes = repo.dir.join("info").join("attributes");
+        std::fs::create_dir_all(repo.dir.join("info"))
+            .map_err(|e| Error::io("create the folder", repo.dir.join("info"), e))?;
+        let current = std::fs::read_to_string(&attributes).unwrap_or_default();
+        let mut text = current.clone();
+        for line in ["*.md merge=galley-draft", "issue.toml merge=galley-issue"] {
+            if !current.lines().any(|l| l.trim() == line) {
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+        if text != current {
+            crate::atomic::write_atomic(&attributes, text.as_bytes())?;
+        }
+        Ok(())
     }
 
     /// Keeps the other side of a conflicting draft as a version, so it can be compared.
@@ -727,6 +768,41 @@ impl Workspace {
             .collect();
         self.history()
             .set_local_value(CONFLICTS_KEY, &text.join("\n"))
+    }
+}
+
+/// Merges one file both sides changed: drafts by paragraph and field, issue files by structure,
+/// anything else by whole file. Returns the text to keep on disk (always valid, never conflict
+/// markers) and whether the sides clashed.
+fn merge_text(path: &str, base: &str, ours: &str, theirs: &str) -> (String, bool) {
+    use crate::merge::{merge_draft, merge_issue, DraftMerge, IssueMerge};
+    // Git's own merge (no driver) may have left markers in `ours`' place: the stages are clean.
+    if path.ends_with(".md") {
+        return match merge_draft(base, ours, theirs) {
+            DraftMerge::Clean(text) => (text, false),
+            DraftMerge::Conflict {
+                merged_with_ours, ..
+            } => (merged_with_ours, true),
+        };
+    }
+    let week = path
+        .strip_suffix("/issue.toml")
+        .and_then(|folder| folder.rsplit('/').next())
+        .and_then(|w| w.parse().ok());
+    if let Some(week) = week {
+        return match merge_issue(week, base, ours, theirs) {
+            IssueMerge::Clean(text) => (text, false),
+            IssueMerge::Conflict {
+                merged_with_ours, ..
+            } => (merged_with_ours, true),
+        };
+    }
+    if ours == base {
+        (theirs.to_string(), false)
+    } else if theirs == base || theirs == ours {
+        (ours.to_string(), false)
+    } else {
+        (ours.to_string(), true)
     }
 }
 
