@@ -590,3 +590,91 @@ fn sync_through_a_git_server_that_goes_away_mid_week_and_comes_back() {
         (Some("in-review"), Some("Bela"))
     );
 }
+
+fn git_in(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=Mallory", "-c", "user.email=m@example.org"])
+        .args(args)
+        .output()
+        .expect("git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_rewritten_remote_is_refused_and_nothing_here_is_lost() {
+    let (dir, [anna, bela, _]) = team();
+    let text = anna.read(SOURCE);
+    anna.save(
+        SOURCE,
+        &paragraph_edit(&text, "Маштаб пакуль сціплы", "Маштаб ужо немалы"),
+    );
+    anna.sync();
+    bela.sync();
+    // Someone force-pushes the branch back to an older commit.
+    let rewriter = dir.path().join("rewriter");
+    git_in(
+        dir.path(),
+        &[
+            "clone",
+            "-q",
+            dir.path().join("remote.git").to_str().expect("utf-8"),
+            "rewriter",
+        ],
+    );
+    git_in(&rewriter, &["reset", "-q", "--hard", "HEAD~1"]);
+    git_in(&rewriter, &["push", "-q", "--force", "origin", "main"]);
+    let before = bela.read(SOURCE);
+    bela.json(&["translate", "set", ID, "ru", "in-review"]);
+    bela.galley()
+        .arg("sync")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("rewritten"));
+    assert_eq!(bela.read(SOURCE), before, "nothing here changed");
+    assert!(bela.log(SOURCE).len() >= 2);
+}
+
+#[test]
+fn a_commit_placing_a_link_or_this_machines_files_is_refused() {
+    let (dir, [anna, bela, _]) = team();
+    let hostile = dir.path().join("hostile");
+    git_in(
+        dir.path(),
+        &[
+            "clone",
+            "-q",
+            dir.path().join("remote.git").to_str().expect("utf-8"),
+            "hostile",
+        ],
+    );
+    std::os::unix::fs::symlink("/etc/passwd", hostile.join("2020-W20/passwd.be.md")).expect("link");
+    git_in(&hostile, &["add", "-A"]);
+    git_in(&hostile, &["commit", "-q", "-m", "a link"]);
+    git_in(&hostile, &["push", "-q", "origin", "main"]);
+    let before = anna.read(SOURCE);
+    anna.galley()
+        .arg("sync")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("passwd.be.md"))
+        .stderr(predicates::str::contains("link"));
+    assert!(!anna.root.join("2020-W20/passwd.be.md").exists());
+    assert_eq!(anna.read(SOURCE), before);
+
+    git_in(&hostile, &["rm", "-q", "2020-W20/passwd.be.md"]);
+    std::fs::write(hostile.join(".galley/history.db"), b"not yours").expect("write");
+    git_in(&hostile, &["add", "-f", ".galley/history.db"]);
+    git_in(&hostile, &["commit", "-q", "-m", "a database"]);
+    git_in(&hostile, &["push", "-q", "origin", "main"]);
+    bela.galley()
+        .arg("sync")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(".galley/history.db"));
+}
