@@ -89,6 +89,8 @@ fn board_cell(row: &Value, lang: &str) -> Value {
 fn a_status_set_on_another_machine_says_who_set_it_everywhere() {
     let workspace = sample_workspace();
     let app = TestApp::open(workspace.path());
+    // The library is on screen, as in the app, before Maria's journal arrives.
+    commentary(&app);
     let (_other, mut maria) = other_machine("Maria");
     maria
         .set_translation_status(ID, "ru", TranslationStatus::Done, None)
