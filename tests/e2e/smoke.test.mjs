@@ -92,6 +92,9 @@ before(async () => {
   assert.ok(existsSync(app), `the app binary ${app} exists (build it with cargo test or cargo build first)`);
   workspace = mkdtempSync(join(tmpdir(), "galley-e2e-"));
   cpSync(join(repo, "drafts"), workspace, { recursive: true });
+  // The tests walk the workflow from the start: the sample's team records are left out.
+  rmSync(join(workspace, ".galley/journal"), { recursive: true, force: true });
+  mkdirSync(join(workspace, ".galley/journal"));
   // The app's own config (profile, window state, recent workspaces) lives in a temp folder too,
   // so a run never reads or changes the user's; the profile names the person saving.
   config = mkdtempSync(join(tmpdir(), "galley-e2e-config-"));
