@@ -16,8 +16,8 @@ use crate::dto_preview::PreviewView;
 use crate::dto_records::{ConcurrentEditorial, ConcurrentLabel, ConcurrentStatus, EditorialState};
 use crate::dto_search::{SearchHitView, SearchQuery, TextPart};
 use crate::dto_settings::{
-    AutoSyncSettings, ProfileInput, ProfileView, RoleTag, SectionSettings, SettingsSaved, UiLanguageTag,
-    WorkspaceSettings,
+    AutoSyncSettings, ProfileInput, ProfileView, RoleTag, SectionSettings, SettingsSaved,
+    UiLanguageTag, WorkspaceSettings,
 };
 use crate::dto_shell::{InitPrompt, MenuAction, OpenOutcome, RecentEntry};
 use crate::dto_sync::{ClonePrompt, ConflictSide, SyncConflictView, SyncOutcome, SyncStatus};

@@ -119,10 +119,16 @@ mod tests {
 
     #[test]
     fn a_clone_folder_is_named_after_the_repository_never_its_credentials() {
-        assert_eq!(repository_name("https://ala:secret@git.example.org/team/digest.git"), "digest");
+        assert_eq!(
+            repository_name("https://ala:secret@git.example.org/team/digest.git"),
+            "digest"
+        );
         assert_eq!(repository_name("git@example.org:team/digest"), "digest");
         assert_eq!(repository_name("/srv/git/digest.git/"), "digest");
-        assert_eq!(repository_name("https://ala:secret@example.org"), "example.org");
+        assert_eq!(
+            repository_name("https://ala:secret@example.org"),
+            "example.org"
+        );
         assert_eq!(repository_name(""), "shared-workspace");
     }
 }

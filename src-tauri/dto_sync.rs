@@ -108,7 +108,11 @@ impl From<SyncReport> for SyncOutcome {
             committed: count(report.committed),
             received: count(report.received),
             offline: report.offline,
-            conflicts: report.conflicts.iter().map(SyncConflictView::from).collect(),
+            conflicts: report
+                .conflicts
+                .iter()
+                .map(SyncConflictView::from)
+                .collect(),
             status: report.state.into(),
         }
     }

@@ -226,11 +226,18 @@ mod tests {
     fn auto_sync_is_on_unless_the_profile_turns_a_moment_off() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(PROFILE_FILE);
-        std::fs::write(&path, "name = \"Ala\"\n[auto_sync]\nbefore_export = false\n").unwrap();
+        std::fs::write(
+            &path,
+            "name = \"Ala\"\n[auto_sync]\nbefore_export = false\n",
+        )
+        .unwrap();
 
         let sync = Profile::load(&path).unwrap().auto_sync;
 
-        assert!(sync.on_open && sync.after_pause && !sync.before_export, "{sync:?}");
+        assert!(
+            sync.on_open && sync.after_pause && !sync.before_export,
+            "{sync:?}"
+        );
     }
 
     #[test]

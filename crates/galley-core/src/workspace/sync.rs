@@ -189,11 +189,37 @@ impl Workspace {
         if own && git.ok(&["remote"])?.trim().is_empty() {
             return Ok(None);
         }
-        self.sync_state().map(Some)
+        let mut state = self.sync_state()?;
+        state.to_send += self.waiting_to_commit(&git)?;
+        Ok(Some(state))
+    }
+
+    /// What the next sync will commit, as commits: one per version made since the last sync,
+    /// plus one when records, issue files or settings changed.
+    fn waiting_to_commit(&self, git: &Git) -> Result<usize> {
+        let last: i64 = self
+            .history()
+            .local_value(LAST_VERSION_KEY)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let versions = self.history().versions_after(last)?.len();
+        let changed = git.run(&[
+            "status",
+            "--porcelain",
+            "--untracked-files=all",
+            "--",
+            ".galley/journal",
+            ".galley/settings.toml",
+            "*issue.toml",
+        ])?;
+        let records = usize::from(changed.ok && !changed.stdout.trim().is_empty());
+        Ok(versions + records)
     }
 
     /// Settles the conflict at `path` with one side's text: `theirs`, or the text on disk.
     pub fn resolve_conflict_with(&mut self, path: &str, theirs: bool) -> Result<()> {
+        // A path outside the workspace is refused as such, not as "no conflict there".
+        crate::paths::resolve(self.root(), Path::new(path))?;
         let conflict = self
             .sync_conflicts()?
             .into_iter()
