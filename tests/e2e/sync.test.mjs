@@ -262,5 +262,8 @@ test("an edit and a status change made in one app reach the other when both pres
   assert.ok(onDisk.includes("Sent through the shared repository."), "the file in Boris's clone holds the edit");
   await boris.click(".sync-details");
   await until("Boris's panel", 5_000, async () => (await boris.find(".sync-panel")).length > 0);
+  const [toggle] = await boris.find(".sync-details");
+  assert.equal(await boris.attr(toggle, "aria-expanded"), "true");
+  assert.match(await boris.text((await boris.find(".sync-panel"))[0]), /Sent 0, received \d+\./);
   await boris.screenshot(t, "sync-received");
 });
