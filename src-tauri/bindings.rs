@@ -16,10 +16,11 @@ use crate::dto_preview::PreviewView;
 use crate::dto_records::{ConcurrentEditorial, ConcurrentLabel, ConcurrentStatus, EditorialState};
 use crate::dto_search::{SearchHitView, SearchQuery, TextPart};
 use crate::dto_settings::{
-    ProfileInput, ProfileView, RoleTag, SectionSettings, SettingsSaved, UiLanguageTag,
-    WorkspaceSettings,
+    AutoSyncSettings, ProfileInput, ProfileView, RoleTag, SectionSettings, SettingsSaved,
+    UiLanguageTag, WorkspaceSettings,
 };
 use crate::dto_shell::{InitPrompt, MenuAction, OpenOutcome, RecentEntry};
+use crate::dto_sync::{ClonePrompt, ConflictSide, SyncConflictView, SyncOutcome, SyncStatus};
 use crate::dto_translation::{
     LanguageState, LanguageStatus, PairView, SourceChanges, SourceVersion, TranslationPane,
 };
@@ -60,6 +61,7 @@ pub fn typescript_declarations() -> String {
         FileChange::decl(&cfg),
         ProfileView::decl(&cfg),
         ProfileInput::decl(&cfg),
+        AutoSyncSettings::decl(&cfg),
         RoleTag::decl(&cfg),
         UiLanguageTag::decl(&cfg),
         WorkspaceSettings::decl(&cfg),
@@ -89,6 +91,11 @@ pub fn typescript_declarations() -> String {
         OpenOutcome::decl(&cfg),
         InitPrompt::decl(&cfg),
         MenuAction::decl(&cfg),
+        SyncStatus::decl(&cfg),
+        SyncOutcome::decl(&cfg),
+        SyncConflictView::decl(&cfg),
+        ConflictSide::decl(&cfg),
+        ClonePrompt::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:\n\

@@ -34,4 +34,11 @@ pub const COMMANDS: &[&str] = &[
     "open_workspace",
     "open_recent",
     "ui_ready",
+    // sharing through git
+    "sync_now",
+    "sync_state",
+    "sync_conflicts",
+    "resolve_conflict",
+    "share_workspace",
+    "open_shared_workspace",
 ];

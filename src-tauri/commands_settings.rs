@@ -21,7 +21,9 @@ pub fn set_profile(
     session: State<'_, Session>,
     profile: ProfileInput,
 ) -> Result<ProfileView, ErrorDto> {
-    let saved = store.save(profile.into())?;
+    // A profile that failed to load is replaced whole, its auto-sync settings with the defaults.
+    let current = store.profile().unwrap_or_default();
+    let saved = store.save(profile.into_profile(&current))?;
     store.apply_to(&session)?;
     Ok(ProfileView::new(&saved, store.login(), store.author()?))
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use galley_core::profile::{Profile, Role, UiLanguage};
+use galley_core::profile::{AutoSync, Profile, Role, UiLanguage};
 use galley_core::settings::{Section, Settings};
 use galley_core::settings_edit::SettingsChange;
 
@@ -21,6 +21,16 @@ pub struct ProfileView {
     pub suggested_name: Option<String>,
     /// Whom new versions are signed with now (the name, or an override such as $GALLEY_AUTHOR).
     pub signs_as: String,
+    pub auto_sync: AutoSyncSettings,
+}
+
+/// When the app syncs by itself (all on by default).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AutoSyncSettings {
+    pub on_open: bool,
+    pub after_pause: bool,
+    pub before_export: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, TS)]
@@ -29,6 +39,9 @@ pub struct ProfileInput {
     pub name: String,
     pub role: RoleTag,
     pub ui_language: UiLanguageTag,
+    /// Absent (older callers) keeps the auto-sync settings as they are.
+    #[serde(default)]
+    pub auto_sync: Option<AutoSyncSettings>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
@@ -88,24 +101,47 @@ impl ProfileView {
             },
             suggested_name: suggested_name.map(str::to_string),
             signs_as,
+            auto_sync: profile.auto_sync.into(),
         }
     }
 }
 
-impl From<ProfileInput> for Profile {
-    fn from(input: ProfileInput) -> Profile {
+impl From<AutoSync> for AutoSyncSettings {
+    fn from(sync: AutoSync) -> Self {
+        AutoSyncSettings {
+            on_open: sync.on_open,
+            after_pause: sync.after_pause,
+            before_export: sync.before_export,
+        }
+    }
+}
+
+impl From<AutoSyncSettings> for AutoSync {
+    fn from(sync: AutoSyncSettings) -> Self {
+        AutoSync {
+            on_open: sync.on_open,
+            after_pause: sync.after_pause,
+            before_export: sync.before_export,
+        }
+    }
+}
+
+impl ProfileInput {
+    /// The profile to save: `current`'s auto-sync settings unless the input names its own.
+    pub fn into_profile(self, current: &Profile) -> Profile {
         Profile {
-            name: input.name,
-            role: match input.role {
+            name: self.name,
+            role: match self.role {
                 RoleTag::Author => Role::Author,
                 RoleTag::Translator => Role::Translator,
                 RoleTag::Editor => Role::Editor,
             },
-            ui_language: match input.ui_language {
+            ui_language: match self.ui_language {
                 UiLanguageTag::En => UiLanguage::En,
                 UiLanguageTag::Ru => UiLanguage::Ru,
                 UiLanguageTag::Be => UiLanguage::Be,
             },
+            auto_sync: self.auto_sync.map_or(current.auto_sync, AutoSync::from),
         }
     }
 }

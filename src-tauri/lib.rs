@@ -13,6 +13,8 @@
 //!   (signs new versions) and the workspace's languages and sections
 //! - `bindings`  the TypeScript twins of the DTOs (ui/src/ipc/bindings.ts)
 //! - `commands_shell`, `dto_shell`  open a workspace (native dialog), recent ones, readiness
+//! - `commands_sync`, `dto_sync`  sharing through git: sync, its state, conflicts, setting
+//!   sharing up, opening a shared workspace (a clone; the folder picked natively)
 //! - `switch`    replacing the open workspace (session, watcher, recent list, event)
 //! - `recent`    where the recent-workspaces list is kept; `menu` the native menu bar
 
@@ -24,6 +26,7 @@ pub mod commands_preview;
 pub mod commands_search;
 pub mod commands_settings;
 pub mod commands_shell;
+pub mod commands_sync;
 pub mod commands_xliff;
 pub mod dto;
 pub mod dto_board;
@@ -33,6 +36,7 @@ pub mod dto_records;
 pub mod dto_search;
 pub mod dto_settings;
 pub mod dto_shell;
+pub mod dto_sync;
 pub mod dto_translation;
 pub mod dto_xliff;
 pub mod error;
@@ -109,6 +113,12 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands_shell::open_workspace,
             commands_shell::open_recent,
             commands_shell::ui_ready,
+            commands_sync::sync_now,
+            commands_sync::sync_state,
+            commands_sync::sync_conflicts,
+            commands_sync::resolve_conflict,
+            commands_sync::share_workspace,
+            commands_sync::open_shared_workspace,
         ])
 }
 

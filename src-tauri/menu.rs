@@ -15,9 +15,12 @@ pub const MENU_EVENT: &str = "menu";
 
 /// The action names the UI knows (ui/src/lib/shell/actions.ts), with each item's label and
 /// accelerator. Labels are English for now: native menus are not yet translated.
-const FILE_ITEMS: [(&str, &str, Option<&str>); 2] = [
+const FILE_ITEMS: [(&str, &str, Option<&str>); 5] = [
     ("open-workspace", "Open Workspace…", Some("CmdOrCtrl+O")),
     ("save", "Save", Some("CmdOrCtrl+S")),
+    ("sync", "Sync", Some("CmdOrCtrl+Shift+S")),
+    ("set-up-sharing", "Set Up Sharing…", None),
+    ("open-shared", "Open Shared Workspace…", None),
 ];
 const VIEW_ITEMS: [(&str, &str, Option<&str>); 4] = [
     ("focus-mode", "Focus Mode", Some("CmdOrCtrl+Shift+F")),
@@ -42,13 +45,17 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
             None => builder.build(app),
         }
     };
-    let [open, save] = FILE_ITEMS;
+    let [open, save, sync, share, open_shared] = FILE_ITEMS;
     let recent = SubmenuBuilder::with_id(app, OPEN_RECENT, "Open Recent").build()?;
     let file = SubmenuBuilder::new(app, "File")
         .item(&item(open)?)
         .item(&recent)
+        .item(&item(open_shared)?)
         .separator()
         .item(&item(save)?)
+        .separator()
+        .item(&item(sync)?)
+        .item(&item(share)?)
         .separator()
         .quit()
         .build()?;

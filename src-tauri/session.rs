@@ -30,6 +30,11 @@ impl Session {
         }
     }
 
+    /// The clock and author workspaces are opened with.
+    pub fn env(&self) -> Env {
+        self.env.clone()
+    }
+
     /// The folder the app was last asked to open (shown even when opening failed).
     pub fn requested(&self) -> PathBuf {
         match self.opened.lock() {

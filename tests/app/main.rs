@@ -15,6 +15,7 @@
 //! - `launch`      command-line parsing
 //! - `paths`       every command taking a path refuses one outside the workspace
 //! - `shell`       switching workspaces: open recent (only listed folders), the recent list
+//! - `sync`        sharing through a real bare repository: share, sync, clone, conflicts, offline
 
 mod bindings;
 mod board;
@@ -28,5 +29,6 @@ mod records;
 mod settings;
 mod shell;
 mod support;
+mod sync;
 mod translating;
 mod watching;

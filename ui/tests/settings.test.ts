@@ -18,7 +18,14 @@ const { ProfileState } = await import("../src/lib/settings/profile.svelte");
 const { setUiLanguage } = await import("../src/i18n");
 const { moved, withLanguage, withSection, withTitle } = await import("../src/lib/settings/edit");
 
-const PROFILE: ProfileView = { name: "Ala", role: "author", uiLanguage: "en", suggestedName: "ala", signsAs: "Ala" };
+const PROFILE: ProfileView = {
+  name: "Ala",
+  role: "author",
+  uiLanguage: "en",
+  suggestedName: "ala",
+  signsAs: "Ala",
+  autoSync: { onOpen: true, afterPause: true, beforeExport: true },
+};
 const WORKSPACE: WorkspaceSettings = {
   languages: ["be", "ru", "en"],
   sections: [{ key: "economy", titles: { en: "Economy", be: "Эканоміка" } }],
@@ -73,7 +80,7 @@ describe("the language switch", () => {
 
     expect(target.querySelector("h1")?.textContent).toBe("Налады");
     expect(document.documentElement.lang).toBe("be");
-    expect(ipc.setProfile).toHaveBeenCalledWith({ name: "Ala", role: "author", uiLanguage: "be" });
+    expect(ipc.setProfile).toHaveBeenCalledWith({ name: "Ala", role: "author", uiLanguage: "be", autoSync: PROFILE.autoSync });
   });
 
   it("shows the core's refusal inline when the workspace settings are not saved", async () => {

@@ -56,6 +56,8 @@ describe("actionForKey", () => {
     expect(actionForKey(press("s", { meta: true }))).toBe("save");
     expect(actionForKey(press("o", { ctrl: true }))).toBe("open-workspace");
     expect(actionForKey(press("P", { ctrl: true, shift: true }))).toBe("toggle-preview");
+    expect(actionForKey(press("S", { ctrl: true, shift: true }))).toBe("sync");
+    expect(actionForKey(press("S", { meta: true, shift: true }))).toBe("sync");
   });
 
   it("leaves plain typing and other combinations alone", () => {

@@ -22,6 +22,32 @@ pub struct Profile {
     pub role: Role,
     #[serde(default)]
     pub ui_language: UiLanguage,
+    /// When the app syncs by itself (a missing table or key means on).
+    #[serde(default)]
+    pub auto_sync: AutoSync,
+}
+
+/// The moments the desktop app syncs without being asked; the app schedules them, the core
+/// only syncs when told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AutoSync {
+    /// When a workspace is opened.
+    pub on_open: bool,
+    /// After a pause in editing (a while after the last save).
+    pub after_pause: bool,
+    /// Before an issue is exported, so the bundle holds the team's latest.
+    pub before_export: bool,
+}
+
+impl Default for AutoSync {
+    fn default() -> Self {
+        AutoSync {
+            on_open: true,
+            after_pause: true,
+            before_export: true,
+        }
+    }
 }
 
 /// What the person mostly does in the team (shown in the app; history records only the name).
@@ -164,6 +190,10 @@ mod tests {
             name: "Ганна Жук".into(),
             role: Role::Translator,
             ui_language: UiLanguage::Be,
+            auto_sync: AutoSync {
+                after_pause: false,
+                ..AutoSync::default()
+            },
         }
     }
 
@@ -189,6 +219,25 @@ mod tests {
         assert!(!profile.has_name());
         assert_eq!(profile.ui_language, UiLanguage::En);
         assert_eq!(profile.role, Role::Author);
+        assert_eq!(profile.auto_sync, AutoSync::default());
+    }
+
+    #[test]
+    fn auto_sync_is_on_unless_the_profile_turns_a_moment_off() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(PROFILE_FILE);
+        std::fs::write(
+            &path,
+            "name = \"Ala\"\n[auto_sync]\nbefore_export = false\n",
+        )
+        .unwrap();
+
+        let sync = Profile::load(&path).unwrap().auto_sync;
+
+        assert!(
+            sync.on_open && sync.after_pause && !sync.before_export,
+            "{sync:?}"
+        );
     }
 
     #[test]

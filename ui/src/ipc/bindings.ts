@@ -213,9 +213,15 @@ suggestedName: string | null,
 /**
  * Whom new versions are signed with now (the name, or an override such as $GALLEY_AUTHOR).
  */
-signsAs: string, };
+signsAs: string, autoSync: AutoSyncSettings, };
 
-export type ProfileInput = { name: string, role: RoleTag, uiLanguage: UiLanguageTag, };
+export type ProfileInput = { name: string, role: RoleTag, uiLanguage: UiLanguageTag, 
+/**
+ * Absent (older callers) keeps the auto-sync settings as they are.
+ */
+autoSync: AutoSyncSettings | null, };
+
+export type AutoSyncSettings = { onOpen: boolean, afterPause: boolean, beforeExport: boolean, };
 
 export type RoleTag = "author" | "translator" | "editor";
 
@@ -450,3 +456,49 @@ export type OpenOutcome = { opened: string | null, };
 export type InitPrompt = { title: string, question: string, confirm: string, cancel: string, };
 
 export type MenuAction = { action: string, path: string | null, };
+
+export type SyncStatus = { shared: boolean, 
+/**
+ * Commits here the shared repository lacks.
+ */
+toSend: number, 
+/**
+ * Commits there (as last fetched) not here yet.
+ */
+toReceive: number, 
+/**
+ * Unresolved conflicts.
+ */
+conflicts: number, };
+
+export type SyncOutcome = { 
+/**
+ * Commits made here (sent, or waiting when offline).
+ */
+committed: number, 
+/**
+ * Versions that arrived from other machines.
+ */
+received: number, 
+/**
+ * The shared repository could not be reached: not an error, the commits wait.
+ */
+offline: boolean, 
+/**
+ * Conflicts this sync found (all unresolved ones are in `sync_conflicts`).
+ */
+conflicts: Array<SyncConflictView>, status: SyncStatus, };
+
+export type SyncConflictView = { path: string, 
+/**
+ * SHA-256 (hex) of the text on disk.
+ */
+ours: string, 
+/**
+ * SHA-256 (hex) of the other side's text.
+ */
+theirs: string, };
+
+export type ConflictSide = "ours" | "theirs";
+
+export type ClonePrompt = { title: string, };

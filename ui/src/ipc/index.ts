@@ -31,9 +31,19 @@ import type {
   SettingsSaved,
   XliffImported,
   XliffSaved,
+  SyncStatus,
+  SyncOutcome,
+  SyncConflictView,
+  ConflictSide,
+  ClonePrompt,
 } from "./bindings";
 
 export type {
+  SyncStatus,
+  SyncOutcome,
+  SyncConflictView,
+  ConflictSide,
+  AutoSyncSettings,
   BlockerView,
   BoardCellView,
   BoardConflictView,
@@ -187,3 +197,18 @@ export async function onMenu(handler: (action: MenuAction) => void): Promise<() 
 export async function onWorkspaceSwitched(handler: (root: string) => void): Promise<() => void> {
   return listen<string>("workspace-switched", (event) => handler(event.payload));
 }
+
+// ---- sharing through git ----
+/** Commits, fetches, merges and sends; offline is `outcome.offline`, never an error. */
+export const syncNow = (): Promise<SyncOutcome> => call("sync_now");
+/** Where the workspace stands as of the last fetch (no network). */
+export const syncState = (): Promise<SyncStatus> => call("sync_state");
+export const syncConflicts = (): Promise<SyncConflictView[]> => call("sync_conflicts");
+/** Keeps one side of a sync conflict as a new version. */
+export const resolveConflict = (path: string, side: ConflictSide): Promise<void> =>
+  call("resolve_conflict", { path, side });
+/** Makes the workspace share through the repository at `url`, then sends what it holds. */
+export const shareWorkspace = (url: string): Promise<SyncOutcome> => call("share_workspace", { url });
+/** Asks for a folder in the native dialog, clones `url` there and switches to it. */
+export const openSharedWorkspace = (url: string, prompt: ClonePrompt): Promise<OpenOutcome> =>
+  call("open_shared_workspace", { url, prompt });

@@ -196,6 +196,62 @@ impl Workspace {
         })
     }
 
+    /// Where the workspace stands, or `None` when it is not shared yet (no repository of its
+    /// own, or one without a remote): the app then offers to set sharing up. No network.
+    pub fn sync_status(&self) -> Result<Option<SyncState>> {
+        let git = self.git();
+        let top = git.run(&["rev-parse", "--show-toplevel"])?;
+        if !top.ok {
+            return Ok(None);
+        }
+        let own = Path::new(top.stdout.trim()).canonicalize().ok().as_deref() == Some(self.root());
+        // Inside another repository: `sync_state` says why that cannot be synced.
+        if own && git.ok(&["remote"])?.trim().is_empty() {
+            return Ok(None);
+        }
+        let mut state = self.sync_state()?;
+        state.to_send += self.waiting_to_commit(&git)?;
+        Ok(Some(state))
+    }
+
+    /// What the next sync will commit, as commits: one per version made since the last sync,
+    /// plus one when records, issue files or settings changed.
+    fn waiting_to_commit(&self, git: &Git) -> Result<usize> {
+        let last: i64 = self
+            .history()
+            .local_value(LAST_VERSION_KEY)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let versions = self.history().versions_after(last)?.len();
+        let changed = git.run(&[
+            "status",
+            "--porcelain",
+            "--untracked-files=all",
+            "--",
+            ".galley/journal",
+            ".galley/settings.toml",
+            "*issue.toml",
+        ])?;
+        let records = usize::from(changed.ok && !changed.stdout.trim().is_empty());
+        Ok(versions + records)
+    }
+
+    /// Settles the conflict at `path` with one side's text: `theirs`, or the text on disk.
+    pub fn resolve_conflict_with(&mut self, path: &str, theirs: bool) -> Result<()> {
+        // A path outside the workspace is refused as such, not as "no conflict there".
+        crate::paths::resolve(self.root(), Path::new(path))?;
+        let conflict = self
+            .sync_conflicts()?
+            .into_iter()
+            .find(|c| c.path == path)
+            .ok_or_else(|| Error::NotFound {
+                what: format!("a conflict at {path}"),
+                hint: ". `galley conflicts` lists them.".into(),
+            })?;
+        let text = self.conflict_text(&conflict, theirs)?;
+        self.resolve_conflict(path, &text)
+    }
+
     /// Makes the workspace a git repository sharing through `url` (creating the repository if
     /// needed), and sends what it holds.
     pub fn sync_init(&mut self, url: &str) -> Result<SyncReport> {

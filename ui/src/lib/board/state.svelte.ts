@@ -60,7 +60,12 @@ export class IssueExport {
   result = $state<ExportResult | null>(null);
   error = $state<ErrorDto | null>(null);
 
-  constructor(readonly week: string) {}
+  /** `before` runs ahead of each export (a sync, so the bundle holds the team's latest); its
+   * failure is its own to show and does not stop the export. */
+  constructor(
+    readonly week: string,
+    private readonly before: () => Promise<void> = () => Promise.resolve(),
+  ) {}
 
   async load(): Promise<void> {
     await this.#guard(async () => {
@@ -88,6 +93,7 @@ export class IssueExport {
       if (step.week === this.week) this.progress = step;
     }).catch(() => null); // without events the export still runs, only the bar stays still
     try {
+      await this.before().catch(() => {});
       await this.#guard(async () => {
         this.result = await exportIssue(this.week, this.onlyComplete, this.useChosen && this.chosen !== null);
       });

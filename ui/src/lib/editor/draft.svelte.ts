@@ -1,6 +1,6 @@
 // The open language version: its text as on disk plus unsaved edits, the save state, and what
 // to do when another program changes the file. Components only draw this and call its methods.
-import { editFields, readDraft, saveDraft, asErrorDto } from "../../ipc";
+import { editFields, listVersions, readDraft, resolveConflict, saveDraft, asErrorDto } from "../../ipc";
 import type { DraftView, ErrorDto, FolderChanges, FrontFields, VersionInfo } from "../../ipc";
 import { frontBlock } from "./text";
 
@@ -29,6 +29,12 @@ export class OpenDraft {
   loads = $state(0);
   /** Changes whenever a new version was recorded (for the History tab). */
   versions = $state(0);
+  /** Changes after each save that wrote a version (the pause before an automatic sync). */
+  saves = $state(0);
+  /** The conflict is one a sync left: its buttons settle it through the core. */
+  fromSync = $state(false);
+  /** Changes when a sync conflict was settled (the Sync control reads its state again). */
+  resolved = $state(0);
 
   #hash: string | null = null;
   #savedText = "";
@@ -40,10 +46,16 @@ export class OpenDraft {
   #settleTimer: ReturnType<typeof setTimeout> | null = null;
   #saving: Promise<void> | null = null;
   #fields: Promise<void> = Promise.resolve();
+  #loading: Promise<void> = Promise.resolve();
 
   constructor(readonly path: string) {}
 
-  async load(notice: string | null = null): Promise<void> {
+  load(notice: string | null = null): Promise<void> {
+    this.#loading = this.#load(notice);
+    return this.#loading;
+  }
+
+  async #load(notice: string | null): Promise<void> {
     try {
       const view = await readDraft(this.path);
       this.view = view;
@@ -55,6 +67,7 @@ export class OpenDraft {
       this.#savedText = view.text;
       this.state = "saved";
       this.conflict = null;
+      this.fromSync = false;
       this.error = null;
       this.notice = notice;
       this.loads += 1;
@@ -142,6 +155,7 @@ export class OpenDraft {
         this.#savedText = text;
         this.state = this.text === text ? "saved" : "unsaved";
         if (this.state === "unsaved") this.#schedule();
+        if (result.outcome === "saved") this.saves += 1;
       }
       this.versions += 1;
     } catch (reason) {
@@ -153,7 +167,21 @@ export class OpenDraft {
   /** Other programs changed files: reload quietly, or turn unsaved edits into a conflict. */
   async external(changes: FolderChanges): Promise<void> {
     const change = changes.changes.find((c) => c.path === this.path);
-    if (!change || change.version.hash === this.#hash) return;
+    if (change) await this.#changedOnDisk(change.version.hash);
+  }
+
+  /** A sync may have changed the file: the same as another program's edit. */
+  async afterSync(): Promise<void> {
+    if (this.state === "conflict") return;
+    try {
+      await this.#changedOnDisk((await readDraft(this.path)).hash);
+    } catch {
+      // The file went away or cannot be read; the library shows what is there now.
+    }
+  }
+
+  async #changedOnDisk(hash: string | null): Promise<void> {
+    if (hash === this.#hash) return;
     this.versions += 1;
     if (this.state === "saved") {
       await this.load("reloaded");
@@ -163,8 +191,35 @@ export class OpenDraft {
     }
   }
 
+  /** Shows the conflict a sync left in this file (its two sides by hash) in the conflict bar. */
+  async showSyncConflict(ours: string, theirs: string): Promise<void> {
+    await this.#loading;
+    try {
+      const versions = await listVersions(this.path);
+      const find = (hash: string) => versions.find((v) => v.hash === hash);
+      const [o, th] = [find(ours), find(theirs)];
+      if (!o || !th) return;
+      this.conflict = { ours: o, theirs: th };
+      this.fromSync = true;
+      this.state = "conflict";
+    } catch (reason) {
+      this.error = asErrorDto(reason);
+    }
+  }
+
+  async #settleSync(side: "ours" | "theirs"): Promise<void> {
+    try {
+      await resolveConflict(this.path, side);
+      await this.load();
+      this.resolved += 1;
+    } catch (reason) {
+      this.error = asErrorDto(reason);
+    }
+  }
+
   /** Conflict: write our text over theirs (theirs stays in history). */
   async keepMine(): Promise<void> {
+    if (this.fromSync) return this.#settleSync("ours");
     const theirs = this.conflict?.theirs;
     if (!theirs) return;
     this.#hash = theirs.hash;
@@ -176,6 +231,7 @@ export class OpenDraft {
 
   /** Conflict: take the file as it is on disk (ours stays in history). */
   async takeTheirs(): Promise<void> {
+    if (this.fromSync) return this.#settleSync("theirs");
     await this.load();
   }
 

@@ -13,7 +13,15 @@ export class ProfileState {
   /** The app should ask for a name (loaded, none given, not postponed). */
   readonly needsName = $derived(this.view !== null && this.view.name.trim() === "" && !this.postponed);
 
-  async load(): Promise<void> {
+  /** Settles when the first load finished (either way). */
+  loaded: Promise<void> = Promise.resolve();
+
+  load(): Promise<void> {
+    this.loaded = this.#load();
+    return this.loaded;
+  }
+
+  async #load(): Promise<void> {
     try {
       this.view = await getProfile();
       this.error = null;

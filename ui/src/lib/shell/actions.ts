@@ -11,6 +11,9 @@ export const SHELL_ACTIONS = [
   "toggle-preview",
   "show-history",
   "show-translation",
+  "sync",
+  "set-up-sharing",
+  "open-shared",
 ] as const;
 
 export type ShellAction = (typeof SHELL_ACTIONS)[number];
@@ -34,7 +37,7 @@ export function isShellAction(name: string): name is ShellAction {
 export function actionForKey(press: KeyPress): ShellAction | null {
   if (!(press.ctrlKey || press.metaKey) || press.altKey) return null;
   const key = press.key.toLowerCase();
-  if (key === "s") return "save";
+  if (key === "s") return press.shiftKey ? "sync" : "save";
   if (key === "o" && !press.shiftKey) return "open-workspace";
   if (key === "f" && press.shiftKey) return "focus-mode";
   if (key === "p" && press.shiftKey) return "toggle-preview";
