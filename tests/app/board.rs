@@ -6,7 +6,7 @@ use std::sync::mpsc::channel;
 use serde_json::{json, Value};
 use tauri::Listener;
 
-use crate::support::{sample_workspace, sample_workspace_without_records, TestApp};
+use crate::support::{sample_workspace, TestApp};
 use galley_desktop::dto_board::EXPORT_PROGRESS_EVENT;
 
 const WEEK: &str = "2020-W21";
@@ -76,7 +76,7 @@ fn make_belarusian_ready(app: &TestApp) {
 
 #[test]
 fn the_board_shows_the_issue_sections_in_order_then_the_unused_ones_with_a_cell_per_language() {
-    let workspace = sample_workspace_without_records();
+    let workspace = sample_workspace();
     let app = TestApp::open(workspace.path());
 
     let board = board(&app);
@@ -112,7 +112,7 @@ fn the_board_shows_the_issue_sections_in_order_then_the_unused_ones_with_a_cell_
 
 #[test]
 fn every_readiness_reason_names_its_commentary_language_file_and_what_to_do() {
-    let workspace = sample_workspace_without_records();
+    let workspace = sample_workspace();
     let app = TestApp::open(workspace.path());
 
     let board = board(&app);

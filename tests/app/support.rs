@@ -17,14 +17,6 @@ pub fn sample_workspace() -> tempfile::TempDir {
     dir
 }
 
-/// The sample without its team records (journals): every translation in progress, every
-/// commentary a draft, for tests that walk the workflow from the start.
-pub fn sample_workspace_without_records() -> tempfile::TempDir {
-    let dir = sample_workspace();
-    std::fs::remove_dir_all(dir.path().join(".galley/journal")).expect("journals");
-    dir
-}
-
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create dir");
     for entry in std::fs::read_dir(from).expect("read the sample workspace") {
