@@ -523,31 +523,22 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             from,
         } => {
             let mut ws = open()?;
-            let conflict = ws
-                .sync_conflicts()?
-                .into_iter()
-                .find(|c| c.path == path)
-                .ok_or_else(|| Error::NotFound {
-                    what: format!("a conflict at {path}"),
-                    hint: ". `galley conflicts` lists them.".into(),
-                })?;
-            let text = match (ours, theirs, from) {
+            match (ours, theirs, from) {
                 (_, _, Some(file)) => {
-                    std::fs::read_to_string(&file).map_err(|e| Error::Invalid {
+                    let text = std::fs::read_to_string(&file).map_err(|e| Error::Invalid {
                         what: file.display().to_string(),
                         message: format!("it could not be read: {e}"),
-                    })?
+                    })?;
+                    ws.resolve_conflict(&path, &text)?;
                 }
-                (_, true, None) => ws.conflict_text(&conflict, true)?,
-                (true, _, None) => ws.conflict_text(&conflict, false)?,
                 (false, false, None) => {
                     return Err(Error::Invalid {
                         what: "resolve".into(),
                         message: "say which text to keep: --ours, --theirs or --from FILE".into(),
                     })
                 }
-            };
-            ws.resolve_conflict(&path, &text)?;
+                (_, theirs, None) => ws.resolve_conflict_with(&path, theirs)?,
+            }
             out.resolved(&path);
         }
         Command::Export {
