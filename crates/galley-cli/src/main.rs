@@ -495,7 +495,7 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
                 Some(url) if !root.join(".galley").is_dir() => {
                     let ws = galley_core::workspace::clone_workspace(&url, &root, env.clone())?;
                     drivers(&ws)?;
-                    let state = ws.sync_state()?;
+                    let state = ws.sync_status()?.unwrap_or_default();
                     galley_core::workspace::SyncReport {
                         state,
                         ..Default::default()

@@ -162,13 +162,13 @@ impl Workspace {
                 conflicts: self.sync_conflicts()?.len(),
             }
         } else {
-            self.sync_state()?
+            self.commit_counts()?
         };
         Ok(report)
     }
 
-    /// Where the workspace stands, as of the last fetch (no network).
-    pub fn sync_state(&self) -> Result<SyncState> {
+    /// Commits here and on the remote (as last fetched) that the other side lacks.
+    fn commit_counts(&self) -> Result<SyncState> {
         let git = self.git();
         let branch = self.check_repository(&git)?.branch;
         let remote = remote_of(&git)?;
@@ -205,11 +205,11 @@ impl Workspace {
             return Ok(None);
         }
         let own = Path::new(top.stdout.trim()).canonicalize().ok().as_deref() == Some(self.root());
-        // Inside another repository: `sync_state` says why that cannot be synced.
+        // Inside another repository: `commit_counts` says why that cannot be synced.
         if own && git.ok(&["remote"])?.trim().is_empty() {
             return Ok(None);
         }
-        let mut state = self.sync_state()?;
+        let mut state = self.commit_counts()?;
         state.to_send += self.waiting_to_commit(&git)?;
         Ok(Some(state))
     }
