@@ -59,6 +59,18 @@ impl Person {
         std::fs::read_to_string(self.root.join(path)).expect("read")
     }
 
+    /// The commentary's cell in `lang` of the 2020-W20 translation grid.
+    fn cell(&self, lang: &str) -> Value {
+        let grid = self.json(&["translate", "status", "--issue", "2020-W20"]);
+        grid["rows"]
+            .as_array()
+            .and_then(|rows| rows.iter().find(|r| r["id"] == ID))
+            .and_then(|r| r["cells"].as_array())
+            .and_then(|cells| cells.iter().find(|c| c["lang"] == lang))
+            .cloned()
+            .unwrap_or_else(|| panic!("{}: no {lang} cell", self.name))
+    }
+
     fn log(&self, path: &str) -> Vec<Value> {
         self.json(&["log", path])["versions"]
             .as_array()
@@ -160,14 +172,7 @@ fn a_weeks_work_travels_through_galley_sync_alone() {
 
     let review = anna.json(&["review", "log", ID]);
     assert_eq!(review["events"][0]["author"], "Cyra");
-    let grid = anna.json(&["translate", "status", "--issue", "2020-W20"]);
-    let ru = grid["rows"]
-        .as_array()
-        .and_then(|rows| rows.iter().find(|r| r["id"] == ID))
-        .and_then(|r| r["cells"].as_array())
-        .and_then(|cells| cells.iter().find(|c| c["lang"] == "ru"))
-        .expect("ru")
-        .clone();
+    let ru = anna.cell("ru");
     assert_eq!(
         (ru["set_by"].as_str(), ru["outdated"].as_bool()),
         (Some("Bela"), Some(false))
@@ -434,8 +439,11 @@ fn syncs_killed_at_random_moments_are_completed_by_the_next_and_lose_no_version(
             .stderr(Stdio::null())
             .spawn()
             .expect("start galley sync");
-        // The random delay is the experiment: it picks the moment of the crash.
-        std::thread::sleep(Duration::from_micros(next() % lifetime));
+        // The random moment is the experiment: the kill lands then, or the sync ended first.
+        let moment = Instant::now() + Duration::from_micros(next() % lifetime);
+        while Instant::now() < moment && child.try_wait().ok().flatten().is_none() {
+            std::thread::yield_now();
+        }
         let _ = child.kill();
         let _ = child.wait();
     }
@@ -577,14 +585,7 @@ fn sync_through_a_git_server_that_goes_away_mid_week_and_comes_back() {
     assert_eq!(back["state"]["to_send"], 0, "{back}");
     assert_eq!(bela.read(SOURCE), edited);
     anna.sync();
-    let grid = anna.json(&["translate", "status", "--issue", "2020-W20"]);
-    let ru = grid["rows"]
-        .as_array()
-        .and_then(|rows| rows.iter().find(|r| r["id"] == ID))
-        .and_then(|r| r["cells"].as_array())
-        .and_then(|cells| cells.iter().find(|c| c["lang"] == "ru"))
-        .expect("ru")
-        .clone();
+    let ru = anna.cell("ru");
     assert_eq!(
         (ru["status"].as_str(), ru["set_by"].as_str()),
         (Some("in-review"), Some("Bela"))
