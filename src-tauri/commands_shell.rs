@@ -34,18 +34,9 @@ pub fn open_workspace<R: Runtime>(
     app: AppHandle<R>,
     prompt: InitPrompt,
 ) -> Result<OpenOutcome, ErrorDto> {
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title(&prompt.title)
-        .blocking_pick_folder()
-    else {
+    let Some(folder) = pick_folder(&app, &prompt.title)? else {
         return Ok(OpenOutcome { opened: None });
     };
-    let folder = picked.into_path().map_err(|error| ErrorDto {
-        kind: "invalid".into(),
-        message: format!("the chosen folder cannot be used: {error}"),
-    })?;
     let init = !folder.join(STATE_DIR).is_dir();
     if init && !confirm_init(&app, &prompt, &folder) {
         return Ok(OpenOutcome { opened: None });
@@ -100,5 +91,20 @@ fn confirm_init<R: Runtime>(app: &AppHandle<R>, prompt: &InitPrompt, folder: &Pa
 fn opened(switched: Result<PathBuf, ErrorDto>) -> Result<OpenOutcome, ErrorDto> {
     switched.map(|root| OpenOutcome {
         opened: Some(root.display().to_string()),
+    })
+}
+
+/// A folder chosen in the native dialog (opened from Rust: the webview never names one), or
+/// `None` when the user cancels.
+pub(crate) fn pick_folder<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+) -> Result<Option<std::path::PathBuf>, ErrorDto> {
+    let Some(picked) = app.dialog().file().set_title(title).blocking_pick_folder() else {
+        return Ok(None);
+    };
+    picked.into_path().map(Some).map_err(|error| ErrorDto {
+        kind: "invalid".into(),
+        message: format!("the chosen folder cannot be used: {error}"),
     })
 }

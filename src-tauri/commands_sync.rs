@@ -6,7 +6,6 @@
 use std::path::{Path, PathBuf};
 
 use tauri::{AppHandle, Manager, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::dto_shell::OpenOutcome;
 use crate::dto_sync::{ClonePrompt, ConflictSide, SyncConflictView, SyncOutcome, SyncStatus};
@@ -57,18 +56,9 @@ pub fn open_shared_workspace<R: Runtime>(
     url: String,
     prompt: ClonePrompt,
 ) -> Result<OpenOutcome, ErrorDto> {
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title(&prompt.title)
-        .blocking_pick_folder()
-    else {
+    let Some(picked) = crate::commands_shell::pick_folder(&app, &prompt.title)? else {
         return Ok(OpenOutcome { opened: None });
     };
-    let picked = picked.into_path().map_err(|error| ErrorDto {
-        kind: "invalid".into(),
-        message: format!("the chosen folder cannot be used: {error}"),
-    })?;
     let root = clone_into(&app, &url, &destination(&picked, &url))?;
     Ok(OpenOutcome {
         opened: Some(root.display().to_string()),
