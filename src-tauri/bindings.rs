@@ -20,7 +20,10 @@ use crate::dto_settings::{
     UiLanguageTag, WorkspaceSettings,
 };
 use crate::dto_shell::{InitPrompt, MenuAction, OpenOutcome, RecentEntry};
-use crate::dto_sync::{ClonePrompt, ConflictSide, SyncConflictView, SyncOutcome, SyncStatus};
+use crate::dto_sync::{
+    ClonePrompt, ConflictChoices, ConflictPartsView, ConflictPieceView, ConflictSide,
+    SyncConflictView, SyncOutcome, SyncStatus,
+};
 use crate::dto_translation::{
     LanguageState, LanguageStatus, PairView, SourceChanges, SourceVersion, TranslationPane,
 };
@@ -95,6 +98,9 @@ pub fn typescript_declarations() -> String {
         SyncOutcome::decl(&cfg),
         SyncConflictView::decl(&cfg),
         ConflictSide::decl(&cfg),
+        ConflictPartsView::decl(&cfg),
+        ConflictPieceView::decl(&cfg),
+        ConflictChoices::decl(&cfg),
         ClonePrompt::decl(&cfg),
     ];
     let mut out = String::from(

@@ -39,6 +39,8 @@ pub const COMMANDS: &[&str] = &[
     "sync_state",
     "sync_conflicts",
     "resolve_conflict",
+    "conflict_parts",
+    "resolve_conflict_pieces",
     "share_workspace",
     "open_shared_workspace",
 ];

@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::dto_shell::OpenOutcome;
-use crate::dto_sync::{ClonePrompt, ConflictSide, SyncConflictView, SyncOutcome, SyncStatus};
+use crate::dto_sync::{
+    ClonePrompt, ConflictChoices, ConflictPartsView, ConflictSide, SyncConflictView, SyncOutcome,
+    SyncStatus,
+};
 use crate::error::ErrorDto;
 use crate::session::Session;
 use crate::switch::switch_to;
@@ -40,6 +43,26 @@ pub fn resolve_conflict(
     side: ConflictSide,
 ) -> Result<(), ErrorDto> {
     session.with_mut(|ws| Ok(ws.resolve_conflict_with(&path, side == ConflictSide::Theirs)?))
+}
+
+/// The pieces the two sides of the conflict at `path` disagree on; null when they can only be
+/// compared whole.
+#[tauri::command(async)]
+pub fn conflict_parts(
+    session: State<'_, Session>,
+    path: String,
+) -> Result<Option<ConflictPartsView>, ErrorDto> {
+    session.with(|ws| Ok(ws.conflict_parts(&path)?.map(Into::into)))
+}
+
+/// Settles the conflict at `path` piece by piece: theirs where `choices` says, ours elsewhere.
+#[tauri::command(async)]
+pub fn resolve_conflict_pieces(
+    session: State<'_, Session>,
+    path: String,
+    choices: ConflictChoices,
+) -> Result<(), ErrorDto> {
+    session.with_mut(|ws| Ok(ws.resolve_conflict_choosing(&path, &choices.into())?))
 }
 
 /// Makes the open workspace a repository sharing through `url` and sends what it holds.

@@ -4,7 +4,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use galley_core::workspace::{SyncConflict, SyncReport, SyncState};
+use galley_core::clock::format_time;
+use galley_core::workspace::{ConflictParts, SyncConflict, SyncReport, SyncState};
 
 /// The Sync control's state at a glance. `shared` is false when the workspace has no shared
 /// repository yet (the control then offers "Set up sharing…"; the counts are zero).
@@ -18,6 +19,8 @@ pub struct SyncStatus {
     pub to_receive: u32,
     /// Unresolved conflicts.
     pub conflicts: u32,
+    /// When this machine last reached the shared repository (UTC, ISO 8601), if ever.
+    pub last_synced: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -43,6 +46,73 @@ pub struct SyncConflictView {
     pub ours: String,
     /// SHA-256 (hex) of the other side's text.
     pub theirs: String,
+}
+
+/// What the two sides of a draft in conflict disagree on, piece by piece (the rest of the
+/// text already holds every change that did not clash).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConflictPartsView {
+    /// Stretches of the body, usually one paragraph each, in order.
+    pub paragraphs: Vec<ConflictPieceView>,
+    pub fields: Vec<ConflictPieceView>,
+}
+
+/// One piece as each side has it; `key` names a front matter field (null for a paragraph).
+/// A side's text is empty when it has none there.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConflictPieceView {
+    pub key: Option<String>,
+    pub ours: String,
+    pub theirs: String,
+}
+
+impl From<ConflictParts> for ConflictPartsView {
+    fn from(parts: ConflictParts) -> Self {
+        ConflictPartsView {
+            paragraphs: parts
+                .paragraphs
+                .into_iter()
+                .map(|p| ConflictPieceView {
+                    key: None,
+                    ours: p.ours,
+                    theirs: p.theirs,
+                })
+                .collect(),
+            fields: parts
+                .fields
+                .into_iter()
+                .map(|(key, p)| ConflictPieceView {
+                    key: Some(key),
+                    ours: p.ours,
+                    theirs: p.theirs,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Which pieces of a conflict take theirs (paragraphs by their place in
+/// `ConflictPartsView::paragraphs`, fields by key); every other piece keeps ours.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConflictChoices {
+    pub theirs_paragraphs: Vec<u32>,
+    pub theirs_fields: Vec<String>,
+}
+
+impl From<ConflictChoices> for galley_core::merge::Choices {
+    fn from(choices: ConflictChoices) -> Self {
+        galley_core::merge::Choices {
+            theirs_paragraphs: choices
+                .theirs_paragraphs
+                .into_iter()
+                .map(|n| n as usize)
+                .collect(),
+            theirs_fields: choices.theirs_fields.into_iter().collect(),
+        }
+    }
 }
 
 /// Which side `resolve_conflict` keeps.
@@ -71,6 +141,7 @@ impl SyncStatus {
             to_send: 0,
             to_receive: 0,
             conflicts: 0,
+            last_synced: None,
         }
     }
 }
@@ -82,6 +153,7 @@ impl From<SyncState> for SyncStatus {
             to_send: count(state.to_send),
             to_receive: count(state.to_receive),
             conflicts: count(state.conflicts),
+            last_synced: state.last_synced.map(format_time),
         }
     }
 }

@@ -117,6 +117,8 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands_sync::sync_state,
             commands_sync::sync_conflicts,
             commands_sync::resolve_conflict,
+            commands_sync::conflict_parts,
+            commands_sync::resolve_conflict_pieces,
             commands_sync::share_workspace,
             commands_sync::open_shared_workspace,
         ])

@@ -238,6 +238,70 @@ fn a_conflict_is_listed_and_taking_a_side_clears_it() {
 }
 
 #[test]
+fn a_conflict_is_settled_piece_by_piece() {
+    let team = team();
+    // The lead clashes; a paragraph of the body clashes; Anna also changes another paragraph.
+    edit(&team.anna, PHRASE, "Маштаб ужо немалы");
+    edit(&team.anna, "Геаграфія таксама", "Геаграфія вельмі");
+    edit(&team.anna, "Сам па сабе прызыў", "Сам па сабе выклік");
+    edit(&team.boris, PHRASE, "Маштаб вельмі вялікі");
+    edit(&team.boris, "Сам па сабе прызыў", "Зразумела, прызыў");
+    sync(&team.anna);
+    sync(&team.boris);
+
+    let parts = team
+        .boris
+        .invoke("conflict_parts", json!({ "path": SOURCE }))
+        .expect("parts");
+    assert_eq!(
+        parts["paragraphs"].as_array().map(Vec::len),
+        Some(1),
+        "{parts}"
+    );
+    assert!(
+        parts["paragraphs"][0]["theirs"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("Сам па сабе выклік")),
+        "{parts}"
+    );
+    assert_eq!(parts["fields"][0]["key"], "lead", "{parts}");
+
+    // Boris keeps his paragraph and takes Anna's lead.
+    team.boris
+        .invoke(
+            "resolve_conflict_pieces",
+            json!({ "path": SOURCE, "choices": { "theirsParagraphs": [], "theirsFields": ["lead"] } }),
+        )
+        .expect("settled");
+
+    let text = team
+        .boris
+        .invoke("read_draft", json!({ "path": SOURCE }))
+        .expect("read")["text"]
+        .as_str()
+        .expect("text")
+        .to_string();
+    for kept in ["Маштаб ужо немалы", "Зразумела, прызыў", "Геаграфія вельмі"]
+    {
+        assert!(text.contains(kept), "`{kept}` missing:\n{text}");
+    }
+    let status = team.boris.invoke("sync_state", json!({})).expect("state");
+    assert_eq!(status["conflicts"], 0, "{status}");
+    assert!(
+        status["lastSynced"].is_string(),
+        "the last sync is remembered: {status}"
+    );
+    let error = team
+        .boris
+        .invoke(
+            "resolve_conflict_pieces",
+            json!({ "path": SOURCE, "choices": { "theirsParagraphs": [0], "theirsFields": [] } }),
+        )
+        .expect_err("nothing left to settle");
+    assert_eq!(error["kind"], "not_found", "{error}");
+}
+
+#[test]
 fn an_unreachable_remote_is_offline_not_an_error() {
     let team = team();
     let gone = team.bare.with_extension("gone");

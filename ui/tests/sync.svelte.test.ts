@@ -19,7 +19,14 @@ const { glance } = await import("../src/lib/sync/glance");
 const { PauseTimer } = await import("../src/lib/sync/auto");
 const { setUiLanguage } = await import("../src/i18n");
 
-const status = (extra: Partial<SyncStatus> = {}): SyncStatus => ({ shared: true, toSend: 0, toReceive: 0, conflicts: 0, ...extra });
+const status = (extra: Partial<SyncStatus> = {}): SyncStatus => ({
+  shared: true,
+  toSend: 0,
+  toReceive: 0,
+  conflicts: 0,
+  lastSynced: null,
+  ...extra,
+});
 const outcome = (extra: Partial<SyncOutcome> = {}): SyncOutcome => ({
   committed: 0,
   received: 0,
@@ -105,7 +112,7 @@ describe("the Sync control", () => {
     let finish: (o: SyncOutcome) => void = () => {};
     ipc.syncNow.mockReturnValue(new Promise((resolve) => (finish = resolve)));
     const synced = vi.fn();
-    const model = new SyncModel(synced, () => new Date(2020, 4, 12, 14, 3));
+    const model = new SyncModel(synced);
     model.status = status({ toSend: 1 });
     const { button, word } = show(model);
 
@@ -113,14 +120,31 @@ describe("the Sync control", () => {
     flushSync();
     expect(button.disabled).toBe(true);
     expect(word()).toBe("Syncing…");
-    finish(outcome({ committed: 1 }));
+    const at = new Date().toISOString();
+    finish(outcome({ committed: 1, status: status({ lastSynced: at }) }));
     await running;
     flushSync();
 
     expect(button.disabled).toBe(false);
     expect(word()).toBe("In sync");
-    expect(target.querySelector(".sync-time")?.textContent).toMatch(/2:03|14:03/);
+    const shown = new Intl.DateTimeFormat("en", { timeStyle: "short" }).format(new Date(at));
+    expect(target.querySelector(".sync-time")?.textContent).toBe(shown);
     expect(synced).toHaveBeenCalledOnce();
+  });
+
+  it("shows the last sync of an earlier session, as the core remembers it", async () => {
+    const at = "2020-05-11T09:30:00Z";
+    ipc.syncState.mockResolvedValue(status({ lastSynced: at }));
+    const model = new SyncModel();
+    show(model);
+
+    await model.refresh();
+    flushSync();
+
+    expect(model.lastAt?.toISOString()).toBe(new Date(at).toISOString());
+    // Not today: the date is shown too.
+    const shown = new Intl.DateTimeFormat("en", { dateStyle: "short", timeStyle: "short" }).format(new Date(at));
+    expect(target.querySelector(".sync-time")?.textContent).toBe(shown);
   });
 
   it("an offline sync shows Offline and no error", async () => {

@@ -58,7 +58,11 @@ fn median(mut times: Vec<Duration>) -> Duration {
 
 fn main() {
     let quick = std::env::var_os("GALLEY_BENCH_QUICK").is_some();
-    let drafts = if quick { 300 } else { 20_000 };
+    // GALLEY_BENCH_DRAFTS sizes the archive for a run in between (e.g. while profiling).
+    let drafts = std::env::var("GALLEY_BENCH_DRAFTS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(if quick { 300 } else { 20_000 });
     let versions = if quick { 100 } else { 1_000 };
     let dir = tempfile::tempdir().expect("temp dir");
     let remote = dir.path().join("remote.git");

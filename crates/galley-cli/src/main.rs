@@ -193,15 +193,26 @@ enum Command {
         #[arg(long, value_name = "URL")]
         init: Option<String>,
     },
-    /// The conflicts a sync left: files where both sides changed the same place
-    Conflicts,
-    /// Settle a conflict: keep your side, take theirs, or use a file's text
+    /// The conflicts a sync left: files where both sides changed the same place; with PATH,
+    /// the numbered paragraphs and fields its two sides disagree on
+    Conflicts { path: Option<String> },
+    /// Settle a conflict: keep your side, take theirs, take theirs only for some pieces, or
+    /// use a file's text
     Resolve {
         path: String,
-        #[arg(long, conflicts_with_all = ["theirs", "from"])]
+        #[arg(long, conflicts_with_all = ["theirs", "from", "theirs_in"])]
         ours: bool,
-        #[arg(long, conflicts_with = "from")]
+        #[arg(long, conflicts_with_all = ["from", "theirs_in"])]
         theirs: bool,
+        /// Theirs for these pieces (paragraph numbers and field names as `galley conflicts
+        /// PATH` lists them, comma-separated), yours for the rest
+        #[arg(
+            long,
+            value_name = "PIECES",
+            value_delimiter = ',',
+            conflicts_with = "from"
+        )]
+        theirs_in: Vec<String>,
         #[arg(long, value_name = "FILE")]
         from: Option<PathBuf>,
     },
@@ -515,15 +526,22 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             };
             out.sync(&report);
         }
-        Command::Conflicts => out.conflicts(&read()?.sync_conflicts()?),
+        Command::Conflicts { path: None } => out.conflicts(&read()?.sync_conflicts()?),
+        Command::Conflicts { path: Some(path) } => {
+            out.conflict_parts(&path, read()?.conflict_parts(&path)?.as_ref())
+        }
         Command::Resolve {
             path,
             ours,
             theirs,
+            theirs_in,
             from,
         } => {
             let mut ws = open()?;
             match (ours, theirs, from) {
+                _ if !theirs_in.is_empty() => {
+                    ws.resolve_conflict_choosing(&path, &pieces(&theirs_in)?)?;
+                }
                 (_, _, Some(file)) => {
                     let text = std::fs::read_to_string(&file).map_err(|e| Error::Invalid {
                         what: file.display().to_string(),
@@ -534,7 +552,9 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
                 (false, false, None) => {
                     return Err(Error::Invalid {
                         what: "resolve".into(),
-                        message: "say which text to keep: --ours, --theirs or --from FILE".into(),
+                        message: "say which text to keep: --ours, --theirs, --theirs-in PIECES \
+                                  or --from FILE"
+                            .into(),
                     })
                 }
                 (_, theirs, None) => ws.resolve_conflict_with(&path, theirs)?,
@@ -726,7 +746,26 @@ fn review(command: ReviewCommand, mut ws: Workspace, out: &Printer) -> Result<()
     Ok(())
 }
 
-/// A progress bar on stderr, hidden when stderr is not a terminal (pipes, tests, CI).
+/// `--theirs-in` pieces: paragraph numbers (from 1) and field names.
+fn pieces(list: &[String]) -> Result<galley_core::merge::Choices, Error> {
+    let mut choices = galley_core::merge::Choices::default();
+    for piece in list.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+        match piece.parse::<usize>() {
+            Ok(0) => {
+                return Err(Error::Invalid {
+                    what: "--theirs-in".into(),
+                    message: "paragraphs are numbered from 1, as `galley conflicts PATH` lists \
+                              them"
+                        .into(),
+                })
+            }
+            Ok(n) => choices.theirs_paragraphs.insert(n - 1),
+            Err(_) => choices.theirs_fields.insert(piece.to_string()),
+        };
+    }
+    Ok(choices)
+}
+
 fn parse_week(week: &str) -> Result<IsoWeek, Error> {
     week.parse::<IsoWeek>().map_err(|e| Error::Invalid {
         what: "--issue".into(),

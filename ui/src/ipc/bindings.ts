@@ -469,7 +469,11 @@ toReceive: number,
 /**
  * Unresolved conflicts.
  */
-conflicts: number, };
+conflicts: number, 
+/**
+ * When this machine last reached the shared repository (UTC, ISO 8601), if ever.
+ */
+lastSynced: string | null, };
 
 export type SyncOutcome = { 
 /**
@@ -500,5 +504,15 @@ ours: string,
 theirs: string, };
 
 export type ConflictSide = "ours" | "theirs";
+
+export type ConflictPartsView = { 
+/**
+ * Stretches of the body, usually one paragraph each, in order.
+ */
+paragraphs: Array<ConflictPieceView>, fields: Array<ConflictPieceView>, };
+
+export type ConflictPieceView = { key: string | null, ours: string, theirs: string, };
+
+export type ConflictChoices = { theirsParagraphs: Array<number>, theirsFields: Array<string>, };
 
 export type ClonePrompt = { title: string, };

@@ -35,6 +35,8 @@ import type {
   SyncOutcome,
   SyncConflictView,
   ConflictSide,
+  ConflictPartsView,
+  ConflictChoices,
   ClonePrompt,
 } from "./bindings";
 
@@ -43,6 +45,9 @@ export type {
   SyncOutcome,
   SyncConflictView,
   ConflictSide,
+  ConflictPartsView,
+  ConflictPieceView,
+  ConflictChoices,
   AutoSyncSettings,
   BlockerView,
   BoardCellView,
@@ -207,6 +212,11 @@ export const syncConflicts = (): Promise<SyncConflictView[]> => call("sync_confl
 /** Keeps one side of a sync conflict as a new version. */
 export const resolveConflict = (path: string, side: ConflictSide): Promise<void> =>
   call("resolve_conflict", { path, side });
+/** What the two sides of a sync conflict disagree on, piece by piece; null: compare them whole. */
+export const conflictParts = (path: string): Promise<ConflictPartsView | null> => call("conflict_parts", { path });
+/** Settles a sync conflict piece by piece: theirs where `choices` says, yours elsewhere. */
+export const resolveConflictPieces = (path: string, choices: ConflictChoices): Promise<void> =>
+  call("resolve_conflict_pieces", { path, choices });
 /** Makes the workspace share through the repository at `url`, then sends what it holds. */
 export const shareWorkspace = (url: string): Promise<SyncOutcome> => call("share_workspace", { url });
 /** Asks for a folder in the native dialog, clones `url` there and switches to it. */

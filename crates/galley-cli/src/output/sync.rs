@@ -1,11 +1,16 @@
 //! `galley sync`, `conflicts` and `resolve` output.
 
 use super::Printer;
-use galley_core::workspace::{SyncConflict, SyncReport, SyncState};
+use galley_core::workspace::{ConflictParts, SyncConflict, SyncReport, SyncState};
 use serde_json::{json, Value};
 
 fn state_json(s: &SyncState) -> Value {
-    json!({ "to_send": s.to_send, "to_receive": s.to_receive, "conflicts": s.conflicts })
+    json!({
+        "to_send": s.to_send,
+        "to_receive": s.to_receive,
+        "conflicts": s.conflicts,
+        "last_synced": s.last_synced.map(galley_core::clock::format_time),
+    })
 }
 
 fn conflict_json(c: &SyncConflict) -> Value {
@@ -81,6 +86,61 @@ impl Printer {
                 );
             }
         }
+    }
+
+    /// The pieces of one conflict, numbered as `resolve --theirs-in` takes them.
+    pub fn conflict_parts(&self, path: &str, parts: Option<&ConflictParts>) {
+        if self.json {
+            let body = parts.map(|p| {
+                let paragraphs: Vec<Value> = p
+                    .paragraphs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| json!({ "n": i + 1, "ours": s.ours, "theirs": s.theirs }))
+                    .collect();
+                let fields: Vec<Value> = p
+                    .fields
+                    .iter()
+                    .map(|(key, s)| json!({ "key": key, "ours": s.ours, "theirs": s.theirs }))
+                    .collect();
+                json!({ "paragraphs": paragraphs, "fields": fields })
+            });
+            self.print_json(&json!({ "path": path, "parts": body }));
+            return;
+        }
+        let Some(parts) = parts else {
+            println!(
+                "{path}: the two sides can only be compared whole (`galley diff`); keep one \
+                 with --ours or --theirs, or use --from FILE."
+            );
+            return;
+        };
+        let quote = |text: &str| {
+            if text.is_empty() {
+                "    (none)".to_string()
+            } else {
+                text.lines()
+                    .map(|l| format!("    {l}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+        };
+        for (i, sides) in parts.paragraphs.iter().enumerate() {
+            println!(
+                "¶{}\n  yours:\n{}\n  theirs:\n{}\n",
+                i + 1,
+                quote(&sides.ours),
+                quote(&sides.theirs)
+            );
+        }
+        for (key, sides) in &parts.fields {
+            println!(
+                "{key}\n  yours:\n{}\n  theirs:\n{}\n",
+                quote(&sides.ours),
+                quote(&sides.theirs)
+            );
+        }
+        println!("Settle with `galley resolve {path} --theirs-in PIECES` (e.g. 1,title): theirs for those, yours for the rest.");
     }
 
     pub fn resolved(&self, path: &str) {

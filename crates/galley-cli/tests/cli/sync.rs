@@ -317,6 +317,83 @@ fn the_same_paragraph_edited_on_two_machines_keeps_both_texts_and_a_valid_draft(
 }
 
 #[test]
+fn a_conflict_is_settled_paragraph_by_paragraph_and_field_by_field() {
+    let (_dir, [anna, _bela, cyra]) = team();
+    let text = anna.read(SOURCE);
+    let title = "title: Прызыў з запасу пашырылі на заходнія раёны";
+    let second = "Сам па сабе прызыў з запасу";
+    let anna_text = paragraph_edit(
+        &paragraph_edit(
+            &paragraph_edit(&text, second, "Сам па сабе выклік з запасу"),
+            "Геаграфія таксама красамоўная",
+            "Геаграфія вельмі красамоўная",
+        ),
+        title,
+        "title: Зборы пашырылі на захад",
+    );
+    let cyra_text = paragraph_edit(
+        &paragraph_edit(
+            &paragraph_edit(&text, second, "Зразумела, прызыў з запасу"),
+            "Мы ацэньваем",
+            "Мы цяпер ацэньваем",
+        ),
+        title,
+        "title: Прызыў пашырылі на захад",
+    );
+    anna.save(SOURCE, &anna_text);
+    cyra.save(SOURCE, &cyra_text);
+    anna.sync();
+    cyra.sync();
+
+    // Only what clashed is offered: the second paragraph and the title, each side's text.
+    let parts = cyra.json(&["conflicts", SOURCE])["parts"].clone();
+    let paragraphs = parts["paragraphs"].as_array().expect("paragraphs");
+    assert_eq!(paragraphs.len(), 1, "{parts}");
+    assert!(paragraphs[0]["ours"]
+        .as_str()
+        .is_some_and(|p| p.starts_with("Зразумела")));
+    assert!(paragraphs[0]["theirs"]
+        .as_str()
+        .is_some_and(|p| p.starts_with("Сам па сабе выклік")));
+    let fields = parts["fields"].as_array().expect("fields");
+    assert_eq!(fields.len(), 1, "{parts}");
+    assert_eq!(fields[0]["key"], "title");
+    assert_eq!(fields[0]["theirs"], "title: Зборы пашырылі на захад");
+
+    // Anna's paragraph, Cyra's title; every change that did not clash stays.
+    cyra.json(&["resolve", SOURCE, "--theirs-in", "1"]);
+    let settled = cyra.read(SOURCE);
+    for kept in [
+        "Сам па сабе выклік з запасу",
+        "title: Прызыў пашырылі на захад",
+        "Геаграфія вельмі красамоўная",
+        "Мы цяпер ацэньваем",
+    ] {
+        assert!(settled.contains(kept), "`{kept}` missing from:\n{settled}");
+    }
+    assert!(!settled.contains("Зразумела"), "{settled}");
+    assert_eq!(
+        cyra.json(&["conflicts"])["conflicts"]
+            .as_array()
+            .map(Vec::len),
+        Some(0)
+    );
+    cyra.sync();
+    anna.sync();
+    assert_eq!(anna.read(SOURCE), settled);
+    no_markers(&anna);
+
+    // A piece that is not there is refused by name, and nothing changes.
+    let out = cyra
+        .galley()
+        .args(["resolve", SOURCE, "--theirs-in", "0"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("numbered from 1"));
+}
+
+#[test]
 fn sync_says_what_to_do_when_the_folder_is_not_shared_or_the_remote_is_gone() {
     let sample = Sample::copy();
     let person = Person {

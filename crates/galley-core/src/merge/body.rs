@@ -9,6 +9,7 @@
 use super::{three_way, ParagraphConflict};
 use crate::translation::{align, ParagraphChangeKind};
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 /// One paragraph as it is in the file.
 struct Paragraph<'a> {
@@ -94,7 +95,13 @@ pub(crate) struct BodyMerge {
     pub conflicts: Vec<ParagraphConflict>,
 }
 
-pub(crate) fn merge_body(base: &str, ours: &str, theirs: &str) -> BodyMerge {
+/// `take_theirs` names conflicts (by their place among those found) settled with theirs.
+pub(crate) fn merge_body(
+    base: &str,
+    ours: &str,
+    theirs: &str,
+    take_theirs: &BTreeSet<usize>,
+) -> BodyMerge {
     let (base, ours, theirs) = (split(base), split(ours), split(theirs));
     let words =
         |body: &Body| -> Vec<String> { body.paragraphs.iter().map(|p| p.words.clone()).collect() };
@@ -138,6 +145,7 @@ pub(crate) fn merge_body(base: &str, ours: &str, theirs: &str) -> BodyMerge {
         theirs: &theirs,
         picks: Vec::new(),
         conflicts: Vec::new(),
+        take_theirs,
     };
     let mut cursor = (0, 0, 0);
     for (pb, &b) in base_kept.iter().enumerate() {
@@ -218,6 +226,7 @@ struct Merger<'m, 'a> {
     theirs: &'m Body<'a>,
     picks: Vec<Pick>,
     conflicts: Vec<ParagraphConflict>,
+    take_theirs: &'m BTreeSet<usize>,
 }
 
 impl Merger<'_, '_> {
@@ -272,14 +281,20 @@ impl Merger<'_, '_> {
                 self.picks.extend(picks_of(Side::Theirs, &theirs_only));
             }
             None => {
+                let theirs_chosen = self.take_theirs.contains(&self.conflicts.len());
+                let (side, list) = if theirs_chosen {
+                    (Side::Theirs, t)
+                } else {
+                    (Side::Ours, o)
+                };
                 self.conflicts.push(ParagraphConflict {
                     merged_index: self.picks.len(),
-                    merged_len: o.len(),
+                    merged_len: list.len(),
                     base: raw_b.join("\n\n"),
                     ours: raw_o.join("\n\n"),
                     theirs: raw_t.join("\n\n"),
                 });
-                self.picks.extend(picks_of(Side::Ours, o));
+                self.picks.extend(picks_of(side, list));
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use super::body::merge_body;
 use super::front::merge_front;
-use super::DraftMerge;
+use super::{Choices, DraftMerge};
 use crate::draft::{update_with_blocks, Draft};
 use std::path::Path;
 
@@ -15,6 +15,12 @@ const MERGE_NAME: &str = "merge.md";
 /// conflict markers) cannot be merged: the other side wins when one is unchanged, otherwise the
 /// whole file is a conflict and ours stays.
 pub fn merge_draft(base: &str, ours: &str, theirs: &str) -> DraftMerge {
+    merge_draft_choosing(base, ours, theirs, &Choices::default())
+}
+
+/// As [`merge_draft`], taking theirs for the conflicts `choices` names. The conflicts are still
+/// reported (with the chosen side in `merged_with_ours`), so a caller can tell what was settled.
+pub fn merge_draft_choosing(base: &str, ours: &str, theirs: &str, choices: &Choices) -> DraftMerge {
     if theirs == base || ours == theirs {
         return DraftMerge::Clean(ours.to_string());
     }
@@ -27,8 +33,18 @@ pub fn merge_draft(base: &str, ours: &str, theirs: &str) -> DraftMerge {
     else {
         return whole_file_conflict(ours, theirs);
     };
-    let front = merge_front(&base_draft, &ours_draft, &theirs_draft);
-    let body = merge_body(base_draft.body(), ours_draft.body(), theirs_draft.body());
+    let front = merge_front(
+        &base_draft,
+        &ours_draft,
+        &theirs_draft,
+        &choices.theirs_fields,
+    );
+    let body = merge_body(
+        base_draft.body(),
+        ours_draft.body(),
+        theirs_draft.body(),
+        &choices.theirs_paragraphs,
+    );
     let merged = update_with_blocks(&ours_draft, &front.front, &front.raw_blocks, &body.text);
     // Pieces of two valid drafts need not make one (two halves of a marker block, say).
     if parse(&merged).is_none() {

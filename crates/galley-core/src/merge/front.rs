@@ -5,18 +5,23 @@
 
 use super::three_way;
 use crate::draft::{key_block_texts, Draft, FrontMatter, FIELDS};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub(crate) struct FrontMerge {
     /// Ours' known fields with theirs' changes applied.
     pub front: FrontMatter,
     /// Keys that take theirs' lines (`None`: theirs removed the key).
     pub raw_blocks: Vec<(String, Option<String>)>,
-    /// Keys changed differently on both sides (ours kept).
+    /// Keys changed differently on both sides (ours kept unless theirs was chosen).
     pub conflicts: Vec<String>,
 }
 
-pub(crate) fn merge_front(base: &Draft, ours: &Draft, theirs: &Draft) -> FrontMerge {
+pub(crate) fn merge_front(
+    base: &Draft,
+    ours: &Draft,
+    theirs: &Draft,
+    take_theirs: &BTreeSet<String>,
+) -> FrontMerge {
     let mut front = ours.front().clone();
     let mut conflicts = Vec::new();
     let mut raw_blocks = Vec::new();
@@ -27,14 +32,18 @@ pub(crate) fn merge_front(base: &Draft, ours: &Draft, theirs: &Draft) -> FrontMe
             ours.front().field(key),
             theirs.front().field(key),
         );
-        match three_way(&b, &o, &t, |x, y| x == y) {
-            Some(chosen) if std::ptr::eq(chosen, &t) => {
-                front.take_field(theirs.front(), key);
-                // theirs' own lines, so its style stays (`None`: theirs removed the key)
-                raw_blocks.push((key.to_string(), theirs_blocks.get(key).cloned()));
-            }
-            Some(_) => {}
-            None => conflicts.push(key.to_string()),
+        let merged = three_way(&b, &o, &t, |x, y| x == y);
+        if merged.is_none() {
+            conflicts.push(key.to_string());
+        }
+        let chosen_theirs = match merged {
+            Some(chosen) => std::ptr::eq(chosen, &t),
+            None => take_theirs.contains(key),
+        };
+        if chosen_theirs {
+            front.take_field(theirs.front(), key);
+            // theirs' own lines, so its style stays (`None`: theirs removed the key)
+            raw_blocks.push((key.to_string(), theirs_blocks.get(key).cloned()));
         }
     }
 
@@ -50,12 +59,16 @@ pub(crate) fn merge_front(base: &Draft, ours: &Draft, theirs: &Draft) -> FrontMe
         let same = |x: &Option<&String>, y: &Option<&String>| {
             x.map(|s| comparable(s)) == y.map(|s| comparable(s))
         };
-        match three_way(&vb, &vo, &vt, same) {
-            Some(chosen) if std::ptr::eq(chosen, &vt) => {
-                raw_blocks.push((name.clone(), vt.cloned()));
-            }
-            Some(_) => {}
-            None => conflicts.push(name.clone()),
+        let merged = three_way(&vb, &vo, &vt, same);
+        if merged.is_none() {
+            conflicts.push(name.clone());
+        }
+        let chosen_theirs = match merged {
+            Some(chosen) => std::ptr::eq(chosen, &vt),
+            None => take_theirs.contains(name),
+        };
+        if chosen_theirs {
+            raw_blocks.push((name.clone(), vt.cloned()));
         }
     }
     FrontMerge {

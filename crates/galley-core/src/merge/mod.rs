@@ -14,8 +14,19 @@ mod ordered;
 #[cfg(test)]
 mod tests;
 
-pub use draft::merge_draft;
+pub use draft::{merge_draft, merge_draft_choosing};
 pub use issue::merge_issue;
+
+use std::collections::BTreeSet;
+
+/// Where someone settling a conflict took theirs: the conflicts a merge reported, by their
+/// place in `DraftMerge::Conflict`'s `paragraphs`, and front matter keys by name. Everything
+/// not named keeps ours.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Choices {
+    pub theirs_paragraphs: BTreeSet<usize>,
+    pub theirs_fields: BTreeSet<String>,
+}
 
 /// The outcome of merging a draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +55,8 @@ pub enum DraftMerge {
 pub struct ParagraphConflict {
     /// Where ours' paragraphs sit in the merged body (0-based paragraph index), or would sit.
     pub merged_index: usize,
-    /// How many paragraphs of the merged body are ours' side of this conflict (0: ours removed).
+    /// How many paragraphs of the merged body are the kept side of this conflict (ours unless
+    /// theirs was chosen; 0: that side removed them).
     pub merged_len: usize,
     pub base: String,
     pub ours: String,

@@ -13,6 +13,7 @@ mod recovery;
 mod save;
 mod search;
 mod sync;
+mod sync_conflicts;
 mod translate;
 mod translation_view;
 mod xliff;
@@ -26,7 +27,8 @@ pub use record::{RecordReport, Recorded};
 pub use recovery::Recovery;
 pub use save::{slugify, NewDraft, SaveOutcome, VersionRef};
 pub use search::ReindexReport;
-pub use sync::{clone_workspace, SyncConflict, SyncReport, SyncState};
+pub use sync::{clone_workspace, SyncReport, SyncState};
+pub use sync_conflicts::{ConflictParts, PartSides, SyncConflict};
 pub use translation_view::TranslationView;
 pub use xliff::{XliffExport, XliffImport};
 

@@ -9,8 +9,7 @@
 //! next one (Galley marks its own merges), and a draft never keeps conflict markers: the side
 //! that stays on disk is a valid draft, and both texts are versions in History.
 
-use super::listing::find_files;
-use super::Workspace;
+use super::{SyncConflict, Workspace};
 use crate::draft::Draft;
 use crate::error::{Error, Result};
 use crate::git::{failed, Git, GitProblem};
@@ -23,7 +22,8 @@ use std::path::Path;
 /// branch's commit at the last sync (a remote that no longer contains it was rewritten).
 const LAST_VERSION_KEY: &str = "sync.last_version";
 const REMOTE_HEAD_KEY: &str = "sync.remote_head";
-const CONFLICTS_KEY: &str = "sync.conflicts";
+/// Unix seconds of the last sync that reached the shared repository.
+const LAST_SYNCED_KEY: &str = "sync.last_synced";
 
 /// Marks a merge started by a sync, so the next sync may finish it.
 const MERGE_MARKER: &str = "galley-sync-merge";
@@ -61,15 +61,8 @@ pub struct SyncState {
     pub to_receive: usize,
     /// Unresolved conflicts.
     pub conflicts: usize,
-}
-
-/// A file both sides changed in the same place: what stays on disk is `ours` (merged with
-/// every change that did not clash); `theirs` is a version in History to compare or take.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyncConflict {
-    pub path: String,
-    pub ours: ContentHash,
-    pub theirs: ContentHash,
+    /// When this machine last reached the shared repository and sent what it had.
+    pub last_synced: Option<time::OffsetDateTime>,
 }
 
 impl Workspace {
@@ -91,9 +84,12 @@ impl Workspace {
         let branch = repo.branch.clone();
         let remote = remote_of(&git)?;
         self.finish_galley_merge(&git, &repo)?;
-        self.record_all()?;
+        // Only what differs from the last commit is looked at, so a sync costs what changed,
+        // not the size of the archive (the app and the CLI keep History current otherwise).
+        let changed = self.changed_shared_paths(&git)?;
+        self.record_changed(&changed)?;
         let mut report = SyncReport {
-            committed: self.commit_versions(&git, &repo)?,
+            committed: self.commit_versions(&git, &repo, &changed)?,
             ..SyncReport::default()
         };
         let mut sent = false;
@@ -127,6 +123,9 @@ impl Workspace {
                 let head = git.ok(&["rev-parse", "HEAD"])?;
                 self.history()
                     .set_local_value(REMOTE_HEAD_KEY, head.trim())?;
+                let now = self.env().clock.now().unix_timestamp();
+                self.history()
+                    .set_local_value(LAST_SYNCED_KEY, &now.to_string())?;
                 sent = true;
                 break;
             }
@@ -160,6 +159,7 @@ impl Workspace {
                 to_send: 0,
                 to_receive: 0,
                 conflicts: self.sync_conflicts()?.len(),
+                last_synced: self.last_synced()?,
             }
         } else {
             self.commit_counts()?
@@ -193,7 +193,16 @@ impl Workspace {
             to_send,
             to_receive,
             conflicts: self.sync_conflicts()?.len(),
+            last_synced: self.last_synced()?,
         })
+    }
+
+    fn last_synced(&self) -> Result<Option<time::OffsetDateTime>> {
+        Ok(self
+            .history()
+            .local_value(LAST_SYNCED_KEY)?
+            .and_then(|s| s.parse().ok())
+            .and_then(|s| time::OffsetDateTime::from_unix_timestamp(s).ok()))
     }
 
     /// Where the workspace stands, or `None` when it is not shared yet (no repository of its
@@ -236,22 +245,6 @@ impl Workspace {
         Ok(versions + records)
     }
 
-    /// Settles the conflict at `path` with one side's text: `theirs`, or the text on disk.
-    pub fn resolve_conflict_with(&mut self, path: &str, theirs: bool) -> Result<()> {
-        // A path outside the workspace is refused as such, not as "no conflict there".
-        crate::paths::resolve(self.root(), Path::new(path))?;
-        let conflict = self
-            .sync_conflicts()?
-            .into_iter()
-            .find(|c| c.path == path)
-            .ok_or_else(|| Error::NotFound {
-                what: format!("a conflict at {path}"),
-                hint: ". `galley conflicts` lists them.".into(),
-            })?;
-        let text = self.conflict_text(&conflict, theirs)?;
-        self.resolve_conflict(path, &text)
-    }
-
     /// Makes the workspace a git repository sharing through `url` (creating the repository if
     /// needed), and sends what it holds.
     pub fn sync_init(&mut self, url: &str) -> Result<SyncReport> {
@@ -267,61 +260,6 @@ impl Workspace {
             git.ok(&["remote", "add", "origin", url])?;
         }
         self.sync()
-    }
-
-    /// The conflicts a sync left for the user to settle.
-    pub fn sync_conflicts(&self) -> Result<Vec<SyncConflict>> {
-        let Some(stored) = self.history().local_value(CONFLICTS_KEY)? else {
-            return Ok(Vec::new());
-        };
-        Ok(stored
-            .lines()
-            .filter_map(|line| {
-                let mut parts = line.splitn(3, '\t');
-                let ours = ContentHash::from_hex(parts.next()?)?;
-                let theirs = ContentHash::from_hex(parts.next()?)?;
-                Some(SyncConflict {
-                    path: parts.next()?.to_string(),
-                    ours,
-                    theirs,
-                })
-            })
-            .collect())
-    }
-
-    /// Settles the conflict at `path` with the given text (ours, theirs, or another), saved
-    /// as a new version; the next sync sends it.
-    pub fn resolve_conflict(&mut self, path: &str, text: &str) -> Result<()> {
-        let mut conflicts = self.sync_conflicts()?;
-        let Some(index) = conflicts.iter().position(|c| c.path == path) else {
-            return Err(Error::NotFound {
-                what: format!("a conflict at {path}"),
-                hint: ". `galley conflicts` lists them.".into(),
-            });
-        };
-        let loaded = self.disk_hash(path)?;
-        match self.save(path, text, loaded)? {
-            super::SaveOutcome::Conflict { .. } => {
-                return Err(Error::invalid(
-                    path.to_string(),
-                    "it changed while the conflict was being settled; look again",
-                ))
-            }
-            _ => {
-                conflicts.remove(index);
-            }
-        }
-        self.remember_conflicts_replacing(&conflicts)
-    }
-
-    /// The text of one side of a conflict.
-    pub fn conflict_text(&self, conflict: &SyncConflict, theirs: bool) -> Result<String> {
-        let hash = if theirs {
-            conflict.theirs
-        } else {
-            conflict.ours
-        };
-        self.history().text_by_hash(&hash)
     }
 
     /// The branch, refusing a folder that is not its own repository, a detached head or a
@@ -388,7 +326,12 @@ impl Workspace {
 
     /// Commits every version made here since the last sync, one commit each (author and time
     /// of the version), then the rest of what Galley keeps (issue files, settings, journals).
-    fn commit_versions(&mut self, git: &Git, repo: &Repository) -> Result<usize> {
+    fn commit_versions(
+        &mut self,
+        git: &Git,
+        repo: &Repository,
+        changed: &[String],
+    ) -> Result<usize> {
         let last: i64 = self
             .history()
             .local_value(LAST_VERSION_KEY)?
@@ -471,7 +414,7 @@ impl Workspace {
         }
         let _ = std::fs::remove_file(&index);
         // The rest of what travels, from the folder as it is.
-        let paths = self.shared_paths(git)?;
+        let paths = self.paths_to_add(changed);
         let added = git.run_with_input(
             &["add", "-A", "--pathspec-from-file=-", "--pathspec-file-nul"],
             Some(paths.as_bytes()),
@@ -508,11 +451,44 @@ impl Workspace {
         Ok(committed)
     }
 
-    /// Every file Galley shares: drafts, issue files, settings, journals, the ignore files,
-    /// plus whatever git tracks of those kinds (so a deletion travels too). NUL-separated.
-    fn shared_paths(&self, git: &Git) -> Result<String> {
-        let files = find_files(self.root())?;
-        let mut paths: Vec<String> = files.drafts.into_iter().map(|f| f.rel).collect();
+    /// The files Galley shares (drafts, issue files, settings, journals, the ignore files)
+    /// that differ from the last commit: changed, new or deleted. Git's index knows which
+    /// files are unchanged without reading them.
+    fn changed_shared_paths(&self, git: &Git) -> Result<Vec<String>> {
+        let status = git.ok(&[
+            "status",
+            "--porcelain=v1",
+            "-z",
+            "--untracked-files=all",
+            "--no-renames",
+            "--ignore-submodules",
+        ])?;
+        Ok(status
+            .split('\0')
+            // Each entry is two status letters, a space and the path.
+            .filter_map(|entry| entry.get(3..))
+            .filter(|path| is_shared(path))
+            .map(str::to_string)
+            .collect())
+    }
+
+    /// Records the drafts among `changed` (workspace-relative paths) as History has them.
+    fn record_changed(&mut self, changed: &[String]) -> Result<()> {
+        let drafts: Vec<std::path::PathBuf> = changed
+            .iter()
+            .filter(|p| p.ends_with(".md"))
+            .map(|p| self.root().join(p))
+            .collect();
+        if !drafts.is_empty() {
+            self.record_paths(&drafts)?;
+        }
+        Ok(())
+    }
+
+    /// What `git add` takes: the changed shared files, plus the journals and settings, which
+    /// recording may just have written. NUL-separated pathspecs.
+    fn paths_to_add(&self, changed: &[String]) -> String {
+        let mut paths: Vec<String> = changed.to_vec();
         for fixed in [
             ".galley/settings.toml",
             ".galley/journal",
@@ -524,19 +500,9 @@ impl Workspace {
                 paths.push(fixed.to_string());
             }
         }
-        let tracked = git.ok(&["ls-files", "-z", "--", "*.md", "*issue.toml"])?;
-        paths.extend(
-            tracked
-                .split('\0')
-                .filter(|p| !p.is_empty())
-                .map(str::to_string),
-        );
-        for issue in walk_issue_files(self.root()) {
-            paths.push(issue);
-        }
         paths.sort();
         paths.dedup();
-        Ok(paths.join("\0"))
+        paths.join("\0")
     }
 
     /// Refuses a remote whose branch no longer contains what this machine last saw there.
@@ -630,6 +596,7 @@ impl Workspace {
                     path: path.to_string(),
                     ours: ContentHash::of(keep.as_bytes()),
                     theirs: ContentHash::of(theirs.as_bytes()),
+                    base: base.as_deref().map(|b| ContentHash::of(b.as_bytes())),
                 });
             }
         }
@@ -701,8 +668,8 @@ impl Workspace {
     }
 
     /// Records, oldest first, every text of a draft that the merged commits carried and this
-    /// machine had not seen (each its own version, signed as the journals say); the folder's
-    /// final state is recorded by `record_all`.
+    /// machine had not seen (each its own version, signed as the journals say), then the
+    /// files the merge changed as they are now.
     fn record_arrivals(&mut self, git: &Git, before: &str, theirs: &str) -> Result<usize> {
         self.refresh_records()?;
         let commits = git.ok(&[
@@ -734,7 +701,7 @@ impl Workspace {
         }
         let mut received = 0;
         for (path, mut list) in texts {
-            list.pop(); // the newest is the file on disk: `record_all` takes it
+            list.pop(); // the newest is the file on disk, recorded below
             for text in list {
                 let Ok(draft) = Draft::parse(Path::new(&path), text.as_bytes()) else {
                     continue;
@@ -768,7 +735,24 @@ impl Workspace {
                 received += 1;
             }
         }
-        received += self.record_all()?.recorded.len();
+        let landed = git.ok(&[
+            "diff",
+            "--name-only",
+            "-z",
+            "--no-renames",
+            before,
+            "HEAD",
+            "--",
+            "*.md",
+        ])?;
+        let landed: Vec<std::path::PathBuf> = landed
+            .split('\0')
+            .filter(|p| is_shared(p) && p.ends_with(".md"))
+            .map(|p| self.root().join(p))
+            .collect();
+        if !landed.is_empty() {
+            received += self.record_paths(&landed)?.recorded.len();
+        }
         let newest = self.history().last_version_id()?;
         self.history()
             .set_local_value(LAST_VERSION_KEY, &newest.to_string())?;
@@ -806,24 +790,6 @@ impl Workspace {
             }
         }
         Ok(())
-    }
-
-    fn remember_conflicts(&self, new: &[SyncConflict]) -> Result<()> {
-        let mut all = self.sync_conflicts()?;
-        for conflict in new {
-            all.retain(|c| c.path != conflict.path);
-            all.push(conflict.clone());
-        }
-        self.remember_conflicts_replacing(&all)
-    }
-
-    fn remember_conflicts_replacing(&self, all: &[SyncConflict]) -> Result<()> {
-        let text: Vec<String> = all
-            .iter()
-            .map(|c| format!("{}\t{}\t{}", c.ours.to_hex(), c.theirs.to_hex(), c.path))
-            .collect();
-        self.history()
-            .set_local_value(CONFLICTS_KEY, &text.join("\n"))
     }
 }
 
@@ -970,16 +936,27 @@ fn auth_error(remote: &str) -> Error {
     }
 }
 
-/// `WEEK/issue.toml` files in the workspace's top folders.
-fn walk_issue_files(root: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(root) else {
-        return Vec::new();
+/// Whether Galley shares the file at `path` (workspace-relative): a draft or an issue file
+/// outside hidden folders, the shared settings, journals and ignore files.
+fn is_shared(path: &str) -> bool {
+    if path.is_empty() {
+        return false;
+    }
+    if matches!(
+        path,
+        ".galley/settings.toml" | ".galley/.gitignore" | ".galley/.gitattributes" | ".stignore"
+    ) {
+        return true;
+    }
+    if let Some(journal) = path.strip_prefix(".galley/journal/") {
+        return !journal.contains('/') && journal.ends_with(".jsonl");
+    }
+    let mut parts: Vec<&str> = path.split('/').collect();
+    let Some(name) = parts.pop() else {
+        return false;
     };
-    entries
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .filter(|e| e.path().join("issue.toml").is_file())
-        .map(|e| format!("{}/issue.toml", e.file_name().to_string_lossy()))
-        .collect()
+    if parts.iter().any(|folder| folder.starts_with('.')) {
+        return false;
+    }
+    crate::draft::is_draft_file_name(name) || (name == crate::issue::ISSUE_FILE && parts.len() == 1)
 }

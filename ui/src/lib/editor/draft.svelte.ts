@@ -1,7 +1,16 @@
 // The open language version: its text as on disk plus unsaved edits, the save state, and what
 // to do when another program changes the file. Components only draw this and call its methods.
-import { editFields, listVersions, readDraft, resolveConflict, saveDraft, asErrorDto } from "../../ipc";
-import type { DraftView, ErrorDto, FolderChanges, FrontFields, VersionInfo } from "../../ipc";
+import {
+  conflictParts,
+  editFields,
+  listVersions,
+  readDraft,
+  resolveConflict,
+  resolveConflictPieces,
+  saveDraft,
+  asErrorDto,
+} from "../../ipc";
+import type { ConflictChoices, ConflictPartsView, DraftView, ErrorDto, FolderChanges, FrontFields, VersionInfo } from "../../ipc";
 import { frontBlock } from "./text";
 
 export type SaveState = "saved" | "saving" | "unsaved" | "conflict";
@@ -33,6 +42,8 @@ export class OpenDraft {
   saves = $state(0);
   /** The conflict is one a sync left: its buttons settle it through the core. */
   fromSync = $state(false);
+  /** What the two sides of a sync conflict disagree on, to settle piece by piece (null: whole). */
+  parts = $state<ConflictPartsView | null>(null);
   /** Changes when a sync conflict was settled (the Sync control reads its state again). */
   resolved = $state(0);
 
@@ -68,6 +79,7 @@ export class OpenDraft {
       this.state = "saved";
       this.conflict = null;
       this.fromSync = false;
+      this.parts = null;
       this.error = null;
       this.notice = notice;
       this.loads += 1;
@@ -202,14 +214,20 @@ export class OpenDraft {
       this.conflict = { ours: o, theirs: th };
       this.fromSync = true;
       this.state = "conflict";
+      this.parts = await conflictParts(this.path);
     } catch (reason) {
       this.error = asErrorDto(reason);
     }
   }
 
-  async #settleSync(side: "ours" | "theirs"): Promise<void> {
+  /** Sync conflict: theirs for the chosen pieces, yours for the rest. */
+  settlePieces(choices: ConflictChoices): Promise<void> {
+    return this.#settleSync(() => resolveConflictPieces(this.path, choices));
+  }
+
+  async #settleSync(settle: "ours" | "theirs" | (() => Promise<void>)): Promise<void> {
     try {
-      await resolveConflict(this.path, side);
+      await (typeof settle === "function" ? settle() : resolveConflict(this.path, settle));
       await this.load();
       this.resolved += 1;
     } catch (reason) {

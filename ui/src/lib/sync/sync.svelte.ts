@@ -10,8 +10,8 @@ export class SyncModel {
   running = $state(false);
   offline = $state(false);
   error = $state<ErrorDto | null>(null);
-  /** When the last sync that reached the shared repository finished. */
-  lastAt = $state<Date | null>(null);
+  /** When this machine last reached the shared repository (kept by the core across sessions). */
+  readonly lastAt: Date | null = $derived(this.status?.lastSynced ? new Date(this.status.lastSynced) : null);
   last = $state<SyncOutcome | null>(null);
   conflicts = $state<SyncConflictView[]>([]);
 
@@ -20,10 +20,7 @@ export class SyncModel {
   );
 
   /** `onsynced` runs after every sync that changed or may have changed files. */
-  constructor(
-    private readonly onsynced: (outcome: SyncOutcome) => void = () => {},
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  constructor(private readonly onsynced: (outcome: SyncOutcome) => void = () => {}) {}
 
   /** Reads where the workspace stands (no network). */
   async refresh(): Promise<void> {
@@ -59,7 +56,6 @@ export class SyncModel {
       this.status = outcome.status;
       this.offline = outcome.offline;
       this.error = null;
-      if (!outcome.offline) this.lastAt = this.now();
       this.conflicts = outcome.status.conflicts > 0 ? await syncConflicts().catch(() => outcome.conflicts) : [];
       this.onsynced(outcome);
     } catch (reason) {
