@@ -621,6 +621,11 @@ fn translate(command: TranslateCommand, mut ws: Workspace, out: &Printer) -> Res
                 message: "it is not one of in-progress, in-review, done".into(),
             })?;
             out.status_event(&ws.set_translation_status(&id, &lang, status, note.as_deref())?);
+            if status == TranslationStatus::Done {
+                if let Some(gap) = ws.text_gap(&id, &lang)? {
+                    out.text_gap(&id, &lang, &gap);
+                }
+            }
         }
         TranslateCommand::Diff { id, lang, color } => {
             ws.record_all()?;

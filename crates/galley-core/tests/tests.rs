@@ -4,6 +4,7 @@
 //! - draft:      front matter parsing, byte-exact round trips, hostile input
 //! - history:    versions, dedup, compact storage, hash verification, migrations
 //! - import:     importing an archive: inferred fields, reported failures, idempotence
+//! - readiness_rules: one rule set: check and export agree on many generated workspace states
 //! - reconcile:  the pure plan from folder state and known files
 //! - workspace:  open/init, saves, conflicts, restore, external edits, path safety
 //! - watch:      the real watcher turning other editors' saves into versions

@@ -42,7 +42,7 @@ fn cell_json(c: &BoardCell) -> Value {
     json!({
         "lang": c.lang, "role": role_name(c.role), "path": c.path, "title": c.title,
         "translation": c.translation.map(|s| s.as_str()), "translation_of": c.translation_of,
-        "outdated": c.outdated, "words": c.words, "empty_fields": empty, "invalid": c.invalid,
+        "outdated": c.outdated, "words": c.words, "paragraphs": c.paragraphs, "empty_fields": empty, "invalid": c.invalid,
         "missing_links": c.missing_links,
     })
 }
@@ -67,6 +67,16 @@ fn detail_json(reason: &Reason) -> Value {
         Reason::TranslationNotDone { status } => json!({ "status": status.as_str() }),
         Reason::TranslationOutdated { source_lang } => json!({ "source_lang": source_lang }),
         Reason::FieldEmpty { field } => json!({ "field": field.as_str() }),
+        Reason::BodyEmpty => json!({}),
+        Reason::ParagraphsMissing {
+            source_lang,
+            paragraphs,
+            source_paragraphs,
+        } => json!({ "source_lang": source_lang, "paragraphs": paragraphs,
+                     "source_paragraphs": source_paragraphs }),
+        Reason::IssueTitleMissing { week } => json!({ "week": week.to_string() }),
+        Reason::NoSection => json!({}),
+        Reason::UnusableFileName { slug, other } => json!({ "slug": slug, "other": other }),
         Reason::InvalidDraft { message } => json!({ "message": message }),
         Reason::MissingLinkTarget { target } => json!({ "target": target }),
         Reason::NoFiles { issue_file } => json!({ "issue_file": issue_file }),
@@ -239,7 +249,11 @@ impl Printer {
                 if n == 1 { "" } else { "s" }
             );
             for b in &l.blockers {
-                println!("  - {} {}: {}", b.id, b.title, b.problem());
+                if b.id.is_empty() {
+                    println!("  - {}", b.problem());
+                } else {
+                    println!("  - {} {}: {}", b.id, b.title, b.problem());
+                }
                 println!("    → {}", b.what_to_do());
             }
         }

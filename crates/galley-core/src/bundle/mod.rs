@@ -254,6 +254,13 @@ fn context<'a>(
     })
 }
 
+/// Whether a commentary's file name (without `.<lang>.md`) can name its pages: path-safe and
+/// not one of the issue's own pages. Readiness asks the same question, so export never refuses
+/// what `issue check` calls ready.
+pub fn is_publishable_slug(slug: &str) -> bool {
+    is_path_safe(slug) && !matches!(slug, "index" | "email" | "feed")
+}
+
 /// A name safe as one path component on every platform and in URLs.
 fn is_path_safe(name: &str) -> bool {
     !name.is_empty()
@@ -291,7 +298,7 @@ fn check(input: &BundleInput) -> Result<()> {
     let mut slugs = HashSet::new();
     let mut ids = HashSet::new();
     for c in &input.commentaries {
-        if !is_path_safe(&c.slug) || c.slug == "index" || c.slug == "email" || c.slug == "feed" {
+        if !is_publishable_slug(&c.slug) {
             return bad(format!(
                 "commentary `{}` has the file name `{}`, which is reserved or not lowercase letters, digits and dashes; rename the file",
                 c.id, c.slug

@@ -24,4 +24,4 @@ pub use arrange::{adopt, arrange, insert, remove, ArrangedSection, Entry, Member
 pub use board::{Board, BoardCell, BoardConflict, BoardRow, RequiredField};
 pub use file::{issue_path, Issue, IssueSection, ISSUE_FILE};
 pub use links::file_links;
-pub use readiness::{readiness, Blocker, LanguageReadiness, Readiness, Reason};
+pub use readiness::{readiness, text_gap, Blocker, LanguageReadiness, Readiness, Reason};

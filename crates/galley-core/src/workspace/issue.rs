@@ -16,7 +16,7 @@ use crate::issue::{
     BoardCell, BoardConflict, BoardRow, Issue, Member, Readiness, RequiredField,
 };
 use crate::records::{Body, EditorialEvent, EditorialNote, EditorialStatus};
-use crate::translation::GridRow;
+use crate::translation::{split_paragraphs, GridRow};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use time::Date;
@@ -492,6 +492,7 @@ impl Workspace {
             rows,
             problems,
             conflicts,
+            titles: view.issue.titles.clone(),
         })
     }
 
@@ -534,6 +535,8 @@ impl Workspace {
             translation_of: grid_cell.translation_of.clone(),
             outdated: grid_cell.is_outdated(),
             words: Some(count_words(found.draft.body())),
+            paragraphs: Some(split_paragraphs(found.draft.body()).len()),
+            slug: Some(found.slug()),
             empty_fields,
             invalid,
             missing_links: self.missing_links(&found.rel, found.draft.body()),

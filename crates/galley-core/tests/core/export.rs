@@ -2,7 +2,7 @@
 // readiness reason, `only_complete`, folder and zip, byte-identical zips across exports and
 // reopenings, the manifest against history, and the targets that are refused.
 
-use super::support::{env, TempWorkspace};
+use super::support::{complete_key_rate_en, env, TempWorkspace};
 use galley_core::bundle::Progress;
 use galley_core::draft::{update, IsoWeek, Trend};
 use galley_core::hash::ContentHash;
@@ -58,6 +58,7 @@ pub(super) fn ready_w21() -> TempWorkspace {
         t.ws.save(rel, &text, Some(ContentHash::of(draft.text().as_bytes())))
             .expect("save");
     assert!(matches!(outcome, SaveOutcome::Saved(_)), "{outcome:?}");
+    complete_key_rate_en(&mut t.ws);
     approve_and_finish(&mut t, &W21_IDS);
     let readiness = t.ws.issue_readiness(week("2020-W21")).expect("readiness");
     assert!(readiness.is_ready(), "{readiness:#?}");

@@ -2,7 +2,7 @@
 // hand edits), moving and reordering, the editorial workflow, the board, and one readiness
 // test per reason, each naming the commentary, the language and what to do.
 
-use super::support::{env, TempWorkspace};
+use super::support::{complete_key_rate_en, env, TempWorkspace};
 use galley_core::draft::{update, IsoWeek, Trend};
 use galley_core::hash::ContentHash;
 use galley_core::issue::{file_links, Blocker, Issue, Reason, RequiredField};
@@ -38,6 +38,7 @@ fn edit(t: &mut TempWorkspace, rel: &str, change: impl Fn(&str) -> String) {
 /// Week 21 with every commentary approved and every translation done: ready to publish.
 fn ready_w21() -> TempWorkspace {
     let mut t = TempWorkspace::samples();
+    complete_key_rate_en(&mut t.ws);
     for id in W21_IDS {
         t.ws.set_editorial_status(id, EditorialStatus::InReview, None)
             .expect("to review");

@@ -11,6 +11,7 @@ mod hostile;
 mod hostile_journals;
 mod import;
 mod issue;
+mod readiness_rules;
 mod reconcile;
 mod records;
 mod recovery;
