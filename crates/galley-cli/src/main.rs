@@ -250,6 +250,16 @@ enum ReviewCommand {
     },
     /// Its editorial status changes, newest first
     Log { id: String },
+    /// What changed since the commentary was approved: per language, the diff from the
+    /// approved text to the file now
+    Diff {
+        id: String,
+        /// Only this language
+        lang: Option<String>,
+        /// Colour the output: auto, always or never
+        #[arg(long, default_value = "auto")]
+        color: String,
+    },
     /// Add an editorial note (never published)
     Note { id: String, text: String },
     /// Its editorial notes, oldest first
@@ -725,6 +735,18 @@ fn review(command: ReviewCommand, mut ws: Workspace, out: &Printer) -> Result<()
             out.editorial_event(&ws.set_editorial_status(&id, status, note.as_deref())?);
         }
         ReviewCommand::Log { id } => out.editorial_log(&ws.editorial_log(&id)?),
+        ReviewCommand::Diff { id, lang, color } => {
+            let style = render_style(&color)?;
+            let changes: Vec<_> = ws
+                .changes_since_approval(&id, lang.as_deref())?
+                .into_iter()
+                .map(|c| {
+                    let rendered = render_text(&c.diff, style);
+                    (c, rendered)
+                })
+                .collect();
+            out.approval_changes(&id, &changes);
+        }
         ReviewCommand::Note { id, text } => out.editorial_note(&ws.add_editorial_note(&id, &text)?),
         ReviewCommand::Notes { id } => out.editorial_notes(&ws.editorial_notes(&id)?),
     }

@@ -42,7 +42,10 @@ fn cell_json(c: &BoardCell) -> Value {
     json!({
         "lang": c.lang, "role": role_name(c.role), "path": c.path, "title": c.title,
         "translation": c.translation.map(|s| s.as_str()), "translation_of": c.translation_of,
-        "outdated": c.outdated, "words": c.words, "paragraphs": c.paragraphs, "empty_fields": empty, "invalid": c.invalid,
+        "outdated": c.outdated, "words": c.words, "paragraphs": c.paragraphs,
+        "sha256": c.sha256.map(|h| h.to_hex()),
+        "approved_sha256": c.approval.as_ref().and_then(|a| a.approved).map(|h| h.to_hex()),
+        "changed_since_approval": c.approval.as_ref().is_some_and(|a| a.changed), "empty_fields": empty, "invalid": c.invalid,
         "missing_links": c.missing_links,
     })
 }
@@ -66,6 +69,9 @@ fn detail_json(reason: &Reason) -> Value {
         Reason::TranslationMissing => json!({}),
         Reason::TranslationNotDone { status } => json!({ "status": status.as_str() }),
         Reason::TranslationOutdated { source_lang } => json!({ "source_lang": source_lang }),
+        Reason::ChangedSinceApproval { approved, now } => json!({
+            "approved_sha256": approved.map(|h| h.to_hex()), "sha256": now.to_hex(),
+        }),
         Reason::FieldEmpty { field } => json!({ "field": field.as_str() }),
         Reason::BodyEmpty => json!({}),
         Reason::ParagraphsMissing {
@@ -103,6 +109,9 @@ fn cell_text(c: &BoardCell) -> String {
     }
     if c.outdated {
         text.push_str(" outdated");
+    }
+    if c.approval.as_ref().is_some_and(|a| a.changed) {
+        text.push_str(" changed since approval");
     }
     if !c.invalid.is_empty() {
         text.push_str(" invalid");

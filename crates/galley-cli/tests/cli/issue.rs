@@ -1,6 +1,7 @@
 // `galley issue …` and `galley review …` on a copy of the sample workspace.
 
 use super::support::Sample;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 const KEY_RATE: &str = "buxyr7237g";
@@ -248,4 +249,72 @@ fn issue_new_writes_the_file_with_titles_and_refuses_an_existing_one() {
         .assert()
         .code(1)
         .stderr(contains("2020 has weeks 01 to 53"));
+}
+
+#[test]
+fn an_edit_after_approval_shows_on_the_board_and_in_check_with_a_diff_until_approved_again() {
+    let sample = super::export::ready_w21();
+    let rel = "2020-W21/key-rate-cut.ru.md";
+    let path = sample.root().join(rel);
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, format!("{text}\nРедактор этого не читал.\n")).expect("write");
+
+    let board = sample.json(&["issue", "board", "2020-W21"]);
+    let row = board["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["id"] == KEY_RATE)
+        .expect("row");
+    let ru = row["cells"]
+        .as_array()
+        .expect("cells")
+        .iter()
+        .find(|c| c["lang"] == "ru")
+        .expect("ru");
+    assert_eq!(ru["changed_since_approval"], true);
+    let approved = ru["approved_sha256"].as_str().expect("approved hash");
+    assert_ne!(Some(approved), ru["sha256"].as_str());
+    sample
+        .galley()
+        .args(["issue", "board", "2020-W21"])
+        .assert()
+        .success()
+        .stdout(contains("ru: done").and(contains("changed since approval")));
+
+    sample
+        .galley()
+        .args(["issue", "check", "2020-W21"])
+        .assert()
+        .code(1)
+        .stdout(contains(format!(
+            "the ru text changed since it was approved (approved text {})",
+            &approved[..12]
+        )))
+        .stdout(contains(format!("galley review diff {KEY_RATE} ru")));
+    sample
+        .galley()
+        .args(["review", "diff", KEY_RATE, "ru", "--color", "never"])
+        .assert()
+        .success()
+        .stdout(contains(rel).and(contains("Редактор этого не читал.")));
+
+    sample
+        .galley()
+        .args(["review", "set", KEY_RATE, "approved"])
+        .assert()
+        .success();
+    sample
+        .galley()
+        .args(["issue", "check", "2020-W21"])
+        .assert()
+        .success();
+    sample
+        .galley()
+        .args(["review", "diff", KEY_RATE])
+        .assert()
+        .success()
+        .stdout(contains(
+            "No text of buxyr7237g changed since it was approved.",
+        ));
 }

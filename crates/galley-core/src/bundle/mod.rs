@@ -34,6 +34,7 @@ pub use write::MANIFEST_FORMAT;
 
 use crate::draft::{is_language_tag, Draft, FrontMatter, IsoWeek};
 use crate::error::{Error, Result};
+use crate::hash::ContentHash;
 use std::collections::{BTreeMap, HashSet};
 use time::{Date, OffsetDateTime, Time};
 
@@ -86,6 +87,9 @@ pub struct LangText {
     pub version_id: i64,
     pub front: FrontMatter,
     pub body: String,
+    /// The text the editor approved (SHA-256), which the manifest names beside the text that
+    /// goes out: the same, or one a minor change (marked by its author) away.
+    pub approved: Option<ContentHash>,
 }
 
 impl LangText {
@@ -95,6 +99,7 @@ impl LangText {
             version_id,
             front: draft.front().clone(),
             body: draft.body().to_string(),
+            approved: None,
         }
     }
 }

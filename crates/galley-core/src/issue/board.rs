@@ -1,8 +1,10 @@
 //! The language board: one issue's commentaries × languages, with everything an editor needs
 //! at a glance and everything the readiness check judges. Built by the workspace in one call.
 
+use super::approval::CellApproval;
 use super::arrange::Entry;
 use crate::draft::IsoWeek;
+use crate::hash::ContentHash;
 use crate::records::{EditorialEvent, EditorialStatus, TranslationStatus};
 use crate::translation::Role;
 
@@ -120,6 +122,10 @@ pub struct BoardCell {
     pub paragraphs: Option<usize>,
     /// The file name without `.<lang>.md`, which names the commentary's pages in a bundle.
     pub slug: Option<String>,
+    /// The SHA-256 of its file's text now; `None` without a readable file.
+    pub sha256: Option<ContentHash>,
+    /// What the commentary's approval says of this text; `None` unless it is approved.
+    pub approval: Option<CellApproval>,
     /// Required fields left empty.
     pub empty_fields: Vec<RequiredField>,
     /// Why the file fails validation (it cannot be read, or names an unknown section …).
@@ -141,6 +147,8 @@ impl BoardCell {
             words: None,
             paragraphs: None,
             slug: None,
+            sha256: None,
+            approval: None,
             empty_fields: Vec::new(),
             invalid: Vec::new(),
             missing_links: Vec::new(),

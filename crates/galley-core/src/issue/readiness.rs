@@ -8,6 +8,7 @@
 
 use super::board::{Board, BoardConflict, BoardRow, RequiredField};
 use crate::draft::IsoWeek;
+use crate::hash::ContentHash;
 use crate::records::{EditorialStatus, TranslationStatus};
 use crate::translation::Role;
 
@@ -22,6 +23,12 @@ pub enum Reason {
     TranslationNotDone { status: TranslationStatus },
     /// The translation was done, but its source (`source_lang`) changed since.
     TranslationOutdated { source_lang: String },
+    /// The text changed, other than in minor ways, since the editor approved `approved` (`None`
+    /// when the approval names no text in this language).
+    ChangedSinceApproval {
+        approved: Option<ContentHash>,
+        now: ContentHash,
+    },
     /// A required front matter field is empty.
     FieldEmpty { field: RequiredField },
     /// The body has no text at all.
@@ -63,6 +70,7 @@ impl Reason {
             Reason::TranslationMissing => "translation_missing",
             Reason::TranslationNotDone { .. } => "translation_not_done",
             Reason::TranslationOutdated { .. } => "translation_outdated",
+            Reason::ChangedSinceApproval { .. } => "changed_since_approval",
             Reason::FieldEmpty { .. } => "field_empty",
             Reason::BodyEmpty => "body_empty",
             Reason::ParagraphsMissing { .. } => "paragraphs_missing",
@@ -110,6 +118,16 @@ impl Blocker {
             }
             Reason::TranslationOutdated { source_lang } => {
                 format!("the {lang} translation is outdated: its {source_lang} source changed since it was done")
+            }
+            Reason::ChangedSinceApproval {
+                approved: Some(approved),
+                ..
+            } => format!(
+                "the {lang} text changed since it was approved (approved text {})",
+                approved.short()
+            ),
+            Reason::ChangedSinceApproval { approved: None, .. } => {
+                format!("the {lang} text is not the one approved: the approval names no {lang} text")
             }
             Reason::FieldEmpty { field } => format!("`{}` is empty", field.as_str()),
             Reason::BodyEmpty => format!("the {lang} text has no body"),
@@ -171,6 +189,12 @@ impl Blocker {
             Reason::TranslationOutdated { .. } => format!(
                 "bring the {lang} translation up to date (`galley translate diff {id} {lang}` shows \
                  what changed), then mark it done again: `galley translate set {id} {lang} done`"
+            ),
+            Reason::ChangedSinceApproval { now, .. } => format!(
+                "see what changed with `galley review diff {id} {lang}`, then approve it again \
+                 (`galley review set {id} approved`), or, if the change is minor, have its author \
+                 mark it: `galley translate minor {}`",
+                now.short()
             ),
             Reason::FieldEmpty { field } => format!("fill in `{}` in {path}", field.as_str()),
             Reason::BodyEmpty => format!("write the text of {path}"),
@@ -417,6 +441,14 @@ fn row_blockers(
         out.push(blocker(Reason::TranslationMissing));
         return out;
     };
+    if let (Some(approval), Some(now)) = (&cell.approval, cell.sha256) {
+        if approval.changed {
+            out.push(blocker(Reason::ChangedSinceApproval {
+                approved: approval.approved,
+                now,
+            }));
+        }
+    }
     // A translation still being worked on, or behind its source, is told so; whether its
     // text is whole is asked once it claims to be done and current.
     let mut claims_whole = true;

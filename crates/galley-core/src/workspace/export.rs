@@ -189,6 +189,7 @@ impl Workspace {
             .find(|f| f.draft.front().translation_of.is_none())
             .or(found.first())
             .ok_or_else(|| Error::not_found(format!("the drafts of commentary {id}")))?;
+        let approval = self.approval(id);
         let mut versions = BTreeMap::new();
         for lang in languages {
             let Some(file) = found.iter().find(|f| f.lang() == lang) else {
@@ -204,7 +205,9 @@ impl Workspace {
                         "it changed while the issue was being exported; export again",
                     )
                 })?;
-            versions.insert(lang.clone(), LangText::from_draft(&file.draft, version.id));
+            let mut text = LangText::from_draft(&file.draft, version.id);
+            text.approved = approval.as_ref().and_then(|a| a.texts.get(lang).copied());
+            versions.insert(lang.clone(), text);
         }
         Ok(CommentaryInput {
             id: id.to_string(),

@@ -2,6 +2,7 @@
 //! the editorial workflow, the language board and the readiness check. The rules live in
 //! `crate::issue`; this file reads the folder and history for them.
 
+use super::approval::Approval;
 use super::listing::{count_words, find_files};
 use super::translate::{source_of, Found};
 use super::{SaveOutcome, Workspace};
@@ -316,27 +317,37 @@ impl Workspace {
     }
 
     /// Sets commentary `id`'s editorial status, attributed to the workspace's author. Forward
-    /// one step at a time (approval passes through review), back any number.
+    /// one step at a time (approval passes through review), back any number. An approval
+    /// names the text of every language version as it is now; an approved commentary whose
+    /// texts changed since can be approved again.
     pub fn set_editorial_status(
         &mut self,
         id: &str,
         status: EditorialStatus,
         note: Option<&str>,
     ) -> Result<EditorialEvent> {
-        self.commentary(id)?;
+        let drafts = self.commentary(id)?;
         self.refresh_records()?;
         let current = self
             .records()
             .editorial(id)
             .map_or(EditorialStatus::Draft, |e| e.status);
         let what = || format!("the editorial status of commentary {id}");
-        if current == status {
+        let versions = if status == EditorialStatus::Approved {
+            self.texts_to_approve(&drafts)?
+        } else {
+            BTreeMap::new()
+        };
+        let reapproval = current == EditorialStatus::Approved
+            && status == EditorialStatus::Approved
+            && self.changed_since_approval(id, &drafts)?;
+        if current == status && !reapproval {
             return Err(Error::invalid(
                 what(),
                 format!("it is {} already", status.as_str()),
             ));
         }
-        if !current.can_change_to(status) {
+        if !reapproval && !current.can_change_to(status) {
             return Err(Error::invalid(
                 what(),
                 format!(
@@ -351,6 +362,7 @@ impl Workspace {
             status,
             prev: None,
             note: note.map(str::to_string),
+            versions,
         })?;
         self.records()
             .editorial(id)
@@ -470,6 +482,13 @@ impl Workspace {
                 };
                 let versions = by_id.get(entry.id.as_str()).cloned().unwrap_or_default();
                 let event = editorial.get(&entry.id).cloned();
+                let approval = self.approval(&entry.id);
+                let cells = languages
+                    .iter()
+                    .map(|lang| {
+                        self.board_cell(lang, &entry.id, &grid_row, &versions, approval.as_ref())
+                    })
+                    .collect::<Result<Vec<_>>>()?;
                 rows.push(BoardRow {
                     id: entry.id.clone(),
                     title: entry.title.clone(),
@@ -478,10 +497,7 @@ impl Workspace {
                     readable: true,
                     editorial: event.as_ref().map_or(EditorialStatus::Draft, |e| e.status),
                     editorial_event: event,
-                    cells: languages
-                        .iter()
-                        .map(|lang| self.board_cell(lang, &grid_row, &versions))
-                        .collect(),
+                    cells,
                 });
             }
         }
@@ -501,12 +517,23 @@ impl Workspace {
         Ok(readiness(&self.issue_board(week)?))
     }
 
-    fn board_cell(&self, lang: &str, row: &GridRow, versions: &[&Found]) -> BoardCell {
+    fn board_cell(
+        &self,
+        lang: &str,
+        id: &str,
+        row: &GridRow,
+        versions: &[&Found],
+        approval: Option<&Approval>,
+    ) -> Result<BoardCell> {
         let grid_cell = row.cells.iter().find(|c| c.lang == lang);
         let found = versions.iter().find(|d| d.lang() == lang);
         let (Some(grid_cell), Some(found)) = (grid_cell, found) else {
-            return BoardCell::missing(lang);
+            return Ok(BoardCell::missing(lang));
         };
+        let sha256 = ContentHash::of(found.draft.text().as_bytes());
+        let approval = approval
+            .map(|a| self.cell_approval(a, id, lang, &sha256))
+            .transpose()?;
         let front = found.draft.front();
         let empty_fields = RequiredField::ALL
             .into_iter()
@@ -526,7 +553,7 @@ impl Workspace {
                 ));
             }
         }
-        BoardCell {
+        Ok(BoardCell {
             lang: lang.to_string(),
             role: grid_cell.role,
             path: Some(found.rel.clone()),
@@ -537,10 +564,12 @@ impl Workspace {
             words: Some(count_words(found.draft.body())),
             paragraphs: Some(split_paragraphs(found.draft.body()).len()),
             slug: Some(found.slug()),
+            sha256: Some(sha256),
+            approval,
             empty_fields,
             invalid,
             missing_links: self.missing_links(&found.rel, found.draft.body()),
-        }
+        })
     }
 
     /// The relative link targets in `body` (of the draft at `rel`) with no file behind them.

@@ -262,6 +262,20 @@ fn an_edit_after_export_changes_the_version_ids_in_the_next_bundle() {
         )
         .expect_err("the be source changed, so ru and en are outdated");
     assert_eq!(err.kind(), "not_ready");
+    // The approved be text changed too: nothing goes out until the editor approves again.
+    let err =
+        t.ws.export_issue(
+            week("2020-W21"),
+            &dir.path().join("b.zip"),
+            ExportOptions {
+                only_complete: true,
+            },
+            &mut |_| {},
+        )
+        .expect_err("be changed since approval");
+    assert_eq!(err.kind(), "not_ready");
+    t.ws.set_editorial_status(W21_IDS[0], EditorialStatus::Approved, None)
+        .expect("approve the new text");
     let second = export(&mut t, "2020-W21", &dir.path().join("b.zip"), true);
     assert_eq!(second.published, vec!["be"]);
     assert_ne!(first.manifest_sha256, second.manifest_sha256);

@@ -1,3 +1,4 @@
+mod approval;
 mod bundle;
 mod conflicts;
 mod diff;
