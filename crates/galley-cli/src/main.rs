@@ -213,14 +213,17 @@ enum IssueCommand {
     List,
     /// One issue's sections and commentaries in publication order
     Show { week: String },
-    /// Create WEEK/issue.toml listing the commentaries that already name the week
+    /// Create WEEK/issue.toml listing the commentaries that already name the week (or give
+    /// titles to one that has none); languages without --title get the settings' `issue_title`
+    /// pattern
     New {
         week: String,
         /// A title in one language, as LANG=TEXT (repeat for several)
         #[arg(long = "title", value_name = "LANG=TEXT")]
         titles: Vec<String>,
     },
-    /// Move a commentary to another issue or section, or to another position (reorder)
+    /// Move a commentary to another issue or section, or to another position (reorder); its
+    /// files move into the week's folder
     Move {
         id: String,
         /// The issue week it goes to
@@ -232,6 +235,12 @@ enum IssueCommand {
         /// 1-based position in the section [default: last]
         #[arg(long)]
         position: Option<usize>,
+    },
+    /// Set the issue's title in one language
+    Title {
+        week: String,
+        lang: String,
+        title: String,
     },
     /// The commentary × language board: editorial and translation status, outdated, words
     Board { week: String },
@@ -708,6 +717,11 @@ fn issue(command: IssueCommand, mut ws: Workspace, out: &Printer) -> Result<Exit
             let position = position.map(|p| p.saturating_sub(1));
             out.moved(&ws.move_commentary(&id, week(&to)?, section.as_deref(), position)?);
         }
+        IssueCommand::Title {
+            week: w,
+            lang,
+            title,
+        } => out.issue_view(&ws.set_issue_title(week(&w)?, &lang, &title)?),
         IssueCommand::Board { week: w } => {
             // Catch up with edits made outside Galley, so the board reflects the folder.
             ws.record_all()?;

@@ -14,6 +14,7 @@
 //! - xliff_workspace: XLIFF export/import through the workspace, versions, refusals changing nothing
 //! - bundle:     publishing bundles: formats, determinism, sanitizing, vnu/feedparser/ninjs/hugo
 //! - issue:      issue.toml, moves, the editorial log, the language board, readiness reasons
+//! - issue_titles: moves take every file to the new week; titles from patterns, `issue title`
 //! - draft_edit: the editor form's field edits, rewriting only changed keys
 //! - export:     galley export: readiness refusals, --only-complete, identical zips, manifest
 //! - settings:   changing languages and sections: only real changes written, refusals naming drafts

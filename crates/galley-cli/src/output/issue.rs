@@ -188,6 +188,8 @@ impl Printer {
                 "to": report.to.to_string(), "section": report.section,
                 "position": report.position + 1,
                 "versions": report.versions.iter().map(version_json).collect::<Vec<_>>(),
+                "files": report.files.iter().map(|(from, to)| json!({ "from": from, "to": to }))
+                    .collect::<Vec<_>>(),
                 "issue_files": report.issue_files,
             }));
         } else {
@@ -200,6 +202,9 @@ impl Printer {
                 report.versions.len(),
                 if report.versions.len() == 1 { "" } else { "s" }
             );
+            for (from, to) in &report.files {
+                println!("  moved {from} → {to}");
+            }
         }
     }
 

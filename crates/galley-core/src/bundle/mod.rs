@@ -29,6 +29,7 @@ mod pages;
 mod site;
 mod write;
 
+pub(crate) use locale::date_range;
 pub use markdown::markdown_to_html;
 pub use write::MANIFEST_FORMAT;
 

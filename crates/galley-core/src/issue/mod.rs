@@ -21,6 +21,7 @@ mod board;
 mod file;
 mod links;
 mod readiness;
+mod title;
 
 pub use crate::records::{EditorialEvent, EditorialNote, EditorialStatus};
 pub use approval::{changed_since, CellApproval};
@@ -29,3 +30,4 @@ pub use board::{Board, BoardCell, BoardConflict, BoardRow, RequiredField};
 pub use file::{issue_path, Issue, IssueSection, ISSUE_FILE};
 pub use links::file_links;
 pub use readiness::{readiness, text_gap, Blocker, LanguageReadiness, Readiness, Reason};
+pub use title::{check_title_pattern, default_title_pattern, issue_title, PLACEHOLDERS};

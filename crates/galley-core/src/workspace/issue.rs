@@ -19,7 +19,7 @@ use crate::issue::{
 use crate::records::{Body, EditorialEvent, EditorialNote, EditorialStatus};
 use crate::translation::{split_paragraphs, GridRow};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use time::Date;
 
 /// An issue as shown: its file (or the defaults when it has none) and the commentaries in
@@ -65,6 +65,8 @@ pub struct MoveReport {
     pub position: usize,
     /// The new versions of its language versions (none when the front matter already agreed).
     pub versions: Vec<Version>,
+    /// Files moved into the week's folder, as (from, to), workspace-relative.
+    pub files: Vec<(String, String)>,
     /// Issue files written (workspace-relative).
     pub issue_files: Vec<String>,
 }
@@ -203,24 +205,77 @@ impl Workspace {
         self.view_with(week, &self.scan()?)
     }
 
-    /// Creates the issue file of `week` with the given titles (language → title), listing the
-    /// commentaries that already name the week. Refuses when the file exists.
+    /// Creates the issue file of `week` with the given titles (language → title; the other
+    /// languages' come from the settings' `issue_title` patterns), listing the commentaries
+    /// that already name the week. An issue file without titles (as a move writes one) gets
+    /// them; one that has titles is refused, pointing to `galley issue title`.
     pub fn create_issue(
         &mut self,
         week: IsoWeek,
         titles: BTreeMap<String, String>,
     ) -> Result<IssueView> {
-        let path = issue_path(week);
-        if self.resolve(Path::new(&path))?.abs.exists() {
+        let (mut issue, exists) = self.load_issue(week)?;
+        if exists && !issue.titles.is_empty() {
             return Err(Error::invalid(
-                path,
-                "it exists already; `galley issue show` shows it, and you can edit it",
+                issue_path(week),
+                format!(
+                    "it exists already, with titles; change one with `galley issue title {week} \
+                     LANG TEXT`, or edit the file"
+                ),
             ));
         }
-        let mut issue = Issue::new(week);
-        issue.titles = titles;
+        for (lang, title) in &titles {
+            self.check_issue_title(week, lang, title)?;
+        }
+        issue.titles = titles
+            .into_iter()
+            .map(|(lang, title)| (lang, title.trim().to_string()))
+            .collect();
+        self.fill_titles(&mut issue);
         self.save_issue(&issue)?;
         self.issue(week)
+    }
+
+    /// Sets issue `week`'s title in `lang` (creating the issue file, with the other languages'
+    /// titles from the settings' patterns, when the week has none yet).
+    pub fn set_issue_title(&mut self, week: IsoWeek, lang: &str, title: &str) -> Result<IssueView> {
+        self.check_issue_title(week, lang, title)?;
+        let (mut issue, exists) = self.load_issue(week)?;
+        if !exists {
+            self.fill_titles(&mut issue);
+        }
+        issue
+            .titles
+            .insert(lang.to_string(), title.trim().to_string());
+        self.save_issue(&issue)?;
+        self.issue(week)
+    }
+
+    /// A title must be one line of text in one of the workspace's languages.
+    fn check_issue_title(&self, week: IsoWeek, lang: &str, title: &str) -> Result<()> {
+        self.settings().require_language(lang)?;
+        let what = || format!("the {lang} title of issue {week}");
+        if title.trim().is_empty() {
+            return Err(Error::invalid(what(), "it is empty; write the title"));
+        }
+        if title.contains(['\n', '\r']) {
+            return Err(Error::invalid(
+                what(),
+                "it spans several lines; keep a title on one line",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Gives `issue` a title, from the settings' pattern, in every language it has none in.
+    fn fill_titles(&self, issue: &mut Issue) {
+        for lang in &self.settings().languages {
+            if !issue.titles.contains_key(lang) {
+                let pattern = self.settings().issue_title_pattern(lang);
+                let title = crate::issue::issue_title(pattern, issue, lang);
+                issue.titles.insert(lang.clone(), title);
+            }
+        }
     }
 
     /// Writes `issue` to its file, listing every commentary the issue shows (so positions in
@@ -262,6 +317,7 @@ impl Workspace {
             })?,
         };
         self.check_section(&section)?;
+        let file_moves = self.plan_file_moves(&drafts, to_week)?;
 
         // Front matter first: if a file changed under us, no issue file has been touched.
         let mut versions = Vec::new();
@@ -286,6 +342,8 @@ impl Workspace {
                 }
             }
         }
+
+        self.move_files(&file_moves)?;
 
         let scan = self.scan()?;
         let mut issue_files = Vec::new();
@@ -312,8 +370,64 @@ impl Workspace {
             section,
             position,
             versions,
+            files: file_moves,
             issue_files,
         })
+    }
+
+    /// Where each of a commentary's files goes when it moves to `week`: into the week's
+    /// folder, keeping its name. Files already there, and files in folders that are neither a
+    /// week's nor `unfiled` (a layout the team chose), stay. Refuses, before anything changes,
+    /// when a file of that name is in the week's folder already.
+    fn plan_file_moves(&self, drafts: &[Found], week: IsoWeek) -> Result<Vec<(String, String)>> {
+        let folder = week.to_string();
+        let mut moves = Vec::new();
+        for found in drafts {
+            let (parent, name) = found.rel.rsplit_once('/').unwrap_or(("", &found.rel));
+            let ours =
+                parent.is_empty() || parent == "unfiled" || parent.parse::<IsoWeek>().is_ok();
+            if !ours || parent == folder {
+                continue;
+            }
+            let to = format!("{folder}/{name}");
+            let target = self.resolve(Path::new(&to))?;
+            if target.abs.exists() {
+                return Err(Error::invalid(
+                    format!("moving {} to {to}", found.rel),
+                    "a file of that name is in the week's folder already; rename one of them, \
+                     then move the commentary again",
+                ));
+            }
+            moves.push((found.rel.clone(), target.rel));
+        }
+        Ok(moves)
+    }
+
+    /// Moves the files as one operation: a move that fails puts the ones already made back.
+    /// Then records both names of each, so history sees renames and every version follows.
+    fn move_files(&mut self, moves: &[(String, String)]) -> Result<()> {
+        let mut done: Vec<(PathBuf, PathBuf)> = Vec::new();
+        for (from, to) in moves {
+            let from = self.resolve(Path::new(from))?.abs;
+            let to = self.resolve(Path::new(to))?.abs;
+            if let Some(folder) = to.parent() {
+                std::fs::create_dir_all(folder)
+                    .map_err(|e| Error::io("create the folder", folder, e))?;
+            }
+            if let Err(e) = crate::atomic::rename_durable(&from, &to) {
+                for (back_from, back_to) in done.iter().rev() {
+                    // Best effort: each file is whole under one name or the other either way.
+                    let _ = crate::atomic::rename_durable(back_to, back_from);
+                }
+                return Err(e);
+            }
+            done.push((from, to));
+        }
+        let paths: Vec<PathBuf> = done.into_iter().flat_map(|(a, b)| [a, b]).collect();
+        if !paths.is_empty() {
+            self.record_paths(&paths)?;
+        }
+        Ok(())
     }
 
     /// Sets commentary `id`'s editorial status, attributed to the workspace's author. Forward
@@ -685,12 +799,14 @@ impl Workspace {
         }
     }
 
-    /// Writes the issue file unless what is there already says the same.
+    /// Writes the issue file unless what is there already says the same. A week's first
+    /// issue file gets titles from the settings' patterns when it has none.
     fn write_issue(&self, issue: &Issue, scan: &Scan) -> Result<bool> {
-        if let Ok((current, true)) = self.load_issue(issue.week) {
-            if &current == issue {
-                return Ok(false);
-            }
+        let mut issue = issue.clone();
+        match self.load_issue(issue.week) {
+            Ok((current, true)) if current == issue => return Ok(false),
+            Ok((_, false)) if issue.titles.is_empty() => self.fill_titles(&mut issue),
+            _ => {}
         }
         let target = self.resolve(Path::new(&issue_path(issue.week)))?;
         if let Some(folder) = target.abs.parent() {

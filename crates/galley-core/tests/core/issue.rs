@@ -257,14 +257,26 @@ fn moving_to_another_week_updates_every_language_version_and_both_issue_files() 
         ]
     );
     for (i, lang) in ["be", "ru", "en"].iter().enumerate() {
-        let rel = format!("2020-W20/army-reserve-call-up.{lang}.md");
+        let old = format!("2020-W20/army-reserve-call-up.{lang}.md");
+        let rel = format!("2020-W21/army-reserve-call-up.{lang}.md");
+        assert!(!t.root().join(&old).exists(), "{old} moved");
+        assert!(report.files.contains(&(old.clone(), rel.clone())));
         let draft = t.ws.read(&rel).expect("still a valid draft");
         assert_eq!(draft.front().issue, Some(week(W21)));
         assert_eq!(draft.front().section.as_deref(), Some("security"));
-        let log = t.ws.history().log(ARMY, lang).expect("log");
-        assert_eq!(log.len(), logs_before[i] + 1, "{lang}: one new version");
-        assert_eq!(log[0].author, "Alena");
+        // History follows the rename: the file's log holds its versions under the old name.
+        let log = t.ws.log(&rel).expect("log");
+        assert!(log.len() > logs_before[i], "{lang}: the move is in the log");
+        assert_eq!(
+            (log[0].path.as_str(), log[0].author.as_str()),
+            (rel.as_str(), "Alena")
+        );
+        assert!(
+            log.iter().any(|v| v.path == old),
+            "{lang}: older versions kept"
+        );
     }
+    assert_eq!(report.files.len(), 3);
     assert!(t.ws.check().expect("check").is_empty());
     let w20 = t.ws.issue(week(W20)).expect("w20");
     assert!(w20

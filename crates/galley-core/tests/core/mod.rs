@@ -12,6 +12,7 @@ mod hostile;
 mod hostile_journals;
 mod import;
 mod issue;
+mod issue_titles;
 mod readiness_rules;
 mod reconcile;
 mod records;

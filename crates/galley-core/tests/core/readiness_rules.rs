@@ -69,7 +69,7 @@ fn states(count: usize) -> Vec<State> {
     (0..count)
         .map(|_| {
             // Half the texts are whole, so states where everything is ready come up too.
-            let mut text = |rng: &mut Lcg, from: usize| {
+            let text = |rng: &mut Lcg, from: usize| {
                 if rng.pick(2) == 0 {
                     Text::Whole
                 } else {
