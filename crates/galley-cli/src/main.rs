@@ -4,7 +4,7 @@
 mod merge_driver;
 mod output;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use galley_core::diff::{render_text, RenderStyle};
 use galley_core::draft::IsoWeek;
 use galley_core::records::{EditorialStatus, TranslationStatus};
@@ -84,9 +84,13 @@ enum Command {
         color: String,
     },
     /// Bring back a version's text as a new version (a number or a SHA-256 prefix)
+    ///
+    /// With a PATH first, the version must be one of that draft's: a version of another draft
+    /// is refused, naming both.
     Restore {
-        #[arg(value_parser = version_ref)]
-        version: String,
+        /// PATH VERSION, or VERSION alone
+        #[arg(num_args = 1..=2, required = true, value_name = "[PATH] VERSION")]
+        args: Vec<String>,
     },
     /// Give a version a label (an empty label removes it); the label travels with the records
     Label {
@@ -351,6 +355,20 @@ fn version_ref(given: &str) -> Result<String, String> {
     }
 }
 
+/// `version_ref` for an argument clap could not type itself (restore's optional PATH comes
+/// first): a bad version is a usage error, like every other argument clap refuses.
+fn checked_version(given: &str) -> String {
+    match version_ref(given) {
+        Ok(version) => version,
+        Err(message) => Cli::command()
+            .error(
+                clap::error::ErrorKind::ValueValidation,
+                format!("invalid value '{given}' for '[PATH] VERSION': {message}"),
+            )
+            .exit(),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let printer = Printer { json: cli.json };
@@ -440,14 +458,27 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             color,
         } => {
             let ws = read()?;
-            let from = from.map(|v| ws.find_version(&v)).transpose()?;
-            let to = to.map(|v| ws.find_version(&v)).transpose()?;
+            let from = from.map(|v| ws.find_version_of(&path, &v)).transpose()?;
+            let to = to.map(|v| ws.find_version_of(&path, &v)).transpose()?;
             let diff = ws.diff_file(&path, from, to)?;
             out.diff(&diff, &render_text(&diff, render_style(&color)?));
         }
-        Command::Restore { version } => {
+        Command::Restore { args } => {
+            let (path, version) = match args.as_slice() {
+                [path, version] => (Some(path), checked_version(version)),
+                [version] => (None, checked_version(version)),
+                _ => {
+                    return Err(Error::Invalid {
+                        what: "galley restore".into(),
+                        message: "give a version, or a draft's path and a version".into(),
+                    })
+                }
+            };
             let mut ws = open()?;
-            let version = ws.find_version(&version)?;
+            let version = match path {
+                Some(path) => ws.find_version_of(path, &version)?,
+                None => ws.find_version(&version)?,
+            };
             out.version(&ws.restore(version)?)
         }
         Command::Label { version, label } => {
