@@ -202,14 +202,15 @@ impl Blocker {
                 "translate every paragraph of the {source_lang} source into {path} (`galley show` the source to compare)"
             ),
             Reason::IssueTitleMissing { week } => format!(
-                "give it one: `galley issue title {week} {lang} \"TITLE\"`, or set `issue_title` in .galley/settings.toml and run `galley issue new {week}`"
+                "give it one: `galley issue title {week} {lang} \"TITLE\"`"
             ),
             Reason::NoSection => format!(
                 "give it a section: `galley issue move {id} --to WEEK --section KEY`"
             ),
-            Reason::UnusableFileName { .. } => format!(
-                "rename its files (every language) to a name of lowercase letters, digits and dashes that no other commentary of the issue has, then `galley record`"
-            ),
+            Reason::UnusableFileName { .. } => "rename its files (every language) to a name of \
+                 lowercase letters, digits and dashes that no other commentary of the issue has, \
+                 then `galley record`"
+                .to_string(),
             Reason::InvalidDraft { .. } => {
                 format!("fix {path} (`galley check` lists every problem)")
             }
