@@ -187,3 +187,37 @@ fn an_approval_from_an_older_journal_holds_until_the_next_edit() {
     assert!(be.changed);
     assert_eq!(be.approved, Some(before));
 }
+
+#[test]
+fn an_approval_line_round_trips_its_texts_and_an_older_line_reads_without_them() {
+    use galley_core::records::{Body, Event, EventId};
+    let be = ContentHash::of(b"be text");
+    let ru = ContentHash::of(b"ru text");
+    let event = Event {
+        id: EventId::parse("maria-1a2b.4").expect("id"),
+        clock: 9,
+        at: time::macros::datetime!(2020-05-20 10:00 UTC),
+        author: "Maria".into(),
+        body: Body::Editorial {
+            commentary: KEY_RATE.into(),
+            status: EditorialStatus::Approved,
+            prev: None,
+            note: None,
+            versions: [("be".to_string(), be), ("ru".to_string(), ru)].into(),
+        },
+    };
+    let line = event.to_line();
+    assert!(
+        line.contains(&format!("\"versions\":{{\"be\":\"{}\"", be.to_hex())),
+        "{line}"
+    );
+    assert_eq!(Event::from_line(line.as_bytes(), "maria-1a2b"), Ok(event));
+
+    let older = format!(
+        "{{\"v\":1,\"id\":\"maria-1a2b.1\",\"clock\":1,\"at\":\"2020-05-20T10:00:00Z\",\
+         \"author\":\"Maria\",\"kind\":\"editorial\",\"commentary\":\"{KEY_RATE}\",\
+         \"status\":\"approved\"}}"
+    );
+    let read = Event::from_line(older.as_bytes(), "maria-1a2b").expect("older line");
+    assert!(matches!(read.body, Body::Editorial { versions, .. } if versions.is_empty()));
+}
