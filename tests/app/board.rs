@@ -381,3 +381,31 @@ fn the_library_shows_each_commentarys_editorial_status() {
 
     assert_eq!(editorial_of(&app), next);
 }
+
+#[test]
+fn an_issue_title_is_set_from_the_board_and_a_blank_one_is_refused() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+
+    let titled = app
+        .invoke(
+            "set_issue_title",
+            json!({ "week": WEEK, "lang": "ru", "title": "Ставка и газ" }),
+        )
+        .expect("the title");
+
+    assert_eq!(titled["titles"]["ru"], "Ставка и газ");
+    let issue =
+        std::fs::read_to_string(workspace.path().join("2020-W21/issue.toml")).expect("issue file");
+    assert!(issue.contains("ru = \"Ставка и газ\""), "{issue}");
+    let refused = app
+        .invoke(
+            "set_issue_title",
+            json!({ "week": WEEK, "lang": "ru", "title": "  " }),
+        )
+        .expect_err("blank");
+    assert_eq!(refused["kind"], "invalid");
+    assert!(refused["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("it is empty")));
+}

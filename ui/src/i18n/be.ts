@@ -134,6 +134,8 @@ export const be: Record<MessageKey, string> = {
   boardOpenLabel: "Адкрыць дошку выпуску {week}",
   boardClose: "Назад да рэдактара",
   boardLabel: "Дошка выпуску {week}",
+  boardTitleLabel: "Загаловак выпуску ({lang})",
+  boardTitlePlaceholder: "Загалоўка яшчэ няма",
   boardLoading: "Загружаем дошку…",
   boardError: "Дошку не ўдалося абнавіць",
   boardNoFile: "У гэтага выпуску яшчэ няма файла выпуску; перамяшчэнне каментарыя створыць {path}.",

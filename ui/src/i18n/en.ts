@@ -132,6 +132,8 @@ export const en = {
   boardOpenLabel: "Open the board of issue {week}",
   boardClose: "Back to the editor",
   boardLabel: "Issue board {week}",
+  boardTitleLabel: "Issue title in {lang}",
+  boardTitlePlaceholder: "No title yet",
   boardLoading: "Loading the board…",
   boardError: "The board could not be updated",
   boardNoFile: "This issue has no issue file yet; moving a commentary creates {path}.",

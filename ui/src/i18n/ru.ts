@@ -134,6 +134,8 @@ export const ru: Record<MessageKey, string> = {
   boardOpenLabel: "Открыть доску выпуска {week}",
   boardClose: "Назад к редактору",
   boardLabel: "Доска выпуска {week}",
+  boardTitleLabel: "Заголовок выпуска ({lang})",
+  boardTitlePlaceholder: "Заголовка ещё нет",
   boardLoading: "Загружаем доску…",
   boardError: "Доску не удалось обновить",
   boardNoFile: "У этого выпуска ещё нет файла выпуска; перемещение комментария создаст {path}.",
