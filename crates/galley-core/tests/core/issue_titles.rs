@@ -4,6 +4,7 @@
 
 use super::support::TempWorkspace;
 use galley_core::draft::IsoWeek;
+use galley_core::faults::{Fault, FaultPlan, Op};
 use galley_core::workspace::Workspace;
 
 const ARMY: &str = "pxq253v3kb";
@@ -142,4 +143,39 @@ fn a_pattern_with_an_unknown_placeholder_is_refused_naming_it() {
         message.contains("`issue_title` pattern for `en`") && message.contains("`{number}`"),
         "{message}"
     );
+}
+
+#[test]
+fn a_move_that_fails_midway_puts_the_files_back_and_can_be_run_again() {
+    let mut t = TempWorkspace::samples();
+    let root = t.root();
+    let file =
+        |folder: &str, lang: &str| root.join(format!("{folder}/army-reserve-call-up.{lang}.md"));
+    // The three front matter saves rename their temp files first; the fifth rename is the
+    // second file's move.
+    let plan = FaultPlan::new()
+        .on(Op::Rename, 5, Fault::DiskFull)
+        .install();
+    let err =
+        t.ws.move_commentary(ARMY, week("2020-W21"), None, None)
+            .expect_err("the disk is full");
+    assert_eq!(plan.fired(), 1);
+    drop(plan);
+    assert!(err.to_string().contains("could not move the file"), "{err}");
+    for lang in ["be", "ru", "en"] {
+        assert!(
+            file("2020-W20", lang).is_file(),
+            "{lang} is back in its folder"
+        );
+        assert!(!file("2020-W21", lang).exists(), "{lang} is not half moved");
+    }
+
+    let report =
+        t.ws.move_commentary(ARMY, week("2020-W21"), None, None)
+            .expect("the move, again");
+    assert_eq!(report.files.len(), 3);
+    for lang in ["be", "ru", "en"] {
+        assert!(file("2020-W21", lang).is_file() && !file("2020-W20", lang).exists());
+    }
+    assert!(t.ws.check().expect("check").is_empty());
 }
