@@ -409,3 +409,27 @@ fn an_issue_title_is_set_from_the_board_and_a_blank_one_is_refused() {
         .as_str()
         .is_some_and(|m| m.contains("it is empty")));
 }
+
+#[test]
+fn an_edit_after_approval_shows_on_the_cell_until_the_commentary_is_approved_again() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    set_status(&app, SCHOOLS, "in-review").expect("to review");
+    let approved = set_status(&app, SCHOOLS, "approved").expect("approve");
+    let be = |board: &Value| row(board, SCHOOLS)["cells"][0].clone();
+    assert_eq!(be(&approved)["changedSinceApproval"], false);
+
+    let path = workspace.path().join(SCHOOLS_BE);
+    let text = std::fs::read_to_string(&path).expect("draft");
+    std::fs::write(&path, format!("{text}\nДапісана пасля адабрэння.\n")).expect("edit");
+    let changed = board(&app);
+    assert_eq!(be(&changed)["lang"], "be");
+    assert_eq!(be(&changed)["changedSinceApproval"], true);
+    assert!(blockers(&changed, "be")
+        .iter()
+        .any(|b| b["id"] == SCHOOLS && b["kind"] == "changed_since_approval"));
+
+    set_status(&app, SCHOOLS, "in-review").expect("back to review");
+    let again = set_status(&app, SCHOOLS, "approved").expect("approve the new text");
+    assert_eq!(be(&again)["changedSinceApproval"], false);
+}

@@ -135,6 +135,7 @@ export const be: Record<MessageKey, string> = {
   boardClose: "Назад да рэдактара",
   boardLabel: "Дошка выпуску {week}",
   boardTitleLabel: "Загаловак выпуску ({lang})",
+  boardChangedSinceApproval: "зменены пасля адабрэння",
   boardTitlePlaceholder: "Загалоўка яшчэ няма",
   boardLoading: "Загружаем дошку…",
   boardError: "Дошку не ўдалося абнавіць",

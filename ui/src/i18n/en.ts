@@ -133,6 +133,7 @@ export const en = {
   boardClose: "Back to the editor",
   boardLabel: "Issue board {week}",
   boardTitleLabel: "Issue title in {lang}",
+  boardChangedSinceApproval: "changed since approval",
   boardTitlePlaceholder: "No title yet",
   boardLoading: "Loading the board…",
   boardError: "The board could not be updated",

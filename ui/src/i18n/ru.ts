@@ -135,6 +135,7 @@ export const ru: Record<MessageKey, string> = {
   boardClose: "Назад к редактору",
   boardLabel: "Доска выпуска {week}",
   boardTitleLabel: "Заголовок выпуска ({lang})",
+  boardChangedSinceApproval: "изменён после одобрения",
   boardTitlePlaceholder: "Заголовка ещё нет",
   boardLoading: "Загружаем доску…",
   boardError: "Доску не удалось обновить",
