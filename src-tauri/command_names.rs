@@ -22,6 +22,7 @@ pub const COMMANDS: &[&str] = &[
     "issue_board",
     "move_commentary",
     "set_editorial_status",
+    "set_issue_title",
     "export_target",
     "choose_export_target",
     "export_issue",

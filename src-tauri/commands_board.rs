@@ -84,6 +84,22 @@ pub fn set_editorial_status(
     })
 }
 
+/// Sets issue `week`'s title in `lang` (writing the issue file, other titles from the
+/// settings' patterns, when the week has none yet).
+#[tauri::command(async)]
+pub fn set_issue_title(
+    session: State<'_, Session>,
+    week: String,
+    lang: String,
+    title: String,
+) -> Result<BoardView, ErrorDto> {
+    let week = parse_week(&week)?;
+    session.with_mut(|ws| {
+        ws.set_issue_title(week, &lang, &title)?;
+        board(ws, week)
+    })
+}
+
 /// Where an export of `week` goes by default: `<workspace>/exports/<WEEK>.zip`.
 #[tauri::command(async)]
 pub fn export_target(session: State<'_, Session>, week: String) -> Result<ExportTarget, ErrorDto> {

@@ -91,6 +91,9 @@ pub struct BoardCellView {
     pub set_at: Option<String>,
     /// Set when the status won over one set elsewhere at the same time.
     pub concurrent: Option<ConcurrentStatus>,
+    /// The text changed, other than in minor ways, since its commentary was approved: the
+    /// editor has not read what would go out (the core's judgement, `BoardCell::approval`).
+    pub changed_since_approval: bool,
 }
 
 /// A conflict left in a file of the issue.
@@ -123,8 +126,10 @@ pub struct BlockerView {
     /// The language version's file, when it has one.
     pub path: Option<String>,
     /// The core's stable tag: `not_approved`, `translation_missing`, `translation_not_done`,
-    /// `translation_outdated`, `field_empty`, `invalid_draft`, `missing_link_target`, `no_files`,
-    /// `conflict` (merge markers or a sync tool's conflict copy left in the week; every language).
+    /// `translation_outdated`, `changed_since_approval`, `field_empty`, `body_empty`,
+    /// `paragraphs_missing`, `issue_title_missing` (`id` empty), `no_section`,
+    /// `unusable_file_name`, `invalid_draft`, `missing_link_target`, `no_files`, `conflict`
+    /// (merge markers or a sync tool's conflict copy left in the week; every language).
     pub kind: String,
     pub problem: String,
     pub what_to_do: String,
@@ -265,6 +270,7 @@ fn cell_view(id: &str, cell: &BoardCell, records: &Records) -> BoardCellView {
         set_by,
         set_at,
         concurrent: event.and_then(concurrent_status),
+        changed_since_approval: cell.approval.as_ref().is_some_and(|a| a.changed),
     }
 }
 

@@ -101,6 +101,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands_board::issue_board,
             commands_board::move_commentary,
             commands_board::set_editorial_status,
+            commands_board::set_issue_title,
             commands_board::export_target,
             commands_board::choose_export_target,
             commands_board::export_issue,

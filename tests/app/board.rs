@@ -381,3 +381,55 @@ fn the_library_shows_each_commentarys_editorial_status() {
 
     assert_eq!(editorial_of(&app), next);
 }
+
+#[test]
+fn an_issue_title_is_set_from_the_board_and_a_blank_one_is_refused() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+
+    let titled = app
+        .invoke(
+            "set_issue_title",
+            json!({ "week": WEEK, "lang": "ru", "title": "Ставка и газ" }),
+        )
+        .expect("the title");
+
+    assert_eq!(titled["titles"]["ru"], "Ставка и газ");
+    let issue =
+        std::fs::read_to_string(workspace.path().join("2020-W21/issue.toml")).expect("issue file");
+    assert!(issue.contains("ru = \"Ставка и газ\""), "{issue}");
+    let refused = app
+        .invoke(
+            "set_issue_title",
+            json!({ "week": WEEK, "lang": "ru", "title": "  " }),
+        )
+        .expect_err("blank");
+    assert_eq!(refused["kind"], "invalid");
+    assert!(refused["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("it is empty")));
+}
+
+#[test]
+fn an_edit_after_approval_shows_on_the_cell_until_the_commentary_is_approved_again() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    set_status(&app, SCHOOLS, "in-review").expect("to review");
+    let approved = set_status(&app, SCHOOLS, "approved").expect("approve");
+    let be = |board: &Value| row(board, SCHOOLS)["cells"][0].clone();
+    assert_eq!(be(&approved)["changedSinceApproval"], false);
+
+    let path = workspace.path().join(SCHOOLS_BE);
+    let text = std::fs::read_to_string(&path).expect("draft");
+    std::fs::write(&path, format!("{text}\nДапісана пасля адабрэння.\n")).expect("edit");
+    let changed = board(&app);
+    assert_eq!(be(&changed)["lang"], "be");
+    assert_eq!(be(&changed)["changedSinceApproval"], true);
+    assert!(blockers(&changed, "be")
+        .iter()
+        .any(|b| b["id"] == SCHOOLS && b["kind"] == "changed_since_approval"));
+
+    set_status(&app, SCHOOLS, "in-review").expect("back to review");
+    let again = set_status(&app, SCHOOLS, "approved").expect("approve the new text");
+    assert_eq!(be(&again)["changedSinceApproval"], false);
+}

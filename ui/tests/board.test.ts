@@ -6,6 +6,7 @@ const ipc = vi.hoisted(() => ({
   issueBoard: vi.fn(),
   moveCommentary: vi.fn(),
   setEditorialStatus: vi.fn(),
+  setIssueTitle: vi.fn(),
   exportTarget: vi.fn(),
   chooseExportTarget: vi.fn(),
   exportIssue: vi.fn(),
@@ -138,6 +139,34 @@ describe("IssueBoard", () => {
     const issue = new IssueBoard("2020-W21");
     await issue.setEditorial("a", "in-review");
     expect(ipc.setEditorialStatus).toHaveBeenCalledWith("2020-W21", "a", "in-review");
+  });
+
+  it("sets an issue title through the core, and leaves an unchanged one alone", async () => {
+    ipc.issueBoard.mockResolvedValue({ ...board(), titles: { be: "Тыдзень 21" } });
+    const titled = { ...board(), titles: { be: "Стаўка і газ" } };
+    ipc.setIssueTitle.mockResolvedValue(titled);
+    const issue = new IssueBoard("2020-W21");
+    await issue.load();
+
+    await issue.setTitle("be", " Тыдзень 21 ");
+    expect(ipc.setIssueTitle).not.toHaveBeenCalled();
+    await issue.setTitle("be", "Стаўка і газ");
+    expect(ipc.setIssueTitle).toHaveBeenCalledWith("2020-W21", "be", "Стаўка і газ");
+    expect(issue.board).toBe(titled);
+  });
+
+  it("keeps the title and shows the core's message when a blank title is refused", async () => {
+    const before = { ...board(), titles: { be: "Тыдзень 21" } };
+    ipc.issueBoard.mockResolvedValue(before);
+    const refusal = { kind: "invalid", message: "the be title of issue 2020-W21 is invalid: it is empty; write the title" };
+    ipc.setIssueTitle.mockRejectedValue(refusal);
+    const issue = new IssueBoard("2020-W21");
+    await issue.load();
+
+    await issue.setTitle("be", "  ");
+
+    expect(issue.error).toEqual(refusal);
+    expect(issue.board).toBe(before);
   });
 });
 

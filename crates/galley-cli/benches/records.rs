@@ -228,6 +228,7 @@ fn mixed_journals(count: usize) -> Vec<(String, Vec<u8>)> {
                     status: editorial,
                     prev,
                     note: None,
+                    versions: std::collections::BTreeMap::new(),
                 }
             }),
             75..=84 => team.write(who, None, |_| Body::Note {

@@ -4,7 +4,7 @@
 mod merge_driver;
 mod output;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use galley_core::diff::{render_text, RenderStyle};
 use galley_core::draft::IsoWeek;
 use galley_core::records::{EditorialStatus, TranslationStatus};
@@ -84,9 +84,13 @@ enum Command {
         color: String,
     },
     /// Bring back a version's text as a new version (a number or a SHA-256 prefix)
+    ///
+    /// With a PATH first, the version must be one of that draft's: a version of another draft
+    /// is refused, naming both.
     Restore {
-        #[arg(value_parser = version_ref)]
-        version: String,
+        /// PATH VERSION, or VERSION alone
+        #[arg(num_args = 1..=2, required = true, value_name = "[PATH] VERSION")]
+        args: Vec<String>,
     },
     /// Give a version a label (an empty label removes it); the label travels with the records
     Label {
@@ -224,14 +228,17 @@ enum IssueCommand {
     List,
     /// One issue's sections and commentaries in publication order
     Show { week: String },
-    /// Create WEEK/issue.toml listing the commentaries that already name the week
+    /// Create WEEK/issue.toml listing the commentaries that already name the week (or give
+    /// titles to one that has none); languages without --title get the settings' `issue_title`
+    /// pattern
     New {
         week: String,
         /// A title in one language, as LANG=TEXT (repeat for several)
         #[arg(long = "title", value_name = "LANG=TEXT")]
         titles: Vec<String>,
     },
-    /// Move a commentary to another issue or section, or to another position (reorder)
+    /// Move a commentary to another issue or section, or to another position (reorder); its
+    /// files move into the week's folder
     Move {
         id: String,
         /// The issue week it goes to
@@ -243,6 +250,12 @@ enum IssueCommand {
         /// 1-based position in the section [default: last]
         #[arg(long)]
         position: Option<usize>,
+    },
+    /// Set the issue's title in one language
+    Title {
+        week: String,
+        lang: String,
+        title: String,
     },
     /// The commentary × language board: editorial and translation status, outdated, words
     Board { week: String },
@@ -261,6 +274,16 @@ enum ReviewCommand {
     },
     /// Its editorial status changes, newest first
     Log { id: String },
+    /// What changed since the commentary was approved: per language, the diff from the
+    /// approved text to the file now
+    Diff {
+        id: String,
+        /// Only this language
+        lang: Option<String>,
+        /// Colour the output: auto, always or never
+        #[arg(long, default_value = "auto")]
+        color: String,
+    },
     /// Add an editorial note (never published)
     Note { id: String, text: String },
     /// Its editorial notes, oldest first
@@ -340,6 +363,20 @@ fn version_ref(given: &str) -> Result<String, String> {
              its SHA-256"
                 .into(),
         )
+    }
+}
+
+/// `version_ref` for an argument clap could not type itself (restore's optional PATH comes
+/// first): a bad version is a usage error, like every other argument clap refuses.
+fn checked_version(given: &str) -> String {
+    match version_ref(given) {
+        Ok(version) => version,
+        Err(message) => Cli::command()
+            .error(
+                clap::error::ErrorKind::ValueValidation,
+                format!("invalid value '{given}' for '[PATH] VERSION': {message}"),
+            )
+            .exit(),
     }
 }
 
@@ -432,14 +469,27 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             color,
         } => {
             let ws = read()?;
-            let from = from.map(|v| ws.find_version(&v)).transpose()?;
-            let to = to.map(|v| ws.find_version(&v)).transpose()?;
+            let from = from.map(|v| ws.find_version_of(&path, &v)).transpose()?;
+            let to = to.map(|v| ws.find_version_of(&path, &v)).transpose()?;
             let diff = ws.diff_file(&path, from, to)?;
             out.diff(&diff, &render_text(&diff, render_style(&color)?));
         }
-        Command::Restore { version } => {
+        Command::Restore { args } => {
+            let (path, version) = match args.as_slice() {
+                [path, version] => (Some(path), checked_version(version)),
+                [version] => (None, checked_version(version)),
+                _ => {
+                    return Err(Error::Invalid {
+                        what: "galley restore".into(),
+                        message: "give a version, or a draft's path and a version".into(),
+                    })
+                }
+            };
             let mut ws = open()?;
-            let version = ws.find_version(&version)?;
+            let version = match path {
+                Some(path) => ws.find_version_of(path, &version)?,
+                None => ws.find_version(&version)?,
+            };
             out.version(&ws.restore(version)?)
         }
         Command::Label { version, label } => {
@@ -641,6 +691,11 @@ fn translate(command: TranslateCommand, mut ws: Workspace, out: &Printer) -> Res
                 message: "it is not one of in-progress, in-review, done".into(),
             })?;
             out.status_event(&ws.set_translation_status(&id, &lang, status, note.as_deref())?);
+            if status == TranslationStatus::Done {
+                if let Some(gap) = ws.text_gap(&id, &lang)? {
+                    out.text_gap(&id, &lang, &gap);
+                }
+            }
         }
         TranslateCommand::Diff { id, lang, color } => {
             ws.record_all()?;
@@ -713,6 +768,11 @@ fn issue(command: IssueCommand, mut ws: Workspace, out: &Printer) -> Result<Exit
             let position = position.map(|p| p.saturating_sub(1));
             out.moved(&ws.move_commentary(&id, week(&to)?, section.as_deref(), position)?);
         }
+        IssueCommand::Title {
+            week: w,
+            lang,
+            title,
+        } => out.issue_view(&ws.set_issue_title(week(&w)?, &lang, &title)?),
         IssueCommand::Board { week: w } => {
             // Catch up with edits made outside Galley, so the board reflects the folder.
             ws.record_all()?;
@@ -740,6 +800,18 @@ fn review(command: ReviewCommand, mut ws: Workspace, out: &Printer) -> Result<()
             out.editorial_event(&ws.set_editorial_status(&id, status, note.as_deref())?);
         }
         ReviewCommand::Log { id } => out.editorial_log(&ws.editorial_log(&id)?),
+        ReviewCommand::Diff { id, lang, color } => {
+            let style = render_style(&color)?;
+            let changes: Vec<_> = ws
+                .changes_since_approval(&id, lang.as_deref())?
+                .into_iter()
+                .map(|c| {
+                    let rendered = render_text(&c.diff, style);
+                    (c, rendered)
+                })
+                .collect();
+            out.approval_changes(&id, &changes);
+        }
         ReviewCommand::Note { id, text } => out.editorial_note(&ws.add_editorial_note(&id, &text)?),
         ReviewCommand::Notes { id } => out.editorial_notes(&ws.editorial_notes(&id)?),
     }

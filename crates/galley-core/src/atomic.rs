@@ -122,6 +122,26 @@ fn ends_with_newline(file: &mut File, len: u64) -> io::Result<bool> {
     Ok(last[0] == b'\n')
 }
 
+/// Moves the file at `from` to `to` (same file system, `to` must not exist: checked by the
+/// caller) and flushes both folders, so the move is durable: a crash leaves the file at one
+/// name or the other, never both or neither.
+pub fn rename_durable(from: &Path, to: &Path) -> Result<()> {
+    let failed = |step: &'static str, replaced: bool| {
+        move |source| Error::WriteFailed {
+            path: to.to_path_buf(),
+            step,
+            replaced,
+            source,
+        }
+    };
+    faults::check(Op::Rename, to).map_err(failed("move the file", false))?;
+    fs::rename(from, to).map_err(failed("move the file", false))?;
+    for dir in [to.parent(), from.parent()].into_iter().flatten() {
+        sync_dir(dir).map_err(failed("flush the folder to disk", true))?;
+    }
+    Ok(())
+}
+
 /// Makes the rename itself durable. Directories can't be opened this way on Windows.
 fn sync_dir(dir: &Path) -> io::Result<()> {
     faults::check(Op::SyncDir, dir)?;

@@ -18,6 +18,10 @@ pub struct Settings {
     pub team: Vec<String>,
     #[serde(default)]
     pub sections: Vec<Section>,
+    /// A new week's issue title per language, as a pattern (`issue::issue_title`); a language
+    /// without one uses `issue::default_title_pattern`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub issue_title: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,6 +43,7 @@ impl Default for Settings {
             languages: default_languages(),
             team: Vec::new(),
             sections: Vec::new(),
+            issue_title: BTreeMap::new(),
         }
     }
 }
@@ -94,6 +99,13 @@ impl Settings {
         ))
     }
 
+    /// The pattern a new issue's `lang` title is made from.
+    pub fn issue_title_pattern(&self, lang: &str) -> &str {
+        self.issue_title
+            .get(lang)
+            .map_or_else(|| crate::issue::default_title_pattern(lang), String::as_str)
+    }
+
     pub fn section(&self, key: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.key == key)
     }
@@ -106,6 +118,11 @@ impl Settings {
             if self.languages[..i].contains(lang) {
                 return Err(format!("language `{lang}` is listed twice"));
             }
+        }
+        for (lang, pattern) in &self.issue_title {
+            crate::issue::check_title_pattern(pattern).map_err(|why| {
+                format!("the `issue_title` pattern for `{lang}` is unusable: {why}")
+            })?;
         }
         for (i, section) in self.sections.iter().enumerate() {
             if section.key.trim().is_empty() {

@@ -73,6 +73,7 @@ impl Settings {
             languages,
             team: self.team.clone(),
             sections,
+            issue_title: self.issue_title.clone(),
         })
     }
 }

@@ -1,9 +1,11 @@
 //! The core's integration tests, one binary. Modules:
+//! - approval:   approval of texts: changed since approval, re-approval, minor changes, old journals
 //! - diff:       word-level diffs, fixtures in Cyrillic and Latin, the deadline
 //! - conflicts:  git conflict markers and sync tools' conflict copies: reported, never content
 //! - draft:      front matter parsing, byte-exact round trips, hostile input
 //! - history:    versions, dedup, compact storage, hash verification, migrations
 //! - import:     importing an archive: inferred fields, reported failures, idempotence
+//! - readiness_rules: one rule set: check and export agree on many generated workspace states
 //! - reconcile:  the pure plan from folder state and known files
 //! - workspace:  open/init, saves, conflicts, restore, external edits, path safety
 //! - watch:      the real watcher turning other editors' saves into versions
@@ -12,6 +14,7 @@
 //! - xliff_workspace: XLIFF export/import through the workspace, versions, refusals changing nothing
 //! - bundle:     publishing bundles: formats, determinism, sanitizing, vnu/feedparser/ninjs/hugo
 //! - issue:      issue.toml, moves, the editorial log, the language board, readiness reasons
+//! - issue_titles: moves take every file to the new week; titles from patterns, `issue title`
 //! - draft_edit: the editor form's field edits, rewriting only changed keys
 //! - export:     galley export: readiness refusals, --only-complete, identical zips, manifest
 //! - settings:   changing languages and sections: only real changes written, refusals naming drafts

@@ -325,7 +325,12 @@ setBy: string | null, setAt: string | null,
 /**
  * Set when the status won over one set elsewhere at the same time.
  */
-concurrent: ConcurrentStatus | null, };
+concurrent: ConcurrentStatus | null, 
+/**
+ * The text changed, other than in minor ways, since its commentary was approved: the
+ * editor has not read what would go out (the core's judgement, `BoardCell::approval`).
+ */
+changedSinceApproval: boolean, };
 
 export type BoardConflictView = { 
 /**
@@ -362,8 +367,10 @@ export type BlockerView = { id: string, title: string, lang: string,
 path: string | null, 
 /**
  * The core's stable tag: `not_approved`, `translation_missing`, `translation_not_done`,
- * `translation_outdated`, `field_empty`, `invalid_draft`, `missing_link_target`, `no_files`,
- * `conflict` (merge markers or a sync tool's conflict copy left in the week; every language).
+ * `translation_outdated`, `changed_since_approval`, `field_empty`, `body_empty`,
+ * `paragraphs_missing`, `issue_title_missing` (`id` empty), `no_section`,
+ * `unusable_file_name`, `invalid_draft`, `missing_link_target`, `no_files`, `conflict`
+ * (merge markers or a sync tool's conflict copy left in the week; every language).
  */
 kind: string, problem: string, whatToDo: string, };
 

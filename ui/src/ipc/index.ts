@@ -161,6 +161,8 @@ export const moveCommentary = (week: string, id: string, section: string, positi
   call("move_commentary", { week, id, section, position });
 export const setEditorialStatus = (week: string, id: string, status: string): Promise<BoardView> =>
   call("set_editorial_status", { week, id, status });
+export const setIssueTitle = (week: string, lang: string, title: string): Promise<BoardView> =>
+  call("set_issue_title", { week, lang, title });
 export const exportTarget = (week: string): Promise<ExportTarget> => call("export_target", { week });
 /** Opens the native dialog (from Rust); `null` when the user cancelled. */
 export const chooseExportTarget = (week: string, zip: boolean): Promise<ExportTarget | null> =>

@@ -42,7 +42,10 @@ fn cell_json(c: &BoardCell) -> Value {
     json!({
         "lang": c.lang, "role": role_name(c.role), "path": c.path, "title": c.title,
         "translation": c.translation.map(|s| s.as_str()), "translation_of": c.translation_of,
-        "outdated": c.outdated, "words": c.words, "empty_fields": empty, "invalid": c.invalid,
+        "outdated": c.outdated, "words": c.words, "paragraphs": c.paragraphs,
+        "sha256": c.sha256.map(|h| h.to_hex()),
+        "approved_sha256": c.approval.as_ref().and_then(|a| a.approved).map(|h| h.to_hex()),
+        "changed_since_approval": c.approval.as_ref().is_some_and(|a| a.changed), "empty_fields": empty, "invalid": c.invalid,
         "missing_links": c.missing_links,
     })
 }
@@ -66,7 +69,20 @@ fn detail_json(reason: &Reason) -> Value {
         Reason::TranslationMissing => json!({}),
         Reason::TranslationNotDone { status } => json!({ "status": status.as_str() }),
         Reason::TranslationOutdated { source_lang } => json!({ "source_lang": source_lang }),
+        Reason::ChangedSinceApproval { approved, now } => json!({
+            "approved_sha256": approved.map(|h| h.to_hex()), "sha256": now.to_hex(),
+        }),
         Reason::FieldEmpty { field } => json!({ "field": field.as_str() }),
+        Reason::BodyEmpty => json!({}),
+        Reason::ParagraphsMissing {
+            source_lang,
+            paragraphs,
+            source_paragraphs,
+        } => json!({ "source_lang": source_lang, "paragraphs": paragraphs,
+                     "source_paragraphs": source_paragraphs }),
+        Reason::IssueTitleMissing { week } => json!({ "week": week.to_string() }),
+        Reason::NoSection => json!({}),
+        Reason::UnusableFileName { slug, other } => json!({ "slug": slug, "other": other }),
         Reason::InvalidDraft { message } => json!({ "message": message }),
         Reason::MissingLinkTarget { target } => json!({ "target": target }),
         Reason::NoFiles { issue_file } => json!({ "issue_file": issue_file }),
@@ -93,6 +109,9 @@ fn cell_text(c: &BoardCell) -> String {
     }
     if c.outdated {
         text.push_str(" outdated");
+    }
+    if c.approval.as_ref().is_some_and(|a| a.changed) {
+        text.push_str(" changed since approval");
     }
     if !c.invalid.is_empty() {
         text.push_str(" invalid");
@@ -169,6 +188,8 @@ impl Printer {
                 "to": report.to.to_string(), "section": report.section,
                 "position": report.position + 1,
                 "versions": report.versions.iter().map(version_json).collect::<Vec<_>>(),
+                "files": report.files.iter().map(|(from, to)| json!({ "from": from, "to": to }))
+                    .collect::<Vec<_>>(),
                 "issue_files": report.issue_files,
             }));
         } else {
@@ -181,6 +202,9 @@ impl Printer {
                 report.versions.len(),
                 if report.versions.len() == 1 { "" } else { "s" }
             );
+            for (from, to) in &report.files {
+                println!("  moved {from} → {to}");
+            }
         }
     }
 
@@ -239,7 +263,11 @@ impl Printer {
                 if n == 1 { "" } else { "s" }
             );
             for b in &l.blockers {
-                println!("  - {} {}: {}", b.id, b.title, b.problem());
+                if b.id.is_empty() {
+                    println!("  - {}", b.problem());
+                } else {
+                    println!("  - {} {}: {}", b.id, b.title, b.problem());
+                }
                 println!("    → {}", b.what_to_do());
             }
         }

@@ -3,12 +3,15 @@
 use super::Printer;
 use galley_core::clock::format_time;
 use galley_core::records::{EditorialEvent, EditorialNote};
+use galley_core::workspace::ApprovalChange;
 use serde_json::{json, Value};
 
 fn event_json(e: &EditorialEvent) -> Value {
     json!({
         "id": e.id, "draft_id": e.draft_id, "status": e.status.as_str(), "author": e.author,
         "at": format_time(e.at), "note": e.note,
+        "versions": e.versions.iter().map(|(l, h)| (l.clone(), h.to_hex()))
+            .collect::<std::collections::BTreeMap<_, _>>(),
         "concurrent": e.concurrent.as_ref().map(super::concurrent_json),
     })
 }
@@ -40,6 +43,45 @@ fn event_line(e: &EditorialEvent) -> String {
 }
 
 impl Printer {
+    /// `galley review diff`: each language changed since approval, with its diff.
+    pub fn approval_changes(&self, id: &str, changes: &[(ApprovalChange, String)]) {
+        if self.json {
+            let changes: Vec<Value> = changes
+                .iter()
+                .map(|(c, _)| {
+                    json!({
+                        "lang": c.lang, "path": c.path,
+                        "approved_sha256": c.approved.map(|h| h.to_hex()),
+                        "sha256": c.now.to_hex(), "approved_text_known": c.approved_text_known,
+                        "diff": super::diff_json(&c.diff),
+                    })
+                })
+                .collect();
+            self.print_json(&json!({ "id": id, "changes": changes }));
+            return;
+        }
+        if changes.is_empty() {
+            println!("No text of {id} changed since it was approved.");
+        }
+        for (change, rendered) in changes {
+            let from = change.approved.map_or("no approved text".to_string(), |h| {
+                format!("approved text {}", h.short())
+            });
+            println!(
+                "{} ({}): {from} → {}",
+                change.path,
+                change.lang,
+                change.now.short()
+            );
+            if !change.approved_text_known {
+                println!("  (the approved text has not arrived on this machine yet; sync first)");
+                continue;
+            }
+            print!("{rendered}");
+            println!("{}", change.diff.stats.summary());
+        }
+    }
+
     pub fn editorial_event(&self, event: &EditorialEvent) {
         if self.json {
             self.print_json(&json!({ "event": event_json(event) }));

@@ -3,6 +3,7 @@
 use super::{diff_json, version_json, Printer};
 use galley_core::clock::format_time;
 use galley_core::history::Version;
+use galley_core::issue::{Blocker, Reason};
 use galley_core::records::{MinorMark, StatusEvent};
 use galley_core::translation::{
     GridCell, Outdated, ParagraphChange, ParagraphChangeKind, Role, SourceDiff, TranslationGrid,
@@ -170,6 +171,21 @@ impl Printer {
         } else {
             println!("{path}");
         }
+    }
+
+    /// A translation marked done that readiness will still refuse.
+    pub fn text_gap(&self, id: &str, lang: &str, gap: &Reason) {
+        let blocker = Blocker {
+            id: id.to_string(),
+            title: String::new(),
+            lang: lang.to_string(),
+            path: None,
+            reason: gap.clone(),
+        };
+        self.warning(&format!(
+            "{id} is marked done, but {}; it is not ready to publish until it is whole",
+            blocker.problem()
+        ));
     }
 
     pub fn status_event(&self, event: &StatusEvent) {

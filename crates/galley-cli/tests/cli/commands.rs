@@ -1,6 +1,7 @@
 // Each command on a copy of the sample workspace: output, JSON shape, exit codes.
 
 use super::support::Sample;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 #[test]
@@ -289,4 +290,50 @@ fn a_damaged_history_is_reported_on_open_and_check_deep_passes_afterwards() {
         !String::from_utf8_lossy(&out.stderr).contains("damaged"),
         "the second open finds nothing wrong"
     );
+}
+
+#[test]
+fn diff_and_restore_refuse_a_version_of_another_draft_naming_both() {
+    let sample = Sample::copy();
+    sample.json(&["record"]);
+    let en = "2020-W21/key-rate-cut.en.md";
+    let other = "2020-W21/gas-price-talks-stall.en.md";
+    let theirs = sample.json(&["log", other]);
+    let foreign = theirs["versions"][0]["id"]
+        .as_i64()
+        .expect("id")
+        .to_string();
+    let foreign_hash = theirs["versions"][0]["sha256"].as_str().expect("hash")[..10].to_string();
+    for version in [&foreign, &foreign_hash] {
+        sample
+            .galley()
+            .args(["diff", en, version])
+            .assert()
+            .code(1)
+            .stderr(
+                contains(format!("it is a version of {other}"))
+                    .and(contains(format!("not of {en}"))),
+            );
+        sample
+            .galley()
+            .args(["restore", en, version])
+            .assert()
+            .code(1)
+            .stderr(contains(format!("it is a version of {other}")));
+    }
+    let before = std::fs::read_to_string(sample.root().join(en)).expect("read");
+    // The draft's own versions still work, by number or hash, with the path named.
+    let ours = sample.json(&["log", en]);
+    let own = ours["versions"][0]["id"].as_i64().expect("id").to_string();
+    sample.galley().args(["diff", en, &own]).assert().success();
+    sample.json(&["restore", en, &own]);
+    assert_eq!(
+        std::fs::read_to_string(sample.root().join(en)).expect("read"),
+        before
+    );
+    sample
+        .galley()
+        .args(["restore", en, "zz12"])
+        .assert()
+        .code(2);
 }

@@ -2,7 +2,7 @@
 // `--only-complete`, folder and zip, the manifest against `galley log`, and byte-identical
 // zips from separate processes (a restart between exports).
 
-use super::support::Sample;
+use super::support::{complete_key_rate_en, Sample};
 use serde_json::Value;
 use std::path::Path;
 
@@ -50,6 +50,7 @@ pub(super) fn ready_w21() -> Sample {
     assert!(!text.contains("\ntrend:"), "the sample has no ru trend");
     let text = text.replacen("\nauthors:", "\ntrend: unchanged\nauthors:", 1);
     std::fs::write(&path, text).expect("write");
+    complete_key_rate_en(&sample);
     sample.galley().arg("record").assert().success();
     approve_and_finish(&sample, &W21_IDS);
     let check = sample

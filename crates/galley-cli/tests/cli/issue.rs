@@ -1,6 +1,7 @@
 // `galley issue …` and `galley review …` on a copy of the sample workspace.
 
 use super::support::Sample;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 const KEY_RATE: &str = "buxyr7237g";
@@ -89,8 +90,24 @@ fn issue_move_reorders_records_versions_and_keeps_every_draft_valid() {
 #[test]
 fn issue_move_to_another_week_updates_front_matter() {
     let sample = Sample::copy();
-    sample.json(&["issue", "move", KEY_RATE, "--to", "2020-W20"]);
-    let shown = sample.json(&["show", "2020-W21/key-rate-cut.en.md"]);
+    let moved = sample.json(&["issue", "move", KEY_RATE, "--to", "2020-W20"]);
+    assert_eq!(moved["files"].as_array().expect("files").len(), 3);
+    for lang in ["be", "ru", "en"] {
+        let old = format!("2020-W21/key-rate-cut.{lang}.md");
+        assert!(!sample.root().join(&old).exists(), "{old} is left behind");
+        let log = sample.json(&["log", &format!("2020-W20/key-rate-cut.{lang}.md")]);
+        let paths: Vec<&str> = log["versions"]
+            .as_array()
+            .expect("versions")
+            .iter()
+            .map(|v| v["path"].as_str().expect("path"))
+            .collect();
+        assert!(
+            paths.contains(&old.as_str()),
+            "history follows the move: {paths:?}"
+        );
+    }
+    let shown = sample.json(&["show", "2020-W20/key-rate-cut.en.md"]);
     assert_eq!(shown["issue"], "2020-W20");
     assert_eq!(shown["section"], "economy");
     let w20 = sample.json(&["issue", "show", "2020-W20"]);
@@ -248,4 +265,113 @@ fn issue_new_writes_the_file_with_titles_and_refuses_an_existing_one() {
         .assert()
         .code(1)
         .stderr(contains("2020 has weeks 01 to 53"));
+}
+
+#[test]
+fn an_edit_after_approval_shows_on_the_board_and_in_check_with_a_diff_until_approved_again() {
+    let sample = super::export::ready_w21();
+    let rel = "2020-W21/key-rate-cut.ru.md";
+    let path = sample.root().join(rel);
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, format!("{text}\nРедактор этого не читал.\n")).expect("write");
+
+    let board = sample.json(&["issue", "board", "2020-W21"]);
+    let row = board["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["id"] == KEY_RATE)
+        .expect("row");
+    let ru = row["cells"]
+        .as_array()
+        .expect("cells")
+        .iter()
+        .find(|c| c["lang"] == "ru")
+        .expect("ru");
+    assert_eq!(ru["changed_since_approval"], true);
+    let approved = ru["approved_sha256"].as_str().expect("approved hash");
+    assert_ne!(Some(approved), ru["sha256"].as_str());
+    sample
+        .galley()
+        .args(["issue", "board", "2020-W21"])
+        .assert()
+        .success()
+        .stdout(contains("ru: done").and(contains("changed since approval")));
+
+    sample
+        .galley()
+        .args(["issue", "check", "2020-W21"])
+        .assert()
+        .code(1)
+        .stdout(contains(format!(
+            "the ru text changed since it was approved (approved text {})",
+            &approved[..12]
+        )))
+        .stdout(contains(format!("galley review diff {KEY_RATE} ru")));
+    sample
+        .galley()
+        .args(["review", "diff", KEY_RATE, "ru", "--color", "never"])
+        .assert()
+        .success()
+        .stdout(contains(rel).and(contains("Редактор этого не читал.")));
+
+    sample
+        .galley()
+        .args(["review", "set", KEY_RATE, "approved"])
+        .assert()
+        .success();
+    sample
+        .galley()
+        .args(["issue", "check", "2020-W21"])
+        .assert()
+        .success();
+    sample
+        .galley()
+        .args(["review", "diff", KEY_RATE])
+        .assert()
+        .success()
+        .stdout(contains(
+            "No text of buxyr7237g changed since it was approved.",
+        ));
+}
+
+#[test]
+fn issue_title_sets_one_language_and_issue_new_fills_a_titleless_file() {
+    let sample = Sample::copy();
+    sample
+        .galley()
+        .args(["issue", "title", "2020-W21", "ru", "Ставка и газ"])
+        .assert()
+        .success()
+        .stdout(contains("ru: Ставка и газ"));
+    let text = std::fs::read_to_string(sample.root().join("2020-W21/issue.toml")).expect("read");
+    assert!(text.contains("ru = \"Ставка и газ\""), "{text}");
+
+    // A move writes a new week's file, titled from the patterns; `issue new` on a file a
+    // person emptied of titles fills them instead of refusing.
+    sample.json(&[
+        "issue",
+        "move",
+        KEY_RATE,
+        "--to",
+        "2020-W23",
+        "--section",
+        "economy",
+    ]);
+    let w23 = sample.json(&["issue", "show", "2020-W23"]);
+    assert_eq!(w23["titles"]["en"], "Week 23: June 1 – June 7, 2020");
+    std::fs::write(
+        sample.root().join("2020-W23/issue.toml"),
+        "[[sections]]\nkey = \"economy\"\ncommentaries = [\"buxyr7237g\"]\n",
+    )
+    .expect("write");
+    let filled = sample.json(&["issue", "new", "2020-W23", "--title", "en=Rates"]);
+    assert_eq!(filled["titles"]["en"], "Rates");
+    assert_eq!(filled["titles"]["be"], "Тыдзень 23: 1–7 чэрвеня 2020 г.");
+    sample
+        .galley()
+        .args(["issue", "title", "2020-W23", "en", ""])
+        .assert()
+        .code(1)
+        .stderr(contains("the en title of issue 2020-W23").and(contains("it is empty")));
 }

@@ -215,3 +215,77 @@ fn a_version_is_named_by_a_prefix_of_its_hash_in_diff_minor_label_and_restore() 
         .code(1)
         .stderr(contains("starts with abcdef0123"));
 }
+
+/// Keeps the front matter of the draft at `rel` and replaces its body.
+fn replace_body(sample: &Sample, rel: &str, body: &str) {
+    let path = sample.root().join(rel);
+    let text = std::fs::read_to_string(&path).expect("read");
+    let end = text[4..].find("\n---\n").expect("front matter end") + 4 + 5;
+    std::fs::write(&path, format!("{}\n{body}", &text[..end])).expect("write");
+}
+
+fn blocker_kinds(sample: &Sample, week: &str, lang: &str, id: &str) -> Vec<String> {
+    let out = sample
+        .galley()
+        .args(["issue", "check", week, "--json"])
+        .output()
+        .expect("run");
+    let check: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    check["languages"]
+        .as_array()
+        .expect("languages")
+        .iter()
+        .find(|l| l["lang"] == lang)
+        .expect("language")["blockers"]
+        .as_array()
+        .expect("blockers")
+        .iter()
+        .filter(|b| b["id"] == id)
+        .map(|b| b["reason"].as_str().expect("reason").to_string())
+        .collect()
+}
+
+#[test]
+fn done_on_a_translation_without_a_body_warns_and_check_holds_it_back() {
+    let sample = Sample::copy();
+    replace_body(&sample, "2020-W20/army-reserve-call-up.ru.md", "");
+    sample
+        .galley()
+        .args(["translate", "set", ID, "ru", "done"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "warning: pxq253v3kb is marked done, but the ru text has no body",
+        ));
+    assert!(blocker_kinds(&sample, "2020-W20", "ru", ID).contains(&"body_empty".to_string()));
+}
+
+#[test]
+fn done_on_a_translation_missing_paragraphs_warns_with_both_counts() {
+    let sample = Sample::copy();
+    replace_body(
+        &sample,
+        "2020-W20/army-reserve-call-up.en.md",
+        "Only the first paragraph.\n\nAnd the second.\n",
+    );
+    sample
+        .galley()
+        .args(["translate", "set", ID, "en", "done"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "the en text has 2 paragraphs where its be source has 5",
+        ));
+    let kinds = blocker_kinds(&sample, "2020-W20", "en", ID);
+    assert!(
+        kinds.contains(&"paragraphs_missing".to_string()),
+        "{kinds:?}"
+    );
+    // A whole translation marked done gets no warning.
+    sample
+        .galley()
+        .args(["translate", "set", ID, "ru", "done"])
+        .assert()
+        .success()
+        .stderr(predicates::str::is_empty());
+}

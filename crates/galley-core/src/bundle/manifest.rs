@@ -1,5 +1,5 @@
 //! `manifest.json`: every other file of the bundle with its size and SHA-256, and the exact
-//! version id of every text that went in.
+//! version id of every text that went in, with the text its editor approved.
 
 use super::feeds::pretty;
 use super::write::MANIFEST_FORMAT;
@@ -20,6 +20,7 @@ pub(crate) fn render(input: &BundleInput, files: &[(String, Vec<u8>)]) -> Vec<u8
                     "lang": lang,
                     "version_id": text.version_id,
                     "sha256": ContentHash::of(text.text.as_bytes()).to_hex(),
+                    "approved_sha256": text.approved.map(|h| h.to_hex()),
                 }));
             }
         }

@@ -29,11 +29,13 @@ mod pages;
 mod site;
 mod write;
 
+pub(crate) use locale::date_range;
 pub use markdown::markdown_to_html;
 pub use write::MANIFEST_FORMAT;
 
 use crate::draft::{is_language_tag, Draft, FrontMatter, IsoWeek};
 use crate::error::{Error, Result};
+use crate::hash::ContentHash;
 use std::collections::{BTreeMap, HashSet};
 use time::{Date, OffsetDateTime, Time};
 
@@ -86,6 +88,9 @@ pub struct LangText {
     pub version_id: i64,
     pub front: FrontMatter,
     pub body: String,
+    /// The text the editor approved (SHA-256), which the manifest names beside the text that
+    /// goes out: the same, or one a minor change (marked by its author) away.
+    pub approved: Option<ContentHash>,
 }
 
 impl LangText {
@@ -95,6 +100,7 @@ impl LangText {
             version_id,
             front: draft.front().clone(),
             body: draft.body().to_string(),
+            approved: None,
         }
     }
 }
@@ -254,6 +260,13 @@ fn context<'a>(
     })
 }
 
+/// Whether a commentary's file name (without `.<lang>.md`) can name its pages: path-safe and
+/// not one of the issue's own pages. Readiness asks the same question, so export never refuses
+/// what `issue check` calls ready.
+pub fn is_publishable_slug(slug: &str) -> bool {
+    is_path_safe(slug) && !matches!(slug, "index" | "email" | "feed")
+}
+
 /// A name safe as one path component on every platform and in URLs.
 fn is_path_safe(name: &str) -> bool {
     !name.is_empty()
@@ -291,7 +304,7 @@ fn check(input: &BundleInput) -> Result<()> {
     let mut slugs = HashSet::new();
     let mut ids = HashSet::new();
     for c in &input.commentaries {
-        if !is_path_safe(&c.slug) || c.slug == "index" || c.slug == "email" || c.slug == "feed" {
+        if !is_publishable_slug(&c.slug) {
             return bad(format!(
                 "commentary `{}` has the file name `{}`, which is reserved or not lowercase letters, digits and dashes; rename the file",
                 c.id, c.slug

@@ -164,6 +164,7 @@ impl History {
                     status,
                     prev: None,
                     note: row.get(4)?,
+                    versions: std::collections::BTreeMap::new(),
                 },
             );
         }

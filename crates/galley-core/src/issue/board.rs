@@ -1,8 +1,10 @@
 //! The language board: one issue's commentaries × languages, with everything an editor needs
 //! at a glance and everything the readiness check judges. Built by the workspace in one call.
 
+use super::approval::CellApproval;
 use super::arrange::Entry;
 use crate::draft::IsoWeek;
+use crate::hash::ContentHash;
 use crate::records::{EditorialEvent, EditorialStatus, TranslationStatus};
 use crate::translation::Role;
 
@@ -47,6 +49,8 @@ pub struct Board {
     /// Conflicts left in the week's folder, its issue file or its drafts, by path. Each one
     /// blocks every language: until it is resolved nobody knows which text is the issue's.
     pub conflicts: Vec<BoardConflict>,
+    /// The issue's title per language (from its file; empty without one).
+    pub titles: std::collections::BTreeMap<String, String>,
 }
 
 /// A conflict left by git or a sync tool in a file of the issue.
@@ -114,6 +118,14 @@ pub struct BoardCell {
     pub outdated: bool,
     /// Words in the body; `None` without a readable file.
     pub words: Option<usize>,
+    /// Paragraphs (blank-line separated blocks) in the body; `None` without a readable file.
+    pub paragraphs: Option<usize>,
+    /// The file name without `.<lang>.md`, which names the commentary's pages in a bundle.
+    pub slug: Option<String>,
+    /// The SHA-256 of its file's text now; `None` without a readable file.
+    pub sha256: Option<ContentHash>,
+    /// What the commentary's approval says of this text; `None` unless it is approved.
+    pub approval: Option<CellApproval>,
     /// Required fields left empty.
     pub empty_fields: Vec<RequiredField>,
     /// Why the file fails validation (it cannot be read, or names an unknown section …).
@@ -133,6 +145,10 @@ impl BoardCell {
             translation_of: None,
             outdated: false,
             words: None,
+            paragraphs: None,
+            slug: None,
+            sha256: None,
+            approval: None,
             empty_fields: Vec::new(),
             invalid: Vec::new(),
             missing_links: Vec::new(),

@@ -1,8 +1,14 @@
 //! The readiness check: per language, every concrete reason the issue cannot be published yet,
 //! each naming the commentary, the language and what to do. Pure: it judges a [`Board`].
+//!
+//! This is the one rule set for publishing: `issue check`, the board and `export` (with or
+//! without `--only-complete`) all ask it, so a language called ready is a language export
+//! publishes. Anything the bundle would refuse (an issue without a title in the language, a
+//! commentary without a section, a file name that cannot name a page) is a reason here first.
 
 use super::board::{Board, BoardConflict, BoardRow, RequiredField};
 use crate::draft::IsoWeek;
+use crate::hash::ContentHash;
 use crate::records::{EditorialStatus, TranslationStatus};
 use crate::translation::Role;
 
@@ -17,8 +23,31 @@ pub enum Reason {
     TranslationNotDone { status: TranslationStatus },
     /// The translation was done, but its source (`source_lang`) changed since.
     TranslationOutdated { source_lang: String },
+    /// The text changed, other than in minor ways, since the editor approved `approved` (`None`
+    /// when the approval names no text in this language).
+    ChangedSinceApproval {
+        approved: Option<ContentHash>,
+        now: ContentHash,
+    },
     /// A required front matter field is empty.
     FieldEmpty { field: RequiredField },
+    /// The body has no text at all.
+    BodyEmpty,
+    /// The translation has fewer paragraphs than its source (`source_lang`): whole paragraphs
+    /// were left untranslated.
+    ParagraphsMissing {
+        source_lang: String,
+        paragraphs: usize,
+        source_paragraphs: usize,
+    },
+    /// The issue has no title in this language. Names no commentary.
+    IssueTitleMissing { week: IsoWeek },
+    /// The commentary has no section, so the issue has no place for it.
+    NoSection,
+    /// The file name (`slug`, without `.<lang>.md`) cannot name a page: it is not lowercase
+    /// letters, digits and dashes, is reserved (`index`, `email`, `feed`), or another
+    /// commentary of the issue (`other`) has it too.
+    UnusableFileName { slug: String, other: Option<String> },
     /// The file fails validation.
     InvalidDraft { message: String },
     /// A relative link or image in the body points to a file the workspace does not have.
@@ -41,7 +70,13 @@ impl Reason {
             Reason::TranslationMissing => "translation_missing",
             Reason::TranslationNotDone { .. } => "translation_not_done",
             Reason::TranslationOutdated { .. } => "translation_outdated",
+            Reason::ChangedSinceApproval { .. } => "changed_since_approval",
             Reason::FieldEmpty { .. } => "field_empty",
+            Reason::BodyEmpty => "body_empty",
+            Reason::ParagraphsMissing { .. } => "paragraphs_missing",
+            Reason::IssueTitleMissing { .. } => "issue_title_missing",
+            Reason::NoSection => "no_section",
+            Reason::UnusableFileName { .. } => "unusable_file_name",
             Reason::InvalidDraft { .. } => "invalid_draft",
             Reason::MissingLinkTarget { .. } => "missing_link_target",
             Reason::NoFiles { .. } => "no_files",
@@ -84,7 +119,37 @@ impl Blocker {
             Reason::TranslationOutdated { source_lang } => {
                 format!("the {lang} translation is outdated: its {source_lang} source changed since it was done")
             }
+            Reason::ChangedSinceApproval {
+                approved: Some(approved),
+                ..
+            } => format!(
+                "the {lang} text changed since it was approved (approved text {})",
+                approved.short()
+            ),
+            Reason::ChangedSinceApproval { approved: None, .. } => {
+                format!("the {lang} text is not the one approved: the approval names no {lang} text")
+            }
             Reason::FieldEmpty { field } => format!("`{}` is empty", field.as_str()),
+            Reason::BodyEmpty => format!("the {lang} text has no body"),
+            Reason::ParagraphsMissing {
+                source_lang,
+                paragraphs,
+                source_paragraphs,
+            } => format!(
+                "the {lang} text has {paragraphs} paragraph{} where its {source_lang} source has {source_paragraphs}",
+                if *paragraphs == 1 { "" } else { "s" }
+            ),
+            Reason::IssueTitleMissing { week } => {
+                format!("issue {week} has no {lang} title")
+            }
+            Reason::NoSection => "the commentary has no section".to_string(),
+            Reason::UnusableFileName { slug, other: None } => format!(
+                "its file name `{slug}` cannot name a page (it must be lowercase letters, digits and dashes, and not index, email or feed)"
+            ),
+            Reason::UnusableFileName {
+                slug,
+                other: Some(other),
+            } => format!("its file name `{slug}` is also commentary {other}'s"),
             Reason::InvalidDraft { message } => format!("the draft is invalid: {message}"),
             Reason::MissingLinkTarget { target } => {
                 format!("the text links to `{target}`, which is not in the workspace")
@@ -125,7 +190,27 @@ impl Blocker {
                 "bring the {lang} translation up to date (`galley translate diff {id} {lang}` shows \
                  what changed), then mark it done again: `galley translate set {id} {lang} done`"
             ),
+            Reason::ChangedSinceApproval { now, .. } => format!(
+                "see what changed with `galley review diff {id} {lang}`, then approve it again \
+                 (`galley review set {id} approved`), or, if the change is minor, have its author \
+                 mark it: `galley translate minor {}`",
+                now.short()
+            ),
             Reason::FieldEmpty { field } => format!("fill in `{}` in {path}", field.as_str()),
+            Reason::BodyEmpty => format!("write the text of {path}"),
+            Reason::ParagraphsMissing { source_lang, .. } => format!(
+                "translate every paragraph of the {source_lang} source into {path} (`galley show` the source to compare)"
+            ),
+            Reason::IssueTitleMissing { week } => format!(
+                "give it one: `galley issue title {week} {lang} \"TITLE\"`"
+            ),
+            Reason::NoSection => format!(
+                "give it a section: `galley issue move {id} --to WEEK --section KEY`"
+            ),
+            Reason::UnusableFileName { .. } => "rename its files (every language) to a name of \
+                 lowercase letters, digits and dashes that no other commentary of the issue has, \
+                 then `galley record`"
+                .to_string(),
             Reason::InvalidDraft { .. } => {
                 format!("fix {path} (`galley check` lists every problem)")
             }
@@ -190,21 +275,26 @@ impl Readiness {
 
 /// Judges the board.
 pub fn readiness(board: &Board) -> Readiness {
+    let slugs = row_slugs(board);
     let languages = board
         .languages
         .iter()
         .enumerate()
         .map(|(index, lang)| LanguageReadiness {
             lang: lang.clone(),
-            blockers: board
-                .conflicts
-                .iter()
-                .map(|conflict| conflict_blocker(board, conflict, lang))
+            blockers: title_blocker(board, lang)
+                .into_iter()
+                .chain(
+                    board
+                        .conflicts
+                        .iter()
+                        .map(|conflict| conflict_blocker(board, conflict, lang)),
+                )
                 .chain(
                     board
                         .rows
                         .iter()
-                        .flat_map(|row| row_blockers(board.week, row, index, lang)),
+                        .flat_map(|row| row_blockers(board.week, row, index, lang, &slugs)),
                 )
                 .collect(),
         })
@@ -213,6 +303,72 @@ pub fn readiness(board: &Board) -> Readiness {
         week: board.week,
         languages,
     }
+}
+
+/// Whether a language version's body is whole: not empty, and — for a translation — with as
+/// many paragraphs as its source (`source`: its language and paragraph count). The one rule
+/// behind readiness and the warning of `translate set … done`.
+pub fn text_gap(paragraphs: usize, source: Option<(&str, usize)>) -> Option<Reason> {
+    if paragraphs == 0 {
+        return Some(Reason::BodyEmpty);
+    }
+    match source {
+        Some((source_lang, source_paragraphs)) if source_paragraphs > paragraphs => {
+            Some(Reason::ParagraphsMissing {
+                source_lang: source_lang.to_string(),
+                paragraphs,
+                source_paragraphs,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The issue needs a title in every language it is published in.
+fn title_blocker(board: &Board, lang: &str) -> Option<Blocker> {
+    let has_title = board.titles.get(lang).is_some_and(|t| !t.trim().is_empty());
+    (!has_title).then(|| Blocker {
+        id: String::new(),
+        title: board.week.to_string(),
+        lang: lang.to_string(),
+        path: Some(super::file::issue_path(board.week)),
+        reason: Reason::IssueTitleMissing { week: board.week },
+    })
+}
+
+/// The file name each row's pages are named by: its source's, else its first file's.
+fn row_slugs(board: &Board) -> Vec<(String, String)> {
+    board
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let slug = row
+                .cells
+                .iter()
+                .find(|c| c.role == Role::Source && c.slug.is_some())
+                .or_else(|| row.cells.iter().find(|c| c.slug.is_some()))
+                .and_then(|c| c.slug.clone())?;
+            Some((row.id.clone(), slug))
+        })
+        .collect()
+}
+
+/// Why the row's file name cannot name its pages, if it cannot.
+fn slug_reason(row: &BoardRow, slugs: &[(String, String)]) -> Option<Reason> {
+    let (_, slug) = slugs.iter().find(|(id, _)| *id == row.id)?;
+    if !crate::bundle::is_publishable_slug(slug) {
+        return Some(Reason::UnusableFileName {
+            slug: slug.clone(),
+            other: None,
+        });
+    }
+    slugs
+        .iter()
+        .find(|(id, other)| *id != row.id && other == slug)
+        .map(|(other, _)| Reason::UnusableFileName {
+            slug: slug.clone(),
+            other: Some(other.clone()),
+        })
 }
 
 /// A conflict blocks every language; it is named by its commentary when the board knows it.
@@ -237,7 +393,13 @@ fn conflict_blocker(board: &Board, conflict: &BoardConflict, lang: &str) -> Bloc
     }
 }
 
-fn row_blockers(week: IsoWeek, row: &BoardRow, index: usize, lang: &str) -> Vec<Blocker> {
+fn row_blockers(
+    week: IsoWeek,
+    row: &BoardRow,
+    index: usize,
+    lang: &str,
+    slugs: &[(String, String)],
+) -> Vec<Blocker> {
     let cell = row.cells.get(index).filter(|c| c.lang == lang);
     let title = cell
         .map(|c| c.title.clone())
@@ -270,21 +432,40 @@ fn row_blockers(week: IsoWeek, row: &BoardRow, index: usize, lang: &str) -> Vec<
             status: row.editorial,
         }));
     }
+    if row.section.is_none() {
+        out.push(blocker(Reason::NoSection));
+    }
+    if let Some(reason) = slug_reason(row, slugs) {
+        out.push(blocker(reason));
+    }
     let Some(cell) = cell else {
         out.push(blocker(Reason::TranslationMissing));
         return out;
     };
+    if let (Some(approval), Some(now)) = (&cell.approval, cell.sha256) {
+        if approval.changed {
+            out.push(blocker(Reason::ChangedSinceApproval {
+                approved: approval.approved,
+                now,
+            }));
+        }
+    }
+    // A translation still being worked on, or behind its source, is told so; whether its
+    // text is whole is asked once it claims to be done and current.
+    let mut claims_whole = true;
     match (cell.role, cell.translation) {
         (Role::Missing, _) if cell.invalid.is_empty() => {
             out.push(blocker(Reason::TranslationMissing));
         }
         (Role::Translation, Some(status)) if status != TranslationStatus::Done => {
             out.push(blocker(Reason::TranslationNotDone { status }));
+            claims_whole = false;
         }
         (Role::Translation, _) if cell.outdated => {
             out.push(blocker(Reason::TranslationOutdated {
                 source_lang: cell.translation_of.clone().unwrap_or_default(),
             }));
+            claims_whole = false;
         }
         _ => {}
     }
@@ -295,6 +476,15 @@ fn row_blockers(week: IsoWeek, row: &BoardRow, index: usize, lang: &str) -> Vec<
     }
     for field in &cell.empty_fields {
         out.push(blocker(Reason::FieldEmpty { field: *field }));
+    }
+    if let Some(paragraphs) = cell.paragraphs.filter(|_| claims_whole) {
+        let source = cell.translation_of.as_deref().and_then(|source_lang| {
+            let source = row.cells.iter().find(|c| c.lang == source_lang)?;
+            Some((source_lang, source.paragraphs?))
+        });
+        if let Some(reason) = text_gap(paragraphs, source) {
+            out.push(blocker(reason));
+        }
     }
     for target in &cell.missing_links {
         out.push(blocker(Reason::MissingLinkTarget {

@@ -15,6 +15,7 @@ use super::status::{EditorialStatus, TranslationStatus};
 use crate::hash::ContentHash;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -125,12 +126,15 @@ pub enum Body {
         minor: bool,
         prev: Option<EventId>,
     },
-    /// A commentary's editorial status changed.
+    /// A commentary's editorial status changed. An approval names the texts approved
+    /// (language → SHA-256 of its file); empty for other statuses and for approvals written
+    /// before approvals named their texts (see `Records::approved_texts`).
     Editorial {
         commentary: String,
         status: EditorialStatus,
         prev: Option<EventId>,
         note: Option<String>,
+        versions: BTreeMap<String, ContentHash>,
     },
     /// An editorial note on a commentary (never published).
     Note { commentary: String, text: String },
@@ -208,6 +212,10 @@ struct Line<'a> {
     label: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     minor: Option<bool>,
+    /// An approval's texts, language → SHA-256. A Galley that predates it ignores the field
+    /// (serde skips unknown fields), so the journal format stays 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    versions: Option<BTreeMap<String, String>>,
 }
 
 impl Event {
@@ -270,12 +278,22 @@ impl Event {
                 line.prev = id(prev);
             }
             Body::Editorial {
-                status, prev, note, ..
+                status,
+                prev,
+                note,
+                versions,
+                ..
             } => {
                 line.kind = c("editorial");
                 line.status = c(status.tag());
                 line.prev = id(prev);
                 line.note = note.as_deref().and_then(c);
+                line.versions = (!versions.is_empty()).then(|| {
+                    versions
+                        .iter()
+                        .map(|(lang, hash)| (lang.clone(), hash.to_hex()))
+                        .collect()
+                });
             }
             Body::Note { text, .. } => {
                 line.kind = c("note");
@@ -391,6 +409,7 @@ impl Event {
                 },
                 prev: prev(&raw.prev)?,
                 note: optional_text(&raw.note, "note")?,
+                versions: approved_versions(raw.versions.as_ref())?,
             },
             "note" => Body::Note {
                 commentary,
@@ -488,6 +507,31 @@ fn optional_hash(value: &Option<Cow<'_, str>>, field: &str) -> Result<Option<Con
         None => Ok(None),
         Some(_) => hash(value, field).map(Some),
     }
+}
+
+/// The most languages an approval may name; a workspace has a handful.
+const MAX_APPROVED: usize = 64;
+
+/// An approval's texts: language tags to canonical SHA-256s.
+fn approved_versions(
+    value: Option<&BTreeMap<String, String>>,
+) -> Result<BTreeMap<String, ContentHash>, String> {
+    let Some(map) = value else {
+        return Ok(BTreeMap::new());
+    };
+    if map.len() > MAX_APPROVED {
+        return Err(format!(
+            "its `versions` names {} languages, more than {MAX_APPROVED}",
+            map.len()
+        ));
+    }
+    map.iter()
+        .map(|(tag, hex)| {
+            let tag = lang(&Some(Cow::Borrowed(tag.as_str())), "versions")?;
+            let sha = hash(&Some(Cow::Borrowed(hex.as_str())), "versions")?;
+            Ok((tag, sha))
+        })
+        .collect()
 }
 
 fn prev(value: &Option<Cow<'_, str>>) -> Result<Option<EventId>, String> {

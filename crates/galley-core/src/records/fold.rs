@@ -10,7 +10,7 @@ use super::event::{Body, Event, EventId, VersionOrigin};
 use super::read::{JournalFile, LineProblem};
 use super::status::{EditorialStatus, TranslationStatus};
 use crate::hash::ContentHash;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use time::OffsetDateTime;
 
 /// The change a winning event outranked without having seen it.
@@ -49,6 +49,11 @@ pub struct EditorialEvent {
     pub id: String,
     pub draft_id: String,
     pub status: EditorialStatus,
+    /// For an approval, the texts approved (language → SHA-256); empty for other statuses
+    /// and for approvals from before they named texts (`Records::approved_texts` then tells).
+    pub versions: BTreeMap<String, ContentHash>,
+    /// Its Lamport clock: what it saw and what came after it.
+    pub clock: u64,
     pub author: String,
     pub at: OffsetDateTime,
     pub note: Option<String>,
@@ -92,6 +97,8 @@ pub struct LabelRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionRecord {
     pub id: String,
+    /// Its Lamport clock.
+    pub clock: u64,
     pub path: String,
     pub origin: VersionOrigin,
     pub author: String,
@@ -175,10 +182,10 @@ impl Records {
         self.events += 1;
         let Event {
             id,
+            clock,
             at,
             author,
             body,
-            ..
         } = event;
         let event_id = id.to_string();
         match body {
@@ -191,6 +198,7 @@ impl Records {
             } => {
                 let record = VersionRecord {
                     id: event_id,
+                    clock,
                     path,
                     origin,
                     author,
@@ -252,12 +260,15 @@ impl Records {
                 status,
                 prev,
                 note,
+                versions,
             } => {
                 let list = self.editorial.entry(commentary.clone()).or_default();
                 let value = EditorialEvent {
                     id: event_id,
                     draft_id: commentary,
                     status,
+                    versions,
+                    clock,
                     author,
                     at,
                     note,
@@ -403,6 +414,31 @@ impl Records {
             .get(commentary)
             .and_then(|l| l.last())
             .map(|e| &e.value)
+    }
+
+    /// The texts an approval approved, language → SHA-256. An approval names them itself; one
+    /// written before approvals did is taken to approve, per language, the newest text a
+    /// journal records as made before it (by Lamport clock), so it holds until the next edit.
+    pub fn approved_texts(&self, approval: &EditorialEvent) -> BTreeMap<String, ContentHash> {
+        if !approval.versions.is_empty() {
+            return approval.versions.clone();
+        }
+        // Ordered like the fold (clock, then event id), so every machine picks the same text.
+        let mut newest: BTreeMap<String, (u64, &str, ContentHash)> = BTreeMap::new();
+        for ((commentary, lang, hash), record) in &self.versions {
+            if commentary != &approval.draft_id || record.clock >= approval.clock {
+                continue;
+            }
+            let candidate = (record.clock, record.id.as_str(), *hash);
+            let slot = newest.entry(lang.clone()).or_insert(candidate);
+            if (candidate.0, candidate.1) > (slot.0, slot.1) {
+                *slot = candidate;
+            }
+        }
+        newest
+            .into_iter()
+            .map(|(lang, (_, _, hash))| (lang, hash))
+            .collect()
     }
 
     pub fn editorial_event_id(&self, commentary: &str) -> Option<EventId> {
@@ -659,6 +695,7 @@ mod tests {
             status,
             prev,
             note: Some("why".into()),
+            versions: BTreeMap::new(),
         };
         let label = |text: Option<&str>, prev| Body::Label {
             commentary: "c1".into(),

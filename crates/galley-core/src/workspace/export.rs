@@ -189,6 +189,7 @@ impl Workspace {
             .find(|f| f.draft.front().translation_of.is_none())
             .or(found.first())
             .ok_or_else(|| Error::not_found(format!("the drafts of commentary {id}")))?;
+        let approval = self.approval(id);
         let mut versions = BTreeMap::new();
         for lang in languages {
             let Some(file) = found.iter().find(|f| f.lang() == lang) else {
@@ -204,11 +205,13 @@ impl Workspace {
                         "it changed while the issue was being exported; export again",
                     )
                 })?;
-            versions.insert(lang.clone(), LangText::from_draft(&file.draft, version.id));
+            let mut text = LangText::from_draft(&file.draft, version.id);
+            text.approved = approval.as_ref().and_then(|a| a.texts.get(lang).copied());
+            versions.insert(lang.clone(), text);
         }
         Ok(CommentaryInput {
             id: id.to_string(),
-            slug: slug_of(main),
+            slug: main.slug(),
             section: section.to_string(),
             versions,
         })
@@ -252,26 +255,20 @@ fn reasons_text(languages: &[LanguageReadiness]) -> String {
     let mut lines = Vec::new();
     for l in languages {
         for b in &l.blockers {
+            let whose = if b.id.is_empty() {
+                String::new()
+            } else {
+                format!("{} ({}): ", b.id, b.title)
+            };
             lines.push(format!(
-                "{}: {} ({}): {}; {}",
+                "{}: {whose}{}; {}",
                 b.lang,
-                b.id,
-                b.title,
                 b.problem(),
                 b.what_to_do()
             ));
         }
     }
     lines.join("\n")
-}
-
-/// The file name without `.<lang>.md`: `army-reserve-call-up.be.md` → `army-reserve-call-up`.
-fn slug_of(found: &Found) -> String {
-    let name = found.rel.rsplit('/').next().unwrap_or(&found.rel);
-    let stem = name.strip_suffix(".md").unwrap_or(name);
-    stem.strip_suffix(&format!(".{}", found.lang()))
-        .unwrap_or(stem)
-        .to_string()
 }
 
 /// `path` made absolute and canonical as far as it exists (the rest may not exist yet), so it

@@ -2,6 +2,7 @@
 //! the editorial workflow, the language board and the readiness check. The rules live in
 //! `crate::issue`; this file reads the folder and history for them.
 
+use super::approval::Approval;
 use super::listing::{count_words, find_files};
 use super::translate::{source_of, Found};
 use super::{SaveOutcome, Workspace};
@@ -16,9 +17,9 @@ use crate::issue::{
     BoardCell, BoardConflict, BoardRow, Issue, Member, Readiness, RequiredField,
 };
 use crate::records::{Body, EditorialEvent, EditorialNote, EditorialStatus};
-use crate::translation::GridRow;
+use crate::translation::{split_paragraphs, GridRow};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use time::Date;
 
 /// An issue as shown: its file (or the defaults when it has none) and the commentaries in
@@ -64,6 +65,8 @@ pub struct MoveReport {
     pub position: usize,
     /// The new versions of its language versions (none when the front matter already agreed).
     pub versions: Vec<Version>,
+    /// Files moved into the week's folder, as (from, to), workspace-relative.
+    pub files: Vec<(String, String)>,
     /// Issue files written (workspace-relative).
     pub issue_files: Vec<String>,
 }
@@ -202,24 +205,77 @@ impl Workspace {
         self.view_with(week, &self.scan()?)
     }
 
-    /// Creates the issue file of `week` with the given titles (language → title), listing the
-    /// commentaries that already name the week. Refuses when the file exists.
+    /// Creates the issue file of `week` with the given titles (language → title; the other
+    /// languages' come from the settings' `issue_title` patterns), listing the commentaries
+    /// that already name the week. An issue file without titles (as a move writes one) gets
+    /// them; one that has titles is refused, pointing to `galley issue title`.
     pub fn create_issue(
         &mut self,
         week: IsoWeek,
         titles: BTreeMap<String, String>,
     ) -> Result<IssueView> {
-        let path = issue_path(week);
-        if self.resolve(Path::new(&path))?.abs.exists() {
+        let (mut issue, exists) = self.load_issue(week)?;
+        if exists && !issue.titles.is_empty() {
             return Err(Error::invalid(
-                path,
-                "it exists already; `galley issue show` shows it, and you can edit it",
+                issue_path(week),
+                format!(
+                    "it exists already, with titles; change one with `galley issue title {week} \
+                     LANG TEXT`, or edit the file"
+                ),
             ));
         }
-        let mut issue = Issue::new(week);
-        issue.titles = titles;
+        for (lang, title) in &titles {
+            self.check_issue_title(week, lang, title)?;
+        }
+        issue.titles = titles
+            .into_iter()
+            .map(|(lang, title)| (lang, title.trim().to_string()))
+            .collect();
+        self.fill_titles(&mut issue);
         self.save_issue(&issue)?;
         self.issue(week)
+    }
+
+    /// Sets issue `week`'s title in `lang` (creating the issue file, with the other languages'
+    /// titles from the settings' patterns, when the week has none yet).
+    pub fn set_issue_title(&mut self, week: IsoWeek, lang: &str, title: &str) -> Result<IssueView> {
+        self.check_issue_title(week, lang, title)?;
+        let (mut issue, exists) = self.load_issue(week)?;
+        if !exists {
+            self.fill_titles(&mut issue);
+        }
+        issue
+            .titles
+            .insert(lang.to_string(), title.trim().to_string());
+        self.save_issue(&issue)?;
+        self.issue(week)
+    }
+
+    /// A title must be one line of text in one of the workspace's languages.
+    fn check_issue_title(&self, week: IsoWeek, lang: &str, title: &str) -> Result<()> {
+        self.settings().require_language(lang)?;
+        let what = || format!("the {lang} title of issue {week}");
+        if title.trim().is_empty() {
+            return Err(Error::invalid(what(), "it is empty; write the title"));
+        }
+        if title.contains(['\n', '\r']) {
+            return Err(Error::invalid(
+                what(),
+                "it spans several lines; keep a title on one line",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Gives `issue` a title, from the settings' pattern, in every language it has none in.
+    fn fill_titles(&self, issue: &mut Issue) {
+        for lang in &self.settings().languages {
+            if !issue.titles.contains_key(lang) {
+                let pattern = self.settings().issue_title_pattern(lang);
+                let title = crate::issue::issue_title(pattern, issue, lang);
+                issue.titles.insert(lang.clone(), title);
+            }
+        }
     }
 
     /// Writes `issue` to its file, listing every commentary the issue shows (so positions in
@@ -261,6 +317,7 @@ impl Workspace {
             })?,
         };
         self.check_section(&section)?;
+        let file_moves = self.plan_file_moves(&drafts, to_week)?;
 
         // Front matter first: if a file changed under us, no issue file has been touched.
         let mut versions = Vec::new();
@@ -285,6 +342,8 @@ impl Workspace {
                 }
             }
         }
+
+        self.move_files(&file_moves)?;
 
         let scan = self.scan()?;
         let mut issue_files = Vec::new();
@@ -311,32 +370,98 @@ impl Workspace {
             section,
             position,
             versions,
+            files: file_moves,
             issue_files,
         })
     }
 
+    /// Where each of a commentary's files goes when it moves to `week`: into the week's
+    /// folder, keeping its name. Files already there, and files in folders that are neither a
+    /// week's nor `unfiled` (a layout the team chose), stay. Refuses, before anything changes,
+    /// when a file of that name is in the week's folder already.
+    fn plan_file_moves(&self, drafts: &[Found], week: IsoWeek) -> Result<Vec<(String, String)>> {
+        let folder = week.to_string();
+        let mut moves = Vec::new();
+        for found in drafts {
+            let (parent, name) = found.rel.rsplit_once('/').unwrap_or(("", &found.rel));
+            let ours =
+                parent.is_empty() || parent == "unfiled" || parent.parse::<IsoWeek>().is_ok();
+            if !ours || parent == folder {
+                continue;
+            }
+            let to = format!("{folder}/{name}");
+            let target = self.resolve(Path::new(&to))?;
+            if target.abs.exists() {
+                return Err(Error::invalid(
+                    format!("moving {} to {to}", found.rel),
+                    "a file of that name is in the week's folder already; rename one of them, \
+                     then move the commentary again",
+                ));
+            }
+            moves.push((found.rel.clone(), target.rel));
+        }
+        Ok(moves)
+    }
+
+    /// Moves the files as one operation: a move that fails puts the ones already made back.
+    /// Then records both names of each, so history sees renames and every version follows.
+    fn move_files(&mut self, moves: &[(String, String)]) -> Result<()> {
+        let mut done: Vec<(PathBuf, PathBuf)> = Vec::new();
+        for (from, to) in moves {
+            let from = self.resolve(Path::new(from))?.abs;
+            let to = self.resolve(Path::new(to))?.abs;
+            if let Some(folder) = to.parent() {
+                std::fs::create_dir_all(folder)
+                    .map_err(|e| Error::io("create the folder", folder, e))?;
+            }
+            if let Err(e) = crate::atomic::rename_durable(&from, &to) {
+                for (back_from, back_to) in done.iter().rev() {
+                    // Best effort: each file is whole under one name or the other either way.
+                    let _ = crate::atomic::rename_durable(back_to, back_from);
+                }
+                return Err(e);
+            }
+            done.push((from, to));
+        }
+        let paths: Vec<PathBuf> = done.into_iter().flat_map(|(a, b)| [a, b]).collect();
+        if !paths.is_empty() {
+            self.record_paths(&paths)?;
+        }
+        Ok(())
+    }
+
     /// Sets commentary `id`'s editorial status, attributed to the workspace's author. Forward
-    /// one step at a time (approval passes through review), back any number.
+    /// one step at a time (approval passes through review), back any number. An approval
+    /// names the text of every language version as it is now; an approved commentary whose
+    /// texts changed since can be approved again.
     pub fn set_editorial_status(
         &mut self,
         id: &str,
         status: EditorialStatus,
         note: Option<&str>,
     ) -> Result<EditorialEvent> {
-        self.commentary(id)?;
+        let drafts = self.commentary(id)?;
         self.refresh_records()?;
         let current = self
             .records()
             .editorial(id)
             .map_or(EditorialStatus::Draft, |e| e.status);
         let what = || format!("the editorial status of commentary {id}");
-        if current == status {
+        let versions = if status == EditorialStatus::Approved {
+            self.texts_to_approve(&drafts)?
+        } else {
+            BTreeMap::new()
+        };
+        let reapproval = current == EditorialStatus::Approved
+            && status == EditorialStatus::Approved
+            && self.changed_since_approval(id, &drafts)?;
+        if current == status && !reapproval {
             return Err(Error::invalid(
                 what(),
                 format!("it is {} already", status.as_str()),
             ));
         }
-        if !current.can_change_to(status) {
+        if !reapproval && !current.can_change_to(status) {
             return Err(Error::invalid(
                 what(),
                 format!(
@@ -351,6 +476,7 @@ impl Workspace {
             status,
             prev: None,
             note: note.map(str::to_string),
+            versions,
         })?;
         self.records()
             .editorial(id)
@@ -470,6 +596,13 @@ impl Workspace {
                 };
                 let versions = by_id.get(entry.id.as_str()).cloned().unwrap_or_default();
                 let event = editorial.get(&entry.id).cloned();
+                let approval = self.approval(&entry.id);
+                let cells = languages
+                    .iter()
+                    .map(|lang| {
+                        self.board_cell(lang, &entry.id, &grid_row, &versions, approval.as_ref())
+                    })
+                    .collect::<Result<Vec<_>>>()?;
                 rows.push(BoardRow {
                     id: entry.id.clone(),
                     title: entry.title.clone(),
@@ -478,10 +611,7 @@ impl Workspace {
                     readable: true,
                     editorial: event.as_ref().map_or(EditorialStatus::Draft, |e| e.status),
                     editorial_event: event,
-                    cells: languages
-                        .iter()
-                        .map(|lang| self.board_cell(lang, &grid_row, &versions))
-                        .collect(),
+                    cells,
                 });
             }
         }
@@ -492,6 +622,7 @@ impl Workspace {
             rows,
             problems,
             conflicts,
+            titles: view.issue.titles.clone(),
         })
     }
 
@@ -500,12 +631,23 @@ impl Workspace {
         Ok(readiness(&self.issue_board(week)?))
     }
 
-    fn board_cell(&self, lang: &str, row: &GridRow, versions: &[&Found]) -> BoardCell {
+    fn board_cell(
+        &self,
+        lang: &str,
+        id: &str,
+        row: &GridRow,
+        versions: &[&Found],
+        approval: Option<&Approval>,
+    ) -> Result<BoardCell> {
         let grid_cell = row.cells.iter().find(|c| c.lang == lang);
         let found = versions.iter().find(|d| d.lang() == lang);
         let (Some(grid_cell), Some(found)) = (grid_cell, found) else {
-            return BoardCell::missing(lang);
+            return Ok(BoardCell::missing(lang));
         };
+        let sha256 = ContentHash::of(found.draft.text().as_bytes());
+        let approval = approval
+            .map(|a| self.cell_approval(a, id, lang, &sha256))
+            .transpose()?;
         let front = found.draft.front();
         let empty_fields = RequiredField::ALL
             .into_iter()
@@ -525,7 +667,7 @@ impl Workspace {
                 ));
             }
         }
-        BoardCell {
+        Ok(BoardCell {
             lang: lang.to_string(),
             role: grid_cell.role,
             path: Some(found.rel.clone()),
@@ -534,10 +676,14 @@ impl Workspace {
             translation_of: grid_cell.translation_of.clone(),
             outdated: grid_cell.is_outdated(),
             words: Some(count_words(found.draft.body())),
+            paragraphs: Some(split_paragraphs(found.draft.body()).len()),
+            slug: Some(found.slug()),
+            sha256: Some(sha256),
+            approval,
             empty_fields,
             invalid,
             missing_links: self.missing_links(&found.rel, found.draft.body()),
-        }
+        })
     }
 
     /// The relative link targets in `body` (of the draft at `rel`) with no file behind them.
@@ -653,12 +799,14 @@ impl Workspace {
         }
     }
 
-    /// Writes the issue file unless what is there already says the same.
+    /// Writes the issue file unless what is there already says the same. A week's first
+    /// issue file gets titles from the settings' patterns when it has none.
     fn write_issue(&self, issue: &Issue, scan: &Scan) -> Result<bool> {
-        if let Ok((current, true)) = self.load_issue(issue.week) {
-            if &current == issue {
-                return Ok(false);
-            }
+        let mut issue = issue.clone();
+        match self.load_issue(issue.week) {
+            Ok((current, true)) if current == issue => return Ok(false),
+            Ok((_, false)) if issue.titles.is_empty() => self.fill_titles(&mut issue),
+            _ => {}
         }
         let target = self.resolve(Path::new(&issue_path(issue.week)))?;
         if let Some(folder) = target.abs.parent() {

@@ -1,6 +1,7 @@
 //! The workspace: a folder of drafts plus Galley's hidden `.galley` folder (settings and the
 //! history database). This is the facade the CLI and the desktop shell call.
 
+mod approval;
 mod configure;
 mod export;
 mod front_matter;
@@ -18,6 +19,7 @@ mod translate;
 mod translation_view;
 mod xliff;
 
+pub use approval::ApprovalChange;
 pub use export::{ExportOptions, ExportReport, DEFAULT_PUBLISHER};
 pub use import::{ImportOptions, ImportOutcome, ImportReport, ImportedFile};
 pub use issue::{IssueList, IssueSummary, IssueView, MoveReport};

@@ -210,6 +210,40 @@ impl Workspace {
         Ok(newest.id)
     }
 
+    /// The version a user names (as `find_version` reads it) of the draft at `path`. Refuses a
+    /// version of another draft, naming both: comparing or restoring across drafts would
+    /// silently mix two texts. A hash prefix is looked up among this draft's versions first.
+    pub fn find_version_of(&self, path: &str, given: &str) -> Result<i64> {
+        let (draft_id, lang) = self.identity_of(path)?;
+        let given = given.trim();
+        let is_number = given.len() <= 6 && given.bytes().all(|b| b.is_ascii_digit());
+        if !is_number && given.len() >= 6 {
+            let prefix = given.to_ascii_lowercase();
+            let own = self
+                .history()
+                .versions_with_hash_prefix(&prefix)?
+                .into_iter()
+                .find(|v| v.draft_id == draft_id && v.lang == lang);
+            if let Some(own) = own {
+                return Ok(own.id);
+            }
+        }
+        let id = self.find_version(given)?;
+        let version = self.history().version(id)?;
+        if version.draft_id == draft_id && version.lang == lang {
+            return Ok(id);
+        }
+        let target = self.resolve(Path::new(path))?;
+        Err(Error::invalid(
+            format!("version {given}"),
+            format!(
+                "it is a version of {} (commentary {}, {}), not of {} (commentary {draft_id}, \
+                 {lang}); `galley log {}` lists the versions of {}",
+                version.path, version.draft_id, version.lang, target.rel, target.rel, target.rel
+            ),
+        ))
+    }
+
     /// Version `id` as the team's records describe it (see `attributed`).
     pub fn version(&self, id: i64) -> Result<Version> {
         Ok(self.attributed(self.history().version(id)?))

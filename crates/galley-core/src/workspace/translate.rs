@@ -10,7 +10,9 @@ use crate::draft::{lang_from_file_name, read_draft, render_new, Draft, IsoWeek};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
 use crate::history::{FrontMatterEntry, SourceStamp, TextKey, Version};
+use crate::issue::{text_gap, Reason};
 use crate::records::{Body, MinorMark, StatusEvent, TranslationStatus};
+use crate::translation::split_paragraphs;
 use crate::translation::{
     chain_of, compare_sources, source_changed, upstream_link, Field, GridCell, GridRow, Outdated,
     ParagraphChange, Role, SourceDiff, TranslationGrid,
@@ -29,6 +31,16 @@ pub(super) struct Found {
 impl Found {
     pub(super) fn lang(&self) -> &str {
         &self.draft.front().lang
+    }
+
+    /// The file name without `.<lang>.md` (`army-reserve-call-up.be.md` →
+    /// `army-reserve-call-up`): what names the commentary's pages in a bundle.
+    pub(super) fn slug(&self) -> String {
+        let name = self.rel.rsplit('/').next().unwrap_or(&self.rel);
+        let stem = name.strip_suffix(".md").unwrap_or(name);
+        stem.strip_suffix(&format!(".{}", self.lang()))
+            .unwrap_or(stem)
+            .to_string()
     }
 }
 
@@ -204,6 +216,25 @@ impl Workspace {
         // The status is a search filter.
         self.index_path(&rel)?;
         Ok(event)
+    }
+
+    /// What keeps the `lang` text of commentary `id` from being whole, as readiness judges it
+    /// (`issue::text_gap`): an empty body, or fewer paragraphs than its source. `translate set
+    /// … done` warns with it; readiness blocks on it.
+    pub fn text_gap(&self, id: &str, lang: &str) -> Result<Option<Reason>> {
+        let drafts = self.commentary(id)?;
+        let found = find_lang(&drafts, id, lang)?;
+        let source = match &found.draft.front().translation_of {
+            Some(source_lang) => {
+                let source = find_lang(&drafts, id, source_lang)?;
+                Some((
+                    source_lang.as_str(),
+                    split_paragraphs(source.draft.body()).len(),
+                ))
+            }
+            None => None,
+        };
+        Ok(text_gap(split_paragraphs(found.draft.body()).len(), source))
     }
 
     /// Every status change of the `lang` version of commentary `id`, newest first.

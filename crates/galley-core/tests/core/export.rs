@@ -2,7 +2,7 @@
 // readiness reason, `only_complete`, folder and zip, byte-identical zips across exports and
 // reopenings, the manifest against history, and the targets that are refused.
 
-use super::support::{env, TempWorkspace};
+use super::support::{complete_key_rate_en, env, TempWorkspace};
 use galley_core::bundle::Progress;
 use galley_core::draft::{update, IsoWeek, Trend};
 use galley_core::hash::ContentHash;
@@ -58,6 +58,7 @@ pub(super) fn ready_w21() -> TempWorkspace {
         t.ws.save(rel, &text, Some(ContentHash::of(draft.text().as_bytes())))
             .expect("save");
     assert!(matches!(outcome, SaveOutcome::Saved(_)), "{outcome:?}");
+    complete_key_rate_en(&mut t.ws);
     approve_and_finish(&mut t, &W21_IDS);
     let readiness = t.ws.issue_readiness(week("2020-W21")).expect("readiness");
     assert!(readiness.is_ready(), "{readiness:#?}");
@@ -261,6 +262,20 @@ fn an_edit_after_export_changes_the_version_ids_in_the_next_bundle() {
         )
         .expect_err("the be source changed, so ru and en are outdated");
     assert_eq!(err.kind(), "not_ready");
+    // The approved be text changed too: nothing goes out until the editor approves again.
+    let err =
+        t.ws.export_issue(
+            week("2020-W21"),
+            &dir.path().join("b.zip"),
+            ExportOptions {
+                only_complete: true,
+            },
+            &mut |_| {},
+        )
+        .expect_err("be changed since approval");
+    assert_eq!(err.kind(), "not_ready");
+    t.ws.set_editorial_status(W21_IDS[0], EditorialStatus::Approved, None)
+        .expect("approve the new text");
     let second = export(&mut t, "2020-W21", &dir.path().join("b.zip"), true);
     assert_eq!(second.published, vec!["be"]);
     assert_ne!(first.manifest_sha256, second.manifest_sha256);

@@ -1,3 +1,4 @@
+mod approval;
 mod bundle;
 mod conflicts;
 mod diff;
@@ -11,6 +12,8 @@ mod hostile;
 mod hostile_journals;
 mod import;
 mod issue;
+mod issue_titles;
+mod readiness_rules;
 mod reconcile;
 mod records;
 mod recovery;

@@ -9,6 +9,7 @@ import {
   moveCommentary,
   onExportProgress,
   setEditorialStatus,
+  setIssueTitle,
   showExportFolder,
 } from "../../ipc";
 import type { BoardView, ErrorDto, ExportProgress, ExportResult, ExportTarget } from "../../ipc";
@@ -33,6 +34,12 @@ export class IssueBoard {
 
   setEditorial(id: string, status: string): Promise<void> {
     return this.#run(() => setEditorialStatus(this.week, id, status));
+  }
+
+  /** Sets the issue's title in `lang`; the core refuses a blank or multi-line one. */
+  setTitle(lang: string, title: string): Promise<void> {
+    if (this.board && (this.board.titles[lang] ?? "") === title.trim()) return Promise.resolve();
+    return this.#run(() => setIssueTitle(this.week, lang, title));
   }
 
   async #run(call: () => Promise<BoardView>): Promise<void> {
