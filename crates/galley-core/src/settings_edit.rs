@@ -73,6 +73,7 @@ impl Settings {
             languages,
             team: self.team.clone(),
             sections,
+            publication: self.publication.clone(),
         })
     }
 }

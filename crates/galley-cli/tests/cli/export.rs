@@ -232,3 +232,60 @@ fn an_export_into_the_galley_folder_or_a_folder_in_the_workspace_is_refused() {
         .stderr(predicates::str::contains("taken for drafts"));
     assert!(!folder.exists());
 }
+
+#[test]
+fn an_export_without_a_base_url_names_the_setting_and_makes_no_broken_feed() {
+    let sample = ready_w21();
+    let settings = sample.root().join(".galley/settings.toml");
+    let text = std::fs::read_to_string(&settings).expect("settings");
+    let without: String = text
+        .lines()
+        .filter(|l| !l.starts_with("base_url"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(text, without, "the sample sets a base URL");
+    std::fs::write(&settings, without).expect("write");
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dir.path().join("w21-out");
+    let output = sample
+        .galley()
+        .args(["export", "2020-W21", "--out"])
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(
+            "Feeds (feed.atom, feed.json): not made; set `base_url` under [publication] in .galley/settings.toml"
+        ),
+        "{stdout}"
+    );
+    assert!(out.join("en/index.html").is_file());
+    assert!(!out.join("en/feed.atom").exists() && !out.join("en/email.html").exists());
+    let report = export_json(&sample, "2020-W21", &out, &[]);
+    assert_eq!(report["not_made"].as_array().map(Vec::len), Some(3));
+    assert_eq!(
+        report["not_made"][0]["missing"],
+        serde_json::json!(["base_url"])
+    );
+}
+
+#[test]
+fn an_exported_week_is_signed_by_the_publisher_with_absolute_feed_links() {
+    let sample = ready_w21();
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dir.path().join("w21-out");
+    let report = export_json(&sample, "2020-W21", &out, &[]);
+    assert_eq!(report["not_made"], serde_json::json!([]));
+    let feed: Value =
+        serde_json::from_slice(&std::fs::read(out.join("en/feed.json")).expect("feed"))
+            .expect("JSON");
+    assert_eq!(feed["authors"][0]["name"], "Minsk Policy Review");
+    assert_eq!(feed["feed_url"], "https://digest.example.org/en/feed.json");
+    let ninjs: Value = serde_json::from_slice(
+        &std::fs::read(out.join("ru/ninjs3/key-rate-cut.json")).expect("ninjs 3"),
+    )
+    .expect("JSON");
+    assert_eq!(ninjs["copyrightHolder"], "Minsk Policy Review");
+}

@@ -17,7 +17,7 @@ mod translate;
 mod translation_view;
 mod xliff;
 
-pub use export::{ExportOptions, ExportReport, DEFAULT_PUBLISHER};
+pub use export::{ExportOptions, ExportReport};
 pub use import::{ImportOptions, ImportOutcome, ImportReport, ImportedFile};
 pub use issue::{IssueList, IssueSummary, IssueView, MoveReport};
 pub use journal::JOURNAL_DIR;

@@ -128,3 +128,81 @@ fn an_invalid_change_is_refused_and_changes_nothing() {
     );
     assert_eq!(std::fs::read_to_string(settings_path(&t)).unwrap(), before);
 }
+
+// --- The [publication] table ---------------------------------------------------------------
+
+fn load(text: &str) -> galley_core::error::Result<galley_core::settings::Settings> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.toml");
+    std::fs::write(&path, text).unwrap();
+    galley_core::settings::Settings::load(&path)
+}
+
+#[test]
+fn publication_settings_are_read_and_normalized() {
+    let settings = load(
+        "languages = ['en', 'ru']\n\n[publication]\npublisher = ' Example Institute '\n\
+         base_url = 'https://example.org/digest'\nnewsletter_title = { en = 'Weekly', ru = ' ' }\n\n\
+         [publication.trend.en]\nunchanged = 'The situation has not changed'\n",
+    )
+    .unwrap();
+    let p = &settings.publication;
+    assert_eq!(p.publisher.as_deref(), Some("Example Institute"));
+    assert_eq!(p.base_url.as_deref(), Some("https://example.org/digest/"));
+    assert_eq!(p.newsletter_title.len(), 1, "a blank title is no title");
+    assert_eq!(
+        p.trend_phrase("en", galley_core::draft::Trend::Unchanged),
+        Some("The situation has not changed")
+    );
+    assert_eq!(
+        p.trend_phrase("en", galley_core::draft::Trend::Improved),
+        None
+    );
+    assert_eq!(
+        load("languages = ['en']\n").unwrap().publication,
+        Default::default()
+    );
+}
+
+#[test]
+fn a_bad_publication_setting_is_refused_naming_the_key_and_its_line() {
+    let err = load("[publication]\nbase_url = 'digest.example.org'\n").unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("`publication.base_url`"), "{message}");
+    assert!(
+        message.contains("https://example.org/digest/"),
+        "says what to write: {message}"
+    );
+    let err = load("languages = ['en']\n\n[publication]\npublsher = 'X'\n").unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("publsher") && message.contains("(line 4)"),
+        "{message}"
+    );
+    let err = load("[publication.trend.en]\nsame = 'x'\n").unwrap_err();
+    assert!(err.to_string().contains("same"), "{err}");
+}
+
+#[test]
+fn changing_languages_and_sections_keeps_the_publication_table() {
+    let mut t = TempWorkspace::new();
+    std::fs::write(
+        settings_path(&t),
+        "languages = ['be', 'ru', 'en']\n\n[publication]\npublisher = 'Example Institute'\n",
+    )
+    .unwrap();
+    t.ws.update_settings(SettingsChange {
+        languages: vec!["be".into(), "ru".into(), "en".into(), "pl".into()],
+        sections: vec![security()],
+    })
+    .unwrap();
+    let text = std::fs::read_to_string(settings_path(&t)).unwrap();
+    assert!(
+        text.contains("[publication]\npublisher = 'Example Institute'\n"),
+        "{text}"
+    );
+    assert_eq!(
+        t.ws.settings().publication.publisher.as_deref(),
+        Some("Example Institute")
+    );
+}
