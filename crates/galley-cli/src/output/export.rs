@@ -20,7 +20,8 @@ impl Printer {
                 "week": report.week.to_string(), "path": report.path,
                 "format": if report.zip { "zip" } else { "folder" },
                 "published": report.published, "skipped": skipped,
-                "files": report.files, "manifest_sha256": report.manifest_sha256.to_hex(),
+                "files": report.files, "paths": report.paths,
+                "manifest_sha256": report.manifest_sha256.to_hex(),
                 "not_made": report.left_out.iter().map(|l| json!({
                     "files": l.format.files(), "missing": l.missing, "message": l.message(),
                 })).collect::<Vec<_>>(),

@@ -12,9 +12,9 @@
 //! L/issue.ninjs.json                 IPTC ninjs 2.1 item for the issue (associations) *
 //! L/ninjs/S.json                     IPTC ninjs 2.1 item per commentary *
 //! L/issue.ninjs3.json, L/ninjs3/S.json  the same in IPTC ninjs 3.1 *
-//! hugo/content/_index.L.md           Hugo multilingual page bundles
-//! hugo/content/K/_index.L.md
-//! hugo/content/K/S/index.L.md
+//! hugo/content/Y/wNN/_index.L.md     Hugo multilingual page bundles, under the week's own
+//! hugo/content/Y/wNN/K/_index.L.md   folder (ISO year Y, week NN), so weeks add up to an
+//! hugo/content/Y/wNN/K/S/index.L.md  archive
 //! ```
 //!
 //! `*`: made only when the publication settings they need (publisher, base URL) are set;
@@ -283,7 +283,7 @@ pub fn render(input: &BundleInput, progress: &mut dyn FnMut(Progress)) -> Result
                     ));
                 }
             }
-            files.push((site::page_path(lang, entry), site::page(&ctx, entry)));
+            files.push((site::page_path(&ctx, entry), site::page(&ctx, entry)));
         }
         files.push((format!("{lang}/index.html"), pages::index(&ctx)));
         if makes(Format::Email) {

@@ -138,11 +138,14 @@ fn bundle_holds_every_format_for_every_language() {
         }
         assert!(bundle
             .get(&format!(
-                "hugo/content/economy/key-rate-cut/index.{lang}.md"
+                "hugo/content/2020/w21/economy/key-rate-cut/index.{lang}.md"
             ))
             .is_some());
         assert!(bundle
-            .get(&format!("hugo/content/_index.{lang}.md"))
+            .get(&format!("hugo/content/2020/w21/_index.{lang}.md"))
+            .is_some());
+        assert!(bundle
+            .get(&format!("hugo/content/2020/w21/economy/_index.{lang}.md"))
             .is_some());
     }
     let paths: Vec<&String> = bundle.files.iter().map(|(p, _)| p).collect();
@@ -736,20 +739,23 @@ fn hugo_builds_the_markdown_sources_into_a_multilingual_site() {
         "hugo",
     );
     for lang in ["be", "ru", "en"] {
-        let page = dir
-            .path()
-            .join(format!("public/{lang}/economy/key-rate-cut/index.html"));
+        let page = dir.path().join(format!(
+            "public/{lang}/2020/w21/economy/key-rate-cut/index.html"
+        ));
         let html = std::fs::read_to_string(&page)
             .unwrap_or_else(|e| panic!("hugo made no {lang} page at {}: {e}", page.display()));
         assert!(html.contains(&format!("lang=\"{lang}\"")));
         for other in ["be", "ru", "en"].iter().filter(|l| **l != lang) {
             assert!(
-                html.contains(&format!("/{other}/economy/key-rate-cut/")),
+                html.contains(&format!("/{other}/2020/w21/economy/key-rate-cut/")),
                 "{lang} page links its {other} translation:\n{html}"
             );
         }
-        let home = std::fs::read_to_string(dir.path().join(format!("public/{lang}/index.html")))
-            .expect("home page per language");
+        let home = std::fs::read_to_string(
+            dir.path()
+                .join(format!("public/{lang}/2020/w21/index.html")),
+        )
+        .expect("the week's page per language");
         assert!(home.contains(&issue_titles()[lang]));
     }
 }
