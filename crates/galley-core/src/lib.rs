@@ -39,6 +39,7 @@ pub mod faults;
 pub mod git;
 pub mod hash;
 pub mod history;
+pub mod import_map;
 pub mod invariants;
 pub mod issue;
 pub mod merge;

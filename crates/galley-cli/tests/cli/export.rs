@@ -399,10 +399,9 @@ fn two_weeks_exported_into_one_hugo_site_build_an_archive_with_language_links_an
             section.contains(&format!("href=\"/{lang}/{folder}/\"")),
             "{section}"
         );
-        let index = std::fs::read_to_string(
-            site.join(format!("content/{section_page}/_index.{lang}.md")),
-        )
-        .expect("the section's index");
+        let index =
+            std::fs::read_to_string(site.join(format!("content/{section_page}/_index.{lang}.md")))
+                .expect("the section's index");
         let title = index
             .lines()
             .find_map(|l| l.strip_prefix("title = \""))
