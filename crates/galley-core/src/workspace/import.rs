@@ -48,7 +48,7 @@ pub enum ImportOutcome {
     Conflict {
         path: String,
         kept: Version,
-        archive: Version,
+        archive: Box<Version>,
     },
     /// Left out; the error says why.
     Failed(Error),
@@ -313,7 +313,7 @@ impl Workspace {
                 return Ok(ImportOutcome::Conflict {
                     path: target.rel,
                     kept,
-                    archive,
+                    archive: Box::new(archive),
                 });
             }
         }
