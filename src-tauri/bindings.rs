@@ -16,8 +16,8 @@ use crate::dto_preview::PreviewView;
 use crate::dto_records::{ConcurrentEditorial, ConcurrentLabel, ConcurrentStatus, EditorialState};
 use crate::dto_search::{SearchHitView, SearchQuery, TextPart};
 use crate::dto_settings::{
-    AutoSyncSettings, ProfileInput, ProfileView, RoleTag, SectionSettings, SettingsSaved,
-    UiLanguageTag, WorkspaceSettings,
+    AutoSyncSettings, ProfileInput, ProfileView, PublicationSettings, RoleTag, SectionSettings,
+    SettingsSaved, TrendSentences, UiLanguageTag, WorkspaceSettings,
 };
 use crate::dto_shell::{InitPrompt, MenuAction, OpenOutcome, RecentEntry};
 use crate::dto_sync::{ClonePrompt, ConflictSide, SyncConflictView, SyncOutcome, SyncStatus};
@@ -66,6 +66,8 @@ pub fn typescript_declarations() -> String {
         UiLanguageTag::decl(&cfg),
         WorkspaceSettings::decl(&cfg),
         SectionSettings::decl(&cfg),
+        PublicationSettings::decl(&cfg),
+        TrendSentences::decl(&cfg),
         SettingsSaved::decl(&cfg),
         BoardView::decl(&cfg),
         BoardSection::decl(&cfg),

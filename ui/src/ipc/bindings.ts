@@ -231,13 +231,25 @@ export type WorkspaceSettings = {
 /**
  * Language tags in display order.
  */
-languages: Array<string>, sections: Array<SectionSettings>, };
+languages: Array<string>, sections: Array<SectionSettings>, publication: PublicationSettings, };
 
 export type SectionSettings = { key: string, 
 /**
  * Title by language tag.
  */
 titles: { [key in string]: string }, };
+
+export type PublicationSettings = { publisher: string, baseUrl: string, copyright: string, 
+/**
+ * Newsletter title by language tag.
+ */
+newsletterTitles: { [key in string]: string }, 
+/**
+ * The sentences shown for each trend, by language tag.
+ */
+trendSentences: { [key in string]: TrendSentences }, };
+
+export type TrendSentences = { improved: string, unchanged: string, deteriorated: string, };
 
 export type SettingsSaved = { 
 /**

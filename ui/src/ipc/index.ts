@@ -85,6 +85,8 @@ export type {
   UiLanguageTag,
   WorkspaceSettings,
   SectionSettings,
+  PublicationSettings,
+  TrendSentences,
   SettingsSaved,
   PreviewView,
   SearchHitView,

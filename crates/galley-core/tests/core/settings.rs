@@ -15,6 +15,7 @@ fn current(t: &TempWorkspace) -> SettingsChange {
     SettingsChange {
         languages: t.ws.settings().languages.clone(),
         sections: t.ws.settings().sections.clone(),
+        publication: t.ws.settings().publication.clone(),
     }
 }
 
@@ -194,6 +195,10 @@ fn changing_languages_and_sections_keeps_the_publication_table() {
     t.ws.update_settings(SettingsChange {
         languages: vec!["be".into(), "ru".into(), "en".into(), "pl".into()],
         sections: vec![security()],
+        // The app sends the publication table as it read it.
+        publication: galley_core::settings::Settings::load(&settings_path(&t))
+            .unwrap()
+            .publication,
     })
     .unwrap();
     let text = std::fs::read_to_string(settings_path(&t)).unwrap();
@@ -204,5 +209,32 @@ fn changing_languages_and_sections_keeps_the_publication_table() {
     assert_eq!(
         t.ws.settings().publication.publisher.as_deref(),
         Some("Example Institute")
+    );
+}
+
+#[test]
+fn the_publication_settings_are_changed_in_place_and_seen_by_the_workspace() {
+    let mut t = TempWorkspace::new();
+    let mut change = current(&t);
+    change.publication.publisher = Some("Example Institute".into());
+    change.publication.trend.insert(
+        "en".into(),
+        galley_core::publication::TrendPhrases {
+            unchanged: Some("The situation has not changed".into()),
+            ..Default::default()
+        },
+    );
+    assert!(t.ws.update_settings(change.clone()).unwrap());
+    assert!(
+        !t.ws.update_settings(change).unwrap(),
+        "the same again writes nothing"
+    );
+    let reopened = galley_core::settings::Settings::load(&settings_path(&t)).unwrap();
+    assert_eq!(reopened.publication, t.ws.settings().publication);
+    assert_eq!(
+        reopened
+            .publication
+            .trend_phrase("en", galley_core::draft::Trend::Unchanged),
+        Some("The situation has not changed")
     );
 }
