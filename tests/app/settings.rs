@@ -231,8 +231,14 @@ fn the_publication_settings_are_edited_in_place_and_a_bad_site_address_is_refuse
     let file = std::fs::read_to_string(workspace.path().join(".galley/settings.toml"))
         .expect("read settings");
     assert!(file.contains("publisher = \"Example Institute\""), "{file}");
-    assert!(file.contains("[publication.trend.be]\nunchanged = \"Сітуацыя не змянілася\""), "{file}");
-    assert!(file.contains("# Who publishes, where"), "comments are kept: {file}");
+    assert!(
+        file.contains("[publication.trend.be]\nunchanged = \"Сітуацыя не змянілася\""),
+        "{file}"
+    );
+    assert!(
+        file.contains("# Who publishes, where"),
+        "comments are kept: {file}"
+    );
 
     settings["publication"]["baseUrl"] = json!("digest.example.org");
     let error = app
@@ -240,7 +246,9 @@ fn the_publication_settings_are_edited_in_place_and_a_bad_site_address_is_refuse
         .expect_err("refused");
     assert_eq!(error["kind"], "invalid");
     assert!(
-        error["message"].as_str().is_some_and(|m| m.contains("publication.base_url")),
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("publication.base_url")),
         "{error}"
     );
 }

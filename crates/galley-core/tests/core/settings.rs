@@ -238,3 +238,33 @@ fn the_publication_settings_are_changed_in_place_and_seen_by_the_workspace() {
         Some("The situation has not changed")
     );
 }
+
+#[test]
+fn a_language_gets_its_own_trend_table_beside_the_samples_and_comments_stay() {
+    let mut t = TempWorkspace::new();
+    let sample =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../drafts/.galley/settings.toml");
+    std::fs::copy(&sample, settings_path(&t)).unwrap();
+    // What the app sends: the settings as it read them, with one edit.
+    let loaded = galley_core::settings::Settings::load(&sample).unwrap();
+    let mut change = SettingsChange {
+        languages: loaded.languages,
+        sections: loaded.sections,
+        publication: loaded.publication,
+    };
+    change.publication.trend.insert(
+        "be".into(),
+        galley_core::publication::TrendPhrases {
+            unchanged: Some("Сітуацыя не змянілася".into()),
+            ..Default::default()
+        },
+    );
+    t.ws.update_settings(change).unwrap();
+    let text = std::fs::read_to_string(settings_path(&t)).unwrap();
+    let before = std::fs::read_to_string(&sample).unwrap();
+    assert_eq!(
+        text,
+        format!("{before}\n[publication.trend.be]\nunchanged = \"Сітуацыя не змянілася\"\n"),
+        "only the new table is added"
+    );
+}
