@@ -6,7 +6,7 @@ use ts_rs::{Config, TS};
 use crate::dto::{Commentary, DraftView, LanguageVersion, Library, SectionInfo, WorkspaceInfo};
 use crate::dto_board::{
     BlockerView, BoardCellView, BoardConflictView, BoardRowView, BoardSection, BoardView,
-    ExportProgress, ExportResult, ExportTarget, LanguageReadinessView,
+    ExportProgress, ExportResult, ExportTarget, LanguageReadinessView, NotMadeFormat, NotMadeView,
 };
 use crate::dto_history::{
     DiffView, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult, SpanChange,
@@ -82,6 +82,8 @@ pub fn typescript_declarations() -> String {
         BlockerView::decl(&cfg),
         ExportTarget::decl(&cfg),
         ExportResult::decl(&cfg),
+        NotMadeView::decl(&cfg),
+        NotMadeFormat::decl(&cfg),
         ExportProgress::decl(&cfg),
         PreviewView::decl(&cfg),
         SearchQuery::decl(&cfg),

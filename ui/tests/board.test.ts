@@ -149,6 +149,7 @@ describe("IssueExport", () => {
     skipped: ["ru", "en"],
     files: ["be/index.html", "manifest.json"],
     manifestSha256: "ab",
+    notMade: [],
   };
 
   beforeEach(() => {

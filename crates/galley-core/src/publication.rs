@@ -64,6 +64,15 @@ pub enum Format {
 impl Format {
     pub const ALL: [Format; 3] = [Format::Feeds, Format::Ninjs, Format::Email];
 
+    /// The stable tag for JSON and the UI: `feeds`, `ninjs`, `email`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Format::Feeds => "feeds",
+            Format::Ninjs => "ninjs",
+            Format::Email => "email",
+        }
+    }
+
     pub fn files(self) -> &'static str {
         match self {
             Format::Feeds => "Feeds (feed.atom, feed.json)",

@@ -401,7 +401,19 @@ skipped: Array<string>,
 /**
  * The bundle's files, `manifest.json` included.
  */
-files: Array<string>, manifestSha256: string, };
+files: Array<string>, manifestSha256: string, 
+/**
+ * Formats left out because publication settings they need are unset.
+ */
+notMade: Array<NotMadeView>, };
+
+export type NotMadeView = { format: NotMadeFormat, 
+/**
+ * The unset keys of `[publication]` (`publisher`, `base_url`).
+ */
+missing: Array<string>, };
+
+export type NotMadeFormat = "feeds" | "ninjs" | "email";
 
 export type ExportProgress = { week: string, done: number, total: number, what: string, };
 

@@ -52,6 +52,8 @@ export type {
   BoardView,
   ExportProgress,
   ExportResult,
+  NotMadeView,
+  NotMadeFormat,
   ExportTarget,
   LanguageReadinessView,
   Commentary,

@@ -23,7 +23,8 @@ impl Printer {
                 "files": report.files, "paths": report.paths,
                 "manifest_sha256": report.manifest_sha256.to_hex(),
                 "not_made": report.left_out.iter().map(|l| json!({
-                    "files": l.format.files(), "missing": l.missing, "message": l.message(),
+                    "format": l.format.code(), "files": l.format.files(), "missing": l.missing,
+                    "message": l.message(),
                 })).collect::<Vec<_>>(),
             }));
             return;
