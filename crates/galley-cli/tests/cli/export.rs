@@ -265,6 +265,7 @@ fn an_export_without_a_base_url_names_the_setting_and_makes_no_broken_feed() {
     assert!(!out.join("en/feed.atom").exists() && !out.join("en/email.html").exists());
     let report = export_json(&sample, "2020-W21", &out, &[]);
     assert_eq!(report["not_made"].as_array().map(Vec::len), Some(3));
+    assert_eq!(report["not_made"][0]["format"], "feeds");
     assert_eq!(
         report["not_made"][0]["missing"],
         serde_json::json!(["base_url"])
