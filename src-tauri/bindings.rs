@@ -6,7 +6,7 @@ use ts_rs::{Config, TS};
 use crate::dto::{Commentary, DraftView, LanguageVersion, Library, SectionInfo, WorkspaceInfo};
 use crate::dto_board::{
     BlockerView, BoardCellView, BoardConflictView, BoardRowView, BoardSection, BoardView,
-    ExportProgress, ExportResult, ExportTarget, LanguageReadinessView,
+    ExportProgress, ExportResult, ExportTarget, LanguageReadinessView, NotMadeFormat, NotMadeView,
 };
 use crate::dto_history::{
     DiffView, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult, SpanChange,
@@ -16,8 +16,8 @@ use crate::dto_preview::PreviewView;
 use crate::dto_records::{ConcurrentEditorial, ConcurrentLabel, ConcurrentStatus, EditorialState};
 use crate::dto_search::{SearchHitView, SearchQuery, TextPart};
 use crate::dto_settings::{
-    AutoSyncSettings, ProfileInput, ProfileView, RoleTag, SectionSettings, SettingsSaved,
-    UiLanguageTag, WorkspaceSettings,
+    AutoSyncSettings, ProfileInput, ProfileView, PublicationSettings, RoleTag, SectionSettings,
+    SettingsSaved, TrendSentences, UiLanguageTag, WorkspaceSettings,
 };
 use crate::dto_shell::{InitPrompt, MenuAction, OpenOutcome, RecentEntry};
 use crate::dto_sync::{
@@ -69,6 +69,8 @@ pub fn typescript_declarations() -> String {
         UiLanguageTag::decl(&cfg),
         WorkspaceSettings::decl(&cfg),
         SectionSettings::decl(&cfg),
+        PublicationSettings::decl(&cfg),
+        TrendSentences::decl(&cfg),
         SettingsSaved::decl(&cfg),
         BoardView::decl(&cfg),
         BoardSection::decl(&cfg),
@@ -83,6 +85,8 @@ pub fn typescript_declarations() -> String {
         BlockerView::decl(&cfg),
         ExportTarget::decl(&cfg),
         ExportResult::decl(&cfg),
+        NotMadeView::decl(&cfg),
+        NotMadeFormat::decl(&cfg),
         ExportProgress::decl(&cfg),
         PreviewView::decl(&cfg),
         SearchQuery::decl(&cfg),

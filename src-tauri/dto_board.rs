@@ -16,6 +16,7 @@ use crate::error::ErrorDto;
 use galley_core::bundle::Progress;
 use galley_core::clock::format_time;
 use galley_core::issue::{Blocker, Board, BoardCell, BoardConflict, BoardRow, Readiness};
+use galley_core::publication::Format;
 use galley_core::records::Records;
 use galley_core::records::{EditorialStatus, TranslationStatus};
 use galley_core::translation::Role;
@@ -158,6 +159,24 @@ pub struct ExportResult {
     /// The bundle's files, `manifest.json` included.
     pub files: Vec<String>,
     pub manifest_sha256: String,
+    /// Formats left out because publication settings they need are unset.
+    pub not_made: Vec<NotMadeView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NotMadeView {
+    pub format: NotMadeFormat,
+    /// The unset keys of `[publication]` (`publisher`, `base_url`).
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum NotMadeFormat {
+    Feeds,
+    Ninjs,
+    Email,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -318,6 +337,18 @@ pub fn export_result(report: &ExportReport) -> ExportResult {
         skipped: report.skipped.iter().map(|l| l.lang.clone()).collect(),
         files: report.paths.clone(),
         manifest_sha256: report.manifest_sha256.to_hex(),
+        not_made: report
+            .left_out
+            .iter()
+            .map(|l| NotMadeView {
+                format: match l.format {
+                    Format::Feeds => NotMadeFormat::Feeds,
+                    Format::Ninjs => NotMadeFormat::Ninjs,
+                    Format::Email => NotMadeFormat::Email,
+                },
+                missing: l.missing.iter().map(|k| k.to_string()).collect(),
+            })
+            .collect(),
     }
 }
 

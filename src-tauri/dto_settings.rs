@@ -1,5 +1,5 @@
 //! What the Settings view sends and receives: the user's profile and the workspace's shared
-//! languages and sections.
+//! languages, sections and publication settings.
 
 use std::collections::BTreeMap;
 
@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use galley_core::profile::{AutoSync, Profile, Role, UiLanguage};
+use galley_core::publication::{Publication, TrendPhrases};
 use galley_core::settings::{Section, Settings};
 use galley_core::settings_edit::SettingsChange;
 
@@ -67,6 +68,28 @@ pub struct WorkspaceSettings {
     /// Language tags in display order.
     pub languages: Vec<String>,
     pub sections: Vec<SectionSettings>,
+    pub publication: PublicationSettings,
+}
+
+/// The `[publication]` table as the Settings view edits it; an empty text means unset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PublicationSettings {
+    pub publisher: String,
+    pub base_url: String,
+    pub copyright: String,
+    /// Newsletter title by language tag.
+    pub newsletter_titles: BTreeMap<String, String>,
+    /// The sentences shown for each trend, by language tag.
+    pub trend_sentences: BTreeMap<String, TrendSentences>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TrendSentences {
+    pub improved: String,
+    pub unchanged: String,
+    pub deteriorated: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -158,6 +181,7 @@ impl From<&Settings> for WorkspaceSettings {
                     titles: s.title.clone(),
                 })
                 .collect(),
+            publication: (&settings.publication).into(),
         }
     }
 }
@@ -173,6 +197,63 @@ impl From<WorkspaceSettings> for SettingsChange {
                     key: s.key,
                     title: s.titles,
                 })
+                .collect(),
+            publication: settings.publication.into(),
+        }
+    }
+}
+
+fn text(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}
+
+/// Blank is unset (the core trims and checks the rest).
+fn set(text: String) -> Option<String> {
+    (!text.trim().is_empty()).then_some(text)
+}
+
+impl From<&Publication> for PublicationSettings {
+    fn from(p: &Publication) -> Self {
+        PublicationSettings {
+            publisher: text(&p.publisher),
+            base_url: text(&p.base_url),
+            copyright: text(&p.copyright),
+            newsletter_titles: p.newsletter_title.clone(),
+            trend_sentences: p
+                .trend
+                .iter()
+                .map(|(lang, t)| {
+                    let sentences = TrendSentences {
+                        improved: text(&t.improved),
+                        unchanged: text(&t.unchanged),
+                        deteriorated: text(&t.deteriorated),
+                    };
+                    (lang.clone(), sentences)
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<PublicationSettings> for Publication {
+    fn from(p: PublicationSettings) -> Self {
+        Publication {
+            publisher: set(p.publisher),
+            base_url: set(p.base_url),
+            copyright: set(p.copyright),
+            newsletter_title: p.newsletter_titles,
+            trend: p
+                .trend_sentences
+                .into_iter()
+                .map(|(lang, t)| {
+                    let phrases = TrendPhrases {
+                        improved: set(t.improved),
+                        unchanged: set(t.unchanged),
+                        deteriorated: set(t.deteriorated),
+                    };
+                    (lang, phrases)
+                })
+                .filter(|(_, t)| *t != TrendPhrases::default())
                 .collect(),
         }
     }

@@ -208,6 +208,52 @@ fn reordering_languages_is_written_once_and_shown_by_the_library() {
 }
 
 #[test]
+fn the_publication_settings_are_edited_in_place_and_a_bad_site_address_is_refused() {
+    let (workspace, config) = (sample_workspace(), tempfile::tempdir().expect("temp"));
+    let app = SettingsApp::open(workspace.path(), &profile_file(&config));
+    let mut settings = app
+        .invoke("get_workspace_settings", json!({}))
+        .expect("settings");
+    assert_eq!(settings["publication"]["publisher"], "Minsk Policy Review");
+    assert_eq!(
+        settings["publication"]["trendSentences"]["en"]["unchanged"],
+        "The situation has not changed"
+    );
+    settings["publication"]["publisher"] = json!("Example Institute");
+    settings["publication"]["trendSentences"]["be"] =
+        json!({ "improved": "", "unchanged": "Сітуацыя не змянілася", "deteriorated": "" });
+
+    let saved = app
+        .invoke("update_workspace_settings", json!({ "settings": settings }))
+        .expect("saved");
+
+    assert_eq!(saved["changed"], true);
+    let file = std::fs::read_to_string(workspace.path().join(".galley/settings.toml"))
+        .expect("read settings");
+    assert!(file.contains("publisher = \"Example Institute\""), "{file}");
+    assert!(
+        file.contains("[publication.trend.be]\nunchanged = \"Сітуацыя не змянілася\""),
+        "{file}"
+    );
+    assert!(
+        file.contains("# Who publishes, where"),
+        "comments are kept: {file}"
+    );
+
+    settings["publication"]["baseUrl"] = json!("digest.example.org");
+    let error = app
+        .invoke("update_workspace_settings", json!({ "settings": settings }))
+        .expect_err("refused");
+    assert_eq!(error["kind"], "invalid");
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("publication.base_url")),
+        "{error}"
+    );
+}
+
+#[test]
 fn removing_a_language_drafts_use_is_refused_naming_a_draft() {
     let (workspace, config) = (sample_workspace(), tempfile::tempdir().expect("temp"));
     let app = SettingsApp::open(workspace.path(), &profile_file(&config));

@@ -178,6 +178,7 @@ describe("IssueExport", () => {
     skipped: ["ru", "en"],
     files: ["be/index.html", "manifest.json"],
     manifestSha256: "ab",
+    notMade: [],
   };
 
   beforeEach(() => {

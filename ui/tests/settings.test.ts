@@ -16,7 +16,8 @@ const { default: SettingsView } = await import("../src/lib/settings/SettingsView
 const { default: ErrorNotice } = await import("../src/lib/ErrorNotice.svelte");
 const { ProfileState } = await import("../src/lib/settings/profile.svelte");
 const { setUiLanguage } = await import("../src/i18n");
-const { moved, withLanguage, withSection, withTitle } = await import("../src/lib/settings/edit");
+const { copyOf, moved, withLanguage, withNewsletterTitle, withPublicationText, withSection, withTitle, withTrendSentence } =
+  await import("../src/lib/settings/edit");
 
 const PROFILE: ProfileView = {
   name: "Ala",
@@ -29,6 +30,7 @@ const PROFILE: ProfileView = {
 const WORKSPACE: WorkspaceSettings = {
   languages: ["be", "ru", "en"],
   sections: [{ key: "economy", titles: { en: "Economy", be: "Эканоміка" } }],
+  publication: { publisher: "", baseUrl: "", copyright: "", newsletterTitles: {}, trendSentences: {} },
 };
 
 /** Lets the fake IPC's promises settle, then applies Svelte's updates. */
@@ -104,6 +106,69 @@ describe("the language switch", () => {
   });
 });
 
+describe("the publication settings", () => {
+  let target: HTMLElement;
+  const mounted: Record<string, unknown>[] = [];
+
+  beforeEach(() => {
+    target = document.createElement("div");
+    document.body.append(target);
+    ipc.getProfile.mockReset().mockResolvedValue(PROFILE);
+    ipc.getWorkspaceSettings.mockReset().mockResolvedValue(WORKSPACE);
+    ipc.updateWorkspaceSettings.mockReset().mockImplementation(async (settings) => ({ changed: true, settings }));
+  });
+  afterEach(() => {
+    mounted.splice(0).forEach((c) => void unmount(c));
+    target.remove();
+  });
+
+  function type(selector: string, value: string): void {
+    const input = target.querySelector<HTMLInputElement>(selector);
+    if (!input) throw new Error(`no ${selector}`);
+    input.value = value;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+    flushSync();
+  }
+
+  it("sends the publisher, the site address and a language's trend sentence with the workspace", async () => {
+    const profile = new ProfileState();
+    await profile.load();
+    mounted.push(mount(SettingsView, { target, props: { profile, onclose: () => {}, onworkspacesaved: () => {} } }));
+    await settle();
+
+    type("input.publication-publisher", "Minsk Policy Review");
+    type("input.publication-baseUrl", "https://digest.example.org/");
+    type("input.trend-unchanged-en", "The situation has not changed");
+    type("input.newsletter-title-ru", "Еженедельный обзор");
+    target.querySelector<HTMLFormElement>("form.workspace-form")?.requestSubmit();
+    await settle();
+
+    expect(ipc.updateWorkspaceSettings).toHaveBeenCalledWith({
+      ...WORKSPACE,
+      publication: {
+        publisher: "Minsk Policy Review",
+        baseUrl: "https://digest.example.org/",
+        copyright: "",
+        newsletterTitles: { ru: "Еженедельный обзор" },
+        trendSentences: { en: { improved: "", unchanged: "The situation has not changed", deteriorated: "" } },
+      },
+    });
+  });
+
+  it("offers a newsletter title and three trend sentences per workspace language", async () => {
+    const profile = new ProfileState();
+    await profile.load();
+    mounted.push(mount(SettingsView, { target, props: { profile, onclose: () => {}, onworkspacesaved: () => {} } }));
+    await settle();
+    for (const lang of WORKSPACE.languages) {
+      expect(target.querySelector(`input.newsletter-title-${lang}`)).not.toBeNull();
+      for (const trend of ["improved", "unchanged", "deteriorated"]) {
+        expect(target.querySelector(`input.trend-${trend}-${lang}`)).not.toBeNull();
+      }
+    }
+  });
+});
+
 describe("settings form edits", () => {
   it("move an item within the list, not past its ends", () => {
     expect(moved(["be", "ru", "en"], 2, -1)).toEqual(["be", "en", "ru"]);
@@ -118,5 +183,13 @@ describe("settings form edits", () => {
     const next = withTitle(WORKSPACE, "economy", "ru", "Экономика");
     expect(next.sections[0]?.titles).toEqual({ en: "Economy", be: "Эканоміка", ru: "Экономика" });
     expect(WORKSPACE.sections[0]?.titles.ru).toBeUndefined();
+  });
+  it("set publication texts without touching what was loaded", () => {
+    const loaded = copyOf(WORKSPACE);
+    const next = withTrendSentence(withPublicationText(loaded, "publisher", "X"), "ru", "improved", "Ситуация улучшилась");
+    expect(next.publication.publisher).toBe("X");
+    expect(next.publication.trendSentences.ru).toEqual({ improved: "Ситуация улучшилась", unchanged: "", deteriorated: "" });
+    expect(withNewsletterTitle(next, "be", "Агляд").publication.newsletterTitles).toEqual({ be: "Агляд" });
+    expect(loaded.publication).toEqual(WORKSPACE.publication);
   });
 });

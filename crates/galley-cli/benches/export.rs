@@ -8,6 +8,7 @@
 
 use galley_core::bundle::{render, BundleInput, CommentaryInput, LangText, SectionInput};
 use galley_core::draft::{Draft, IsoWeek};
+use galley_core::publication::Publication;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -74,7 +75,11 @@ fn input() -> Result<BundleInput, String> {
         week,
         first_day: week.monday(),
         last_day: week.sunday(),
-        publisher: "Galley Weekly".into(),
+        publication: Publication {
+            publisher: Some("Weekly Review".into()),
+            base_url: Some("https://example.org/".into()),
+            ..Publication::default()
+        },
         titles: LANGS
             .iter()
             .map(|l| (l.to_string(), format!("Weekly review ({l})")))

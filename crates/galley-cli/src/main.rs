@@ -7,6 +7,7 @@ mod output;
 use clap::{CommandFactory, Parser, Subcommand};
 use galley_core::diff::{render_text, RenderStyle};
 use galley_core::draft::IsoWeek;
+use galley_core::import_map::ImportMapping;
 use galley_core::records::{EditorialStatus, TranslationStatus};
 use galley_core::search::{Filters, SearchRequest};
 use galley_core::workspace::{Env, ExportOptions, ImportOptions, NewDraft, SaveOutcome, Workspace};
@@ -161,6 +162,10 @@ enum Command {
         /// The language of files that say neither in their name (x.be.md) nor their front matter
         #[arg(long)]
         lang: Option<String>,
+        /// The team's mapping (TOML): trend sentences, section titles, byline keys, the lead,
+        /// which date decides the week (see the README)
+        #[arg(long)]
+        mapping: Option<PathBuf>,
     },
     /// Weekly issues: list, show, create, move commentaries, the language board, readiness
     #[command(subcommand)]
@@ -534,15 +539,19 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             bar.finish_and_clear();
             out.reindexed(&report);
         }
-        Command::Import { dir, lang } => {
+        Command::Import { dir, lang, mapping } => {
+            let mapping = mapping.map(|m| ImportMapping::load(&m)).transpose()?;
             let bar = output::progress_bar(out, "importing");
-            let options = ImportOptions { default_lang: lang };
+            let options = ImportOptions {
+                default_lang: lang,
+                mapping,
+            };
             let report = open()?.import_dir(&dir, &options, &mut |done, all| {
                 output::advance(&bar, done, all)
             })?;
             bar.finish_and_clear();
             out.imported(&report);
-            if report.counts().3 > 0 {
+            if report.counts().failed > 0 {
                 return Ok(ExitCode::from(1));
             }
         }
@@ -637,7 +646,7 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
                 );
                 bar.finish_and_clear();
             }
-            out.problems(&problems);
+            out.problems(&problems, &ws.missing_fields()?);
             if !problems.is_empty() {
                 return Ok(ExitCode::from(1));
             }

@@ -6,7 +6,7 @@ use galley_core::diff::{Diff, Hunk, LineRange, ParagraphKind, SpanKind};
 use galley_core::draft::Draft;
 use galley_core::history::{Origin, Version};
 use galley_core::reconcile::Change;
-use galley_core::workspace::{Listing, RecordReport, SaveOutcome};
+use galley_core::workspace::{Listing, MissingFields, RecordReport, SaveOutcome};
 
 mod export;
 mod issue;
@@ -18,7 +18,7 @@ mod xliff;
 use galley_core::Error;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
-use serde_json::json;
+use serde_json::{json, Value};
 use std::path::Path;
 
 pub struct Printer {
@@ -267,22 +267,37 @@ impl Printer {
         }
     }
 
-    pub fn problems(&self, problems: &[Error]) {
+    /// `check`: problems (the draft cannot be used) and warnings (a field a publication
+    /// needs is empty); only problems fail the command.
+    pub fn problems(&self, problems: &[Error], warnings: &[MissingFields]) {
         if self.json {
-            self.print_json(
-                &json!({ "ok": problems.is_empty(), "problems": problems_json(problems) }),
-            );
-        } else if problems.is_empty() {
-            println!("All drafts are valid.");
-        } else {
-            for p in problems {
-                println!("{p}");
-            }
-            println!(
-                "{} problem{}",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
-            );
+            let warnings: Vec<Value> = warnings
+                .iter()
+                .map(|w| {
+                    json!({ "path": w.path, "missing": w.fields.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+                            "message": w.message() })
+                })
+                .collect();
+            self.print_json(&json!({
+                "ok": problems.is_empty(), "problems": problems_json(problems), "warnings": warnings,
+            }));
+            return;
+        }
+        for p in problems {
+            println!("{p}");
+        }
+        for w in warnings {
+            println!("warning: {}", w.message());
+        }
+        let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        match (problems.len(), warnings.len()) {
+            (0, 0) => println!("All drafts are valid."),
+            (0, w) => println!(
+                "No problems; {} with empty required fields.",
+                count(w, "draft")
+            ),
+            (p, 0) => println!("{}", count(p, "problem")),
+            (p, w) => println!("{}, {}", count(p, "problem"), count(w, "warning")),
         }
     }
 

@@ -5,6 +5,8 @@
 //! - issue:     `galley issue` list/show/new/move/board/check and `galley review`
 //! - translate: `galley translate` status grid, start, set, diff, minor
 //! - search:    `galley search`, `reindex` and `import`: hits, filters, highlights, errors
+//! - import:    `galley import --mapping`: mapped fields reported, source lines in errors,
+//!   a re-import after an edit in Galley is a conflict keeping the edit; `check` warnings
 //! - xliff:     `galley xliff export` and `import`, identity, refusal
 //! - crash:     SIGKILLed saves, restores and records tear no draft and lose no version
 //! - watch:     `galley watch` as a long-running process printing JSON lines

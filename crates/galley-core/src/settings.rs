@@ -3,6 +3,7 @@
 
 use crate::atomic::write_atomic;
 use crate::error::{Error, Result};
+use crate::publication::Publication;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -22,6 +23,13 @@ pub struct Settings {
     /// without one uses `issue::default_title_pattern`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub issue_title: BTreeMap<String, String>,
+    /// Who publishes, where, and in which words (`[publication]`).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub publication: Publication,
+}
+
+fn is_default(publication: &Publication) -> bool {
+    *publication == Publication::default()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,6 +52,7 @@ impl Default for Settings {
             team: Vec::new(),
             sections: Vec::new(),
             issue_title: BTreeMap::new(),
+            publication: Publication::default(),
         }
     }
 }
@@ -59,7 +68,7 @@ impl Settings {
         if let Some(markers) = crate::conflict::find_markers(&text) {
             return Err(Error::conflict_markers(path, &markers));
         }
-        let settings: Settings = toml::from_str(&text).map_err(|e| Error::InvalidSettings {
+        let mut settings: Settings = toml::from_str(&text).map_err(|e| Error::InvalidSettings {
             path: path.to_path_buf(),
             message: e.message().to_string() + &line_hint(&text, e.span()),
         })?;
@@ -73,10 +82,12 @@ impl Settings {
     }
 
     pub fn save(&self, path: &Path) -> Result<()> {
-        self.validate().map_err(|message| Error::InvalidSettings {
-            path: path.to_path_buf(),
-            message,
-        })?;
+        self.clone()
+            .validate()
+            .map_err(|message| Error::InvalidSettings {
+                path: path.to_path_buf(),
+                message,
+            })?;
         let text = toml::to_string_pretty(self).map_err(|e| Error::InvalidSettings {
             path: path.to_path_buf(),
             message: e.to_string(),
@@ -110,7 +121,10 @@ impl Settings {
         self.sections.iter().find(|s| s.key == key)
     }
 
-    fn validate(&self) -> std::result::Result<(), String> {
+    /// Checks the settings and normalizes the publication's values (see
+    /// [`Publication::validate`]).
+    fn validate(&mut self) -> std::result::Result<(), String> {
+        self.publication.validate()?;
         if self.languages.is_empty() {
             return Err("`languages` must name at least one language".into());
         }

@@ -1,9 +1,10 @@
-//! Editing the workspace's shared settings from the app: languages and sections (with their
-//! titles per language) are replaced as a whole, checked, and written back into the same TOML
-//! text, so comments, the team list and untouched sections keep their bytes (the file is shared
+//! Editing the workspace's shared settings from the app: languages, sections (with their
+//! titles per language) and the `[publication]` table are replaced as a whole, checked, and
+//! written back into the same TOML text, so comments, the team list and untouched sections keep their bytes (the file is shared
 //! through git, where a rewrite of every line would bury the real change).
 
 use crate::error::{Error, Result};
+use crate::publication::Publication;
 use crate::settings::{Section, Settings};
 use std::collections::BTreeMap;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table};
@@ -15,6 +16,8 @@ pub struct SettingsChange {
     pub languages: Vec<String>,
     /// Sections in display order, each with its titles by language tag.
     pub sections: Vec<Section>,
+    /// Who publishes, where, and in which words.
+    pub publication: Publication,
 }
 
 impl Settings {
@@ -69,11 +72,16 @@ impl Settings {
                 .collect();
             sections.push(Section { key, title });
         }
+        let mut publication = change.publication;
+        publication
+            .validate()
+            .map_err(|message| Error::invalid("the publication settings", message))?;
         Ok(Settings {
             languages,
             team: self.team.clone(),
             sections,
             issue_title: self.issue_title.clone(),
+            publication,
         })
     }
 }
@@ -137,12 +145,79 @@ fn edit_in_place(text: &str, old: &Settings, new: &Settings) -> Option<String> {
             doc["sections"] = Item::ArrayOfTables(tables);
         }
     }
+    if old.publication != new.publication {
+        set_publication(&mut doc, &new.publication)?;
+    }
     Some(doc.to_string())
+}
+
+/// Makes `[publication]` hold exactly `publication`, leaving the lines of unchanged values.
+fn set_publication(doc: &mut DocumentMut, publication: &Publication) -> Option<()> {
+    if *publication == Publication::default() {
+        doc.remove("publication");
+        return Some(());
+    }
+    let table = doc
+        .entry("publication")
+        .or_insert(Item::Table(Table::new()))
+        .as_table_mut()?;
+    set_text(table, "publisher", publication.publisher.as_deref());
+    set_text(table, "base_url", publication.base_url.as_deref());
+    set_text(table, "copyright", publication.copyright.as_deref());
+    if publication.newsletter_title.is_empty() {
+        table.remove("newsletter_title");
+    } else {
+        set_titles_at(table, "newsletter_title", &publication.newsletter_title);
+    }
+    if publication.trend.is_empty() {
+        table.remove("trend");
+        return Some(());
+    }
+    let mut implicit = Table::new();
+    implicit.set_implicit(true);
+    let trend = table
+        .entry("trend")
+        .or_insert(Item::Table(implicit))
+        .as_table_mut()?;
+    let stale: Vec<String> = trend
+        .iter()
+        .map(|(k, _)| k.to_string())
+        .filter(|k| !publication.trend.contains_key(k))
+        .collect();
+    for lang in stale {
+        trend.remove(&lang);
+    }
+    for (lang, phrases) in &publication.trend {
+        let sentences = trend
+            .entry(lang)
+            .or_insert(Item::Table(Table::new()))
+            .as_table_mut()?;
+        set_text(sentences, "improved", phrases.improved.as_deref());
+        set_text(sentences, "unchanged", phrases.unchanged.as_deref());
+        set_text(sentences, "deteriorated", phrases.deteriorated.as_deref());
+    }
+    Some(())
+}
+
+/// Sets `key` to `value` (removes it for `None`), leaving a line that already says so.
+fn set_text(table: &mut Table, key: &str, value: Option<&str>) {
+    match value {
+        None => {
+            table.remove(key);
+        }
+        Some(value) if table.get(key).and_then(Item::as_str) == Some(value) => {}
+        Some(value) => table[key] = toml_edit::value(value),
+    }
 }
 
 /// Makes the section's `title` table hold exactly `titles`, keeping unchanged entries as typed.
 fn set_titles(table: &mut Table, titles: &BTreeMap<String, String>) {
-    let current: Option<BTreeMap<String, String>> = table.get("title").and_then(|item| {
+    set_titles_at(table, "title", titles);
+}
+
+/// Makes `table[key]`, a table of texts by language, hold exactly `titles`.
+fn set_titles_at(table: &mut Table, key: &str, titles: &BTreeMap<String, String>) {
+    let current: Option<BTreeMap<String, String>> = table.get(key).and_then(|item| {
         let like = item.as_table_like()?;
         Some(
             like.iter()
@@ -154,10 +229,10 @@ fn set_titles(table: &mut Table, titles: &BTreeMap<String, String>) {
         return;
     }
     if titles.is_empty() {
-        table.remove("title");
+        table.remove(key);
         return;
     }
-    match table.get_mut("title").and_then(Item::as_table_like_mut) {
+    match table.get_mut(key).and_then(Item::as_table_like_mut) {
         Some(like) if current.is_some() => {
             let stale: Vec<String> = like
                 .iter()
@@ -172,7 +247,7 @@ fn set_titles(table: &mut Table, titles: &BTreeMap<String, String>) {
                     like.insert(lang, toml_edit::value(title.as_str()));
                 }
             }
-            if let Some(inline) = table.get_mut("title").and_then(Item::as_inline_table_mut) {
+            if let Some(inline) = table.get_mut(key).and_then(Item::as_inline_table_mut) {
                 inline.fmt();
             }
         }
@@ -181,7 +256,7 @@ fn set_titles(table: &mut Table, titles: &BTreeMap<String, String>) {
                 .iter()
                 .map(|(lang, title)| (lang.as_str(), title.as_str()))
                 .collect();
-            table["title"] = toml_edit::value(inline);
+            table[key] = toml_edit::value(inline);
         }
     }
 }
@@ -222,6 +297,7 @@ title = { be = \"Эканоміка\", en = \"Economy\" }
         SettingsChange {
             languages: settings.languages.clone(),
             sections: settings.sections.clone(),
+            publication: settings.publication.clone(),
         }
     }
 
@@ -317,6 +393,7 @@ title = { be = \"Эканоміка\", en = \"Economy\" }
             .with_change(SettingsChange {
                 languages: vec!["en".into()],
                 sections: vec![],
+                publication: Publication::default(),
             })
             .unwrap();
 
@@ -340,6 +417,7 @@ title = { be = \"Эканоміка\", en = \"Economy\" }
             .with_change(SettingsChange {
                 languages: vec![],
                 sections: vec![],
+                publication: Publication::default(),
             })
             .unwrap_err();
 
@@ -402,5 +480,63 @@ title = { be = \"Эканоміка\", en = \"Economy\" }
         let new: Vec<String> = ["en", "be"].map(String::from).to_vec();
 
         assert_eq!(removed(&old, &new), ["ru"]);
+    }
+
+    #[test]
+    fn setting_the_publisher_adds_a_publication_table_and_keeps_the_rest() {
+        let (new, text) = apply(|c| {
+            c.publication.publisher = Some(" Example Institute ".into());
+            c.publication.base_url = Some("https://example.org/digest".into());
+        });
+        assert_eq!(
+            new.publication.base_url.as_deref(),
+            Some("https://example.org/digest/")
+        );
+        assert!(text.starts_with(FILE), "{text}");
+        assert!(text.ends_with(
+            "\n[publication]\npublisher = \"Example Institute\"\nbase_url = \"https://example.org/digest/\"\n"
+        ), "{text}");
+    }
+
+    #[test]
+    fn changing_one_trend_sentence_rewrites_only_its_line() {
+        let with_trend = format!(
+            "{FILE}\n[publication]\npublisher = 'X'\n\n[publication.trend.en]\nimproved = 'Better'\nunchanged = 'Same'\n"
+        );
+        let old: Settings = toml::from_str(&with_trend).unwrap();
+        let mut wanted = change(&old);
+        wanted.publication.trend.get_mut("en").unwrap().unchanged =
+            Some("The situation has not changed".into());
+        let new = old.with_change(wanted).unwrap();
+        let text = rewrite(&with_trend, &old, &new).unwrap();
+        assert_eq!(
+            text,
+            with_trend.replace(
+                "unchanged = 'Same'",
+                "unchanged = \"The situation has not changed\""
+            )
+        );
+        let mut cleared = change(&new);
+        cleared.publication = Publication::default();
+        let none = new.with_change(cleared).unwrap();
+        assert_eq!(
+            rewrite(&text, &new, &none).unwrap(),
+            FILE,
+            "the table goes as a whole"
+        );
+    }
+
+    #[test]
+    fn refuses_a_base_url_that_is_not_a_web_address() {
+        let err = settings()
+            .with_change(SettingsChange {
+                publication: Publication {
+                    base_url: Some("digest.example.org".into()),
+                    ..Publication::default()
+                },
+                ..change(&settings())
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("`publication.base_url`"), "{err}");
     }
 }

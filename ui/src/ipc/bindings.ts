@@ -231,13 +231,25 @@ export type WorkspaceSettings = {
 /**
  * Language tags in display order.
  */
-languages: Array<string>, sections: Array<SectionSettings>, };
+languages: Array<string>, sections: Array<SectionSettings>, publication: PublicationSettings, };
 
 export type SectionSettings = { key: string, 
 /**
  * Title by language tag.
  */
 titles: { [key in string]: string }, };
+
+export type PublicationSettings = { publisher: string, baseUrl: string, copyright: string, 
+/**
+ * Newsletter title by language tag.
+ */
+newsletterTitles: { [key in string]: string }, 
+/**
+ * The sentences shown for each trend, by language tag.
+ */
+trendSentences: { [key in string]: TrendSentences }, };
+
+export type TrendSentences = { improved: string, unchanged: string, deteriorated: string, };
 
 export type SettingsSaved = { 
 /**
@@ -396,7 +408,19 @@ skipped: Array<string>,
 /**
  * The bundle's files, `manifest.json` included.
  */
-files: Array<string>, manifestSha256: string, };
+files: Array<string>, manifestSha256: string, 
+/**
+ * Formats left out because publication settings they need are unset.
+ */
+notMade: Array<NotMadeView>, };
+
+export type NotMadeView = { format: NotMadeFormat, 
+/**
+ * The unset keys of `[publication]` (`publisher`, `base_url`).
+ */
+missing: Array<string>, };
+
+export type NotMadeFormat = "feeds" | "ninjs" | "email";
 
 export type ExportProgress = { week: string, done: number, total: number, what: string, };
 

@@ -20,7 +20,12 @@ impl Printer {
                 "week": report.week.to_string(), "path": report.path,
                 "format": if report.zip { "zip" } else { "folder" },
                 "published": report.published, "skipped": skipped,
-                "files": report.files, "manifest_sha256": report.manifest_sha256.to_hex(),
+                "files": report.files, "paths": report.paths,
+                "manifest_sha256": report.manifest_sha256.to_hex(),
+                "not_made": report.left_out.iter().map(|l| json!({
+                    "format": l.format.code(), "files": l.format.files(), "missing": l.missing,
+                    "message": l.message(),
+                })).collect::<Vec<_>>(),
             }));
             return;
         }
@@ -32,6 +37,9 @@ impl Printer {
             report.files,
             report.manifest_sha256.to_hex()
         );
+        for l in &report.left_out {
+            println!("{}", l.message());
+        }
         for l in &report.skipped {
             println!("Left out {}:", l.lang);
             for b in &l.blockers {

@@ -141,9 +141,11 @@ impl Printer {
         for i in &list.issues {
             let title = i.titles.values().next().map_or("", String::as_str);
             let file = if i.has_file { "" } else { "  (no issue.toml)" };
+            // The CLI speaks English; the count still agrees with its number.
+            let count = galley_core::plural::commentaries("en", i.commentaries as u64);
             println!(
-                "{}  {} – {}  {:>2} commentaries  {title}{file}",
-                i.week, i.start, i.end, i.commentaries
+                "{}  {} – {}  {count:>16}  {title}{file}",
+                i.week, i.start, i.end
             );
         }
         for p in &list.problems {

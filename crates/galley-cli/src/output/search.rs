@@ -70,7 +70,7 @@ impl Printer {
     }
 
     pub fn imported(&self, report: &ImportReport) {
-        let (imported, updated, unchanged, failed) = report.counts();
+        let counts = report.counts();
         if self.json {
             let files: Vec<_> = report
                 .files
@@ -84,6 +84,9 @@ impl Printer {
                             ("updated", Some(path), Some(version_json(version)), None)
                         }
                         ImportOutcome::Unchanged { path } => ("unchanged", Some(path), None, None),
+                        ImportOutcome::Conflict { path, archive, .. } => {
+                            ("conflict", Some(path), Some(version_json(archive)), None)
+                        }
                         ImportOutcome::Failed(e) => (
                             "failed",
                             None,
@@ -91,15 +94,20 @@ impl Printer {
                             Some(json!({ "kind": e.kind(), "message": e.to_string() })),
                         ),
                     };
+                    let kept = match &f.outcome {
+                        ImportOutcome::Conflict { kept, .. } => Some(version_json(kept)),
+                        _ => None,
+                    };
                     json!({
                         "source": f.source, "outcome": outcome, "path": path,
-                        "version": version, "error": error, "notes": f.notes,
+                        "version": version, "kept": kept, "error": error, "notes": f.notes,
                     })
                 })
                 .collect();
             self.print_json(&json!({
-                "files": files, "imported": imported, "updated": updated,
-                "unchanged": unchanged, "failed": failed,
+                "files": files, "imported": counts.imported, "updated": counts.updated,
+                "unchanged": counts.unchanged, "conflicts": counts.conflicts,
+                "failed": counts.failed,
             }));
             return;
         }
@@ -109,12 +117,20 @@ impl Printer {
                 ImportOutcome::Imported { path, .. } => println!("imported   {source} -> {path}"),
                 ImportOutcome::Updated { path, .. } => println!("updated    {source} -> {path}"),
                 ImportOutcome::Unchanged { .. } => continue,
+                ImportOutcome::Conflict { path, .. } => println!("conflict   {source} -> {path}"),
+                // Most errors name the source already: say the path once.
+                ImportOutcome::Failed(e) if e.to_string().contains(&source.to_string()) => {
+                    println!("failed     {e}")
+                }
                 ImportOutcome::Failed(e) => println!("failed     {source}: {e}"),
             }
             for note in &f.notes {
                 println!("           {note}");
             }
         }
-        println!("{imported} imported, {updated} updated, {unchanged} unchanged, {failed} failed.");
+        println!(
+            "{} imported, {} updated, {} unchanged, {} in conflict, {} failed.",
+            counts.imported, counts.updated, counts.unchanged, counts.conflicts, counts.failed
+        );
     }
 }

@@ -3,6 +3,7 @@ mod commands;
 mod conflicts;
 mod crash;
 mod export;
+mod import;
 mod issue;
 mod merge_driver;
 mod records;

@@ -1,5 +1,7 @@
 //! The newsletter: `email.html` (table layout, every style inline on its element, no
 //! scripts, nothing a mail client strips) and `email.txt`, its plain-text alternative.
+//! A mail has no folder, so every link is absolute under the publication's base URL, and the
+//! signature is the publisher's (the email is made only when both are set).
 
 use super::locale::trend_symbol;
 use super::markdown::markdown_to_text;
@@ -84,13 +86,15 @@ pub(crate) fn html(ctx: &LangContext) -> Vec<u8> {
     out.push_str(&format!("<html lang=\"{}\">\n<head>\n", esc(ctx.lang)));
     out.push_str("<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str(&format!("<title>{}</title>\n", esc(ctx.issue_title)));
+    out.push_str(&format!("<title>{}</title>\n", esc(ctx.newsletter_title())));
     out.push_str("</head>\n<body style=\"margin:0;padding:0;background-color:#f4f4f1;\">\n");
     out.push_str("<table role=\"presentation\" style=\"width:100%;border-collapse:collapse;background-color:#f4f4f1;\"><tr><td style=\"padding:24px 8px;\">\n");
     out.push_str("<table role=\"presentation\" style=\"width:100%;max-width:640px;margin:0 auto;border-collapse:collapse;background-color:#ffffff;\">\n");
     out.push_str(&format!(
-        "<tr><td style=\"padding:28px 28px 8px;{FONT}\"><p style=\"margin:0;{SANS}font-size:13px;color:#5a5850;\">{}</p><h1 style=\"margin:6px 0 0;font-size:28px;line-height:1.2;\">{}</h1></td></tr>\n",
+        "<tr><td style=\"padding:28px 28px 8px;{FONT}\"><p style=\"margin:0;{SANS}font-size:13px;color:#5a5850;\">{} · {}</p><h1 style=\"margin:6px 0 0;font-size:28px;line-height:1.2;\"><a href=\"{}\" style=\"color:#1d1d1b;text-decoration:none;\">{}</a></h1></td></tr>\n",
+        esc(ctx.newsletter_title()),
         esc(&ctx.date_range),
+        esc(&ctx.url("index.html")),
         esc(ctx.issue_title)
     ));
     for (section, entries) in &ctx.sections {
@@ -102,8 +106,8 @@ pub(crate) fn html(ctx: &LangContext) -> Vec<u8> {
             let front = &entry.text.front;
             out.push_str(&format!("<tr><td style=\"padding:16px 28px;{FONT}\">\n"));
             out.push_str(&format!(
-                "<h3 style=\"margin:0 0 6px;font-size:20px;line-height:1.3;\"><a href=\"{}.html\" style=\"color:#1d1d1b;text-decoration:none;\">{}</a></h3>\n",
-                esc(&entry.commentary.slug),
+                "<h3 style=\"margin:0 0 6px;font-size:20px;line-height:1.3;\"><a href=\"{}\" style=\"color:#1d1d1b;text-decoration:none;\">{}</a></h3>\n",
+                esc(&ctx.url(&format!("{}.html", entry.commentary.slug))),
                 esc(&front.title)
             ));
             if let Some(t) = front.trend {
@@ -113,16 +117,15 @@ pub(crate) fn html(ctx: &LangContext) -> Vec<u8> {
                     crate::draft::Trend::Deteriorated => "#a12a1f",
                 };
                 out.push_str(&format!(
-                    "<p style=\"margin:0 0 4px;{SANS}font-size:13px;font-weight:bold;color:{colour};\">{} {}: {}</p>\n",
+                    "<p style=\"margin:0 0 4px;{SANS}font-size:13px;font-weight:bold;color:{colour};\">{} {}</p>\n",
                     trend_symbol(t),
-                    esc(ctx.words.trend_label),
-                    esc(ctx.words.trend(t))
+                    esc(&ctx.trend_text(t))
                 ));
             }
             if !front.authors.is_empty() {
                 out.push_str(&format!(
                     "<p style=\"margin:0 0 12px;{SANS}font-size:13px;color:#5a5850;\">{}: {}</p>\n",
-                    esc(ctx.words.by),
+                    esc(ctx.by_label(front.authors.len())),
                     esc(&front.authors.join(", "))
                 ));
             }
@@ -132,13 +135,20 @@ pub(crate) fn html(ctx: &LangContext) -> Vec<u8> {
                     esc(front.lead.trim())
                 ));
             }
-            out.push_str(&inline_styles(&entry.body_html));
+            out.push_str(&inline_styles(&absolute_links(ctx, &entry.body_html)));
             out.push_str("\n</td></tr>\n");
         }
     }
+    let copyright = ctx
+        .input
+        .publication
+        .copyright
+        .as_deref()
+        .map(|c| format!("<br>{}", esc(c)))
+        .unwrap_or_default();
     out.push_str(&format!(
-        "<tr><td style=\"padding:20px 28px 28px;{SANS}font-size:12px;color:#5a5850;\">{} · {}</td></tr>\n",
-        esc(&ctx.input.publisher),
+        "<tr><td style=\"padding:20px 28px 28px;{SANS}font-size:12px;color:#5a5850;\">{} · {}{copyright}</td></tr>\n",
+        esc(ctx.publisher()),
         esc(&ctx.date_range)
     ));
     out.push_str("</table>\n</td></tr></table>\n</body>\n</html>\n");
@@ -147,10 +157,13 @@ pub(crate) fn html(ctx: &LangContext) -> Vec<u8> {
 
 pub(crate) fn text(ctx: &LangContext) -> Vec<u8> {
     let mut out = String::with_capacity(16 * 1024);
-    out.push_str(ctx.issue_title);
-    out.push('\n');
-    out.push_str(&ctx.date_range);
-    out.push_str("\n\n");
+    out.push_str(&format!(
+        "{}\n{}\n{}\n{}\n\n",
+        ctx.newsletter_title(),
+        ctx.issue_title,
+        ctx.date_range,
+        ctx.url("index.html")
+    ));
     for (section, entries) in &ctx.sections {
         let title = ctx.section_title(section);
         out.push_str(&format!(
@@ -165,15 +178,19 @@ pub(crate) fn text(ctx: &LangContext) -> Vec<u8> {
                 "-".repeat(front.title.chars().count())
             ));
             if let Some(t) = front.trend {
-                out.push_str(&format!(
-                    "{}: {}\n",
-                    ctx.words.trend_label,
-                    ctx.words.trend(t)
-                ));
+                out.push_str(&format!("{}\n", ctx.trend_text(t)));
             }
             if !front.authors.is_empty() {
-                out.push_str(&format!("{}: {}\n", ctx.words.by, front.authors.join(", ")));
+                out.push_str(&format!(
+                    "{}: {}\n",
+                    ctx.by_label(front.authors.len()),
+                    front.authors.join(", ")
+                ));
             }
+            out.push_str(&format!(
+                "{}\n",
+                ctx.url(&format!("{}.html", entry.commentary.slug))
+            ));
             out.push('\n');
             if !front.lead.trim().is_empty() {
                 out.push_str(front.lead.trim());
@@ -183,6 +200,44 @@ pub(crate) fn text(ctx: &LangContext) -> Vec<u8> {
             out.push_str("\n\n");
         }
     }
-    out.push_str(&format!("-- \n{}\n", ctx.input.publisher));
+    out.push_str(&format!("-- \n{}\n", ctx.publisher()));
+    if let Some(copyright) = &ctx.input.publication.copyright {
+        out.push_str(&format!("{copyright}\n"));
+    }
     out.into_bytes()
+}
+
+/// The body with every relative `href` and `src` made absolute against the language's folder
+/// on the site (a link to a footnote, `#…`, stays: it is in the mail itself). Works on
+/// ammonia's serialisation, where attribute values are always double-quoted.
+fn absolute_links(ctx: &LangContext, html: &str) -> String {
+    let Some(folder) = ctx
+        .input
+        .publication
+        .url(ctx.lang, "")
+        .and_then(|u| url::Url::parse(&u).ok())
+    else {
+        return html.to_string();
+    };
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some((pos, attr)) = [" href=\"", " src=\""]
+        .iter()
+        .filter_map(|a| rest.find(a).map(|p| (p, *a)))
+        .min()
+    {
+        let start = pos + attr.len();
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        let value = &rest[..end];
+        let keep = value.starts_with('#') || url::Url::parse(value).is_ok();
+        match folder.join(value) {
+            Ok(joined) if !keep => out.push_str(joined.as_str()),
+            _ => out.push_str(value),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }

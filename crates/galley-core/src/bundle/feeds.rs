@@ -1,16 +1,24 @@
 //! `feed.atom` (RFC 4287) and `feed.json` (JSON Feed 1.1) for one language of an issue.
-//! Links are relative to the language folder; ids are stable `urn:galley:` URIs.
+//! Links are absolute (a feed is read away from the site), under the publication's base URL;
+//! ids are stable `urn:galley:` URIs, so moving the site does not make every entry new.
+//! Made only when the publisher and the base URL are set (see `publication::Format::Feeds`).
 
 use super::{commentary_uri, esc, issue_uri, Entry, LangContext};
 use crate::clock::format_time;
 use serde_json::{json, Value};
 
+/// An entry's authors; the publisher stands in for a commentary without a byline, because
+/// Atom requires an author for every entry.
 fn authors(ctx: &LangContext, entry: &Entry) -> Vec<String> {
     if entry.text.front.authors.is_empty() {
-        vec![ctx.input.publisher.clone()]
+        vec![ctx.publisher().to_string()]
     } else {
         entry.text.front.authors.clone()
     }
+}
+
+fn page(entry: &Entry) -> String {
+    format!("{}.html", entry.commentary.slug)
 }
 
 pub(crate) fn atom(ctx: &LangContext) -> Vec<u8> {
@@ -22,17 +30,27 @@ pub(crate) fn atom(ctx: &LangContext) -> Vec<u8> {
         esc(ctx.lang)
     ));
     out.push_str(&format!(
-        "<id>{}</id>\n<title>{}</title>\n<subtitle>{}</subtitle>\n<updated>{updated}</updated>\n",
+        "<id>{}</id>\n<title>{}</title>\n<subtitle>{} · {}</subtitle>\n<updated>{updated}</updated>\n",
         esc(&issue_uri(ctx.input.week, ctx.lang)),
+        esc(ctx.newsletter_title()),
         esc(ctx.issue_title),
         esc(&ctx.date_range)
     ));
     out.push_str(&format!(
         "<author><name>{}</name></author>\n",
-        esc(&ctx.input.publisher)
+        esc(ctx.publisher())
     ));
-    out.push_str("<link rel=\"alternate\" type=\"text/html\" href=\"index.html\"/>\n");
-    out.push_str("<link rel=\"self\" type=\"application/atom+xml\" href=\"feed.atom\"/>\n");
+    if let Some(copyright) = &ctx.input.publication.copyright {
+        out.push_str(&format!("<rights>{}</rights>\n", esc(copyright)));
+    }
+    out.push_str(&format!(
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        esc(&ctx.url("index.html"))
+    ));
+    out.push_str(&format!(
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        esc(&ctx.url("feed.atom"))
+    ));
     for entry in ctx.entries() {
         let front = &entry.text.front;
         out.push_str("<entry>\n");
@@ -45,8 +63,13 @@ pub(crate) fn atom(ctx: &LangContext) -> Vec<u8> {
             out.push_str(&format!("<author><name>{}</name></author>\n", esc(&name)));
         }
         out.push_str(&format!(
-            "<link rel=\"alternate\" type=\"text/html\" href=\"{}.html\"/>\n",
-            esc(&entry.commentary.slug)
+            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            esc(&ctx.url(&page(entry)))
+        ));
+        out.push_str(&format!(
+            "<category term=\"{}\" label=\"{}\"/>\n",
+            esc(&entry.commentary.section),
+            esc(&ctx.section_of(entry))
         ));
         for tag in &front.tags {
             out.push_str(&format!("<category term=\"{}\"/>\n", esc(tag)));
@@ -76,7 +99,7 @@ pub(crate) fn json(ctx: &LangContext) -> Vec<u8> {
                 .collect();
             json!({
                 "id": commentary_uri(entry.commentary, ctx.lang),
-                "url": format!("{}.html", entry.commentary.slug),
+                "url": ctx.url(&page(entry)),
                 "title": front.title,
                 "summary": front.lead.trim(),
                 "content_html": entry.body_html,
@@ -90,10 +113,12 @@ pub(crate) fn json(ctx: &LangContext) -> Vec<u8> {
         .collect();
     let feed = json!({
         "version": "https://jsonfeed.org/version/1.1",
-        "title": ctx.issue_title,
-        "description": ctx.date_range,
+        "title": ctx.newsletter_title(),
+        "description": format!("{} · {}", ctx.issue_title, ctx.date_range),
+        "home_page_url": ctx.url("index.html"),
+        "feed_url": ctx.url("feed.json"),
         "language": ctx.lang,
-        "authors": [{ "name": ctx.input.publisher }],
+        "authors": [{ "name": ctx.publisher() }],
         "items": items,
     });
     pretty(&feed)

@@ -2,6 +2,7 @@
 //! English), and dates written the way each language writes them.
 
 use crate::draft::Trend;
+use crate::plural::{primary, Forms};
 use time::Date;
 
 /// Words for one language.
@@ -10,7 +11,8 @@ pub(crate) struct Words {
     pub improved: &'static str,
     pub unchanged: &'static str,
     pub deteriorated: &'static str,
-    pub by: &'static str,
+    /// The byline's label by the number of authors.
+    pub by: Forms,
     pub other_languages: &'static str,
     pub language_name: &'static str,
 }
@@ -20,7 +22,12 @@ const BE: Words = Words {
     improved: "палепшылася",
     unchanged: "без зменаў",
     deteriorated: "пагоршылася",
-    by: "Аўтары",
+    by: Forms {
+        one: "Аўтар",
+        few: "Аўтары",
+        many: "Аўтары",
+        other: "Аўтары",
+    },
     other_languages: "Іншыя мовы",
     language_name: "Беларуская",
 };
@@ -30,7 +37,12 @@ const RU: Words = Words {
     improved: "улучшилась",
     unchanged: "без изменений",
     deteriorated: "ухудшилась",
-    by: "Авторы",
+    by: Forms {
+        one: "Автор",
+        few: "Авторы",
+        many: "Авторы",
+        other: "Авторы",
+    },
     other_languages: "Другие языки",
     language_name: "Русский",
 };
@@ -40,7 +52,7 @@ const EN: Words = Words {
     improved: "improved",
     unchanged: "unchanged",
     deteriorated: "deteriorated",
-    by: "By",
+    by: Forms::same("By"),
     other_languages: "Other languages",
     language_name: "English",
 };
@@ -51,10 +63,6 @@ pub(crate) fn words(lang: &str) -> &'static Words {
         "ru" => &RU,
         _ => &EN,
     }
-}
-
-fn primary(lang: &str) -> &str {
-    lang.split(['-', '_']).next().unwrap_or(lang)
 }
 
 impl Words {

@@ -1,14 +1,19 @@
 //! `manifest.json`: every other file of the bundle with its size and SHA-256, and the exact
-//! version id of every text that went in, with the text its editor approved.
+//! version id of every text that went in, with the text its editor approved, and the formats
+//! left out for unset settings.
 
 use super::feeds::pretty;
 use super::write::MANIFEST_FORMAT;
-use super::BundleInput;
+use super::{BundleInput, LeftOut};
 use crate::clock::format_time;
 use crate::hash::ContentHash;
 use serde_json::{json, Value};
 
-pub(crate) fn render(input: &BundleInput, files: &[(String, Vec<u8>)]) -> Vec<u8> {
+pub(crate) fn render(
+    input: &BundleInput,
+    files: &[(String, Vec<u8>)],
+    left_out: &[LeftOut],
+) -> Vec<u8> {
     let mut texts = Vec::new();
     for commentary in &input.commentaries {
         for lang in &input.languages {
@@ -45,5 +50,6 @@ pub(crate) fn render(input: &BundleInput, files: &[(String, Vec<u8>)]) -> Vec<u8
         "languages": input.languages,
         "texts": texts,
         "files": listed,
+        "left_out": left_out.iter().map(LeftOut::message).collect::<Vec<_>>(),
     }))
 }

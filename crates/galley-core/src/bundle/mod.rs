@@ -7,14 +7,18 @@
 //! manifest.json                      every other file: size, SHA-256; every text's version id
 //! L/index.html                       the issue
 //! L/S.html                           one standalone page per commentary
-//! L/email.html, L/email.txt          newsletter (inline CSS, tables) and its plain-text twin
-//! L/feed.atom, L/feed.json           RFC 4287 and JSON Feed 1.1
-//! L/issue.ninjs.json                 IPTC ninjs 2.1 item for the issue (associations)
-//! L/ninjs/S.json                     IPTC ninjs 2.1 item per commentary
-//! hugo/content/_index.L.md           Hugo multilingual page bundles
-//! hugo/content/K/_index.L.md
-//! hugo/content/K/S/index.L.md
+//! L/email.html, L/email.txt          newsletter (inline CSS, tables) and its plain-text twin *
+//! L/feed.atom, L/feed.json           RFC 4287 and JSON Feed 1.1, absolute links *
+//! L/issue.ninjs.json                 IPTC ninjs 2.1 item for the issue (associations) *
+//! L/ninjs/S.json                     IPTC ninjs 2.1 item per commentary *
+//! L/issue.ninjs3.json, L/ninjs3/S.json  the same in IPTC ninjs 3.1 *
+//! hugo/content/Y/wNN/_index.L.md     Hugo multilingual page bundles, under the week's own
+//! hugo/content/Y/wNN/K/_index.L.md   folder (ISO year Y, week NN), so weeks add up to an
+//! hugo/content/Y/wNN/K/S/index.L.md  archive
 //! ```
+//!
+//! `*`: made only when the publication settings they need (publisher, base URL) are set;
+//! otherwise listed in [`Bundle::left_out`].
 //!
 //! Invariants: nothing here reads the clock (times come from the input); every piece of
 //! draft Markdown becomes HTML only through [`markdown_to_html`].
@@ -31,11 +35,13 @@ mod write;
 
 pub(crate) use locale::date_range;
 pub use markdown::markdown_to_html;
+pub use ninjs::Version as NinjsVersion;
 pub use write::MANIFEST_FORMAT;
 
-use crate::draft::{is_language_tag, Draft, FrontMatter, IsoWeek};
+use crate::draft::{is_language_tag, Draft, FrontMatter, IsoWeek, Trend};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
+use crate::publication::{Format, Publication};
 use std::collections::{BTreeMap, HashSet};
 use time::{Date, OffsetDateTime, Time};
 
@@ -46,8 +52,8 @@ pub struct BundleInput {
     /// First and last day shown (Monday and Sunday unless the issue says otherwise).
     pub first_day: Date,
     pub last_day: Date,
-    /// Who publishes (feed author, ninjs copyright holder, email footer).
-    pub publisher: String,
+    /// Who publishes and where, and the team's words (from `[publication]` in the settings).
+    pub publication: Publication,
     /// The issue's title per language.
     pub titles: BTreeMap<String, String>,
     /// Sections in issue order.
@@ -121,10 +127,32 @@ pub struct Progress {
     pub what: String,
 }
 
+/// A format the bundle leaves out because settings it needs are unset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    pub format: Format,
+    /// The unset keys of `[publication]`.
+    pub missing: Vec<&'static str>,
+}
+
+impl LeftOut {
+    /// One sentence naming the files, the missing settings and where to set them.
+    pub fn message(&self) -> String {
+        let keys: Vec<String> = self.missing.iter().map(|k| format!("`{k}`")).collect();
+        format!(
+            "{}: not made; set {} under [publication] in .galley/settings.toml",
+            self.format.files(),
+            keys.join(" and ")
+        )
+    }
+}
+
 /// A rendered bundle: files as (relative path with `/`, bytes), sorted by path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Bundle {
     pub files: Vec<(String, Vec<u8>)>,
+    /// Formats not made, each with the settings it lacks.
+    pub left_out: Vec<LeftOut>,
     /// For zip entry times.
     pub(crate) published_at: OffsetDateTime,
 }
@@ -168,6 +196,61 @@ impl LangContext<'_> {
             .cloned()
             .unwrap_or_else(|| section.key.clone())
     }
+
+    /// The section a commentary is in, by its title in this language.
+    pub fn section_of(&self, entry: &Entry) -> String {
+        self.sections
+            .iter()
+            .find(|(s, _)| s.key == entry.commentary.section)
+            .map_or_else(
+                || entry.commentary.section.clone(),
+                |(s, _)| self.section_title(s),
+            )
+    }
+
+    /// The team's sentence for a trend ("The situation has not changed"), else "Trend: unchanged".
+    pub fn trend_text(&self, trend: Trend) -> String {
+        match self.input.publication.trend_phrase(self.lang, trend) {
+            Some(phrase) => phrase.to_string(),
+            None => format!("{}: {}", self.words.trend_label, self.words.trend(trend)),
+        }
+    }
+
+    /// "By" / "Автор" / "Авторы" for `n` authors.
+    pub fn by_label(&self, n: usize) -> &'static str {
+        self.words.by.pick(self.lang, n as u64)
+    }
+
+    /// The newsletter's name in this language, or the issue's title when the team set none.
+    pub fn newsletter_title(&self) -> &str {
+        self.input
+            .publication
+            .newsletter_title
+            .get(self.lang)
+            .map_or(self.issue_title, String::as_str)
+    }
+
+    /// The absolute URL of a page of this language (only called for formats that need the
+    /// base URL, which are left out without it).
+    pub fn url(&self, page: &str) -> String {
+        self.input
+            .publication
+            .url(self.lang, page)
+            .unwrap_or_default()
+    }
+
+    /// Whether the bundle makes `format` (its settings are set).
+    pub fn makes(&self, format: Format) -> bool {
+        self.input.publication.missing_for(format).is_empty()
+    }
+
+    pub fn publisher(&self) -> &str {
+        self.input
+            .publication
+            .publisher
+            .as_deref()
+            .unwrap_or_default()
+    }
 }
 
 /// Renders the whole bundle. Refuses input that would make a broken or ambiguous bundle
@@ -180,6 +263,15 @@ pub fn render(input: &BundleInput, progress: &mut dyn FnMut(Progress)) -> Result
         done += 1;
         progress(Progress { done, total, what });
     };
+    let left_out: Vec<LeftOut> = Format::ALL
+        .into_iter()
+        .map(|format| LeftOut {
+            format,
+            missing: input.publication.missing_for(format),
+        })
+        .filter(|l| !l.missing.is_empty())
+        .collect();
+    let makes = |format: Format| !left_out.iter().any(|l| l.format == format);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for lang in &input.languages {
         let ctx = context(input, lang, &mut report)?;
@@ -189,28 +281,44 @@ pub fn render(input: &BundleInput, progress: &mut dyn FnMut(Progress)) -> Result
                 format!("{lang}/{slug}.html"),
                 pages::commentary(&ctx, entry),
             ));
-            files.push((
-                format!("{lang}/ninjs/{slug}.json"),
-                ninjs::commentary(&ctx, entry),
-            ));
-            files.push((site::page_path(lang, entry), site::page(&ctx, entry)));
+            if makes(Format::Ninjs) {
+                for version in ninjs::Version::ALL {
+                    files.push((
+                        format!("{lang}/{}/{slug}.json", version.folder()),
+                        ninjs::commentary(&ctx, entry, version),
+                    ));
+                }
+            }
+            files.push((site::page_path(&ctx, entry), site::page(&ctx, entry)));
         }
         files.push((format!("{lang}/index.html"), pages::index(&ctx)));
-        files.push((format!("{lang}/email.html"), email::html(&ctx)));
-        files.push((format!("{lang}/email.txt"), email::text(&ctx)));
-        files.push((format!("{lang}/feed.atom"), feeds::atom(&ctx)));
-        files.push((format!("{lang}/feed.json"), feeds::json(&ctx)));
-        files.push((format!("{lang}/issue.ninjs.json"), ninjs::issue(&ctx)));
+        if makes(Format::Email) {
+            files.push((format!("{lang}/email.html"), email::html(&ctx)));
+            files.push((format!("{lang}/email.txt"), email::text(&ctx)));
+        }
+        if makes(Format::Feeds) {
+            files.push((format!("{lang}/feed.atom"), feeds::atom(&ctx)));
+            files.push((format!("{lang}/feed.json"), feeds::json(&ctx)));
+        }
+        if makes(Format::Ninjs) {
+            for version in ninjs::Version::ALL {
+                files.push((
+                    format!("{lang}/issue.{}.json", version.folder()),
+                    ninjs::issue(&ctx, version),
+                ));
+            }
+        }
         files.extend(site::lists(&ctx));
         report(format!("{lang}: issue pages, email, feeds"));
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
-    let manifest = manifest::render(input, &files);
+    let manifest = manifest::render(input, &files, &left_out);
     files.push(("manifest.json".to_string(), manifest));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     report("manifest.json".to_string());
     Ok(Bundle {
         files,
+        left_out,
         published_at: input.published_at,
     })
 }

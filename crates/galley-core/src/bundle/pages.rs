@@ -4,6 +4,8 @@
 use super::locale::trend_symbol;
 use super::{esc, Entry, LangContext};
 use crate::draft::Trend;
+use crate::plural::commentaries;
+use crate::publication::Format;
 
 const STYLE: &str = "\
 :root{color-scheme:light;}\
@@ -19,6 +21,8 @@ a{color:#1a4d8f;}\
 .trend-improved{color:#1d6b2f;}.trend-unchanged{color:#5a5850;}.trend-deteriorated{color:#a12a1f;}\
 .byline{font-family:system-ui,sans-serif;font-size:.9rem;color:#5a5850;margin:.25rem 0 1rem;}\
 .lead{font-size:1.1rem;}\
+.section{font-family:system-ui,sans-serif;font-size:.85rem;letter-spacing:.04em;text-transform:uppercase;color:#5a5850;margin:0;}\
+footer.copyright{margin-top:2rem;font-family:system-ui,sans-serif;font-size:.85rem;color:#5a5850;}\
 blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #d6d3c8;color:#3d3c37;}\
 table{border-collapse:collapse;margin:1rem 0;}th,td{border:1px solid #d6d3c8;padding:.3rem .6rem;}\
 pre{overflow:auto;background:#eeece5;padding:.75rem;}code{font-size:.9em;}\
@@ -45,10 +49,12 @@ fn head(ctx: &LangContext, title: &str, page: &str, out: &mut String) {
             p = esc(page)
         ));
     }
-    out.push_str(&format!(
-        "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.atom\" title=\"{}\">\n",
-        esc(ctx.issue_title)
-    ));
+    if ctx.makes(Format::Feeds) {
+        out.push_str(&format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.atom\" title=\"{}\">\n",
+            esc(ctx.newsletter_title())
+        ));
+    }
     out.push_str(&format!(
         "<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
     ));
@@ -73,7 +79,13 @@ fn language_nav(ctx: &LangContext, page: &str, out: &mut String) {
     out.push_str("</nav>\n");
 }
 
-fn foot(out: &mut String) {
+fn foot(ctx: &LangContext, out: &mut String) {
+    if let Some(copyright) = &ctx.input.publication.copyright {
+        out.push_str(&format!(
+            "<footer class=\"copyright\"><p>{}</p></footer>\n",
+            esc(copyright)
+        ));
+    }
     out.push_str("</main>\n</body>\n</html>\n");
 }
 
@@ -81,11 +93,10 @@ fn foot(out: &mut String) {
 pub(crate) fn trend_line(ctx: &LangContext, trend: Option<Trend>) -> String {
     match trend {
         Some(t) => format!(
-            "<p class=\"trend trend-{}\"><span aria-hidden=\"true\">{}</span> {}: {}</p>\n",
+            "<p class=\"trend trend-{}\"><span aria-hidden=\"true\">{}</span> {}</p>\n",
             t.as_str(),
             trend_symbol(t),
-            esc(ctx.words.trend_label),
-            esc(ctx.words.trend(t))
+            esc(&ctx.trend_text(t))
         ),
         None => String::new(),
     }
@@ -98,7 +109,7 @@ pub(crate) fn byline(ctx: &LangContext, entry: &Entry) -> String {
     }
     format!(
         "<p class=\"byline\">{}: {}</p>\n",
-        esc(ctx.words.by),
+        esc(ctx.by_label(authors.len())),
         esc(&authors.join(", "))
     )
 }
@@ -111,6 +122,8 @@ fn lead(entry: &Entry) -> String {
     format!("<p class=\"lead\"><strong>{}</strong></p>\n", esc(lead))
 }
 
+/// The issue's title (a link back on commentary pages), its dates and, on the issue page,
+/// how many commentaries it has.
 fn issue_header(ctx: &LangContext, link: bool, out: &mut String) {
     out.push_str("<header class=\"issue\">\n");
     if link {
@@ -124,6 +137,12 @@ fn issue_header(ctx: &LangContext, link: bool, out: &mut String) {
         ctx.input.first_day,
         esc(&ctx.date_range)
     ));
+    if !link {
+        out.push_str(&format!(
+            "<p class=\"count\">{}</p>\n",
+            esc(&commentaries(ctx.lang, ctx.entries().count() as u64))
+        ));
+    }
     out.push_str("</header>\n");
 }
 
@@ -139,6 +158,10 @@ pub(crate) fn commentary(ctx: &LangContext, entry: &Entry) -> Vec<u8> {
     );
     issue_header(ctx, true, &mut out);
     out.push_str("<article>\n");
+    out.push_str(&format!(
+        "<p class=\"section\">{}</p>\n",
+        esc(&ctx.section_of(entry))
+    ));
     out.push_str(&format!("<h1>{}</h1>\n", esc(title)));
     out.push_str(&trend_line(ctx, entry.text.front.trend));
     out.push_str(&byline(ctx, entry));
@@ -146,7 +169,7 @@ pub(crate) fn commentary(ctx: &LangContext, entry: &Entry) -> Vec<u8> {
     out.push_str(&entry.body_html);
     out.push_str("\n</article>\n");
     language_nav(ctx, &page, &mut out);
-    foot(&mut out);
+    foot(ctx, &mut out);
     out.into_bytes()
 }
 
@@ -175,6 +198,6 @@ pub(crate) fn index(ctx: &LangContext) -> Vec<u8> {
         out.push_str("</section>\n");
     }
     language_nav(ctx, "index.html", &mut out);
-    foot(&mut out);
+    foot(ctx, &mut out);
     out.into_bytes()
 }

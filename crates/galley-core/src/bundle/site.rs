@@ -1,18 +1,30 @@
-//! The Markdown sources as Hugo page bundles with translation by file name:
-//! `hugo/content/<section>/<slug>/index.<lang>.md`, with `_index.<lang>.md` for the issue
-//! (the site's home) and each section. Front matter is TOML (`+++`); `translationKey` ties
-//! the language versions together. Bodies follow the same policy as the HTML (see
-//! `markdown`): no raw HTML, no unsafe links, no remote images.
+//! The Markdown sources as Hugo page bundles with translation by file name, each week under
+//! its own folder so that copying every week's `hugo/` into one site builds the archive:
+//! `hugo/content/<year>/w<week>/<section>/<slug>/index.<lang>.md`, with `_index.<lang>.md` for
+//! the issue (`<year>/w<week>/`) and each of its sections. Nothing is written above the week's
+//! folder (the site's home and the year's list are the site's own), so no two weeks write the
+//! same file. Front matter is TOML (`+++`); `translationKey` ties the language versions
+//! together. Bodies follow the same policy as the HTML (see `markdown`): no raw HTML, no unsafe
+//! links, no remote images.
 
 use super::markdown::markdown_for_site;
 use super::{Entry, LangContext};
 use crate::clock::format_time;
+use crate::draft::IsoWeek;
 use toml::{Table, Value};
 
-pub(crate) fn page_path(lang: &str, entry: &Entry) -> String {
+/// The week's folder in the site's content: `hugo/content/2020/w21` (the ISO week's year).
+fn week_folder(week: IsoWeek) -> String {
+    format!("hugo/content/{}/w{:02}", week.year(), week.week())
+}
+
+pub(crate) fn page_path(ctx: &LangContext, entry: &Entry) -> String {
     format!(
-        "hugo/content/{}/{}/index.{lang}.md",
-        entry.commentary.section, entry.commentary.slug
+        "{}/{}/{}/index.{}.md",
+        week_folder(ctx.input.week),
+        entry.commentary.section,
+        entry.commentary.slug,
+        ctx.lang
     )
 }
 
@@ -71,21 +83,24 @@ pub(crate) fn page(ctx: &LangContext, entry: &Entry) -> Vec<u8> {
     with_front_matter(&t, &markdown_for_site(&entry.text.body))
 }
 
-/// The issue's `_index` and one per section with commentaries, for this language.
+/// The issue's `_index` and one per section with commentaries, for this language; each names
+/// its `issue` so a site's templates can group the archive by week.
 pub(crate) fn lists(ctx: &LangContext) -> Vec<(String, Vec<u8>)> {
     let lang = ctx.lang;
     let date = Value::String(format_time(ctx.input.published_at));
-    let mut home = Table::new();
-    home.insert("title".into(), Value::String(ctx.issue_title.to_string()));
-    home.insert("date".into(), date.clone());
-    home.insert(
+    let mut issue = Table::new();
+    issue.insert("title".into(), Value::String(ctx.issue_title.to_string()));
+    issue.insert("date".into(), date.clone());
+    issue.insert(
         "translationKey".into(),
         Value::String(format!("issue-{}", ctx.input.week)),
     );
-    home.insert("description".into(), Value::String(ctx.date_range.clone()));
+    issue.insert("description".into(), Value::String(ctx.date_range.clone()));
+    issue.insert("issue".into(), Value::String(ctx.input.week.to_string()));
+    let folder = week_folder(ctx.input.week);
     let mut files = vec![(
-        format!("hugo/content/_index.{lang}.md"),
-        with_front_matter(&home, ""),
+        format!("{folder}/_index.{lang}.md"),
+        with_front_matter(&issue, ""),
     )];
     for (i, (section, _)) in ctx.sections.iter().enumerate() {
         let mut t = Table::new();
@@ -93,11 +108,12 @@ pub(crate) fn lists(ctx: &LangContext) -> Vec<(String, Vec<u8>)> {
         t.insert("date".into(), date.clone());
         t.insert(
             "translationKey".into(),
-            Value::String(format!("section-{}", section.key)),
+            Value::String(format!("section-{}-{}", ctx.input.week, section.key)),
         );
         t.insert("weight".into(), Value::Integer(i as i64 + 1));
+        t.insert("issue".into(), Value::String(ctx.input.week.to_string()));
         files.push((
-            format!("hugo/content/{}/_index.{lang}.md", section.key),
+            format!("{folder}/{}/_index.{lang}.md", section.key),
             with_front_matter(&t, ""),
         ));
     }

@@ -3,7 +3,7 @@
 
 use super::approval::CellApproval;
 use super::arrange::Entry;
-use crate::draft::IsoWeek;
+use crate::draft::{FrontMatter, IsoWeek};
 use crate::hash::ContentHash;
 use crate::records::{EditorialEvent, EditorialStatus, TranslationStatus};
 use crate::translation::Role;
@@ -32,6 +32,15 @@ impl RequiredField {
             RequiredField::Lead => "lead",
             RequiredField::Authors => "authors",
             RequiredField::Trend => "trend",
+        }
+    }
+    /// Whether `front` leaves this field empty (blank text counts as empty).
+    pub fn is_empty_in(self, front: &FrontMatter) -> bool {
+        match self {
+            RequiredField::Title => front.title.trim().is_empty(),
+            RequiredField::Lead => front.lead.trim().is_empty(),
+            RequiredField::Authors => front.authors.iter().all(|a| a.trim().is_empty()),
+            RequiredField::Trend => front.trend.is_none(),
         }
     }
 }

@@ -6,7 +6,9 @@
 use super::listing::find_draft_files;
 use super::translate::Found;
 use super::Workspace;
-use crate::bundle::{render, BundleInput, CommentaryInput, LangText, Progress, SectionInput};
+use crate::bundle::{
+    render, BundleInput, CommentaryInput, LangText, LeftOut, Progress, SectionInput,
+};
 use crate::draft::{is_draft_file_name, read_draft, IsoWeek};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
@@ -14,10 +16,6 @@ use crate::issue::LanguageReadiness;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use time::Time;
-
-/// Shown as the feeds' author, the ninjs copyright holder and in the email footer, until the
-/// settings name a publisher.
-pub const DEFAULT_PUBLISHER: &str = "Galley";
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ExportOptions {
@@ -42,6 +40,8 @@ pub struct ExportReport {
     pub paths: Vec<String>,
     /// SHA-256 of `manifest.json`: names the whole bundle.
     pub manifest_sha256: ContentHash,
+    /// Formats not made because settings they need are unset, each naming them.
+    pub left_out: Vec<LeftOut>,
 }
 
 impl Workspace {
@@ -115,6 +115,7 @@ impl Workspace {
             files: bundle.files.len(),
             paths: bundle.files.iter().map(|(path, _)| path.clone()).collect(),
             manifest_sha256: ContentHash::of(manifest),
+            left_out: bundle.left_out.clone(),
         })
     }
 
@@ -168,7 +169,7 @@ impl Workspace {
             week,
             first_day: view.issue.start,
             last_day: view.issue.end,
-            publisher: DEFAULT_PUBLISHER.to_string(),
+            publication: self.settings().publication.clone(),
             titles: view.issue.titles.clone(),
             sections,
             commentaries,

@@ -4,17 +4,24 @@
 //! Fields the file lacks are inferred only where the answer is safe — the language from the
 //! name's suffix (or the caller's default), the title from the first `# heading`, the issue
 //! from a `date:` field or a date in the path, a fresh id shared by the language versions of
-//! one commentary — and written as new front matter lines above the file's own. What cannot be
-//! inferred is reported per file. A table of imported sources makes a second run change nothing.
+//! one commentary — and written as new front matter lines above the file's own. A team's
+//! [`ImportMapping`] (trend sentences, section titles, byline keys, the lead, which date decides
+//! the week) is applied on the source's own lines, so an error names the source's line. What
+//! cannot be inferred, what was mapped and the keys nobody knows are reported per file.
+//!
+//! A table of imported sources makes a second run change nothing, and a changed source a new
+//! version — unless the draft was changed in Galley since it was imported: then the
+//! workspace's text stays, the archive's becomes a version in history, and the report names both.
 
 use super::listing::relative;
-use super::save::slugify;
+use super::save::slug_of;
 use super::Workspace;
 use crate::atomic::write_atomic;
 use crate::draft::{lang_from_file_name, new_id, Draft, IsoWeek, MAX_DRAFT_BYTES};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
 use crate::history::{ImportSource, KnownFileChange, NewVersion, Origin, Version};
+use crate::import_map::{parse_date, yaml_quoted, ImportMapping, Mapped};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -23,6 +30,8 @@ pub struct ImportOptions {
     /// The language of files whose name has no language suffix and whose front matter has no
     /// `lang`.
     pub default_lang: Option<String>,
+    /// The team's mapping of its archive's words and keys onto Galley's.
+    pub mapping: Option<ImportMapping>,
 }
 
 #[derive(Debug)]
@@ -33,6 +42,14 @@ pub enum ImportOutcome {
     Updated { path: String, version: Version },
     /// Imported before and unchanged: nothing done.
     Unchanged { path: String },
+    /// Imported before and changed in the archive, but the draft was changed in Galley since:
+    /// the workspace's text is kept (`kept`, its newest version) and the archive's text is
+    /// recorded as version `archive` of the same draft, for comparing and restoring.
+    Conflict {
+        path: String,
+        kept: Version,
+        archive: Box<Version>,
+    },
     /// Left out; the error says why.
     Failed(Error),
 }
@@ -50,16 +67,26 @@ pub struct ImportReport {
     pub files: Vec<ImportedFile>,
 }
 
+/// How many files had each outcome.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub imported: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub conflicts: usize,
+    pub failed: usize,
+}
+
 impl ImportReport {
-    /// (imported, updated, unchanged, failed)
-    pub fn counts(&self) -> (usize, usize, usize, usize) {
-        let mut counts = (0, 0, 0, 0);
+    pub fn counts(&self) -> ImportCounts {
+        let mut counts = ImportCounts::default();
         for file in &self.files {
             match file.outcome {
-                ImportOutcome::Imported { .. } => counts.0 += 1,
-                ImportOutcome::Updated { .. } => counts.1 += 1,
-                ImportOutcome::Unchanged { .. } => counts.2 += 1,
-                ImportOutcome::Failed(_) => counts.3 += 1,
+                ImportOutcome::Imported { .. } => counts.imported += 1,
+                ImportOutcome::Updated { .. } => counts.updated += 1,
+                ImportOutcome::Unchanged { .. } => counts.unchanged += 1,
+                ImportOutcome::Conflict { .. } => counts.conflicts += 1,
+                ImportOutcome::Failed(_) => counts.failed += 1,
             }
         }
         counts
@@ -138,8 +165,35 @@ impl Workspace {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let rel_source = relative(dir, source);
-        let (yaml, body) = split_front_matter(&text);
+        let (yaml, body, has_front) = split_front_matter(&text);
         let group_key = group_key(&rel_source, &name);
+        // The source's front matter starts on its line 2, after `---`.
+        let mapped = options
+            .mapping
+            .clone()
+            .unwrap_or_default()
+            .apply(yaml, 2, body, &self.settings().sections)
+            .map_err(|p| Error::InvalidDraft {
+                path: source.to_path_buf(),
+                line: p.line,
+                field: p.field,
+                message: p.message,
+            })?;
+        let Mapped {
+            added,
+            yaml,
+            body,
+            notes: mapping_notes,
+            unknown_keys,
+        } = mapped;
+        let yaml = yaml.as_str();
+        notes.extend(mapping_notes);
+        if !unknown_keys.is_empty() {
+            notes.push(format!(
+                "keys Galley does not know, kept as they are: {}",
+                unknown_keys.join(", ")
+            ));
+        }
 
         let mut header = String::new();
         let suffix_lang = lang_from_file_name(&name);
@@ -156,7 +210,7 @@ impl Workspace {
                              suffix in its name (`name.be.md`); pass --lang to set a default",
                         )
                     })?;
-                header.push_str(&format!("lang: {}\n", yaml_string(&lang)));
+                header.push_str(&format!("lang: {}\n", yaml_quoted(&lang)));
                 notes.push(format!("lang `{lang}` from the file name or --lang"));
                 lang
             }
@@ -169,15 +223,15 @@ impl Workspace {
             header.push_str(&format!("id: {id}\n"));
         }
         if field_value(yaml, "title").is_none() {
-            match first_heading(body) {
+            match first_heading(&body) {
                 Some(title) => {
-                    header.push_str(&format!("title: {}\n", yaml_string(title)));
+                    header.push_str(&format!("title: {}\n", yaml_quoted(title)));
                     notes.push("title from the first `# heading`".into());
                 }
                 None => notes.push("no title: no `title:` field and no `# heading`".into()),
             }
         }
-        if field_value(yaml, "issue").is_none() {
+        if field_value(yaml, "issue").is_none() && !added.contains("issue:") {
             let date = field_value(yaml, "date").and_then(|d| week_of_date(&d));
             match date.or_else(|| week_in_path(&rel_source)) {
                 Some(week) => {
@@ -191,8 +245,10 @@ impl Workspace {
                 }
             }
         }
+        header.push_str(&added);
         let composed = format!("---\n{header}{yaml}---\n{body}");
-        let draft = Draft::parse(source, composed.as_bytes())?;
+        let draft = Draft::parse(source, composed.as_bytes())
+            .map_err(|e| line_in_source(e, header.lines().count(), has_front))?;
         let front = draft.front().clone();
         groups.insert(group_key.clone(), front.id.clone());
 
@@ -210,12 +266,57 @@ impl Workspace {
                         ));
                     }
                 }
-                self.free_path(&front.issue, &name, &lang)?
+                let (rel, shortened) = self.free_path(&front.issue, &name, &lang)?;
+                if shortened {
+                    notes.push(format!(
+                        "file name shortened at a word boundary to {}",
+                        rel.rsplit('/').next().unwrap_or(&rel)
+                    ));
+                }
+                rel
             }
         };
         let target = self.resolve(Path::new(&rel))?;
         // An earlier import may have been edited since: keep that text in history first.
         self.secure_disk_text(&target)?;
+        if let Some(earlier) = &earlier {
+            if let Some(kept) = self.changed_since_import(earlier, &front)? {
+                let archive = self.history().record(NewVersion {
+                    draft_id: &front.id,
+                    lang: &front.lang,
+                    path: &target.rel,
+                    text: Some(&composed),
+                    author: &self.env().author,
+                    at: self.env().clock.now(),
+                    label: None,
+                    origin: Origin::Import,
+                })?;
+                // The workspace's text stays the newest version: it is what is on disk.
+                let kept = match self.secure_disk_text(&target)? {
+                    Some((_, version)) => version,
+                    None => kept,
+                };
+                self.history().record_import(&ImportSource {
+                    source: source_key,
+                    hash,
+                    group_key,
+                    draft_id: front.id.clone(),
+                    lang: front.lang.clone(),
+                    path: target.rel.clone(),
+                    version_id: archive.id,
+                })?;
+                notes.push(format!(
+                    "conflict: {} was changed in Galley since it was imported; kept it (version \
+                     {}), the archive's text is version {}",
+                    target.rel, kept.id, archive.id
+                ));
+                return Ok(ImportOutcome::Conflict {
+                    path: target.rel,
+                    kept,
+                    archive: Box::new(archive),
+                });
+            }
+        }
         if let Some(parent) = target.abs.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| Error::io("create the folder", parent, e))?;
@@ -256,13 +357,37 @@ impl Workspace {
         })
     }
 
-    /// `<issue>/<slug>.<lang>.md`, numbered when taken.
-    fn free_path(&self, issue: &Option<IsoWeek>, name: &str, lang: &str) -> Result<String> {
+    /// The head version of an imported draft when its text is no longer the one the import
+    /// wrote (an edit in Galley or outside it since); `None` when it is.
+    fn changed_since_import(
+        &self,
+        earlier: &ImportSource,
+        front: &crate::draft::FrontMatter,
+    ) -> Result<Option<Version>> {
+        let imported = self.history().version(earlier.version_id)?;
+        let Some(head) = self.history().head(&front.id, &front.lang)? else {
+            return Ok(None);
+        };
+        if head.hash.is_none() {
+            return Err(Error::invalid(
+                earlier.path.clone(),
+                "it was deleted in the workspace after it was imported; restore it \
+                 (`galley log`, `galley restore`) to import the archive's changes into it",
+            ));
+        }
+        Ok((head.hash != imported.hash).then_some(head))
+    }
+
+    /// `<issue>/<slug>.<lang>.md`, numbered when taken, and whether the name had to be
+    /// shortened.
+    fn free_path(&self, issue: &Option<IsoWeek>, name: &str, lang: &str) -> Result<(String, bool)> {
         let folder = issue.map_or("unfiled".to_string(), |w| w.to_string());
         let stem = stem_without_lang(name);
-        let slug = match slugify(stem) {
-            s if s.is_empty() => "imported".to_string(),
-            s => s,
+        let (slug, shortened) = slug_of(stem);
+        let slug = if slug.is_empty() {
+            "imported".to_string()
+        } else {
+            slug
         };
         for n in 1..10_000 {
             let numbered = if n == 1 {
@@ -272,7 +397,7 @@ impl Workspace {
             };
             let rel = format!("{folder}/{numbered}.{lang}.md");
             if !self.root().join(&rel).exists() {
-                return Ok(rel);
+                return Ok((rel, shortened));
             }
         }
         Err(Error::invalid(
@@ -307,24 +432,47 @@ fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// The YAML between `---` lines (with its final newline) and the body after them; no front
-/// matter gives an empty YAML and the whole text as body.
-fn split_front_matter(text: &str) -> (&str, &str) {
+/// The YAML between `---` lines (with its final newline), the body after them, and whether
+/// there was front matter; none gives an empty YAML and the whole text as body.
+fn split_front_matter(text: &str) -> (&str, &str, bool) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(rest) = text
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))
     else {
-        return ("", text);
+        return ("", text, false);
     };
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" {
-            return (&rest[..offset], &rest[offset + line.len()..]);
+            return (&rest[..offset], &rest[offset + line.len()..], true);
         }
         offset += line.len();
     }
-    ("", text)
+    ("", text, false)
+}
+
+/// An error in the text import composed, pointed at the source file's line: import adds
+/// `added` lines after the opening `---` (and both `---` lines when the source had none).
+fn line_in_source(error: Error, added: usize, has_front: bool) -> Error {
+    match error {
+        Error::InvalidDraft {
+            path,
+            line,
+            field,
+            message,
+        } => {
+            let shift = if has_front { added } else { added + 2 };
+            let line = if line > shift + 1 { line - shift } else { line };
+            Error::InvalidDraft {
+                path,
+                line,
+                field,
+                message,
+            }
+        }
+        other => other,
+    }
 }
 
 /// A top-level key's scalar value, unquoted; `None` when missing or empty.
@@ -345,11 +493,7 @@ fn first_heading(body: &str) -> Option<&str> {
 
 /// `YYYY-MM-DD` → its ISO week.
 fn week_of_date(text: &str) -> Option<IsoWeek> {
-    let date = text.get(..10)?;
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(date, &format)
-        .ok()
-        .map(IsoWeek::containing)
+    parse_date(text).map(IsoWeek::containing)
 }
 
 /// The first `YYYY-Www`, `YYYY-MM-DD` or `YYYY/MM/DD` in a path.
@@ -388,12 +532,6 @@ fn group_key(rel_source: &str, name: &str) -> String {
     format!("{folder}/{}", stem_without_lang(name))
 }
 
-/// A double-quoted YAML scalar.
-fn yaml_string(text: &str) -> String {
-    let escaped = text.replace('\\', "\\\\").replace('"', "\\\"");
-    format!("\"{escaped}\"")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -415,10 +553,13 @@ mod tests {
     fn front_matter_is_split_from_the_body() {
         assert_eq!(
             split_front_matter("---\na: 1\n---\nbody"),
-            ("a: 1\n", "body")
+            ("a: 1\n", "body", true)
         );
-        assert_eq!(split_front_matter("# T\nbody"), ("", "# T\nbody"));
-        assert_eq!(split_front_matter("---\nno end"), ("", "---\nno end"));
+        assert_eq!(split_front_matter("# T\nbody"), ("", "# T\nbody", false));
+        assert_eq!(
+            split_front_matter("---\nno end"),
+            ("", "---\nno end", false)
+        );
     }
 
     #[test]

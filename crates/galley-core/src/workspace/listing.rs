@@ -5,6 +5,7 @@ use crate::conflict::{conflict_copy, conflict_copy_path, ConflictCopy};
 use crate::draft::{is_draft_file_name, read_draft, Draft, IsoWeek, Trend};
 use crate::error::{Error, Result};
 use crate::history::FrontMatterEntry;
+use crate::issue::RequiredField;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -24,6 +25,30 @@ pub struct DraftSummary {
     /// The file has merge conflict markers: what is shown here is its "ours" side, so the
     /// commentary stays in its place, but it is not content (see `problems`).
     pub in_conflict: bool,
+}
+
+/// A draft's empty required fields (see [`Workspace::missing_fields`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingFields {
+    pub path: String,
+    pub fields: Vec<RequiredField>,
+}
+
+impl MissingFields {
+    /// "no `lead`, `trend`: fill them in before the week is published"
+    pub fn message(&self) -> String {
+        let names: Vec<String> = self
+            .fields
+            .iter()
+            .map(|f| format!("`{}`", f.as_str()))
+            .collect();
+        format!(
+            "{}: no {}; fill {} in before the week is published",
+            self.path,
+            names.join(", "),
+            if self.fields.len() == 1 { "it" } else { "them" }
+        )
+    }
 }
 
 #[derive(Debug, Default)]
@@ -159,6 +184,33 @@ impl Workspace {
             }
         }
         Ok(problems)
+    }
+
+    /// Drafts that leave a field every published language version needs empty (title, lead,
+    /// authors, trend: [`RequiredField`]), in path order. Not problems — a draft in progress
+    /// may lack them — but `check` warns, so an imported archive's gaps are seen before
+    /// readiness refuses the week.
+    pub fn missing_fields(&self) -> Result<Vec<MissingFields>> {
+        let mut missing = Vec::new();
+        for draft in self.list()?.drafts.iter().filter(|d| !d.in_conflict) {
+            let found = self.resolve(Path::new(&draft.path))?;
+            // Unreadable files are `check`'s problems already.
+            let Ok(read) = read_draft(&found.abs, Path::new(&found.rel)) else {
+                continue;
+            };
+            let fields: Vec<RequiredField> = RequiredField::ALL
+                .into_iter()
+                .filter(|f| f.is_empty_in(read.front()))
+                .collect();
+            if !fields.is_empty() {
+                missing.push(MissingFields {
+                    path: draft.path.clone(),
+                    fields,
+                });
+            }
+        }
+        missing.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(missing)
     }
 
     /// Conflicts that are not a draft with markers (those are `list`'s problems): sync tools'

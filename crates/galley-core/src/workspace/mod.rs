@@ -20,11 +20,11 @@ mod translation_view;
 mod xliff;
 
 pub use approval::ApprovalChange;
-pub use export::{ExportOptions, ExportReport, DEFAULT_PUBLISHER};
-pub use import::{ImportOptions, ImportOutcome, ImportReport, ImportedFile};
+pub use export::{ExportOptions, ExportReport};
+pub use import::{ImportCounts, ImportOptions, ImportOutcome, ImportReport, ImportedFile};
 pub use issue::{IssueList, IssueSummary, IssueView, MoveReport};
 pub use journal::JOURNAL_DIR;
-pub use listing::{CommentaryDrafts, DraftSummary, Listing};
+pub use listing::{CommentaryDrafts, DraftSummary, Listing, MissingFields};
 pub use record::{RecordReport, Recorded};
 pub use recovery::Recovery;
 pub use save::{slugify, NewDraft, SaveOutcome, VersionRef};

@@ -505,9 +505,18 @@ fn check_draft_path(rel: &str) -> Result<()> {
     Ok(())
 }
 
+/// The longest slug, in characters; longer ones are cut at a word boundary.
+const MAX_SLUG_CHARS: usize = 60;
+
 /// A file-name-safe form of a title: lowercase letters and digits (any script), single
-/// hyphens between words, at most 60 characters.
+/// hyphens between words, at most 60 characters (see [`slug_of`]).
 pub fn slugify(title: &str) -> String {
+    slug_of(title).0
+}
+
+/// [`slugify`]'s slug and whether the title was too long for it: a long slug ends at the last
+/// whole word that fits (a single word longer than the limit is cut).
+pub(crate) fn slug_of(title: &str) -> (String, bool) {
     let mut slug = String::new();
     for c in title.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -515,11 +524,22 @@ pub fn slugify(title: &str) -> String {
         } else if !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
         }
-        if slug.chars().count() >= 60 {
-            break;
-        }
     }
-    slug.trim_end_matches('-').to_string()
+    let slug = slug.trim_end_matches('-');
+    if slug.chars().count() <= MAX_SLUG_CHARS {
+        return (slug.to_string(), false);
+    }
+    let fits: String = slug.chars().take(MAX_SLUG_CHARS + 1).collect();
+    let cut = match fits.rfind('-') {
+        Some(end) if end > 0 => &fits[..end],
+        _ => {
+            &fits[..fits
+                .char_indices()
+                .nth(MAX_SLUG_CHARS)
+                .map_or(fits.len(), |(i, _)| i)]
+        }
+    };
+    (cut.trim_end_matches('-').to_string(), true)
 }
 
 fn bad_version_ref(given: &str) -> Error {
@@ -528,4 +548,39 @@ fn bad_version_ref(given: &str) -> Error {
         "name a version by its number (`galley log PATH` shows them) or by at least six hex \
          digits of its SHA-256",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_titles_are_kept_whole() {
+        assert_eq!(
+            slug_of("Army reform: what's next?"),
+            ("army-reform-what-s-next".to_string(), false)
+        );
+    }
+
+    #[test]
+    fn long_titles_end_at_the_last_whole_word_that_fits() {
+        let title = "The National Bank cuts the refinancing rate again while the currency market stays calm";
+        let (slug, shortened) = slug_of(title);
+        assert!(shortened);
+        assert_eq!(
+            slug,
+            "the-national-bank-cuts-the-refinancing-rate-again-while-the"
+        );
+        assert!(slug.chars().count() <= MAX_SLUG_CHARS);
+        let (cyrillic, _) = slug_of(
+            "Национальный банк снова снизил ставку рефинансирования, валютный рынок спокоен",
+        );
+        assert_eq!(
+            cyrillic,
+            "национальный-банк-снова-снизил-ставку-рефинансирования"
+        );
+        let (one_word, shortened) = slug_of(&"а".repeat(70));
+        assert!(shortened);
+        assert_eq!(one_word.chars().count(), MAX_SLUG_CHARS);
+    }
 }

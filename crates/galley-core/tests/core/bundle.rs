@@ -1,6 +1,7 @@
 // Publishing bundles rendered from the sample drafts (drafts/2020-W20, drafts/2020-W21),
 // checked by our own reading and by real consumers: the W3C Nu HTML checker (vnu-jar),
-// feedparser, jsonschema with the IPTC ninjs 2.1 schema, and hugo. A missing consumer fails
+// feedparser (absolute links required), jsonschema with the IPTC ninjs 2.1 and 3.1 schemas,
+// and hugo. The sample workspace's `[publication]` settings name the publisher and the site. A missing consumer fails
 // the test with the command that installs it.
 
 use galley_core::bundle::{
@@ -63,7 +64,7 @@ fn sample_input(week: &str, languages: &[&str]) -> BundleInput {
         week,
         first_day: week.monday(),
         last_day: week.sunday(),
-        publisher: "Galley Weekly".to_string(),
+        publication: settings.publication.clone(),
         titles: issue_titles(),
         sections: settings
             .sections
@@ -125,8 +126,10 @@ fn bundle_holds_every_format_for_every_language() {
             "feed.atom",
             "feed.json",
             "issue.ninjs.json",
+            "issue.ninjs3.json",
             "key-rate-cut.html",
             "ninjs/key-rate-cut.json",
+            "ninjs3/key-rate-cut.json",
         ] {
             assert!(
                 bundle.get(&format!("{lang}/{file}")).is_some(),
@@ -135,11 +138,14 @@ fn bundle_holds_every_format_for_every_language() {
         }
         assert!(bundle
             .get(&format!(
-                "hugo/content/economy/key-rate-cut/index.{lang}.md"
+                "hugo/content/2020/w21/economy/key-rate-cut/index.{lang}.md"
             ))
             .is_some());
         assert!(bundle
-            .get(&format!("hugo/content/_index.{lang}.md"))
+            .get(&format!("hugo/content/2020/w21/_index.{lang}.md"))
+            .is_some());
+        assert!(bundle
+            .get(&format!("hugo/content/2020/w21/economy/_index.{lang}.md"))
             .is_some());
     }
     let paths: Vec<&String> = bundle.files.iter().map(|(p, _)| p).collect();
@@ -190,7 +196,10 @@ fn pages_show_localised_date_range_trend_word_byline_bold_lead_and_hreflang() {
             "<link rel=\"alternate\" hreflang=\"{lang}\" href=\"../{lang}/key-rate-cut.html\">"
         )));
     }
-    assert!(be.contains("Тэндэнцыя: "), "trend is written as a word");
+    assert!(
+        be.contains("Тэндэнцыя: "),
+        "with no phrase set for be, the trend is a label and a word"
+    );
     assert!(be.contains("<p class=\"lead\"><strong>"));
     assert!(be.contains("class=\"byline\""));
     assert!(
@@ -231,6 +240,211 @@ fn progress_counts_up_to_its_total() {
     assert_eq!(total, 3 * (4 + 1) + 1);
     assert_eq!(seen.len(), total);
     assert!(seen.iter().enumerate().all(|(i, p)| p.done == i + 1));
+}
+
+// --- Publication settings ---------------------------------------------------------------
+
+fn json_of(bundle: &Bundle, path: &str) -> serde_json::Value {
+    serde_json::from_str(&text(bundle, path)).expect("JSON")
+}
+
+#[test]
+fn feeds_link_absolutely_under_the_base_url_and_are_signed_by_the_publisher() {
+    let bundle = rendered(&w21());
+    let atom = text(&bundle, "en/feed.atom");
+    assert!(
+        atom.contains("<author><name>Minsk Policy Review</name></author>"),
+        "{atom}"
+    );
+    assert!(
+        atom.contains("href=\"https://digest.example.org/en/index.html\""),
+        "{atom}"
+    );
+    assert!(atom.contains("rel=\"self\" type=\"application/atom+xml\" href=\"https://digest.example.org/en/feed.atom\""));
+    assert!(atom.contains("href=\"https://digest.example.org/en/key-rate-cut.html\""));
+    assert!(
+        atom.contains("<title>Weekly Security Review</title>"),
+        "newsletter title"
+    );
+    assert!(atom.contains("<rights>© 2020 Minsk Policy Review</rights>"));
+    let feed = json_of(&bundle, "ru/feed.json");
+    assert_eq!(
+        feed["home_page_url"],
+        "https://digest.example.org/ru/index.html"
+    );
+    assert_eq!(feed["feed_url"], "https://digest.example.org/ru/feed.json");
+    assert_eq!(feed["authors"][0]["name"], "Minsk Policy Review");
+    for item in feed["items"].as_array().expect("items") {
+        let url = item["url"].as_str().expect("url");
+        assert!(
+            url.starts_with("https://digest.example.org/ru/") && url.ends_with(".html"),
+            "{url}"
+        );
+    }
+}
+
+#[test]
+fn ninjs_items_carry_the_publisher_the_copyright_and_absolute_uris_in_both_versions() {
+    let bundle = rendered(&w21());
+    let v2 = json_of(&bundle, "en/ninjs/key-rate-cut.json");
+    assert_eq!(v2["copyrightholder"], "Minsk Policy Review");
+    assert_eq!(v2["copyrightnotice"], "© 2020 Minsk Policy Review");
+    assert_eq!(v2["uri"], "https://digest.example.org/en/key-rate-cut.html");
+    assert_eq!(v2["standard"]["version"], "2.1");
+    let v3 = json_of(&bundle, "en/ninjs3/key-rate-cut.json");
+    assert_eq!(v3["copyrightHolder"], "Minsk Policy Review");
+    assert_eq!(v3["uri"], v2["uri"]);
+    assert_eq!(v3["standard"]["version"], "3.1");
+    assert_eq!(v3["bodies"][0]["contentType"], "text/html");
+    assert_eq!(v3["altIds"], v2["altids"]);
+    let issue = json_of(&bundle, "be/issue.ninjs3.json");
+    assert_eq!(issue["uri"], "https://digest.example.org/be/index.html");
+    assert_eq!(
+        issue["associations"]
+            .as_array()
+            .expect("associations")
+            .len(),
+        4
+    );
+}
+
+#[test]
+fn the_newsletter_links_absolutely_and_is_signed_by_the_publisher() {
+    let mut input = w21();
+    for text in input.commentaries[0].versions.values_mut() {
+        text.body
+            .push_str("\n\nSee [the chart](charts/rate.html) and [the note](#top).\n");
+    }
+    let bundle = rendered(&input);
+    let html = text(&bundle, "en/email.html");
+    assert!(
+        html.contains("href=\"https://digest.example.org/en/key-rate-cut.html\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"https://digest.example.org/en/charts/rate.html\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"#top\""),
+        "a link inside the mail stays"
+    );
+    assert!(html.contains("Minsk Policy Review · "), "signature");
+    let plain = text(&bundle, "en/email.txt");
+    assert!(
+        plain.ends_with("-- \nMinsk Policy Review\n© 2020 Minsk Policy Review\n"),
+        "{plain}"
+    );
+    assert!(plain.contains("https://digest.example.org/en/key-rate-cut.html\n"));
+}
+
+#[test]
+fn nothing_in_the_bundle_is_signed_by_the_software() {
+    let bundle = rendered(&w21());
+    for (path, bytes) in &bundle.files {
+        let content = String::from_utf8_lossy(bytes);
+        for signature in ["\"Galley\"", ">Galley<", "-- \nGalley", "Galley ·"] {
+            assert!(!content.contains(signature), "{path} contains {signature}");
+        }
+    }
+}
+
+#[test]
+fn formats_whose_settings_are_unset_are_left_out_and_named_with_the_settings() {
+    let mut input = w21();
+    input.publication.base_url = None;
+    let bundle = rendered(&input);
+    for (path, _) in &bundle.files {
+        for made_without in ["feed.", "email.", "ninjs"] {
+            assert!(
+                !path.contains(made_without),
+                "{path} was made without a base URL"
+            );
+        }
+    }
+    assert!(
+        bundle.get("en/index.html").is_some(),
+        "pages need no settings"
+    );
+    assert!(
+        !text(&bundle, "en/index.html").contains("feed.atom"),
+        "pages do not point to a feed that is not there"
+    );
+    assert_eq!(bundle.left_out.len(), 3);
+    let messages: Vec<String> = bundle.left_out.iter().map(|l| l.message()).collect();
+    assert!(
+        messages[0].starts_with(
+            "Feeds (feed.atom, feed.json): not made; set `base_url` under [publication]"
+        ),
+        "{messages:?}"
+    );
+    let manifest = json_of(&bundle, "manifest.json");
+    assert_eq!(manifest["left_out"], serde_json::json!(messages));
+    input.publication.publisher = None;
+    let both = rendered(&input);
+    assert!(both.left_out[2]
+        .message()
+        .contains("set `publisher` and `base_url`"));
+}
+
+#[test]
+fn pages_show_the_section_the_teams_trend_sentence_and_plural_labels() {
+    let bundle = rendered(&w21());
+    let en = text(&bundle, "en/key-rate-cut.html");
+    assert!(en.contains("<p class=\"section\">Economy</p>"), "{en}");
+    let ru_index = text(&bundle, "ru/index.html");
+    assert!(
+        ru_index.contains("<p class=\"count\">4 комментария</p>"),
+        "{ru_index}"
+    );
+    assert!(text(&bundle, "en/index.html").contains("<p class=\"count\">4 commentaries</p>"));
+    let ru = text(&bundle, "ru/key-rate-cut.html");
+    assert!(ru.contains("<p class=\"section\">Экономика</p>"));
+    let mut one_author = w21();
+    let mut two_authors = w21();
+    for text in one_author.commentaries[1].versions.values_mut() {
+        text.front.authors = vec!["Hanna Zhuk".into()];
+    }
+    for text in two_authors.commentaries[1].versions.values_mut() {
+        text.front.authors = vec!["Hanna Zhuk".into(), "Pavel Lysenka".into()];
+    }
+    let one = rendered(&one_author);
+    let two = rendered(&two_authors);
+    for (lang, single, several) in [
+        ("ru", "Автор", "Авторы"),
+        ("be", "Аўтар", "Аўтары"),
+        ("en", "By", "By"),
+    ] {
+        let path = format!("{lang}/key-rate-cut.html");
+        assert!(
+            text(&one, &path).contains(&format!("<p class=\"byline\">{single}: Hanna Zhuk</p>")),
+            "{lang}"
+        );
+        assert!(
+            text(&two, &path).contains(&format!(
+                "<p class=\"byline\">{several}: Hanna Zhuk, Pavel Lysenka</p>"
+            )),
+            "{lang}"
+        );
+    }
+}
+
+#[test]
+fn the_trend_sentence_replaces_the_word_where_the_team_set_one() {
+    let mut input = w21();
+    for text in input.commentaries[1].versions.values_mut() {
+        text.front.trend = Some(galley_core::draft::Trend::Unchanged);
+    }
+    let bundle = rendered(&input);
+    let en = text(&bundle, "en/key-rate-cut.html");
+    assert!(
+        en.contains("</span> The situation has not changed</p>"),
+        "{en}"
+    );
+    assert!(!en.contains("Trend: unchanged"));
+    assert!(text(&bundle, "ru/key-rate-cut.html").contains("</span> Ситуация не изменилась</p>"));
+    assert!(text(&bundle, "be/key-rate-cut.html").contains("</span> Тэндэнцыя: без зменаў</p>"));
+    assert!(text(&bundle, "en/email.txt").contains("The situation has not changed\n"));
 }
 
 // --- Sanitizing ----------------------------------------------------------------------------
@@ -439,23 +653,24 @@ fn atom_parses_cleanly_in_feedparser_and_json_feed_in_jsonfeed_util() {
     assert!(out.contains("atom10") && out.contains("json11"), "{out}");
 }
 
-#[test]
-fn every_ninjs_file_validates_against_the_iptc_ninjs_2_1_schema() {
+/// Every ninjs item of the written samples in `folder` (`ninjs`, `ninjs3`) validated by
+/// jsonschema against the IPTC schema `schema_file`.
+fn validate_ninjs(folder: &str, schema_file: &str) {
     require(
         &["python3", "-c", "import jsonschema"],
         "jsonschema",
         "pip install jsonschema",
     );
     let (_dir, roots) = written_samples();
-    let mut items = files_ending(&roots, "issue.ninjs.json");
+    let mut items = files_ending(&roots, &format!("issue.{folder}.json"));
     items.extend(files_ending(&roots, ".json").into_iter().filter(|p| {
         p.parent()
             .and_then(|d| d.file_name())
-            .is_some_and(|n| n == "ninjs")
+            .is_some_and(|n| n == folder)
     }));
     assert_eq!(items.len(), 2 * (4 + 1) + 3 * (4 + 1));
-    // A copy of the IPTC schema is kept in the repository (tests/schemas/ninjs, with its licence).
-    let schema = repo_root().join("tests/schemas/ninjs/ninjs-schema_2.1.json");
+    // Copies of the IPTC schemas are kept in the repository (tests/schemas/ninjs, with their licence).
+    let schema = repo_root().join("tests/schemas/ninjs").join(schema_file);
     assert!(
         schema.is_file(),
         "the ninjs schema is missing at {}",
@@ -469,6 +684,16 @@ fn every_ninjs_file_validates_against_the_iptc_ninjs_2_1_schema() {
         "ninjs validation",
     );
     assert_eq!(out.matches(": ok").count(), items.len(), "{out}");
+}
+
+#[test]
+fn every_ninjs_file_validates_against_the_iptc_ninjs_2_1_schema() {
+    validate_ninjs("ninjs", "ninjs-schema_2.1.json");
+}
+
+#[test]
+fn every_ninjs3_file_validates_against_the_iptc_ninjs_3_1_schema() {
+    validate_ninjs("ninjs3", "ninjs-schema_3.1.json");
 }
 
 const HUGO_CONFIG: &str = r#"
@@ -514,20 +739,23 @@ fn hugo_builds_the_markdown_sources_into_a_multilingual_site() {
         "hugo",
     );
     for lang in ["be", "ru", "en"] {
-        let page = dir
-            .path()
-            .join(format!("public/{lang}/economy/key-rate-cut/index.html"));
+        let page = dir.path().join(format!(
+            "public/{lang}/2020/w21/economy/key-rate-cut/index.html"
+        ));
         let html = std::fs::read_to_string(&page)
             .unwrap_or_else(|e| panic!("hugo made no {lang} page at {}: {e}", page.display()));
         assert!(html.contains(&format!("lang=\"{lang}\"")));
         for other in ["be", "ru", "en"].iter().filter(|l| **l != lang) {
             assert!(
-                html.contains(&format!("/{other}/economy/key-rate-cut/")),
+                html.contains(&format!("/{other}/2020/w21/economy/key-rate-cut/")),
                 "{lang} page links its {other} translation:\n{html}"
             );
         }
-        let home = std::fs::read_to_string(dir.path().join(format!("public/{lang}/index.html")))
-            .expect("home page per language");
+        let home = std::fs::read_to_string(
+            dir.path()
+                .join(format!("public/{lang}/2020/w21/index.html")),
+        )
+        .expect("the week's page per language");
         assert!(home.contains(&issue_titles()[lang]));
     }
 }

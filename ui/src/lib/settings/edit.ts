@@ -1,5 +1,5 @@
 // Pure edits of the workspace settings form (the core checks the result when it is saved).
-import type { SectionSettings, WorkspaceSettings } from "../../ipc";
+import type { PublicationSettings, SectionSettings, TrendSentences, WorkspaceSettings } from "../../ipc";
 
 /** `list` with the item at `index` moved by `delta` places (unchanged at the ends). */
 export function moved<T>(list: readonly T[], index: number, delta: -1 | 1): T[] {
@@ -31,10 +31,43 @@ export function withTitle(settings: WorkspaceSettings, key: string, lang: string
   };
 }
 
+/** The publication's one-line texts the form edits directly. */
+export type PublicationText = "publisher" | "baseUrl" | "copyright";
+
+export function withPublicationText(settings: WorkspaceSettings, field: PublicationText, value: string): WorkspaceSettings {
+  return { ...settings, publication: { ...settings.publication, [field]: value } };
+}
+
+export function withNewsletterTitle(settings: WorkspaceSettings, lang: string, title: string): WorkspaceSettings {
+  const newsletterTitles = { ...settings.publication.newsletterTitles, [lang]: title };
+  return { ...settings, publication: { ...settings.publication, newsletterTitles } };
+}
+
+const NO_SENTENCES: TrendSentences = { improved: "", unchanged: "", deteriorated: "" };
+
+/** The sentence a language shows for one trend (blank: the trend's word). */
+export function withTrendSentence(
+  settings: WorkspaceSettings,
+  lang: string,
+  trend: keyof TrendSentences,
+  text: string,
+): WorkspaceSettings {
+  const current = settings.publication.trendSentences[lang] ?? NO_SENTENCES;
+  const trendSentences = { ...settings.publication.trendSentences, [lang]: { ...current, [trend]: text } };
+  return { ...settings, publication: { ...settings.publication, trendSentences } };
+}
+
+function copyOfPublication(p: PublicationSettings): PublicationSettings {
+  const trendSentences: Record<string, TrendSentences> = {};
+  for (const [lang, sentences] of Object.entries(p.trendSentences)) trendSentences[lang] = { ...sentences };
+  return { ...p, newsletterTitles: { ...p.newsletterTitles }, trendSentences };
+}
+
 /** A deep copy, so the form can be edited and compared with what was loaded. */
 export function copyOf(settings: WorkspaceSettings): WorkspaceSettings {
   return {
     languages: [...settings.languages],
     sections: settings.sections.map((s) => ({ key: s.key, titles: { ...s.titles } })),
+    publication: copyOfPublication(settings.publication),
   };
 }
