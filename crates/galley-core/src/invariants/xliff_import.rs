@@ -31,6 +31,7 @@ fn jobs() -> Result<(Draft, Vec<ExportJob>), Violation> {
         target_version: None,
         source: units.clone(),
         target: Vec::new(),
+        restructured: false,
     };
     let translated = ExportJob {
         target_version: Some("tgt-v7".to_string()),

@@ -4,7 +4,7 @@ use super::export::unit_pieces;
 use super::inline::{code_defs, CodeDef};
 use super::xml::{self, Element, Node};
 use super::{
-    ImportExpectation, ImportedTranslation, ImportedUnit, UnitKind, XliffHeader, GALLEY_NS,
+    ExportJob, TargetUnit, ImportExpectation, ImportedTranslation, ImportedUnit, UnitKind, XliffHeader, GALLEY_NS,
     MAX_XLIFF_BYTES, UNTRANSLATED_STATE, XLIFF_NS,
 };
 use crate::error::{Error, Result};
@@ -187,6 +187,7 @@ fn read_units(
         lead: None,
         paragraphs: Vec::new(),
         units: Vec::with_capacity(job.source.len()),
+        pending: Vec::new(),
     };
     for unit in &job.source {
         let id = unit.kind.id();
@@ -219,6 +220,9 @@ fn read_units(
         let still_copy = existing.is_none() && state == UNTRANSLATED_STATE && text == unit.text;
         let cleared = text.is_empty() && !unit.text.is_empty();
         let translated = !still_copy && !cleared;
+        if still_needs_work(job, existing, &state, &text, translated) {
+            translation.pending.push(unit.kind);
+        }
         if translated {
             match unit.kind {
                 UnitKind::Title => translation.title = Some(text.clone()),
@@ -233,7 +237,54 @@ fn read_units(
             translated,
         });
     }
+    if job.restructured && !translation.pending.is_empty() {
+        return Err(pending_refusal(job, &translation.pending));
+    }
     Ok(translation)
+}
+
+/// The states that say a translator is done with a unit.
+const DONE_STATES: [&str; 3] = ["translated", "signed-off", "final"];
+
+/// Whether a unit exported as needing work because of a source change came back still needing
+/// it: a changed unit is done when its state says so or its text was edited; a new one when
+/// it was translated.
+fn still_needs_work(
+    job: &ExportJob,
+    existing: Option<&TargetUnit>,
+    state: &str,
+    text: &str,
+    translated: bool,
+) -> bool {
+    match existing {
+        Some(t) if t.previous_source.is_some() => !DONE_STATES.contains(&state) && text == t.text,
+        Some(_) => false,
+        None => job.restructured && !translated,
+    }
+}
+
+fn pending_refusal(job: &ExportJob, pending: &[UnitKind]) -> String {
+    let described: Vec<String> = pending
+        .iter()
+        .map(|kind| {
+            let changed = job
+                .target
+                .iter()
+                .any(|t| t.kind == *kind && t.previous_source.is_some());
+            let what = if changed {
+                "changed in the source: review it and set its state to translated"
+            } else {
+                "new in the source: translate it"
+            };
+            format!("`{}` ({what})", kind.id())
+        })
+        .collect();
+    format!(
+        "the unit(s) {} still need work. Paragraphs of the source moved, were added or removed \
+         since the translation was made, so Galley lays the translation out anew and imports the \
+         job only when every such unit is done; nothing was changed",
+        described.join(", ")
+    )
 }
 
 /// Turns a `<target>`'s content back into Markdown, checking each inline code.

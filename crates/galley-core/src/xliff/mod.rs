@@ -24,12 +24,14 @@
 //!   DOCTYPE or entity other than XML's five and character references; input over
 //!   [`MAX_XLIFF_BYTES`].
 
+mod carry;
 mod export;
 mod import;
 mod inline;
 mod segment;
 mod xml;
 
+pub use carry::{carry, Carried, SourceBase};
 pub use export::export;
 pub use import::{header, import};
 pub use segment::{apply, target_units, units_of};
@@ -134,6 +136,10 @@ pub struct TargetUnit {
     pub kind: UnitKind,
     pub text: String,
     pub state: TargetState,
+    /// The source's text at the translation's base, when it changed since (not only by minor
+    /// edits): the unit is exported for review with it beside the translation, and must come
+    /// back reviewed.
+    pub previous_source: Option<String>,
 }
 
 /// Everything an export writes, and what an import is checked against.
@@ -151,6 +157,10 @@ pub struct ExportJob {
     /// The translation's existing units (see [`target_units`]); units of `source` without
     /// one are exported with a copy of the source as target.
     pub target: Vec<TargetUnit>,
+    /// True when the translation's paragraphs were carried to new places (see [`carry`]):
+    /// then every unit that needs work must come back done, or the import is refused, since
+    /// a half-done translation laid out like the source now would no longer follow its base.
+    pub restructured: bool,
 }
 
 /// What an imported file must match: the job as it would be exported now (if the source or
@@ -196,4 +206,8 @@ pub struct ImportedTranslation {
     pub paragraphs: Vec<String>,
     /// Every unit in job order.
     pub units: Vec<ImportedUnit>,
+    /// Units exported as needing review or translation because the source changed since the
+    /// base that came back still needing it; empty when the translation is up to date with
+    /// the job's source.
+    pub pending: Vec<UnitKind>,
 }

@@ -22,4 +22,5 @@ mod translation_view;
 mod watch;
 mod workspace;
 mod xliff;
+mod xliff_alignment;
 mod xliff_workspace;

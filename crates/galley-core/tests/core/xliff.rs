@@ -36,6 +36,7 @@ fn job(source: &Draft, target_lang: &str, target: Option<&Draft>) -> ExportJob {
         target_version: target.map(|_| "tgt-v7".to_string()),
         source: units,
         target: targets,
+        restructured: false,
     }
 }
 
