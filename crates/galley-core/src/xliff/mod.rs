@@ -40,6 +40,10 @@ pub use segment::{apply, target_units, units_of};
 pub const XLIFF_NS: &str = "urn:oasis:names:tc:xliff:document:1.2";
 /// Galley's namespace for its attributes in the file.
 pub const GALLEY_NS: &str = "urn:galley:xliff:1";
+/// The XML Schema of Galley's namespace (`galley-xliff-1.xsd`): with it, every exported file
+/// validates against the OASIS XLIFF 1.2 strict schema, which demands a schema for each
+/// extension namespace. Shipped in the binary so it can be published next to the files.
+pub const GALLEY_SCHEMA: &str = include_str!("galley-xliff-1.xsd");
 /// The largest XLIFF file import reads: 32 MiB (a draft is at most 10 MiB; a file holds it
 /// twice, plus markup).
 pub const MAX_XLIFF_BYTES: usize = 32 * 1024 * 1024;

@@ -23,4 +23,5 @@ mod watch;
 mod workspace;
 mod xliff;
 mod xliff_alignment;
+mod xliff_schema;
 mod xliff_workspace;

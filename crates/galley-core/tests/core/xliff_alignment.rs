@@ -5,6 +5,7 @@
 // Both consumers must be installed (scripts/setup): the tests fail, never skip, without them.
 
 use super::support::TempWorkspace;
+use super::xliff_schema::validate_strict;
 use galley_core::records::TranslationStatus;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -236,6 +237,7 @@ fn check_case(t: &Texts, case: &Case) {
     let now = (case.now)(t);
     let (mut w, xml) = outdated_job(t, &now);
     let what = format!("{} ({} → {})", case.name, t.source_lang, t.target_lang);
+    validate_strict(&xml).unwrap_or_else(|e| panic!("{what}: {e}"));
 
     // What translate-toolkit sees: the carried translation of each paragraph, its state, and
     // the previous source beside the changed ones.
