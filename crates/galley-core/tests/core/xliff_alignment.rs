@@ -301,3 +301,122 @@ fn each_alignment_case_carries_the_right_translation_latin_source() {
         check_case(&EN_RU, case);
     }
 }
+
+/// `xml` with unit `unit`'s `<target>` given `state` and, if given, the text `text`.
+fn set_target(xml: &str, unit: &str, state: &str, text: Option<&str>) -> String {
+    let at = xml
+        .find(&format!("<trans-unit id=\"{unit}\""))
+        .expect("unit in file");
+    let open = at + xml[at..].find("<target ").expect("target");
+    let content = open + xml[open..].find('>').expect("tag end") + 1;
+    let end = content + xml[content..].find("</target>").expect("target end");
+    let text = text.unwrap_or(&xml[content..end]);
+    format!(
+        "{}<target state=\"{state}\">{text}{}",
+        &xml[..open],
+        &xml[end..]
+    )
+}
+
+#[test]
+fn importing_only_reviewed_units_changes_exactly_their_paragraphs() {
+    let t = &BE_EN;
+    let (mut w, xml) = outdated_job(t, &[t.base[0], t.edited_b, t.base[2], t.base[3]]);
+    let before = w.read(&target_rel(t));
+
+    // p2 reviewed and rewritten; p1, p3 and p4 come back as they were exported.
+    let reviewed = "Calling up reservists is routine; only the timing is not.";
+    let edited = set_target(&xml, "p2", "translated", Some(reviewed));
+    let result = w.ws.xliff_import(&edited, "job.xlf").expect("import");
+    assert!(result.changed && result.caught_up, "{result:?}");
+    assert_eq!(
+        w.read(&target_rel(t)),
+        before.replacen(t.translation[1], reviewed, 1)
+    );
+    let row = w.ws.translation_row(ID).expect("row");
+    let cell = row.cells.iter().find(|c| c.lang == "en").expect("cell");
+    assert!(cell.outdated.is_none(), "every changed unit was reviewed");
+}
+
+#[test]
+fn a_unit_left_for_review_keeps_the_translation_outdated() {
+    let t = &EN_RU;
+    // B and D changed; the translator only gets to B.
+    let d = "We assess the situation as having deteriorated sharply.";
+    let (mut w, xml) = outdated_job(t, &[t.base[0], t.edited_b, t.base[2], d]);
+    let before = w.read(&target_rel(t));
+    let edited = set_target(&xml, "p2", "translated", Some("Призыв обычен."));
+    let result = w.ws.xliff_import(&edited, "job.xlf").expect("import");
+    assert!(result.changed && !result.caught_up, "{result:?}");
+    assert_eq!(
+        w.read(&target_rel(t)),
+        before.replacen(t.translation[1], "Призыв обычен.", 1)
+    );
+    let row = w.ws.translation_row(ID).expect("row");
+    let cell = row.cells.iter().find(|c| c.lang == "ru").expect("cell");
+    assert!(cell.outdated.is_some(), "p4 still needs review");
+
+    // The next export still asks for p4; reviewing it unchanged catches the translation up.
+    let again = w.ws.xliff_export(ID, "ru").expect("export").xml;
+    let units = ttk_units(&again);
+    assert_eq!(units[5]["state"], "needs-review-translation");
+    let reviewed = set_target(&set_target(&again, "p4", "translated", None), "p2", "translated", None);
+    let result = w.ws.xliff_import(&reviewed, "job.xlf").expect("import");
+    assert!(!result.changed && result.caught_up, "{result:?}");
+    let row = w.ws.translation_row(ID).expect("row");
+    let cell = row.cells.iter().find(|c| c.lang == "ru").expect("cell");
+    assert!(cell.outdated.is_none());
+}
+
+#[test]
+fn a_restructured_job_with_untranslated_units_is_refused_and_changes_nothing() {
+    let t = &BE_EN;
+    let now = [t.base[0], t.base[1], t.added, t.base[2], t.base[3]];
+    let (mut w, xml) = outdated_job(t, &now);
+    let before = w.read(&target_rel(t));
+    let error = w.ws.xliff_import(&xml, "job.xlf").expect_err("refused").to_string();
+    assert!(error.contains("job.xlf") && error.contains("`p3` (new in the source"), "{error}");
+    assert_eq!(w.read(&target_rel(t)), before);
+}
+
+#[test]
+fn omegat_carries_moved_changed_added_and_removed_paragraphs_in_one_job() {
+    let t = &BE_EN;
+    // C moved to the front, A stays, B edited, a paragraph added, D removed.
+    let now = [t.base[2], t.base[0], t.edited_b, t.added];
+    let (mut w, xml) = outdated_job(t, &now);
+    validate_strict(&xml).unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (input, output) = (dir.path().join("job.xlf"), dir.path().join("out.xlf"));
+    std::fs::write(&input, &xml).expect("write");
+    let out = Command::new("python3")
+        .arg(repo_root().join("tests/consumers/omegat_roundtrip.py"))
+        .args([&input, &output])
+        .args(["be", "en"])
+        .output()
+        .expect("python3 runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "OmegaT (scripts/setup installs it): {stderr}");
+    // One segment per unit: the previous source in alt-trans is not a segment.
+    assert!(stderr.contains("OmegaT translated 6 segments"), "{stderr}");
+    let translated = std::fs::read_to_string(&output).expect("OmegaT output");
+    let counts = state_counts(&ttk_units(&translated));
+    let expected: BTreeMap<String, usize> = [
+        ("final", 4),
+        ("needs-review-translation", 1),
+        ("needs-translation", 1),
+    ]
+    .map(|(s, n)| (s.to_string(), n))
+    .into();
+    assert_eq!(counts, expected, "states OmegaT left in its file");
+
+    let result = w.ws.xliff_import(&translated, "out.xlf").expect("import");
+    assert!(result.changed && result.caught_up, "{result:?}");
+    let expected = [
+        t.translation[2].to_uppercase(),
+        t.translation[0].to_uppercase(),
+        t.translation[1].to_uppercase(),
+        t.added.to_uppercase(),
+    ];
+    assert_eq!(body_paragraphs(&w.read(&target_rel(t))), expected);
+}
