@@ -20,6 +20,7 @@ impl Printer {
                 "commentary": import.commentary, "source_lang": import.source_lang,
                 "target_lang": import.target_lang, "path": import.path,
                 "changed": import.changed, "created": import.created,
+                "caught_up": import.caught_up,
                 "version": import.version.as_ref().map(version_json),
             }));
         } else {
@@ -28,6 +29,13 @@ impl Printer {
                     println!("{}  {}", version_line(version), import.path)
                 }
                 _ => println!("No changes."),
+            }
+            if import.caught_up {
+                println!(
+                    "Every unit that needed work is done: the {} translation is up to date with \
+                     the {} source again.",
+                    import.target_lang, import.source_lang
+                );
             }
         }
     }

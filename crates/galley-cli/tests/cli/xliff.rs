@@ -100,3 +100,78 @@ fn import_of_a_job_whose_source_moved_on_fails_and_changes_nothing() {
         .stderr(contains("moved on"));
     assert_eq!(sample.snapshot(), before);
 }
+
+/// The case: after the source's first paragraph moved down and its fourth changed,
+/// the export pairs each unit with its own paragraph's translation and asks for review of the
+/// changed one; importing it unreviewed is refused, reviewed it catches the translation up.
+#[test]
+fn an_outdated_translation_is_exported_along_the_paragraph_map() {
+    let sample = Sample::without_records();
+    sample
+        .galley()
+        .args(["translate", "set", ID, "en", "done"])
+        .assert()
+        .success();
+    let be = sample.root().join("2020-W20/army-reserve-call-up.be.md");
+    let text = std::fs::read_to_string(&be).expect("read");
+    let (front, body) = text.split_at(text.find("\n\n").expect("body") + 2);
+    let mut paragraphs: Vec<String> = body.split("\n\n").map(str::to_string).collect();
+    paragraphs.swap(0, 1);
+    paragraphs[3] = paragraphs[3].replace("як пагаршэнне", "як істотнае пагаршэнне");
+    std::fs::write(&be, format!("{front}{}", paragraphs.join("\n\n"))).expect("write");
+    sample.galley().arg("record").assert().success();
+
+    let out = sample
+        .galley()
+        .args(["xliff", "export", ID, "en", "--out", "-"])
+        .output()
+        .expect("run");
+    let xml = String::from_utf8(out.stdout).expect("UTF-8");
+    let unit = |id: &str| {
+        let at = xml.find(&format!("<trans-unit id=\"{id}\"")).expect("unit");
+        xml[at..at + xml[at..].find("</trans-unit>").expect("end")].to_string()
+    };
+    assert!(unit("p1").contains("<target state=\"final\">Calling up reservists"));
+    assert!(unit("p2").contains("<target state=\"final\">Last week the military"));
+    let p4 = unit("p4");
+    assert!(p4.contains("<target state=\"needs-review-translation\">We assess"), "{p4}");
+    assert!(p4.contains("<alt-trans alttranstype=\"previous-version\""), "{p4}");
+    assert!(p4.contains("як пагаршэнне"), "the previous source: {p4}");
+
+    let job = sample.root().join("job.xlf");
+    std::fs::write(&job, &xml).expect("write");
+    let before = sample.snapshot();
+    sample
+        .galley()
+        .args(["xliff", "import", job.to_str().expect("path")])
+        .assert()
+        .code(1)
+        .stderr(contains("`p4` (changed in the source"));
+    assert_eq!(sample.snapshot(), before);
+
+    let reviewed = xml.replace("state=\"needs-review-translation\"", "state=\"translated\"");
+    std::fs::write(&job, reviewed).expect("write");
+    sample
+        .galley()
+        .args(["xliff", "import", job.to_str().expect("path")])
+        .assert()
+        .success()
+        .stdout(contains("up to date with the be source again"));
+    let en = std::fs::read_to_string(sample.root().join(EN)).expect("read");
+    let en_body = &en[en.find("\n---\n").expect("front matter") + 5..];
+    assert!(en_body.trim_start().starts_with("Calling up reservists"), "{en_body}");
+    let grid = sample.json(&["translate", "status"]);
+    let row = grid["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["id"] == ID)
+        .expect("row");
+    let cell = row["cells"]
+        .as_array()
+        .expect("cells")
+        .iter()
+        .find(|c| c["lang"] == "en")
+        .expect("en");
+    assert_eq!(cell["outdated"], false, "{cell}");
+}
