@@ -134,8 +134,14 @@ fn an_outdated_translation_is_exported_along_the_paragraph_map() {
     assert!(unit("p1").contains("<target state=\"final\">Calling up reservists"));
     assert!(unit("p2").contains("<target state=\"final\">Last week the military"));
     let p4 = unit("p4");
-    assert!(p4.contains("<target state=\"needs-review-translation\">We assess"), "{p4}");
-    assert!(p4.contains("<alt-trans alttranstype=\"previous-version\""), "{p4}");
+    assert!(
+        p4.contains("<target state=\"needs-review-translation\">We assess"),
+        "{p4}"
+    );
+    assert!(
+        p4.contains("<alt-trans alttranstype=\"previous-version\""),
+        "{p4}"
+    );
     assert!(p4.contains("як пагаршэнне"), "the previous source: {p4}");
 
     let job = sample.root().join("job.xlf");
@@ -159,7 +165,10 @@ fn an_outdated_translation_is_exported_along_the_paragraph_map() {
         .stdout(contains("up to date with the be source again"));
     let en = std::fs::read_to_string(sample.root().join(EN)).expect("read");
     let en_body = &en[en.find("\n---\n").expect("front matter") + 5..];
-    assert!(en_body.trim_start().starts_with("Calling up reservists"), "{en_body}");
+    assert!(
+        en_body.trim_start().starts_with("Calling up reservists"),
+        "{en_body}"
+    );
     let grid = sample.json(&["translate", "status"]);
     let row = grid["rows"]
         .as_array()

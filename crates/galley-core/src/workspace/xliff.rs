@@ -21,8 +21,8 @@ use crate::hash::ContentHash;
 use crate::history::Version;
 use crate::records::TranslationStatus;
 use crate::xliff::{
-    self, carry, target_units, units_of, ExportJob, SourceBase, ImportExpectation, ImportedTranslation, TargetState,
-    XliffHeader,
+    self, carry, job_words, target_units, units_of, ExportJob, ImportExpectation,
+    ImportedTranslation, JobWords, SourceBase, TargetState, XliffHeader,
 };
 use std::path::Path;
 
@@ -31,6 +31,8 @@ use std::path::Path;
 pub struct XliffExport {
     pub file_name: String,
     pub xml: String,
+    /// The job's source words per unit and by match, as CAT tools quote them.
+    pub words: JobWords,
 }
 
 /// What an import did.
@@ -77,8 +79,7 @@ impl Workspace {
     /// with states from its status (done → `final`, in review → `needs-review-translation`,
     /// otherwise `translated`). `lang` need not have a file yet.
     pub fn xliff_export(&mut self, id: &str, lang: &str) -> Result<XliffExport> {
-        let built = self.xliff_job(id, lang, true)?;
-        let job = &built.job;
+        let (job, _) = self.job_to_export(id, lang)?;
         Ok(XliffExport {
             file_name: format!(
                 "{}.{}-{}.xlf",
@@ -86,8 +87,17 @@ impl Workspace {
                 file_name_safe(&job.source_lang),
                 file_name_safe(&job.target_lang)
             ),
-            xml: xliff::export(job),
+            xml: xliff::export(&job),
+            words: job_words(&job),
         })
+    }
+
+    /// The job of commentary `id` into `lang` as an export writes it (files recorded first),
+    /// and the translation's newest version (the source's when there is no translation).
+    pub(super) fn job_to_export(&mut self, id: &str, lang: &str) -> Result<(ExportJob, Version)> {
+        let built = self.xliff_job(id, lang, true)?;
+        let newest = built.target.map_or(built.source.version, |t| t.version);
+        Ok((built.job, newest))
     }
 
     /// Imports a translated XLIFF file (`file_name` names it in errors): checks it against the
@@ -96,13 +106,24 @@ impl Workspace {
     /// status to in progress if it had none. A file that changes nothing records nothing.
     pub fn xliff_import(&mut self, xml: &str, file_name: &str) -> Result<XliffImport> {
         let header = xliff::header(xml, file_name)?;
-        self.check_versions_belong(&header, file_name)?;
+        self.import_job(&header, file_name, |expect| xliff::import(xml, expect))
+    }
+
+    /// Imports a translated job, whichever file format `read` parses (XLIFF or PO): checks
+    /// it against the job as it would be exported now and writes it (see [`Self::xliff_import`]).
+    pub(super) fn import_job(
+        &mut self,
+        header: &XliffHeader,
+        file_name: &str,
+        read: impl FnOnce(&ImportExpectation) -> Result<ImportedTranslation>,
+    ) -> Result<XliffImport> {
+        self.check_versions_belong(header, file_name)?;
         let built = self.xliff_job(&header.commentary, &header.target_lang, false)?;
         let expect = ImportExpectation {
             file: file_name.to_string(),
             job: built.job.clone(),
         };
-        let imported = xliff::import(xml, &expect)?;
+        let imported = read(&expect)?;
         let job = built.job;
         let mut result = XliffImport {
             commentary: job.commentary.clone(),
@@ -394,7 +415,7 @@ fn appeared(rel: &str) -> Error {
 }
 
 /// Letters, digits, `-` and `_` kept; anything else (path separators above all) becomes `-`.
-fn file_name_safe(part: &str) -> String {
+pub(super) fn file_name_safe(part: &str) -> String {
     part.chars()
         .map(|c| {
             if c.is_alphanumeric() || c == '-' || c == '_' {

@@ -69,8 +69,16 @@ pub fn carry(
 
     let mut targets = Vec::new();
     for (kind, text, was) in [
-        (UnitKind::Title, &front.title, unit_text(&base.units, UnitKind::Title)),
-        (UnitKind::Lead, &front.lead, unit_text(&base.units, UnitKind::Lead)),
+        (
+            UnitKind::Title,
+            &front.title,
+            unit_text(&base.units, UnitKind::Title),
+        ),
+        (
+            UnitKind::Lead,
+            &front.lead,
+            unit_text(&base.units, UnitKind::Lead),
+        ),
     ] {
         let now = unit_text(source, kind);
         if !text.is_empty() {
@@ -100,7 +108,13 @@ pub fn carry(
         // Merged translations become one paragraph: joined by a space, not a blank line.
         let text = texts.join(" ");
         let kind = UnitKind::Paragraph(n + 1);
-        targets.push(target(kind, &text, state, changed.then_some(previous.as_str()), base));
+        targets.push(target(
+            kind,
+            &text,
+            state,
+            changed.then_some(previous.as_str()),
+            base,
+        ));
     }
     // Translation paragraphs beyond the base's last one stay with the unit carrying it.
     if translation.len() > base_paragraphs.len() && !base_paragraphs.is_empty() {
@@ -134,10 +148,12 @@ fn target(
     TargetUnit {
         kind,
         text: text.to_string(),
-        state: if review { TargetState::NeedsReview } else { state },
-        previous_source: previous_source
-            .filter(|_| base.review)
-            .map(str::to_string),
+        state: if review {
+            TargetState::NeedsReview
+        } else {
+            state
+        },
+        previous_source: previous_source.filter(|_| base.review).map(str::to_string),
     }
 }
 

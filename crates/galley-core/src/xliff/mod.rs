@@ -25,16 +25,18 @@
 //!   [`MAX_XLIFF_BYTES`].
 
 mod carry;
-mod export;
-mod import;
-mod inline;
+pub(crate) mod export;
+pub(crate) mod import;
+pub(crate) mod inline;
 mod segment;
-mod xml;
+mod words;
+pub(crate) mod xml;
 
 pub use carry::{carry, Carried, SourceBase};
 pub use export::export;
 pub use import::{header, import};
 pub use segment::{apply, target_units, units_of};
+pub use words::{job_words, JobWords, UnitWords, WordMatch};
 
 /// The XLIFF 1.2 namespace.
 pub const XLIFF_NS: &str = "urn:oasis:names:tc:xliff:document:1.2";

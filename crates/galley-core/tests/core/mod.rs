@@ -11,6 +11,7 @@ mod hostile;
 mod hostile_journals;
 mod import;
 mod issue;
+mod po_route;
 mod reconcile;
 mod records;
 mod recovery;

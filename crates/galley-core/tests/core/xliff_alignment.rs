@@ -12,24 +12,24 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const ID: &str = "k3align001";
+pub(super) const ID: &str = "k3align001";
 
 /// One language pair's texts: the source paragraphs at the base and their translations.
-struct Texts {
-    source_lang: &'static str,
-    target_lang: &'static str,
+pub(super) struct Texts {
+    pub(super) source_lang: &'static str,
+    pub(super) target_lang: &'static str,
     /// Base source paragraphs A, B, C, D (B long enough to split into B1 and B2).
-    base: [&'static str; 4],
+    pub(super) base: [&'static str; 4],
     /// B cut in two: the longer first part and the shorter second.
-    split: [&'static str; 2],
+    pub(super) split: [&'static str; 2],
     /// B lightly edited.
-    edited_b: &'static str,
+    pub(super) edited_b: &'static str,
     /// A new paragraph.
-    added: &'static str,
-    translation: [&'static str; 4],
+    pub(super) added: &'static str,
+    pub(super) translation: [&'static str; 4],
 }
 
-const BE_EN: Texts = Texts {
+pub(super) const BE_EN: Texts = Texts {
     source_lang: "be",
     target_lang: "en",
     base: [
@@ -142,7 +142,7 @@ fn merged(a: &str, b: &str) -> &'static str {
     Box::leak(format!("{a} {b}").into_boxed_str())
 }
 
-fn repo_root() -> PathBuf {
+pub(super) fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
@@ -150,7 +150,7 @@ fn source_rel(t: &Texts) -> String {
     format!("2020-W20/align.{}.md", t.source_lang)
 }
 
-fn target_rel(t: &Texts) -> String {
+pub(super) fn target_rel(t: &Texts) -> String {
     format!("2020-W20/align.{}.md", t.target_lang)
 }
 
@@ -169,10 +169,13 @@ fn file(t: &Texts, lang: &str, title: &str, paragraphs: &[&str]) -> String {
 
 /// A workspace where the translation was done against the base source, then the source
 /// became `now`; returns the workspace and the exported job's XML.
-fn outdated_job(t: &Texts, now: &[&str]) -> (TempWorkspace, String) {
+pub(super) fn outdated_job(t: &Texts, now: &[&str]) -> (TempWorkspace, String) {
     let mut w = TempWorkspace::new();
     w.write(&source_rel(t), &file(t, t.source_lang, "Base", &t.base));
-    w.write(&target_rel(t), &file(t, t.target_lang, "Title", &t.translation));
+    w.write(
+        &target_rel(t),
+        &file(t, t.target_lang, "Title", &t.translation),
+    );
     w.ws.record_all().expect("record");
     w.ws.set_translation_status(ID, t.target_lang, TranslationStatus::Done, None)
         .expect("done");
@@ -217,7 +220,7 @@ fn state_counts(units: &[Value]) -> BTreeMap<String, usize> {
 }
 
 /// The body paragraphs of a language version's file.
-fn body_paragraphs(text: &str) -> Vec<String> {
+pub(super) fn body_paragraphs(text: &str) -> Vec<String> {
     let body = text.splitn(3, "---\n").nth(2).expect("front matter");
     body.split("\n\n")
         .map(str::trim)
@@ -255,10 +258,18 @@ fn check_case(t: &Texts, case: &Case) {
         assert_eq!(unit["state"], state, "{what}: {id}");
         assert_eq!(unit["target"], target.as_str(), "{what}: {id}");
         // The toolkit calls every unit not approved (not final) fuzzy.
-        assert_eq!(unit["fuzzy"], state != "final", "{what}: {id} fuzzy for the toolkit");
+        assert_eq!(
+            unit["fuzzy"],
+            state != "final",
+            "{what}: {id} fuzzy for the toolkit"
+        );
         if *changed {
             let previous: Vec<&str> = from.iter().map(|&i| t.base[i]).collect();
-            assert_eq!(unit["previous_source"], previous.join("\n\n").as_str(), "{what}");
+            assert_eq!(
+                unit["previous_source"],
+                previous.join("\n\n").as_str(),
+                "{what}"
+            );
             assert_eq!(unit["previous_target"], target.as_str(), "{what}");
         } else {
             assert!(unit["previous_source"].is_null(), "{what}: {id}");
@@ -284,8 +295,15 @@ fn check_case(t: &Texts, case: &Case) {
         .collect();
     assert_eq!(body_paragraphs(&w.read(&target_rel(t))), expected, "{what}");
     let row = w.ws.translation_row(ID).expect("row");
-    let cell = row.cells.iter().find(|c| c.lang == t.target_lang).expect("cell");
-    assert!(cell.outdated.is_none(), "{what}: the translation caught up with the source");
+    let cell = row
+        .cells
+        .iter()
+        .find(|c| c.lang == t.target_lang)
+        .expect("cell");
+    assert!(
+        cell.outdated.is_none(),
+        "{what}: the translation caught up with the source"
+    );
 }
 
 #[test]
@@ -360,7 +378,12 @@ fn a_unit_left_for_review_keeps_the_translation_outdated() {
     let again = w.ws.xliff_export(ID, "ru").expect("export").xml;
     let units = ttk_units(&again);
     assert_eq!(units[5]["state"], "needs-review-translation");
-    let reviewed = set_target(&set_target(&again, "p4", "translated", None), "p2", "translated", None);
+    let reviewed = set_target(
+        &set_target(&again, "p4", "translated", None),
+        "p2",
+        "translated",
+        None,
+    );
     let result = w.ws.xliff_import(&reviewed, "job.xlf").expect("import");
     assert!(!result.changed && result.caught_up, "{result:?}");
     let row = w.ws.translation_row(ID).expect("row");
@@ -374,8 +397,14 @@ fn a_restructured_job_with_untranslated_units_is_refused_and_changes_nothing() {
     let now = [t.base[0], t.base[1], t.added, t.base[2], t.base[3]];
     let (mut w, xml) = outdated_job(t, &now);
     let before = w.read(&target_rel(t));
-    let error = w.ws.xliff_import(&xml, "job.xlf").expect_err("refused").to_string();
-    assert!(error.contains("job.xlf") && error.contains("`p3` (new in the source"), "{error}");
+    let error =
+        w.ws.xliff_import(&xml, "job.xlf")
+            .expect_err("refused")
+            .to_string();
+    assert!(
+        error.contains("job.xlf") && error.contains("`p3` (new in the source"),
+        "{error}"
+    );
     assert_eq!(w.read(&target_rel(t)), before);
 }
 
@@ -396,7 +425,10 @@ fn omegat_carries_moved_changed_added_and_removed_paragraphs_in_one_job() {
         .output()
         .expect("python3 runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "OmegaT (scripts/setup installs it): {stderr}");
+    assert!(
+        out.status.success(),
+        "OmegaT (scripts/setup installs it): {stderr}"
+    );
     // One segment per unit: the previous source in alt-trans is not a segment.
     assert!(stderr.contains("OmegaT translated 6 segments"), "{stderr}");
     let translated = std::fs::read_to_string(&output).expect("OmegaT output");

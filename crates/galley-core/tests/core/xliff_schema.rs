@@ -73,10 +73,15 @@ fn sample_jobs() -> Vec<ExportJob> {
 #[test]
 fn every_sample_job_validates_against_the_strict_xliff_schema() {
     let jobs = sample_jobs();
-    assert!(jobs.len() >= 14, "expected the sample jobs, found {}", jobs.len());
+    assert!(
+        jobs.len() >= 14,
+        "expected the sample jobs, found {}",
+        jobs.len()
+    );
     for job in jobs {
         let xml = export(&job);
-        validate_strict(&xml).unwrap_or_else(|e| panic!("{} → {}: {e}", job.commentary, job.target_lang));
+        validate_strict(&xml)
+            .unwrap_or_else(|e| panic!("{} → {}: {e}", job.commentary, job.target_lang));
     }
 }
 
@@ -84,7 +89,11 @@ fn every_sample_job_validates_against_the_strict_xliff_schema() {
 fn the_validation_refuses_an_undeclared_galley_attribute_and_a_bad_state() {
     let job = sample_jobs().remove(0);
     let xml = export(&job);
-    let bogus = xml.replacen("galley:commentary=", "galley:bogus=\"1\" galley:commentary=", 1);
+    let bogus = xml.replacen(
+        "galley:commentary=",
+        "galley:bogus=\"1\" galley:commentary=",
+        1,
+    );
     assert!(validate_strict(&bogus).is_err_and(|e| e.contains("bogus")));
     let bad_state = xml.replacen("state=\"final\"", "state=\"almost\"", 1);
     assert!(validate_strict(&bad_state).is_err_and(|e| e.contains("almost")));
