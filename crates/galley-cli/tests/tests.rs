@@ -5,7 +5,8 @@
 //! - issue:     `galley issue` list/show/new/move/board/check and `galley review`
 //! - translate: `galley translate` status grid, start, set, diff, minor
 //! - search:    `galley search`, `reindex` and `import`: hits, filters, highlights, errors
-//! - xliff:     `galley xliff export` and `import`, identity, refusal
+//! - xliff:     `galley xliff` and `galley po` export and import, identity, refusal, word
+//!   counts checked against pocount
 //! - crash:     SIGKILLed saves, restores and records tear no draft and lose no version
 //! - watch:     `galley watch` as a long-running process printing JSON lines
 //! - sync:      `galley sync` alone between three clones: versions and records travel, conflicts
