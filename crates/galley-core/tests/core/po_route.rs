@@ -5,7 +5,9 @@
 // fail, never skip, without them.
 
 use super::xliff::{assert_translated_with_markup, expect, fixture, job};
-use super::xliff_alignment::{body_paragraphs, outdated_job, repo_root, target_rel, BE_EN, ID};
+use super::xliff_alignment::{
+    body_paragraphs, outdated_job, repo_root, target_rel, Texts, BE_EN, EN_RU, ID,
+};
 use galley_core::po::{self, Revision};
 use serde_json::Value;
 use std::path::Path;
@@ -98,12 +100,18 @@ fn a_dropped_tag_is_flagged_by_pofilter_and_refused_by_galley() {
 
 #[test]
 fn an_outdated_translation_comes_fuzzy_with_the_previous_msgid_and_catches_up() {
-    let t = &BE_EN;
+    for t in [&BE_EN, &EN_RU] {
+        outdated_through_po(t);
+    }
+}
+
+fn outdated_through_po(t: &Texts) {
     // C moved to the front, A stays, B edited, a paragraph added, D removed.
     let now = [t.base[2], t.base[0], t.edited_b, t.added];
     let (mut w, _) = outdated_job(t, &now);
-    let export = w.ws.po_export(ID, "en").expect("export");
-    assert_eq!(export.file_name, "k3align001.be-en.po");
+    let export = w.ws.po_export(ID, t.target_lang).expect("export");
+    let name = format!("{ID}.{}-{}.po", t.source_lang, t.target_lang);
+    assert_eq!(export.file_name, name);
     msgfmt_check(&export.text);
     let (seen, failures, merged) = through_toolkit(&export.text, &[]);
     assert_eq!(failures, 0);

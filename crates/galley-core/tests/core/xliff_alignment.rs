@@ -56,7 +56,7 @@ pub(super) const BE_EN: Texts = Texts {
     ],
 };
 
-const EN_RU: Texts = Texts {
+pub(super) const EN_RU: Texts = Texts {
     source_lang: "en",
     target_lang: "ru",
     base: [
@@ -410,7 +410,12 @@ fn a_restructured_job_with_untranslated_units_is_refused_and_changes_nothing() {
 
 #[test]
 fn omegat_carries_moved_changed_added_and_removed_paragraphs_in_one_job() {
-    let t = &BE_EN;
+    for t in [&BE_EN, &EN_RU] {
+        omegat_case(t);
+    }
+}
+
+fn omegat_case(t: &Texts) {
     // C moved to the front, A stays, B edited, a paragraph added, D removed.
     let now = [t.base[2], t.base[0], t.edited_b, t.added];
     let (mut w, xml) = outdated_job(t, &now);
@@ -421,7 +426,7 @@ fn omegat_carries_moved_changed_added_and_removed_paragraphs_in_one_job() {
     let out = Command::new("python3")
         .arg(repo_root().join("tests/consumers/omegat_roundtrip.py"))
         .args([&input, &output])
-        .args(["be", "en"])
+        .args([t.source_lang, t.target_lang])
         .output()
         .expect("python3 runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
