@@ -250,6 +250,38 @@ fn po_export_word_counts_match_pocount() {
             "{id} {lang}: {words}"
         );
     }
+    // `translate status` quotes the same words for the outdated translation.
+    let job = sample.root().join("job.xlf");
+    let export = sample.json(&[
+        "xliff",
+        "export",
+        ID,
+        "en",
+        "--out",
+        job.to_str().expect("path"),
+    ]);
+    let grid = sample.json(&["translate", "status"]);
+    let row = grid["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["id"] == ID)
+        .expect("row");
+    let en = row["cells"]
+        .as_array()
+        .expect("cells")
+        .iter()
+        .find(|c| c["lang"] == "en")
+        .expect("en");
+    assert_eq!(
+        en["changes"]["words"]["changed"], export["words"]["changed"],
+        "{en}"
+    );
+    assert_eq!(
+        en["changes"]["words"]["new"], export["words"]["new"],
+        "{en}"
+    );
+    assert!(export["words"]["changed"].as_u64() > Some(0), "{export}");
 }
 
 #[test]

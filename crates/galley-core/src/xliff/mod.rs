@@ -36,7 +36,7 @@ pub use carry::{carry, Carried, SourceBase};
 pub use export::export;
 pub use import::{header, import};
 pub use segment::{apply, target_units, units_of};
-pub use words::{job_words, JobWords, UnitWords, WordMatch};
+pub use words::{job_words, source_words, JobWords, UnitWords, WordMatch};
 
 /// The XLIFF 1.2 namespace.
 pub const XLIFF_NS: &str = "urn:oasis:names:tc:xliff:document:1.2";

@@ -66,7 +66,7 @@ pub fn job_words(job: &ExportJob) -> JobWords {
             Some(t) if t.previous_source.is_some() => WordMatch::Changed,
             Some(_) => WordMatch::Unchanged,
         };
-        let words = words_outside_codes(&unit.text);
+        let words = source_words(&unit.text);
         match matched {
             WordMatch::New => counts.new += words,
             WordMatch::Changed => counts.changed += words,
@@ -81,9 +81,9 @@ pub fn job_words(job: &ExportJob) -> JobWords {
     counts
 }
 
-/// Words of the text outside codes; a standalone code (a line break, an image) separates
-/// words, paired codes (emphasis) do not.
-fn words_outside_codes(text: &str) -> usize {
+/// The words of a unit's Markdown as CAT tools count them: the text outside inline codes; a
+/// standalone code (a line break, an image) separates words, paired codes (emphasis) do not.
+pub fn source_words(text: &str) -> usize {
     let mut plain = String::with_capacity(text.len());
     for piece in protect(text) {
         match piece {
@@ -101,12 +101,12 @@ mod tests {
 
     #[test]
     fn markup_is_not_counted_and_line_breaks_separate_words() {
-        assert_eq!(words_outside_codes("Гэта **не** апошняе слова."), 4);
+        assert_eq!(source_words("Гэта **не** апошняе слова."), 4);
         assert_eq!(
-            words_outside_codes("See [our note](https://example.org/a-b-c)."),
+            source_words("See [our note](https://example.org/a-b-c)."),
             3
         );
-        assert_eq!(words_outside_codes("- first\n- second"), 2);
-        assert_eq!(words_outside_codes("`code --flag` stays out"), 2);
+        assert_eq!(source_words("- first\n- second"), 2);
+        assert_eq!(source_words("`code --flag` stays out"), 2);
     }
 }
