@@ -32,6 +32,7 @@ pub(super) fn jobs() -> Result<(Draft, Vec<ExportJob>), Violation> {
         source: units.clone(),
         target: Vec::new(),
         restructured: false,
+        left_out: Vec::new(),
     };
     let translated = ExportJob {
         target_version: Some("tgt-v7".to_string()),

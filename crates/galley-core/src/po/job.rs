@@ -3,7 +3,7 @@
 use super::placeables::{tag_in_text, to_po, to_target};
 use super::syntax::{self, Entry};
 use crate::error::{Error, Result};
-use crate::xliff::export::unit_pieces;
+use crate::xliff::export::{left_out_note, unit_pieces};
 use crate::xliff::import::settle;
 use crate::xliff::inline::{protect, renumber_like};
 use crate::xliff::{
@@ -74,7 +74,14 @@ pub fn export(job: &ExportJob, revision: &Revision) -> Result<String> {
             "Tags such as <g1>…</g1> and <x2/> stand for Markdown formatting: keep every tag; \
              put paired tags around the words they format."
                 .to_string(),
-        ],
+        ]
+        .into_iter()
+        .chain(
+            job.left_out
+                .iter()
+                .map(|gone| left_out_note(gone).replace('\n', " ")),
+        )
+        .collect(),
         msgstr: header,
         ..Entry::default()
     }];

@@ -307,7 +307,7 @@ impl Workspace {
         let target = target.map(|t| self.on_disk(id, t)).transpose()?;
         let source_units = units_of(source.draft.front(), source.draft.body());
         let mut carried_from = None;
-        let (targets, restructured) = match &target {
+        let (targets, restructured, left_out) = match &target {
             Some(t) => {
                 let status = self.records().status(id, lang).map(|e| e.status);
                 let state = match status {
@@ -320,12 +320,16 @@ impl Workspace {
                     Some((base, hash)) => {
                         carried_from = Some(hash);
                         let carried = carry(&source_units, &base, front, body, state);
-                        (carried.targets, carried.restructured)
+                        (carried.targets, carried.restructured, carried.left_out)
                     }
-                    None => (target_units(&source_units, front, body, state), false),
+                    None => (
+                        target_units(&source_units, front, body, state),
+                        false,
+                        Vec::new(),
+                    ),
                 }
             }
-            None => (Vec::new(), false),
+            None => (Vec::new(), false, Vec::new()),
         };
         let job = ExportJob {
             commentary: id.to_string(),
@@ -336,6 +340,7 @@ impl Workspace {
             source: source_units,
             target: targets,
             restructured,
+            left_out,
         };
         Ok(Job {
             job,

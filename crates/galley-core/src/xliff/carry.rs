@@ -8,7 +8,7 @@
 //! not only minor edits, a state asking for review), added ones nothing. A paragraph merged
 //! into its changed neighbour brings its translation along (`translation::merged_into`).
 
-use super::{TargetState, TargetUnit, Unit, UnitKind};
+use super::{LeftOut, TargetState, TargetUnit, Unit, UnitKind};
 use crate::draft::FrontMatter;
 use crate::translation::{align, merged_into, ParagraphChangeKind};
 
@@ -28,6 +28,8 @@ pub struct Carried {
     /// True when paragraphs moved, were added or removed since the base: the translation's
     /// paragraphs are then laid out anew after the source's.
     pub restructured: bool,
+    /// Translations of removed source paragraphs (not merged into another).
+    pub left_out: Vec<LeftOut>,
 }
 
 /// Carries the translation (`front`, `body`) from `base` onto `source` (the source's units
@@ -131,9 +133,23 @@ pub fn carry(
             }
         }
     }
+    let left_out = changes
+        .iter()
+        .filter(|c| c.kind == ParagraphChangeKind::Removed)
+        .filter_map(|c| c.base)
+        .filter(|b| !merges.iter().any(|(removed, _)| removed == b))
+        .filter_map(|b| {
+            Some(LeftOut {
+                base_number: b + 1,
+                source: base_paragraphs.get(b)?.clone(),
+                translation: translation.get(b)?.clone(),
+            })
+        })
+        .collect();
     Carried {
         targets,
         restructured,
+        left_out,
     }
 }
 

@@ -1,7 +1,9 @@
 //! Writing a job as XLIFF 1.2.
 
 use super::inline::{protect, renumber_like, Piece};
-use super::{ExportJob, TargetState, TargetUnit, Unit, GALLEY_NS, UNTRANSLATED_STATE, XLIFF_NS};
+use super::{
+    ExportJob, LeftOut, TargetState, TargetUnit, Unit, GALLEY_NS, UNTRANSLATED_STATE, XLIFF_NS,
+};
 
 /// A unit's source and target pieces, the target's codes numbered like the source's. With no
 /// existing translation the target is the source. Import calls this too, so both sides agree
@@ -46,6 +48,12 @@ pub fn export(job: &ExportJob) -> String {
         text(&job.source_lang),
         text(&job.target_lang)
     ));
+    for gone in &job.left_out {
+        out.push_str(&format!(
+            "      <note from=\"galley\">{}</note>\n",
+            text(&left_out_note(gone))
+        ));
+    }
     out.push_str("    </header>\n    <body>\n");
     for unit in &job.source {
         let existing = job.target.iter().find(|t| t.kind == unit.kind);
@@ -86,6 +94,16 @@ pub fn export(job: &ExportJob) -> String {
     }
     out.push_str("    </body>\n  </file>\n</xliff>\n");
     out
+}
+
+/// What a translator reads about a translation the job leaves out (shared with the PO route).
+pub(crate) fn left_out_note(gone: &LeftOut) -> String {
+    format!(
+        "Paragraph {} of the source the translation was made from was removed, so its \
+         translation is left out of this job and of the imported text: \"{}\" (it translated \
+         \"{}\").",
+        gone.base_number, gone.translation, gone.source
+    )
 }
 
 /// Why a unit needs work, for the translator reading its note; empty when it does not.

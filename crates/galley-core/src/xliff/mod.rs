@@ -167,6 +167,18 @@ pub struct ExportJob {
     /// then every unit that needs work must come back done, or the import is refused, since
     /// a half-done translation laid out like the source now would no longer follow its base.
     pub restructured: bool,
+    /// Translations of source paragraphs removed since the base, which the job leaves out:
+    /// the files list them so the translator knows what goes.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A translated paragraph the job leaves out because its source paragraph was removed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Its number in the source the translation was made from (1-based).
+    pub base_number: usize,
+    pub source: String,
+    pub translation: String,
 }
 
 /// What an imported file must match: the job as it would be exported now (if the source or

@@ -113,6 +113,9 @@ fn outdated_through_po(t: &Texts) {
     let name = format!("{ID}.{}-{}.po", t.source_lang, t.target_lang);
     assert_eq!(export.file_name, name);
     msgfmt_check(&export.text);
+    // D was removed: its translation is named in the header comments.
+    let note = "# Paragraph 4 of the source the translation was made from was removed";
+    assert!(export.text.contains(note) && export.text.contains(t.translation[3]));
     let (seen, failures, merged) = through_toolkit(&export.text, &[]);
     assert_eq!(failures, 0);
     let flags: Vec<(&str, bool, bool)> = seen

@@ -37,6 +37,7 @@ pub(super) fn job(source: &Draft, target_lang: &str, target: Option<&Draft>) -> 
         source: units,
         target: targets,
         restructured: false,
+        left_out: Vec::new(),
     }
 }
 

@@ -242,6 +242,29 @@ fn check_case(t: &Texts, case: &Case) {
     let what = format!("{} ({} → {})", case.name, t.source_lang, t.target_lang);
     validate_strict(&xml).unwrap_or_else(|e| panic!("{what}: {e}"));
 
+    // A translation whose paragraph is gone is named in the file, never silently dropped.
+    let carried_somewhere: Vec<usize> = case
+        .expected
+        .iter()
+        .flat_map(|(f, _)| f.iter().copied())
+        .collect();
+    for (i, translation) in t.translation.iter().enumerate() {
+        let note = format!(
+            "Paragraph {} of the source the translation was made from was removed",
+            i + 1
+        );
+        let left_out = !carried_somewhere.contains(&i);
+        assert_eq!(xml.contains(&note), left_out, "{what}: paragraph {}", i + 1);
+        if left_out {
+            assert!(
+                xml.contains(&format!(
+                    "left out of this job and of the imported text: \"{translation}\""
+                )),
+                "{what}"
+            );
+        }
+    }
+
     // What translate-toolkit sees: the carried translation of each paragraph, its state, and
     // the previous source beside the changed ones.
     let units = ttk_units(&xml);

@@ -63,6 +63,7 @@ fn sample_jobs() -> Vec<ExportJob> {
                     source: units.clone(),
                     target: targets,
                     restructured: false,
+                    left_out: Vec::new(),
                 });
             }
         }
