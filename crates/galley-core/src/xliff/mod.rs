@@ -16,13 +16,21 @@
 //! no translation yet carries a copy of the source with `state="needs-translation"`. On import
 //! such a unit whose target still equals the source counts as untranslated.
 //!
+//! An outdated translation is carried onto the source as it is now ([`carry`]): each unit gets
+//! the translation of its own paragraph; a changed one has `state="needs-review-translation"`
+//! and the previous source and translation in `<alt-trans alttranstype="previous-version">`.
+//! Final and signed-off units are `approved="yes"` (translate-toolkit calls every other unit
+//! fuzzy). The `galley:*` attributes are declared in Galley's own schema
+//! ([`GALLEY_SCHEMA`]), so every file validates against the OASIS XLIFF 1.2 strict schema.
+//!
 //! Invariants:
 //! - Export then import without edits gives back exactly the text exported.
 //! - Import refuses, naming the file and the unit, anything that does not fit the job it is
 //!   checked against: another commentary, language or source/target version; missing, extra
 //!   or repeated units; missing, repeated, unknown or mismatched codes; malformed XML; any
 //!   DOCTYPE or entity other than XML's five and character references; input over
-//!   [`MAX_XLIFF_BYTES`].
+//!   [`MAX_XLIFF_BYTES`]; a restructured job with units that still need work.
+//! - Import of a job where only some units changed changes exactly those paragraphs.
 
 mod carry;
 pub(crate) mod export;
