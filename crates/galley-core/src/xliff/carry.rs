@@ -187,3 +187,87 @@ fn paragraph_texts(units: &[Unit]) -> Vec<String> {
         .map(|u| u.text.clone())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::Draft;
+    use std::path::Path;
+
+    fn units(title: &str, paragraphs: &[&str]) -> Vec<Unit> {
+        let mut units = vec![
+            Unit::new(UnitKind::Title, title),
+            Unit::new(UnitKind::Lead, ""),
+        ];
+        for (i, p) in paragraphs.iter().enumerate() {
+            units.push(Unit::new(UnitKind::Paragraph(i + 1), p));
+        }
+        units
+    }
+
+    fn translation(title: &str, paragraphs: &[&str]) -> Draft {
+        let text = format!(
+            "---\nid: k3carry001\ntitle: {title}\nlang: en\ntranslation_of: be\n---\n\n{}\n",
+            paragraphs.join("\n\n")
+        );
+        Draft::parse(Path::new("c.en.md"), text.as_bytes()).expect("parses")
+    }
+
+    const BASE: [&str; 3] = [
+        "Першы абзац пра зборы ў Гродне.",
+        "Другі абзац пра тэрміны і пра кошт збораў.",
+        "Трэці абзац.",
+    ];
+    const EDITED: &str = "Другі абзац пра тэрміны і пра вялікі кошт збораў.";
+
+    #[test]
+    fn minor_edits_keep_the_state_and_ask_for_no_review() {
+        let base = SourceBase {
+            units: units("Зборы", &BASE),
+            review: false,
+        };
+        let t = translation("Musters", &["First.", "Second.", "Third."]);
+        let now = units("Зборы", &[BASE[0], EDITED, BASE[2]]);
+        let carried = carry(&now, &base, t.front(), t.body(), TargetState::Final);
+        assert!(!carried.restructured);
+        let p2 = &carried.targets[2];
+        assert_eq!(
+            (p2.kind, p2.text.as_str()),
+            (UnitKind::Paragraph(2), "Second.")
+        );
+        assert_eq!(p2.state, TargetState::Final);
+        assert_eq!(p2.previous_source, None);
+    }
+
+    #[test]
+    fn a_changed_title_asks_for_review_with_its_previous_source() {
+        let base = SourceBase {
+            units: units("Зборы", &BASE),
+            review: true,
+        };
+        let t = translation("Musters", &["First.", "Second.", "Third."]);
+        let now = units("Зборы рэзервістаў", &BASE);
+        let carried = carry(&now, &base, t.front(), t.body(), TargetState::Translated);
+        let title = &carried.targets[0];
+        assert_eq!(title.state, TargetState::NeedsReview);
+        assert_eq!(title.previous_source.as_deref(), Some("Зборы"));
+        assert!(carried.targets[1..]
+            .iter()
+            .all(|u| u.previous_source.is_none()));
+    }
+
+    #[test]
+    fn a_translation_shorter_than_its_base_leaves_the_rest_untranslated() {
+        let base = SourceBase {
+            units: units("Зборы", &BASE),
+            review: true,
+        };
+        let t = translation("Musters", &["First."]);
+        let now = units("Зборы", &[BASE[1], BASE[0], BASE[2]]);
+        let carried = carry(&now, &base, t.front(), t.body(), TargetState::Translated);
+        let kinds: Vec<UnitKind> = carried.targets.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, [UnitKind::Title, UnitKind::Paragraph(2)]);
+        assert_eq!(carried.targets[1].text, "First.");
+        assert!(carried.left_out.is_empty());
+    }
+}
