@@ -282,6 +282,13 @@ fn po_export_word_counts_match_pocount() {
         "{en}"
     );
     assert!(export["words"]["changed"].as_u64() > Some(0), "{export}");
+    // pocount reads the XLIFF file the same way: approved units are translated, the rest
+    // (changed ones for review, new ones with the source copied in) fuzzy.
+    let (translated, fuzzy, untranslated) = pocount(&job);
+    let words = &export["words"];
+    assert_eq!(words["unchanged"], translated, "{words}");
+    assert_eq!(words["to_translate"], fuzzy, "{words}");
+    assert_eq!(untranslated, 0);
 }
 
 #[test]
