@@ -126,7 +126,10 @@ enum Command {
     Translate(TranslateCommand),
     /// XLIFF 1.2 files for CAT tools: export a translation job, import it back
     #[command(subcommand)]
-    Xliff(XliffCommand),
+    Xliff(JobCommand),
+    /// gettext PO files for PO editors (Poedit, Lokalize): export a translation job, import it back
+    #[command(subcommand)]
+    Po(JobCommand),
     /// Full-text search over every language version, best match first
     ///
     /// All words must match; "a phrase" matches words in order; reform* matches a prefix;
@@ -295,18 +298,20 @@ enum ReviewCommand {
     Notes { id: String },
 }
 
+/// A translation job as a file (XLIFF or PO), the same subcommands for both.
 #[derive(Subcommand)]
-enum XliffCommand {
-    /// Export commentary ID's translation job into LANG; prints the file's path
+enum JobCommand {
+    /// Export commentary ID's translation job into LANG; prints the file's path and the
+    /// job's word counts (new, changed since the translation was made, unchanged)
     Export {
         id: String,
         lang: String,
-        /// Write here instead of `<id>.<source>-<lang>.xlf` in the current folder; `-` prints
-        /// the XML to standard output
+        /// Write here instead of `<id>.<source>-<lang>.xlf` (or `.po`) in the current folder;
+        /// `-` prints the file to standard output (the word counts then go to standard error)
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
-    /// Import a translated XLIFF file as a new version of the translation (`-` reads standard
+    /// Import a translated file as a new version of the translation (`-` reads standard
     /// input); prints the version, or "No changes."
     Import { file: PathBuf },
 }
@@ -505,7 +510,8 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
         Command::Record => out.recorded(&open()?.record_all()?),
         Command::Watch => watch(&mut open()?, out)?,
         Command::Translate(command) => translate(command, open()?, out)?,
-        Command::Xliff(command) => xliff(command, open()?, out)?,
+        Command::Xliff(command) => job(command, JobFormat::Xliff, open()?, out)?,
+        Command::Po(command) => job(command, JobFormat::Po, open()?, out)?,
         Command::Issue(command) => return issue(command, open()?, out),
         Command::Review(command) => review(command, open()?, out)?,
         Command::Search {
@@ -720,26 +726,53 @@ fn translate(command: TranslateCommand, mut ws: Workspace, out: &Printer) -> Res
     Ok(())
 }
 
-fn xliff(command: XliffCommand, mut ws: Workspace, out: &Printer) -> Result<(), Error> {
+#[derive(Clone, Copy)]
+enum JobFormat {
+    Xliff,
+    Po,
+}
+
+fn job(
+    command: JobCommand,
+    format: JobFormat,
+    mut ws: Workspace,
+    out: &Printer,
+) -> Result<(), Error> {
     match command {
-        XliffCommand::Export { id, lang, out: to } => {
-            let export = ws.xliff_export(&id, &lang)?;
+        JobCommand::Export { id, lang, out: to } => {
+            let (file_name, text, words) = match format {
+                JobFormat::Xliff => {
+                    let export = ws.xliff_export(&id, &lang)?;
+                    (export.file_name, export.xml, export.words)
+                }
+                JobFormat::Po => {
+                    let export = ws.po_export(&id, &lang)?;
+                    (export.file_name, export.text, export.words)
+                }
+            };
             match to {
-                Some(path) if path.as_os_str() == "-" => print!("{}", export.xml),
+                Some(path) if path.as_os_str() == "-" => {
+                    print!("{text}");
+                    out.job_words_to_stderr(&words);
+                }
                 _ => {
-                    let path = to.unwrap_or_else(|| PathBuf::from(&export.file_name));
-                    galley_core::atomic::write_atomic(&path, export.xml.as_bytes())?;
-                    out.xliff_exported(&path, &export.file_name);
+                    let path = to.unwrap_or_else(|| PathBuf::from(&file_name));
+                    galley_core::atomic::write_atomic(&path, text.as_bytes())?;
+                    out.job_exported(&path, &file_name, &words);
                 }
             }
         }
-        XliffCommand::Import { file } => {
-            let (xml, name) = if file.as_os_str() == "-" {
+        JobCommand::Import { file } => {
+            let (text, name) = if file.as_os_str() == "-" {
                 (read_input(None)?, "standard input".to_string())
             } else {
                 (read_input(Some(file.clone()))?, file.display().to_string())
             };
-            out.xliff_imported(&ws.xliff_import(&xml, &name)?);
+            let imported = match format {
+                JobFormat::Xliff => ws.xliff_import(&text, &name)?,
+                JobFormat::Po => ws.po_import(&text, &name)?,
+            };
+            out.job_imported(&imported);
         }
     }
     Ok(())

@@ -7,7 +7,8 @@
 //! - search:    `galley search`, `reindex` and `import`: hits, filters, highlights, errors
 //! - import:    `galley import --mapping`: mapped fields reported, source lines in errors,
 //!   a re-import after an edit in Galley is a conflict keeping the edit; `check` warnings
-//! - xliff:     `galley xliff export` and `import`, identity, refusal
+//! - xliff:     `galley xliff` and `galley po` export and import, identity, refusal, word
+//!   counts checked against pocount
 //! - crash:     SIGKILLed saves, restores and records tear no draft and lose no version
 //! - watch:     `galley watch` as a long-running process printing JSON lines
 //! - sync:      `galley sync` alone between three clones: versions and records travel, conflicts

@@ -24,6 +24,7 @@
 //! - `issue`     weekly issues: the issue file, order, language board, readiness
 //! - `translation` language versions: status, base, outdated fields and paragraphs, chains
 //! - `workspace` the facade the CLI and the desktop shell call
+//! - `po`        the gettext PO route for the same jobs: placeables as short tags, fuzzy + previous msgid
 //! - `xliff`     XLIFF 1.2 export/import of translation jobs, Markdown protected as inline codes
 //! - `bundle`    publishing bundles: HTML pages, email, feeds, ninjs, Hugo sources, manifest, zip
 //! - `invariants` what must hold for any input; the fuzz targets and the corpus replay check it
@@ -45,6 +46,7 @@ pub mod issue;
 pub mod merge;
 pub mod paths;
 pub mod plural;
+pub mod po;
 pub mod profile;
 pub mod publication;
 pub mod recent;

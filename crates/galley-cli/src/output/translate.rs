@@ -38,6 +38,7 @@ fn outdated_json(o: &Outdated) -> Value {
         "source_lang": o.source_lang, "base": o.base, "head": o.head,
         "head_sha256": o.head_hash.map(|h| h.to_hex()), "versions": o.versions,
         "fields": fields, "paragraphs": paragraphs,
+        "words": o.words.map(|w| json!({ "changed": w.changed, "new": w.new })),
     })
 }
 
@@ -120,7 +121,10 @@ fn cell_line(c: &GridCell) -> String {
                     .into(),
             );
         }
-        line.push_str(&format!(" — OUTDATED: {}", what.join("; ")));
+        let words = o.words.map_or_else(String::new, |w| {
+            format!(" ({} source words changed, {} new)", w.changed, w.new)
+        });
+        line.push_str(&format!(" — OUTDATED{words}: {}", what.join("; ")));
     }
     if let Some(link) = &c.via {
         line.push_str(&format!(

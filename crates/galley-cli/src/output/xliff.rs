@@ -1,25 +1,40 @@
-//! `galley xliff …` output.
+//! `galley xliff …` and `galley po …` output: the exported file and its word counts, the
+//! import's result.
 
 use super::{version_json, version_line, Printer};
 use galley_core::workspace::XliffImport;
-use serde_json::json;
+use galley_core::xliff::{JobWords, WordMatch};
+use serde_json::{json, Value};
 use std::path::Path;
 
 impl Printer {
-    pub fn xliff_exported(&self, path: &Path, file_name: &str) {
+    pub fn job_exported(&self, path: &Path, file_name: &str, words: &JobWords) {
         if self.json {
-            self.print_json(&json!({ "path": path, "file_name": file_name }));
+            self.print_json(&json!({
+                "path": path, "file_name": file_name, "words": words_json(words),
+            }));
         } else {
             println!("{}", path.display());
+            print!("{}", words_text(words));
         }
     }
 
-    pub fn xliff_imported(&self, import: &XliffImport) {
+    /// The word counts of a job whose file went to standard output.
+    pub fn job_words_to_stderr(&self, words: &JobWords) {
+        if self.json {
+            eprintln!("{}", words_json(words));
+        } else {
+            eprint!("{}", words_text(words));
+        }
+    }
+
+    pub fn job_imported(&self, import: &XliffImport) {
         if self.json {
             self.print_json(&json!({
                 "commentary": import.commentary, "source_lang": import.source_lang,
                 "target_lang": import.target_lang, "path": import.path,
                 "changed": import.changed, "created": import.created,
+                "caught_up": import.caught_up,
                 "version": import.version.as_ref().map(version_json),
             }));
         } else {
@@ -29,6 +44,48 @@ impl Printer {
                 }
                 _ => println!("No changes."),
             }
+            if import.caught_up {
+                println!(
+                    "Every unit that needed work is done: the {} translation is up to date with \
+                     the {} source again.",
+                    import.target_lang, import.source_lang
+                );
+            }
         }
     }
+}
+
+fn words_json(words: &JobWords) -> Value {
+    json!({
+        "new": words.new, "changed": words.changed, "unchanged": words.unchanged,
+        "total": words.total(), "to_translate": words.to_translate(),
+        "units": words.units.iter().map(|u| json!({
+            "id": u.kind.id(), "words": u.words, "match": u.matched.as_str(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The job's totals, then each unit that needs work.
+fn words_text(words: &JobWords) -> String {
+    let mut out = format!(
+        "Source words: {} to translate ({} new, {} changed), {} unchanged, {} in all.\n",
+        words.to_translate(),
+        words.new,
+        words.changed,
+        words.unchanged,
+        words.total()
+    );
+    for unit in words
+        .units
+        .iter()
+        .filter(|u| u.matched != WordMatch::Unchanged)
+    {
+        out.push_str(&format!(
+            "  {:<6} {:<8} {} words\n",
+            unit.kind.id(),
+            unit.matched.as_str(),
+            unit.words
+        ));
+    }
+    out
 }

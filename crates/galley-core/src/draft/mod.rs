@@ -40,6 +40,7 @@ mod render;
 mod trend;
 mod update;
 mod week;
+mod words;
 mod yaml_tree;
 
 pub use edit::{edit_fields, FieldEdit};
@@ -52,6 +53,7 @@ pub use trend::Trend;
 pub use update::update;
 pub(crate) use update::{key_block_texts, update_with_blocks};
 pub use week::IsoWeek;
+pub use words::count_words;
 pub use yaml_tree::MAX_DEPTH as MAX_FRONT_MATTER_DEPTH;
 
 use crate::error::{Error, Result};

@@ -141,7 +141,7 @@ pub struct FrontMatterEntry {
     pub trend: Option<String>,
     pub section: Option<String>,
     pub authors: Vec<String>,
-    /// How many words the body has (`workspace::count_words`).
+    /// How many words the body has (`draft::count_words`).
     pub words: u32,
 }
 

@@ -5,7 +5,7 @@ use super::{ensure, Violation};
 use crate::draft::{update, Draft};
 use crate::xliff::{
     apply, export, header, import, target_units, units_of, ExportJob, ImportExpectation,
-    TargetState,
+    ImportedTranslation, TargetState,
 };
 use std::path::Path;
 
@@ -19,7 +19,7 @@ fn draft(name: &str, text: &str) -> Result<Draft, Violation> {
 
 /// The jobs every input is imported against: the fixture commentary (rich Markdown inline
 /// markup) from Belarusian to English, with an existing translation and without one.
-fn jobs() -> Result<(Draft, Vec<ExportJob>), Violation> {
+pub(super) fn jobs() -> Result<(Draft, Vec<ExportJob>), Violation> {
     let source = draft("markup.be.md", SOURCE)?;
     let target = draft("markup.en.md", TARGET)?;
     let units = units_of(source.front(), source.body());
@@ -31,6 +31,8 @@ fn jobs() -> Result<(Draft, Vec<ExportJob>), Violation> {
         target_version: None,
         source: units.clone(),
         target: Vec::new(),
+        restructured: false,
+        left_out: Vec::new(),
     };
     let translated = ExportJob {
         target_version: Some("tgt-v7".to_string()),
@@ -56,12 +58,27 @@ pub fn seed_documents() -> Result<Vec<String>, Violation> {
 /// either is refused on re-parse (the workspace checks that before saving) or holds exactly
 /// the imported title and lead.
 pub fn check_xliff_import(input: &[u8]) -> Result<(), Violation> {
+    check_route(
+        input,
+        "fuzz.xlf",
+        |text, file| header(text, file).map(|_| ()),
+        import,
+    )
+}
+
+/// The import check for any route (XLIFF or PO): `header` and `import` read the route's files.
+pub(super) fn check_route(
+    input: &[u8],
+    file: &str,
+    header: impl Fn(&str, &str) -> crate::error::Result<()>,
+    import: impl Fn(&str, &ImportExpectation) -> crate::error::Result<ImportedTranslation>,
+) -> Result<(), Violation> {
     let text = String::from_utf8_lossy(input);
-    let _ = header(&text, "fuzz.xlf");
+    let _ = header(&text, file);
     let (target, jobs) = jobs()?;
     for job in jobs {
         let expect = ImportExpectation {
-            file: "fuzz.xlf".to_string(),
+            file: file.to_string(),
             job: job.clone(),
         };
         let Ok(imported) = import(&text, &expect) else {

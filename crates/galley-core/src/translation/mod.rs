@@ -22,9 +22,9 @@ mod paragraphs;
 
 pub use crate::records::TranslationStatus;
 pub use chain::{chain_of, upstream_link};
-pub use outdated::{compare_sources, source_changed, Field, Outdated};
+pub use outdated::{compare_sources, source_changed, ChangedWords, Field, Outdated};
 pub use pairs::{pair_paragraphs, ParagraphPair};
-pub use paragraphs::{align, split_paragraphs, ParagraphChange, ParagraphChangeKind};
+pub use paragraphs::{align, merged_into, split_paragraphs, ParagraphChange, ParagraphChangeKind};
 
 use crate::diff::Diff;
 use crate::draft::IsoWeek;

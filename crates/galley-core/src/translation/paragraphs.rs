@@ -219,6 +219,68 @@ pub fn align(
     changes
 }
 
+/// Share of a removed paragraph's words that must reappear in its changed neighbour (beyond the
+/// neighbour's own words) for the two to count as merged into one.
+const MERGED_CONTAINMENT: f64 = 0.6;
+
+/// Removed base paragraphs whose text went into the changed paragraph next to them: a merge of
+/// two paragraphs shows up in [`align`] as one changed and one removed. Returns (the removed
+/// paragraph's base index, the merged paragraph's index now), in base order.
+pub fn merged_into(
+    base: &[String],
+    now: &[String],
+    changes: &[ParagraphChange],
+) -> Vec<(usize, usize)> {
+    let changed_at = |b: usize| {
+        changes.iter().find_map(|c| match (c.kind, c.base, c.now) {
+            (ParagraphChangeKind::Changed, Some(cb), Some(n)) if cb == b => Some(n),
+            _ => None,
+        })
+    };
+    let mut merges = Vec::new();
+    for change in changes {
+        let (ParagraphChangeKind::Removed, Some(b)) = (change.kind, change.base) else {
+            continue;
+        };
+        let neighbours = [b.checked_sub(1), Some(b + 1)];
+        let merged = neighbours.into_iter().flatten().find_map(|nb| {
+            let n = changed_at(nb)?;
+            let removed = words(base.get(b)?);
+            let rest = without(&words(now.get(n)?), &words(base.get(nb)?));
+            (containment(&removed, &rest) >= MERGED_CONTAINMENT).then_some(n)
+        });
+        if let Some(n) = merged {
+            merges.push((b, n));
+        }
+    }
+    merges
+}
+
+/// The words of `all` (sorted) once those of `taken` (sorted) are taken out, as multisets.
+fn without(all: &[String], taken: &[String]) -> Vec<String> {
+    let mut rest = Vec::with_capacity(all.len());
+    let mut j = 0;
+    for word in all {
+        while j < taken.len() && taken[j] < *word {
+            j += 1;
+        }
+        if j < taken.len() && taken[j] == *word {
+            j += 1;
+        } else {
+            rest.push(word.clone());
+        }
+    }
+    rest
+}
+
+/// How much of `part` (sorted words) occurs in `whole` (sorted words): 0.0 to 1.0.
+fn containment(part: &[String], whole: &[String]) -> f64 {
+    if part.is_empty() {
+        return 0.0;
+    }
+    part.len().saturating_sub(without(part, whole).len()) as f64 / part.len() as f64
+}
+
 fn removed(b: usize, translation: Option<usize>) -> ParagraphChange {
     ParagraphChange {
         kind: ParagraphChangeKind::Removed,

@@ -7,9 +7,10 @@
 //! rename, a deletion) drops its cache row in the same transaction, so an edit that kept both
 //! size and time is caught as soon as the watcher or `record` sees it.
 
-use super::listing::{count_words, find_draft_files};
+use super::listing::find_draft_files;
 use super::record::mtime_ns;
 use super::Workspace;
+use crate::draft::count_words;
 use crate::draft::{read_draft_or_ours, Draft};
 use crate::error::{Error, Result};
 use crate::history::FrontMatterEntry;

@@ -3,11 +3,12 @@
 //! `crate::issue`; this file reads the folder and history for them.
 
 use super::approval::Approval;
-use super::listing::{count_words, find_files};
+use super::listing::find_files;
 use super::translate::{source_of, Found};
 use super::{SaveOutcome, Workspace};
 use crate::atomic::write_atomic;
 use crate::conflict::ConflictCopy;
+use crate::draft::count_words;
 use crate::draft::{lang_from_file_name, read_draft_or_ours, update, IsoWeek};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;

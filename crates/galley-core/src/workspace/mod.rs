@@ -9,6 +9,7 @@ mod import;
 mod issue;
 mod journal;
 mod listing;
+mod po;
 mod record;
 mod recovery;
 mod save;
@@ -25,6 +26,7 @@ pub use import::{ImportCounts, ImportOptions, ImportOutcome, ImportReport, Impor
 pub use issue::{IssueList, IssueSummary, IssueView, MoveReport};
 pub use journal::JOURNAL_DIR;
 pub use listing::{CommentaryDrafts, DraftSummary, Listing, MissingFields};
+pub use po::PoExport;
 pub use record::{RecordReport, Recorded};
 pub use recovery::Recovery;
 pub use save::{slugify, NewDraft, SaveOutcome, VersionRef};

@@ -14,8 +14,8 @@ use crate::issue::{text_gap, Reason};
 use crate::records::{Body, MinorMark, StatusEvent, TranslationStatus};
 use crate::translation::split_paragraphs;
 use crate::translation::{
-    chain_of, compare_sources, source_changed, upstream_link, Field, GridCell, GridRow, Outdated,
-    ParagraphChange, Role, SourceDiff, TranslationGrid,
+    chain_of, compare_sources, source_changed, upstream_link, ChangedWords, Field, GridCell,
+    GridRow, Outdated, ParagraphChange, Role, SourceDiff, TranslationGrid,
 };
 use crate::workspace::SaveOutcome;
 use std::collections::{HashMap, HashSet};
@@ -53,8 +53,8 @@ impl Found {
 pub(super) struct OutdatedMemo(Mutex<HashMap<MemoKey, Detail>>);
 
 type MemoKey = (String, ContentHash, ContentHash, usize);
-/// What changed: the fields, and the body's paragraphs.
-type Detail = (Vec<Field>, Vec<ParagraphChange>);
+/// What changed: the fields, the body's paragraphs, and their words.
+type Detail = (Vec<Field>, Vec<ParagraphChange>, ChangedWords);
 
 /// Past this many entries the memo starts over, so a long session's memory stays bounded.
 const MEMO_LIMIT: usize = 20_000;
@@ -608,6 +608,7 @@ impl GridContext<'_> {
                     versions: vec![head.id],
                     fields: Vec::new(),
                     paragraphs: Vec::new(),
+                    words: None,
                 });
             }
             return Ok(cell);
@@ -648,7 +649,7 @@ impl GridContext<'_> {
             }
             _ => None,
         };
-        let outdated = |(fields, paragraphs)| Outdated {
+        let outdated = |(fields, paragraphs, words)| Outdated {
             source_lang: source.lang.clone(),
             base: Some(base.id),
             head: head.id,
@@ -656,6 +657,7 @@ impl GridContext<'_> {
             versions,
             fields,
             paragraphs,
+            words: Some(words),
         };
         if let Some(detail) = memo_key
             .as_ref()

@@ -14,15 +14,15 @@
 //! If nothing in the file was translated, nothing is created.
 
 use super::translate::{find_lang, source_of, translation_path, Found};
-use super::{SaveOutcome, Workspace};
+use super::{SaveOutcome, VersionRef, Workspace};
 use crate::draft::{render_new, update, Draft, MAX_DRAFT_BYTES};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
 use crate::history::Version;
 use crate::records::TranslationStatus;
 use crate::xliff::{
-    self, target_units, units_of, ExportJob, ImportExpectation, ImportedTranslation, TargetState,
-    XliffHeader,
+    self, carry, job_words, target_units, units_of, ExportJob, ImportExpectation,
+    ImportedTranslation, JobWords, SourceBase, TargetState, XliffHeader,
 };
 use std::path::Path;
 
@@ -31,6 +31,8 @@ use std::path::Path;
 pub struct XliffExport {
     pub file_name: String,
     pub xml: String,
+    /// The job's source words per unit and by match, as CAT tools quote them.
+    pub words: JobWords,
 }
 
 /// What an import did.
@@ -47,6 +49,10 @@ pub struct XliffImport {
     pub changed: bool,
     /// True when the import created the translation's file.
     pub created: bool,
+    /// True when the job carried an outdated translation onto the source as it is now and
+    /// every unit that needed work came back done: the translation's base moved to the
+    /// source version the job was exported from.
+    pub caught_up: bool,
 }
 
 /// A draft as it is on disk, with the hash of its exact bytes.
@@ -61,6 +67,9 @@ struct Job {
     job: ExportJob,
     source: OnDisk,
     target: Option<OnDisk>,
+    /// The translation's base, when the source changed since and the translation was carried
+    /// onto the source as it is now.
+    carried_from: Option<ContentHash>,
 }
 
 impl Workspace {
@@ -70,8 +79,7 @@ impl Workspace {
     /// with states from its status (done → `final`, in review → `needs-review-translation`,
     /// otherwise `translated`). `lang` need not have a file yet.
     pub fn xliff_export(&mut self, id: &str, lang: &str) -> Result<XliffExport> {
-        let built = self.xliff_job(id, lang, true)?;
-        let job = &built.job;
+        let (job, _) = self.job_to_export(id, lang)?;
         Ok(XliffExport {
             file_name: format!(
                 "{}.{}-{}.xlf",
@@ -79,8 +87,17 @@ impl Workspace {
                 file_name_safe(&job.source_lang),
                 file_name_safe(&job.target_lang)
             ),
-            xml: xliff::export(job),
+            xml: xliff::export(&job),
+            words: job_words(&job),
         })
+    }
+
+    /// The job of commentary `id` into `lang` as an export writes it (files recorded first),
+    /// and the translation's newest version (the source's when there is no translation).
+    pub(super) fn job_to_export(&mut self, id: &str, lang: &str) -> Result<(ExportJob, Version)> {
+        let built = self.xliff_job(id, lang, true)?;
+        let newest = built.target.map_or(built.source.version, |t| t.version);
+        Ok((built.job, newest))
     }
 
     /// Imports a translated XLIFF file (`file_name` names it in errors): checks it against the
@@ -89,13 +106,24 @@ impl Workspace {
     /// status to in progress if it had none. A file that changes nothing records nothing.
     pub fn xliff_import(&mut self, xml: &str, file_name: &str) -> Result<XliffImport> {
         let header = xliff::header(xml, file_name)?;
-        self.check_versions_belong(&header, file_name)?;
+        self.import_job(&header, file_name, |expect| xliff::import(xml, expect))
+    }
+
+    /// Imports a translated job, whichever file format `read` parses (XLIFF or PO): checks
+    /// it against the job as it would be exported now and writes it (see [`Self::xliff_import`]).
+    pub(super) fn import_job(
+        &mut self,
+        header: &XliffHeader,
+        file_name: &str,
+        read: impl FnOnce(&ImportExpectation) -> Result<ImportedTranslation>,
+    ) -> Result<XliffImport> {
+        self.check_versions_belong(header, file_name)?;
         let built = self.xliff_job(&header.commentary, &header.target_lang, false)?;
         let expect = ImportExpectation {
             file: file_name.to_string(),
             job: built.job.clone(),
         };
-        let imported = xliff::import(xml, &expect)?;
+        let imported = read(&expect)?;
         let job = built.job;
         let mut result = XliffImport {
             commentary: job.commentary.clone(),
@@ -105,6 +133,7 @@ impl Workspace {
             version: None,
             changed: false,
             created: false,
+            caught_up: false,
         };
         match built.target {
             Some(target) => {
@@ -112,7 +141,10 @@ impl Workspace {
                 let (version, changed) = self.import_into(&target, &built.source, &imported)?;
                 result.version = Some(version);
                 result.changed = changed;
-                if changed {
+                if built.carried_from.is_some() && imported.pending.is_empty() {
+                    self.catch_up(&job, built.source.version.hash)?;
+                    result.caught_up = true;
+                } else if changed {
                     let status = self.records().status(&job.commentary, &job.target_lang);
                     if status.is_none_or(|e| e.status == TranslationStatus::Missing) {
                         self.set_translation_status(
@@ -156,6 +188,26 @@ impl Workspace {
             }
         }
         Ok(result)
+    }
+
+    /// Moves the translation's base to the source text the job was exported from, keeping its
+    /// status (in progress when it had none): every change since the old base was handled.
+    fn catch_up(&mut self, job: &ExportJob, source: Option<ContentHash>) -> Result<()> {
+        let status = self
+            .records()
+            .status(&job.commentary, &job.target_lang)
+            .map(|e| e.status)
+            .filter(|s| *s != TranslationStatus::Missing)
+            .unwrap_or(TranslationStatus::InProgress);
+        self.set_status_record(
+            &job.commentary,
+            &job.target_lang,
+            status,
+            &job.source_lang,
+            source,
+            None,
+        )?;
+        Ok(())
     }
 
     /// A file whose commentary or languages were edited still names the versions it was
@@ -254,7 +306,8 @@ impl Workspace {
         let source = self.on_disk(id, source)?;
         let target = target.map(|t| self.on_disk(id, t)).transpose()?;
         let source_units = units_of(source.draft.front(), source.draft.body());
-        let targets = match &target {
+        let mut carried_from = None;
+        let (targets, restructured, left_out) = match &target {
             Some(t) => {
                 let status = self.records().status(id, lang).map(|e| e.status);
                 let state = match status {
@@ -262,9 +315,21 @@ impl Workspace {
                     Some(TranslationStatus::InReview) => TargetState::NeedsReview,
                     _ => TargetState::Translated,
                 };
-                target_units(&source_units, t.draft.front(), t.draft.body(), state)
+                let (front, body) = (t.draft.front(), t.draft.body());
+                match self.source_base(id, lang, &source)? {
+                    Some((base, hash)) => {
+                        carried_from = Some(hash);
+                        let carried = carry(&source_units, &base, front, body, state);
+                        (carried.targets, carried.restructured, carried.left_out)
+                    }
+                    None => (
+                        target_units(&source_units, front, body, state),
+                        false,
+                        Vec::new(),
+                    ),
+                }
             }
-            None => Vec::new(),
+            None => (Vec::new(), false, Vec::new()),
         };
         let job = ExportJob {
             commentary: id.to_string(),
@@ -274,12 +339,43 @@ impl Workspace {
             target_version: target.as_ref().map(|t| t.version.id.to_string()),
             source: source_units,
             target: targets,
+            restructured,
+            left_out,
         };
         Ok(Job {
             job,
             source,
             target,
+            carried_from,
         })
+    }
+
+    /// The source at the base of the `lang` translation of `id`, when it differs from the
+    /// source now (`source`) and its text is on this machine, with the base's hash; the
+    /// changes need review unless they are only minor edits (the translation is outdated).
+    fn source_base(
+        &self,
+        id: &str,
+        lang: &str,
+        source: &OnDisk,
+    ) -> Result<Option<(SourceBase, ContentHash)>> {
+        let row = self.translation_row(id)?;
+        let Some(cell) = row.cells.iter().find(|c| c.lang == lang) else {
+            return Ok(None);
+        };
+        let (Some(base), Some(hash)) = (cell.base, cell.base_hash) else {
+            return Ok(None);
+        };
+        if source.version.hash == Some(hash) {
+            return Ok(None);
+        }
+        let text = self.text_of(&VersionRef::Version(base))?;
+        let draft = Draft::parse(Path::new(&source.rel), text.as_bytes())?;
+        let base = SourceBase {
+            units: units_of(draft.front(), draft.body()),
+            review: cell.outdated.is_some(),
+        };
+        Ok(Some((base, hash)))
     }
 
     /// The file of `found` read again from disk, with its newest version, which must be
@@ -324,7 +420,7 @@ fn appeared(rel: &str) -> Error {
 }
 
 /// Letters, digits, `-` and `_` kept; anything else (path separators above all) becomes `-`.
-fn file_name_safe(part: &str) -> String {
+pub(super) fn file_name_safe(part: &str) -> String {
     part.chars()
         .map(|c| {
             if c.is_alphanumeric() || c == '-' || c == '_' {

@@ -1,7 +1,9 @@
 //! Writing a job as XLIFF 1.2.
 
 use super::inline::{protect, renumber_like, Piece};
-use super::{ExportJob, TargetUnit, Unit, GALLEY_NS, UNTRANSLATED_STATE, XLIFF_NS};
+use super::{
+    ExportJob, LeftOut, TargetState, TargetUnit, Unit, GALLEY_NS, UNTRANSLATED_STATE, XLIFF_NS,
+};
 
 /// A unit's source and target pieces, the target's codes numbered like the source's. With no
 /// existing translation the target is the source. Import calls this too, so both sides agree
@@ -46,14 +48,26 @@ pub fn export(job: &ExportJob) -> String {
         text(&job.source_lang),
         text(&job.target_lang)
     ));
+    for gone in &job.left_out {
+        out.push_str(&format!(
+            "      <note from=\"galley\">{}</note>\n",
+            text(&left_out_note(gone))
+        ));
+    }
     out.push_str("    </header>\n    <body>\n");
     for unit in &job.source {
         let existing = job.target.iter().find(|t| t.kind == unit.kind);
         let (source, target) = unit_pieces(unit, existing);
         let state = existing.map_or(UNTRANSLATED_STATE, |t| t.state.as_xliff());
         let id = unit.kind.id();
+        // `approved` is XLIFF 1.2's "passed its final review"; translate-toolkit treats every
+        // unit without it as fuzzy.
+        let approved = match existing.map(|t| t.state) {
+            Some(TargetState::Final | TargetState::SignedOff) => " approved=\"yes\"",
+            _ => "",
+        };
         out.push_str(&format!(
-            "      <trans-unit id=\"{id}\" resname=\"{id}\" xml:space=\"preserve\">\n"
+            "      <trans-unit id=\"{id}\" resname=\"{id}\"{approved} xml:space=\"preserve\">\n"
         ));
         out.push_str(&format!("        <source>{}</source>\n", pieces(&source)));
         out.push_str(&format!(
@@ -61,13 +75,47 @@ pub fn export(job: &ExportJob) -> String {
             pieces(&target)
         ));
         out.push_str(&format!(
-            "        <note from=\"galley\">{}</note>\n",
-            unit.kind.describe()
+            "        <note from=\"galley\">{}{}</note>\n",
+            unit.kind.describe(),
+            why_needed(job, existing)
         ));
+        if let Some((previous, translation)) =
+            existing.and_then(|t| Some((t.previous_source.as_deref()?, &t.text)))
+        {
+            // The standard place for the text a translation was made from (XLIFF 1.2 §2.5.2):
+            // CAT tools show it beside the segment. Plain Markdown: it is never imported.
+            out.push_str(&format!(
+                "        <alt-trans alttranstype=\"previous-version\" origin=\"galley\">\n          <source>{}</source>\n          <target>{}</target>\n        </alt-trans>\n",
+                text(previous),
+                text(translation)
+            ));
+        }
         out.push_str("      </trans-unit>\n");
     }
     out.push_str("    </body>\n  </file>\n</xliff>\n");
     out
+}
+
+/// What a translator reads about a translation the job leaves out (shared with the PO route).
+pub(crate) fn left_out_note(gone: &LeftOut) -> String {
+    format!(
+        "Paragraph {} of the source the translation was made from was removed, so its \
+         translation is left out of this job and of the imported text: \"{}\" (it translated \
+         \"{}\").",
+        gone.base_number, gone.translation, gone.source
+    )
+}
+
+/// Why a unit needs work, for the translator reading its note; empty when it does not.
+fn why_needed(job: &ExportJob, existing: Option<&TargetUnit>) -> &'static str {
+    match existing {
+        Some(t) if t.previous_source.is_some() => {
+            " The source changed since this was translated: review the translation against the \
+             previous source (in alt-trans) and set the state to translated."
+        }
+        None if job.restructured => " New in the source since the translation was made.",
+        _ => "",
+    }
 }
 
 fn pieces(pieces: &[Piece]) -> String {

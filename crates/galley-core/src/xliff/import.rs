@@ -4,8 +4,8 @@ use super::export::unit_pieces;
 use super::inline::{code_defs, CodeDef};
 use super::xml::{self, Element, Node};
 use super::{
-    ImportExpectation, ImportedTranslation, ImportedUnit, UnitKind, XliffHeader, GALLEY_NS,
-    MAX_XLIFF_BYTES, UNTRANSLATED_STATE, XLIFF_NS,
+    ExportJob, ImportExpectation, ImportedTranslation, ImportedUnit, TargetUnit, UnitKind,
+    XliffHeader, GALLEY_NS, MAX_XLIFF_BYTES, UNTRANSLATED_STATE, XLIFF_NS,
 };
 use crate::error::{Error, Result};
 use std::collections::{BTreeMap, HashSet};
@@ -166,8 +166,28 @@ fn read_units(
     expect: &ImportExpectation,
 ) -> Result<ImportedTranslation, String> {
     let job = &expect.job;
+    let mut returned = BTreeMap::new();
+    for (kind, element) in units {
+        let Some(target) = element.elements().find(|e| e.is(XLIFF_NS, "target")) else {
+            return Err(format!("the unit `{}` has no <target>", kind.id()));
+        };
+        let state = target.attr("", "state").unwrap_or("").to_string();
+        returned.insert(*kind, (target, state));
+    }
+    settle(job, &returned)
+}
+
+/// Applies the job's rules to the targets a file brought back, by unit: each target (an
+/// element whose content is text and `<g>`/`<x/>` codes) is checked against the unit's codes
+/// and turned back into Markdown; missing or extra units are refused; a unit whose target is
+/// still the copy of the source is untranslated; units that needed work and still do are
+/// `pending` (a restructured job with any is refused). Shared by the XLIFF and PO routes.
+pub(crate) fn settle(
+    job: &ExportJob,
+    returned: &BTreeMap<UnitKind, (&Element, String)>,
+) -> Result<ImportedTranslation, String> {
     let expected: HashSet<UnitKind> = job.source.iter().map(|u| u.kind).collect();
-    if let Some(extra) = units.keys().find(|k| !expected.contains(k)) {
+    if let Some(extra) = returned.keys().find(|k| !expected.contains(k)) {
         return Err(format!(
             "it has a unit `{}` that is not part of this job (an extra unit)",
             extra.id()
@@ -176,7 +196,7 @@ fn read_units(
     let missing: Vec<String> = job
         .source
         .iter()
-        .filter(|u| !units.contains_key(&u.kind))
+        .filter(|u| !returned.contains_key(&u.kind))
         .map(|u| format!("`{}`", u.kind.id()))
         .collect();
     if !missing.is_empty() {
@@ -187,13 +207,12 @@ fn read_units(
         lead: None,
         paragraphs: Vec::new(),
         units: Vec::with_capacity(job.source.len()),
+        pending: Vec::new(),
     };
     for unit in &job.source {
         let id = unit.kind.id();
-        let element = units[&unit.kind];
-        let Some(target) = element.elements().find(|e| e.is(XLIFF_NS, "target")) else {
-            return Err(format!("the unit `{id}` has no <target>"));
-        };
+        let (target, state) = &returned[&unit.kind];
+        let state = state.clone();
         let existing = job.target.iter().find(|t| t.kind == unit.kind);
         let (source, prefilled) = unit_pieces(unit, existing);
         let mut codes: BTreeMap<u32, CodeDef> = code_defs(&source).into_iter().collect();
@@ -214,11 +233,13 @@ fn read_units(
                 ));
             }
         }
-        let state = target.attr("", "state").unwrap_or("").to_string();
         let text = reader.out;
         let still_copy = existing.is_none() && state == UNTRANSLATED_STATE && text == unit.text;
         let cleared = text.is_empty() && !unit.text.is_empty();
         let translated = !still_copy && !cleared;
+        if still_needs_work(job, existing, &state, &text, translated) {
+            translation.pending.push(unit.kind);
+        }
         if translated {
             match unit.kind {
                 UnitKind::Title => translation.title = Some(text.clone()),
@@ -233,7 +254,54 @@ fn read_units(
             translated,
         });
     }
+    if job.restructured && !translation.pending.is_empty() {
+        return Err(pending_refusal(job, &translation.pending));
+    }
     Ok(translation)
+}
+
+/// The states that say a translator is done with a unit.
+const DONE_STATES: [&str; 3] = ["translated", "signed-off", "final"];
+
+/// Whether a unit exported as needing work because of a source change came back still needing
+/// it: a changed unit is done when its state says so or its text was edited; a new one when
+/// it was translated.
+fn still_needs_work(
+    job: &ExportJob,
+    existing: Option<&TargetUnit>,
+    state: &str,
+    text: &str,
+    translated: bool,
+) -> bool {
+    match existing {
+        Some(t) if t.previous_source.is_some() => !DONE_STATES.contains(&state) && text == t.text,
+        Some(_) => false,
+        None => job.restructured && !translated,
+    }
+}
+
+fn pending_refusal(job: &ExportJob, pending: &[UnitKind]) -> String {
+    let described: Vec<String> = pending
+        .iter()
+        .map(|kind| {
+            let changed = job
+                .target
+                .iter()
+                .any(|t| t.kind == *kind && t.previous_source.is_some());
+            let what = if changed {
+                "changed in the source: review it and set its state to translated"
+            } else {
+                "new in the source: translate it"
+            };
+            format!("`{}` ({what})", kind.id())
+        })
+        .collect();
+    format!(
+        "the unit(s) {} still need work. Paragraphs of the source moved, were added or removed \
+         since the translation was made, so Galley lays the translation out anew and imports the \
+         job only when every such unit is done; nothing was changed",
+        described.join(", ")
+    )
 }
 
 /// Turns a `<target>`'s content back into Markdown, checking each inline code.

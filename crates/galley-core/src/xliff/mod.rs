@@ -16,28 +16,44 @@
 //! no translation yet carries a copy of the source with `state="needs-translation"`. On import
 //! such a unit whose target still equals the source counts as untranslated.
 //!
+//! An outdated translation is carried onto the source as it is now ([`carry`]): each unit gets
+//! the translation of its own paragraph; a changed one has `state="needs-review-translation"`
+//! and the previous source and translation in `<alt-trans alttranstype="previous-version">`.
+//! Final and signed-off units are `approved="yes"` (translate-toolkit calls every other unit
+//! fuzzy). The `galley:*` attributes are declared in Galley's own schema
+//! ([`GALLEY_SCHEMA`]), so every file validates against the OASIS XLIFF 1.2 strict schema.
+//!
 //! Invariants:
 //! - Export then import without edits gives back exactly the text exported.
 //! - Import refuses, naming the file and the unit, anything that does not fit the job it is
 //!   checked against: another commentary, language or source/target version; missing, extra
 //!   or repeated units; missing, repeated, unknown or mismatched codes; malformed XML; any
 //!   DOCTYPE or entity other than XML's five and character references; input over
-//!   [`MAX_XLIFF_BYTES`].
+//!   [`MAX_XLIFF_BYTES`]; a restructured job with units that still need work.
+//! - Import of a job where only some units changed changes exactly those paragraphs.
 
-mod export;
-mod import;
-mod inline;
+mod carry;
+pub(crate) mod export;
+pub(crate) mod import;
+pub(crate) mod inline;
 mod segment;
-mod xml;
+mod words;
+pub(crate) mod xml;
 
+pub use carry::{carry, Carried, SourceBase};
 pub use export::export;
 pub use import::{header, import};
 pub use segment::{apply, target_units, units_of};
+pub use words::{job_words, source_words, JobWords, UnitWords, WordMatch};
 
 /// The XLIFF 1.2 namespace.
 pub const XLIFF_NS: &str = "urn:oasis:names:tc:xliff:document:1.2";
 /// Galley's namespace for its attributes in the file.
 pub const GALLEY_NS: &str = "urn:galley:xliff:1";
+/// The XML Schema of Galley's namespace (`galley-xliff-1.xsd`): with it, every exported file
+/// validates against the OASIS XLIFF 1.2 strict schema, which demands a schema for each
+/// extension namespace. Shipped in the binary so it can be published next to the files.
+pub const GALLEY_SCHEMA: &str = include_str!("galley-xliff-1.xsd");
 /// The largest XLIFF file import reads: 32 MiB (a draft is at most 10 MiB; a file holds it
 /// twice, plus markup).
 pub const MAX_XLIFF_BYTES: usize = 32 * 1024 * 1024;
@@ -134,6 +150,10 @@ pub struct TargetUnit {
     pub kind: UnitKind,
     pub text: String,
     pub state: TargetState,
+    /// The source's text at the translation's base, when it changed since (not only by minor
+    /// edits): the unit is exported for review with it beside the translation, and must come
+    /// back reviewed.
+    pub previous_source: Option<String>,
 }
 
 /// Everything an export writes, and what an import is checked against.
@@ -151,6 +171,22 @@ pub struct ExportJob {
     /// The translation's existing units (see [`target_units`]); units of `source` without
     /// one are exported with a copy of the source as target.
     pub target: Vec<TargetUnit>,
+    /// True when the translation's paragraphs were carried to new places (see [`carry`]):
+    /// then every unit that needs work must come back done, or the import is refused, since
+    /// a half-done translation laid out like the source now would no longer follow its base.
+    pub restructured: bool,
+    /// Translations of source paragraphs removed since the base, which the job leaves out:
+    /// the files list them so the translator knows what goes.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A translated paragraph the job leaves out because its source paragraph was removed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Its number in the source the translation was made from (1-based).
+    pub base_number: usize,
+    pub source: String,
+    pub translation: String,
 }
 
 /// What an imported file must match: the job as it would be exported now (if the source or
@@ -196,4 +232,8 @@ pub struct ImportedTranslation {
     pub paragraphs: Vec<String>,
     /// Every unit in job order.
     pub units: Vec<ImportedUnit>,
+    /// Units exported as needing review or translation because the source changed since the
+    /// base that came back still needing it; empty when the translation is up to date with
+    /// the job's source.
+    pub pending: Vec<UnitKind>,
 }

@@ -103,6 +103,11 @@ pub fn units_of(front: &FrontMatter, body: &str) -> Vec<Unit> {
     units
 }
 
+/// The body paragraphs of a language version, as the units' texts.
+pub(crate) fn paragraphs_of(body: &str) -> Vec<String> {
+    BodyLayout::scan(body).paragraphs()
+}
+
 /// The translation's existing text as targets for an export of `source`: title and lead as
 /// they are (left out when empty), body paragraphs matched by position. Paragraphs the
 /// translation has beyond the source's last one are joined to the last paragraph unit with
@@ -127,6 +132,7 @@ pub fn target_units(
                 kind,
                 text: text.clone(),
                 state,
+                previous_source: None,
             });
         }
     }
@@ -138,6 +144,7 @@ pub fn target_units(
                 kind: UnitKind::Paragraph(index + 1),
                 text: text.clone(),
                 state,
+                previous_source: None,
             });
         } else if let Some(last) = targets.last_mut() {
             let gap = layout.gap_before(index).unwrap_or("\n\n");

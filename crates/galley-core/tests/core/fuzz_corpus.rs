@@ -3,8 +3,8 @@
 //! stable `cargo test` re-proves what the fuzzer explored, without nightly or libFuzzer.
 
 use galley_core::invariants::{
-    check_front_matter, check_journal, check_markdown_html, check_workspace_path,
-    check_xliff_import, make_fuzz_workspace, xliff_seed_documents, Violation,
+    check_front_matter, check_journal, check_markdown_html, check_po_import, check_workspace_path,
+    check_xliff_import, make_fuzz_workspace, po_seed_documents, xliff_seed_documents, Violation,
 };
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -79,6 +79,36 @@ fn xliff_import_corpus_is_refused_or_fits_the_job_within_bounds() {
 }
 
 #[test]
+fn po_import_corpus_is_refused_or_fits_the_job_within_bounds() {
+    replay("po_import", 10, check_po_import);
+}
+
+/// Every exported PO seed, cut short at each line and with each line left out, doubled or
+/// stripped of its closing quote, is refused or imported within the same promise.
+#[test]
+fn mangled_po_jobs_are_refused_or_fit_the_job() {
+    for seed in po_seed_documents().expect("seed jobs build") {
+        check_po_import(seed.as_bytes()).expect("an exported file passes the import check");
+        let lines: Vec<&str> = seed.lines().collect();
+        for at in 0..lines.len() {
+            let mut variants = vec![
+                lines[..at].join("\n"),
+                [&lines[..at], &lines[at + 1..]].concat().join("\n"),
+                [&lines[..=at], &lines[at..]].concat().join("\n"),
+            ];
+            let mut cut = lines.clone();
+            let stripped = lines[at].trim_end_matches('"');
+            cut[at] = stripped;
+            variants.push(cut.join("\n"));
+            for variant in variants {
+                check_po_import(variant.as_bytes())
+                    .unwrap_or_else(|v| panic!("line {at}: {v}\n{variant}"));
+            }
+        }
+    }
+}
+
+#[test]
 fn journal_corpus_loads_line_by_line_with_placed_problems_and_an_order_free_fold() {
     replay("journal", 20, check_journal);
 }
@@ -96,6 +126,22 @@ fn exported_xliff_seeds_import_cleanly() {
             let dir = fuzz_dir().join("corpus/xliff_import");
             std::fs::create_dir_all(&dir).expect("corpus folder");
             std::fs::write(dir.join(format!("seed-export-{index}.xlf")), seed).expect("seed");
+        }
+    }
+}
+
+/// With `GALLEY_WRITE_FUZZ_SEEDS=1` also writes the PO seeds into the corpus.
+#[test]
+fn exported_po_seeds_import_cleanly() {
+    let seeds = po_seed_documents().expect("seed jobs build");
+    assert_eq!(seeds.len(), 2);
+    for (index, seed) in seeds.iter().enumerate() {
+        assert!(seed.contains("msgctxt \"p1\""), "{seed}");
+        check_po_import(seed.as_bytes()).expect("an exported file passes the import check");
+        if std::env::var_os("GALLEY_WRITE_FUZZ_SEEDS").is_some() {
+            let dir = fuzz_dir().join("corpus/po_import");
+            std::fs::create_dir_all(&dir).expect("corpus folder");
+            std::fs::write(dir.join(format!("seed-export-{index}.po")), seed).expect("seed");
         }
     }
 }

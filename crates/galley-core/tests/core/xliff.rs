@@ -14,7 +14,7 @@ fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn fixture(name: &str) -> Draft {
+pub(super) fn fixture(name: &str) -> Draft {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/xliff")
         .join(name);
@@ -23,7 +23,7 @@ fn fixture(name: &str) -> Draft {
 
 /// The job a translation of `source` into `target`'s language would export (`target`: the
 /// existing translation, if any).
-fn job(source: &Draft, target_lang: &str, target: Option<&Draft>) -> ExportJob {
+pub(super) fn job(source: &Draft, target_lang: &str, target: Option<&Draft>) -> ExportJob {
     let units = units_of(source.front(), source.body());
     let targets = target.map_or_else(Vec::new, |t| {
         target_units(&units, t.front(), t.body(), TargetState::Final)
@@ -36,10 +36,12 @@ fn job(source: &Draft, target_lang: &str, target: Option<&Draft>) -> ExportJob {
         target_version: target.map(|_| "tgt-v7".to_string()),
         source: units,
         target: targets,
+        restructured: false,
+        left_out: Vec::new(),
     }
 }
 
-fn expect(job: &ExportJob) -> ImportExpectation {
+pub(super) fn expect(job: &ExportJob) -> ImportExpectation {
     ImportExpectation {
         file: "job.xlf".to_string(),
         job: job.clone(),
@@ -397,7 +399,10 @@ fn through_consumer(
 
 /// Each unit came back translated (upper-cased outside the codes) with every code's Markdown
 /// intact, except the fenced code block, which has nothing to translate.
-fn assert_translated_with_markup(source: &[Unit], units: &[galley_core::xliff::ImportedUnit]) {
+pub(super) fn assert_translated_with_markup(
+    source: &[Unit],
+    units: &[galley_core::xliff::ImportedUnit],
+) {
     assert_eq!(source.len(), units.len());
     for (source, unit) in source.iter().zip(units) {
         let id = source.kind.id();
