@@ -80,7 +80,8 @@ fn every_command_taking_a_path_refuses_one_outside_the_workspace() {
         ] {
             // A superset of every path command's other arguments; unused ones are ignored.
             let args = json!({ "path": path, "text": "---\nid: x\nlang: en\n---\n",
-                "fields": fields, "loadedHash": null, "side": "ours" });
+                "fields": fields, "loadedHash": null, "side": "ours",
+                "choices": { "theirsParagraphs": [], "theirsFields": [] } });
             let error = app
                 .invoke(cmd, args)
                 .expect_err(&format!("{cmd} refuses {path}"));

@@ -120,6 +120,61 @@ impl Git {
         })
     }
 
+    /// The contents of many files (`REV:PATH` each) from one `git cat-file --batch`, in order;
+    /// `None` for one that is missing. The names are written from a thread, so neither pipe
+    /// can fill up while the other waits.
+    pub fn cat_files(&self, specs: &[String]) -> Result<Vec<Option<Vec<u8>>>> {
+        use std::io::{BufRead, BufReader, Read, Write};
+        let mut command = Command::new("git");
+        command
+            .current_dir(&self.root)
+            .args(["-c", "core.hooksPath=/dev/null", "cat-file", "--batch"])
+            .env("LC_ALL", "C")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        for (key, value) in &self.env {
+            command.env(key, value);
+        }
+        let mut child = command
+            .spawn()
+            .map_err(|e| Error::io("run git in", &self.root, e))?;
+        let mut stdin = child.stdin.take().expect("stdin is piped");
+        let names: Vec<u8> = specs
+            .iter()
+            .flat_map(|s| format!("{s}\n").into_bytes())
+            .collect();
+        let writer = std::thread::spawn(move || stdin.write_all(&names));
+        let mut stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
+        let broken = |what: &str| Error::Sync {
+            message: format!("git cat-file answered in a way Galley does not understand ({what})"),
+        };
+        let mut found = Vec::with_capacity(specs.len());
+        for _ in specs {
+            let mut header = String::new();
+            stdout
+                .read_line(&mut header)
+                .map_err(|e| Error::io("read from git in", &self.root, e))?;
+            let fields: Vec<&str> = header.split_whitespace().collect();
+            match fields.as_slice() {
+                [_, _, size] => {
+                    let size: usize = size.parse().map_err(|_| broken("a size"))?;
+                    let mut content = vec![0; size + 1]; // the content and its newline
+                    stdout
+                        .read_exact(&mut content)
+                        .map_err(|e| Error::io("read from git in", &self.root, e))?;
+                    content.pop();
+                    found.push(Some(content));
+                }
+                [.., "missing"] | [.., "ambiguous"] => found.push(None),
+                _ => return Err(broken(header.trim())),
+            }
+        }
+        let _ = writer.join();
+        let _ = child.wait();
+        Ok(found)
+    }
+
     /// Runs `git ARGS` and returns its standard output, or an error saying what failed.
     pub fn ok(&self, args: &[&str]) -> Result<String> {
         let out = self.run(args)?;

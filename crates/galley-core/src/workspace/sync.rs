@@ -672,31 +672,33 @@ impl Workspace {
     /// files the merge changed as they are now.
     fn record_arrivals(&mut self, git: &Git, before: &str, theirs: &str) -> Result<usize> {
         self.refresh_records()?;
-        let commits = git.ok(&[
-            "rev-list",
+        // Each commit as `\x01HASH\0\n` and the drafts it added or changed, NUL-separated.
+        let log = git.ok(&[
+            "log",
             "--reverse",
             "--no-merges",
+            "--format=%x01%H",
+            "--name-only",
+            "--diff-filter=AM",
+            "-z",
             &format!("{before}..{theirs}"),
+            "--",
+            "*.md",
         ])?;
+        let mut specs: Vec<(String, String)> = Vec::new();
+        for entry in log.split('\x01').filter(|e| !e.is_empty()) {
+            let mut fields = entry.split('\0');
+            let commit = fields.next().unwrap_or_default().trim().to_string();
+            for path in fields.map(str::trim_start).filter(|p| !p.is_empty()) {
+                specs.push((commit.clone(), path.to_string()));
+            }
+        }
+        let names: Vec<String> = specs.iter().map(|(c, p)| format!("{c}:{p}")).collect();
+        let blobs = git.cat_files(&names)?;
         let mut texts: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for commit in commits.lines().filter(|c| !c.is_empty()) {
-            let changed = git.ok(&[
-                "diff-tree",
-                "-r",
-                "--no-commit-id",
-                "--name-only",
-                "--diff-filter=AM",
-                "-z",
-                "--root",
-                commit,
-                "--",
-                "*.md",
-            ])?;
-            for path in changed.split('\0').filter(|p| !p.is_empty()) {
-                let blob = git.run(&["cat-file", "blob", &format!("{commit}:{path}")])?;
-                if blob.ok {
-                    texts.entry(path.to_string()).or_default().push(blob.stdout);
-                }
+        for ((_, path), blob) in specs.into_iter().zip(blobs) {
+            if let Some(text) = blob.and_then(|b| String::from_utf8(b).ok()) {
+                texts.entry(path).or_default().push(text);
             }
         }
         let mut received = 0;
