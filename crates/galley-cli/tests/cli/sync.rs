@@ -71,6 +71,13 @@ impl Person {
             .unwrap_or_else(|| panic!("{}: no {lang} cell", self.name))
     }
 
+    /// How many conflicts `galley conflicts` lists.
+    fn conflict_count(&self) -> Option<usize> {
+        self.json(&["conflicts"])["conflicts"]
+            .as_array()
+            .map(Vec::len)
+    }
+
     fn log(&self, path: &str) -> Vec<Value> {
         self.json(&["log", path])["versions"]
             .as_array()
@@ -284,21 +291,11 @@ fn the_same_paragraph_edited_on_two_machines_keeps_both_texts_and_a_valid_draft(
         "{hashes:?}"
     );
     assert_eq!(cyra.read(SOURCE), cyra_text);
-    assert_eq!(
-        cyra.json(&["conflicts"])["conflicts"]
-            .as_array()
-            .map(Vec::len),
-        Some(1)
-    );
+    assert_eq!(cyra.conflict_count(), Some(1));
 
     // Cyra takes Anna's text; after syncing, both machines hold it and no conflict is left.
     cyra.json(&["resolve", SOURCE, "--theirs"]);
-    assert_eq!(
-        cyra.json(&["conflicts"])["conflicts"]
-            .as_array()
-            .map(Vec::len),
-        Some(0)
-    );
+    assert_eq!(cyra.conflict_count(), Some(0));
     cyra.sync();
     anna.sync();
     assert_eq!(anna.read(SOURCE), anna_text);
@@ -372,12 +369,7 @@ fn a_conflict_is_settled_paragraph_by_paragraph_and_field_by_field() {
         assert!(settled.contains(kept), "`{kept}` missing from:\n{settled}");
     }
     assert!(!settled.contains("Зразумела"), "{settled}");
-    assert_eq!(
-        cyra.json(&["conflicts"])["conflicts"]
-            .as_array()
-            .map(Vec::len),
-        Some(0)
-    );
+    assert_eq!(cyra.conflict_count(), Some(0));
     cyra.sync();
     anna.sync();
     assert_eq!(anna.read(SOURCE), settled);
