@@ -10,9 +10,9 @@
 //! - workspace:  open/init, saves, conflicts, restore, external edits, path safety
 //! - watch:      the real watcher turning other editors' saves into versions
 //! - translation: start, status and base, outdated fields/paragraphs, minor edits, chains
-//! - xliff:      XLIFF export/import, identity round trips, refusals, translate-toolkit and OmegaT
+//! - xliff:      XLIFF export/import, identity round trips, inline codes, refusals
 //! - xliff_workspace: XLIFF export/import through the workspace, versions, refusals changing nothing
-//! - bundle:     publishing bundles: formats, determinism, sanitizing, vnu/feedparser/ninjs/hugo
+//! - bundle:     publishing bundles: formats, determinism, sanitizing, writing
 //! - issue:      issue.toml, moves, the editorial log, the language board, readiness reasons
 //! - issue_titles: moves take every file to the new week; titles from patterns, `issue title`
 //! - draft_edit: the editor form's field edits, rewriting only changed keys
@@ -23,5 +23,14 @@
 //! - hostile_journals: untrusted journal lines refused with file and line, never stopping the rest
 //! - search:     full-text search, filters, snippets, the index following the folder
 //! - fuzz_corpus: replays fuzz/corpus and fuzz/regressions through galley_core::invariants
-//! - support:    shared fixtures (temp workspaces, a fixed clock)
+//! - faults:     a full disk, a read-only folder, failing fsyncs and renames: nothing half-written
+//! - hostile:    the hostile-input corpus: each case gets its stated outcome, never a panic
+//! - recovery:   a damaged history database found, moved aside, salvaged, indexes rebuilt
+//! - translation_view: paragraphs paired by position, rows marked where the source changed
+//! - module_list: this list names every module of `core/`
+//! - support, bundle_samples, xliff_samples: shared fixtures (temp workspaces, a fixed clock,
+//!   sample bundles and XLIFF jobs; the last two shared with the `consumers` target)
+//!
+//! Tests that run real consumers (vnu, hugo, OmegaT, translate-toolkit, gettext, xmllint) are in
+//! the `consumers` target (`tests/consumers/main.rs`, `--features consumer-tests`).
 mod core;

@@ -4,10 +4,11 @@
 // come fuzzy with the previous msgid. The tools are installed by scripts/setup; the tests
 // fail, never skip, without them.
 
-use super::xliff::{assert_translated_with_markup, expect, fixture, job};
+use super::xliff::assert_translated_with_markup;
 use super::xliff_alignment::{
     body_paragraphs, outdated_job, repo_root, target_rel, Texts, BE_EN, EN_RU, ID,
 };
+use super::xliff_samples::{expect, fixture, job};
 use galley_core::po::{self, Revision};
 use serde_json::Value;
 use std::path::Path;
