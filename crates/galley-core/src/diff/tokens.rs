@@ -319,120 +319,20 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Numbers distinct strings in order of first appearance.
-///
-/// An open-addressing table of `(hash, id)` next to the keys: tokens are short and many, so a
-/// cheap hash and one probe that usually settles on the full 64-bit hash beat a general map.
 #[derive(Debug, Default)]
 pub(crate) struct Interner<'a> {
-    keys: Vec<&'a str>,
-    /// `(hash, id + 1)`; an id of 0 marks an empty slot. The length is zero or a power of two.
-    slots: Vec<(u64, u32)>,
+    // hashbrown with foldhash: a fast, well-kept map for short keys. The diff only hashes the
+    // user's own texts, and a collision costs a comparison, never a wrong answer.
+    ids: hashbrown::HashMap<&'a str, u32>,
 }
 
 impl<'a> Interner<'a> {
     pub fn id(&mut self, key: &'a str) -> u32 {
-        // Keep the table at most half full, so probe runs stay short.
-        if 2 * (self.keys.len() + 1) > self.slots.len() {
-            self.grow();
-        }
-        let hash = quick_hash(key.as_bytes());
-        let mask = self.slots.len() - 1;
-        let mut at = slot_of(hash, mask);
-        loop {
-            match self.slots[at] {
-                (_, 0) => break,
-                (h, id) if h == hash && same_bytes(self.keys[id as usize - 1], key) => {
-                    return id - 1
-                }
-                _ => at = (at + 1) & mask,
-            }
-        }
-        // More than u32::MAX - 1 distinct strings cannot come from a text that fits in memory
+        // More than u32::MAX distinct strings cannot come from a text that fits in memory
         // twice over; saturating keeps this total rather than panicking.
-        let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX - 1);
-        self.keys.push(key);
-        self.slots[at] = (hash, id + 1);
-        id
+        let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        *self.ids.entry(key).or_insert(next)
     }
-
-    fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(256);
-        let mut slots = vec![(0, 0); size];
-        let mask = size - 1;
-        for &(hash, id) in self.slots.iter().filter(|(_, id)| *id != 0) {
-            let mut at = slot_of(hash, mask);
-            while slots[at].1 != 0 {
-                at = (at + 1) & mask;
-            }
-            slots[at] = (hash, id);
-        }
-        self.slots = slots;
-    }
-}
-
-fn slot_of(hash: u64, mask: usize) -> usize {
-    // The high bits are the best mixed.
-    (hash >> 32) as usize & mask
-}
-
-/// A multiply-mix hash that reads short keys in at most two overlapping loads. The diff only
-/// hashes the user's own texts, so resistance to crafted collisions is not needed (a collision
-/// costs a key comparison, never a wrong answer).
-fn quick_hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let len = bytes.len();
-    let (a, b) = match len {
-        0 => (0, 0),
-        1..=3 => (
-            u64::from(bytes[0]) << 16 | u64::from(bytes[len / 2]) << 8 | u64::from(bytes[len - 1]),
-            0,
-        ),
-        4..=8 => (u64::from(load4(bytes, 0)), u64::from(load4(bytes, len - 4))),
-        9..=16 => (load8(bytes, 0), load8(bytes, len - 8)),
-        _ => {
-            let mut h = K ^ len as u64;
-            let mut at = 0;
-            while at + 16 < len {
-                h = mix(load8(bytes, at) ^ h, load8(bytes, at + 8) ^ K);
-                at += 16;
-            }
-            (load8(bytes, len - 16) ^ h, load8(bytes, len - 8))
-        }
-    };
-    mix(a ^ K ^ (len as u64) << 56, b ^ K.rotate_left(17))
-}
-
-/// String equality that compares short strings in at most two overlapping loads rather than
-/// calling `memcmp`.
-fn same_bytes(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let len = a.len();
-    if len != b.len() {
-        return false;
-    }
-    match len {
-        0..=3 => a == b,
-        4..=8 => load4(a, 0) == load4(b, 0) && load4(a, len - 4) == load4(b, len - 4),
-        9..=16 => load8(a, 0) == load8(b, 0) && load8(a, len - 8) == load8(b, len - 8),
-        _ => a == b,
-    }
-}
-
-fn mix(a: u64, b: u64) -> u64 {
-    let product = u128::from(a).wrapping_mul(u128::from(b));
-    (product as u64) ^ (product >> 64) as u64
-}
-
-fn load8(bytes: &[u8], at: usize) -> u64 {
-    let mut word = [0u8; 8];
-    word.copy_from_slice(&bytes[at..at + 8]);
-    u64::from_le_bytes(word)
-}
-
-fn load4(bytes: &[u8], at: usize) -> u32 {
-    let mut word = [0u8; 4];
-    word.copy_from_slice(&bytes[at..at + 4]);
-    u32::from_le_bytes(word)
 }
 
 #[cfg(test)]
