@@ -1,16 +1,16 @@
-//! A small, strict XML tree for import: namespaces resolved, entities refused.
+//! A small, strict XML tree for import: namespaces resolved (by quick-xml's `NsReader`),
+//! entities refused.
 //!
 //! Only XML's five predefined entities and character references are accepted; a DOCTYPE is
 //! refused outright (it is where entities that expand exponentially or read local files are
 //! declared), so nothing here can expand. Nesting is limited to [`MAX_DEPTH`].
 
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::{Reader, XmlVersion};
+use quick_xml::name::ResolveResult;
+use quick_xml::{NsReader, XmlVersion};
 
 /// The deepest element nesting accepted; XLIFF files from CAT tools need about ten.
 pub(crate) const MAX_DEPTH: usize = 64;
-
-const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
 #[derive(Debug)]
 pub(crate) struct Element {
@@ -54,25 +54,20 @@ impl Element {
     }
 }
 
-struct Open {
-    element: Element,
-    /// Namespace declarations made on this element: (prefix, uri); "" is the default.
-    declared: Vec<(String, String)>,
-}
-
 /// Parses `xml` into its root element, or says what is wrong and where (byte offset).
 pub(crate) fn parse(xml: &str) -> Result<Element, String> {
-    let mut reader = Reader::from_str(xml);
+    let mut reader = NsReader::from_str(xml);
     reader.config_mut().trim_text(false);
     reader.config_mut().check_end_names = true;
     reader.config_mut().expand_empty_elements = false;
-    let mut stack: Vec<Open> = Vec::new();
+    let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
     loop {
         let at = reader.buffer_position();
-        let event = reader
-            .read_event()
+        let (ns, event) = reader
+            .read_resolved_event()
             .map_err(|e| format!("it is not well-formed XML near byte {at}: {e}"))?;
+        let ns = namespace(ns, at)?;
         match event {
             Event::Eof => break,
             Event::DocType(_) => {
@@ -93,16 +88,16 @@ pub(crate) fn parse(xml: &str) -> Result<Element, String> {
                         "elements are nested more than {MAX_DEPTH} deep (near byte {at})"
                     ));
                 }
-                stack.push(open(&start, &stack, at)?);
+                stack.push(element(&reader, ns, &start, at)?);
             }
             Event::Empty(start) => {
-                let element = open(&start, &stack, at)?.element;
+                let element = element(&reader, ns, &start, at)?;
                 close(element, &mut stack, &mut root);
             }
             Event::End(_) => {
                 // quick-xml has checked that the name matches the open element.
-                if let Some(open) = stack.pop() {
-                    close(open.element, &mut stack, &mut root);
+                if let Some(element) = stack.pop() {
+                    close(element, &mut stack, &mut root);
                 }
             }
             Event::Text(text) => push_text(&mut stack, &text.xml10_content(), at)?,
@@ -141,7 +136,7 @@ pub(crate) fn parse(xml: &str) -> Result<Element, String> {
     if let Some(open) = stack.last() {
         return Err(format!(
             "it ends before the element <{}> is closed",
-            open.element.local
+            open.local
         ));
     }
     root.ok_or_else(|| "it has no root element".to_string())
@@ -151,12 +146,12 @@ fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
 
-fn push_text(stack: &mut [Open], text: &str, at: u64) -> Result<(), String> {
+fn push_text(stack: &mut [Element], text: &str, at: u64) -> Result<(), String> {
     match stack.last_mut() {
         Some(open) => {
-            match open.element.children.last_mut() {
+            match open.children.last_mut() {
                 Some(Node::Text(last)) => last.push_str(text),
-                _ => open.element.children.push(Node::Text(text.to_string())),
+                _ => open.children.push(Node::Text(text.to_string())),
             }
             Ok(())
         }
@@ -167,75 +162,55 @@ fn push_text(stack: &mut [Open], text: &str, at: u64) -> Result<(), String> {
     }
 }
 
-fn close(element: Element, stack: &mut [Open], root: &mut Option<Element>) {
+fn close(element: Element, stack: &mut [Element], root: &mut Option<Element>) {
     match stack.last_mut() {
-        Some(parent) => parent.element.children.push(Node::Element(element)),
+        Some(parent) => parent.children.push(Node::Element(element)),
         None => *root = Some(element),
     }
 }
 
-fn open(start: &BytesStart, stack: &[Open], at: u64) -> Result<Open, String> {
-    let mut declared = Vec::new();
-    let mut raw_attrs = Vec::new();
+/// The namespace URI a name resolved to (`""` for none), or why it did not resolve.
+fn namespace(resolved: ResolveResult<'_>, at: u64) -> Result<String, String> {
+    match resolved {
+        ResolveResult::Unbound => Ok(String::new()),
+        ResolveResult::Bound(ns) => Ok(ns.as_ref().to_string()),
+        ResolveResult::Unknown(prefix) => Err(format!(
+            "the namespace prefix `{prefix}` near byte {at} is not declared"
+        )),
+    }
+}
+
+/// The element `start` opens, in namespace `ns`, with its attributes resolved against the
+/// declarations in scope (namespace declarations themselves are not kept as attributes).
+fn element(
+    reader: &NsReader<&[u8]>,
+    ns: String,
+    start: &BytesStart,
+    at: u64,
+) -> Result<Element, String> {
+    let mut attrs = Vec::new();
     for attr in start.attributes() {
         let attr = attr.map_err(|e| format!("an attribute near byte {at} is malformed: {e}"))?;
+        if attr.key.as_namespace_binding().is_some() {
+            continue;
+        }
         let name = attr.key.as_ref().to_string();
         let value = attr
             .normalized_value(XmlVersion::Implicit1_0)
             .map_err(|e| format!("the attribute `{name}` near byte {at} is malformed: {e}"))?
             .into_owned();
-        if name == "xmlns" {
-            declared.push((String::new(), value));
-        } else if let Some(prefix) = name.strip_prefix("xmlns:") {
-            declared.push((prefix.to_string(), value));
-        } else {
-            raw_attrs.push((name, value));
-        }
-    }
-    let lookup = |prefix: &str| -> Result<String, String> {
-        if prefix == "xml" {
-            return Ok(XML_NS.to_string());
-        }
-        declared
-            .iter()
-            .rev()
-            .chain(stack.iter().rev().flat_map(|o| o.declared.iter().rev()))
-            .find(|(p, _)| p == prefix)
-            .map(|(_, uri)| uri.clone())
-            .or_else(|| prefix.is_empty().then(String::new))
-            .ok_or_else(|| {
-                format!("the namespace prefix `{prefix}` near byte {at} is not declared")
-            })
-    };
-    let qname = start.name().as_ref().to_string();
-    let (prefix, local) = split(&qname);
-    let ns = lookup(prefix)?;
-    let mut attrs = Vec::with_capacity(raw_attrs.len());
-    for (name, value) in raw_attrs {
-        let (prefix, local) = split(&name);
         // Unprefixed attributes are in no namespace, whatever the default.
-        let ns = if prefix.is_empty() {
-            String::new()
-        } else {
-            lookup(prefix)?
-        };
+        let (ns, local) = reader.resolver().resolve_attribute(attr.key);
         attrs.push(Attr {
-            ns,
-            local: local.to_string(),
+            ns: namespace(ns, at)?,
+            local: local.as_ref().to_string(),
             value,
         });
     }
-    Ok(Open {
-        element: Element {
-            ns,
-            local: local.to_string(),
-            attrs,
-            children: Vec::new(),
-        },
-        declared,
+    Ok(Element {
+        ns,
+        local: start.local_name().as_ref().to_string(),
+        attrs,
+        children: Vec::new(),
     })
-}
-
-fn split(qname: &str) -> (&str, &str) {
-    qname.split_once(':').unwrap_or(("", qname))
 }
