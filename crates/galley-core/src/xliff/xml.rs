@@ -214,3 +214,33 @@ fn element(
         children: Vec::new(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_resolve_through_the_declarations_in_scope() {
+        let root =
+            parse("<x:a xmlns:x='urn:x' xmlns='urn:d' p='1' x:q='2' xml:lang='be'><b/></x:a>")
+                .expect("parses");
+        assert!(root.is("urn:x", "a"));
+        assert_eq!(root.attr("", "p"), Some("1"), "no prefix: no namespace");
+        assert_eq!(root.attr("urn:x", "q"), Some("2"));
+        assert_eq!(
+            root.attr("http://www.w3.org/XML/1998/namespace", "lang"),
+            Some("be")
+        );
+        assert_eq!(root.attrs.len(), 3, "declarations are not attributes");
+        let child = root.elements().next().expect("child");
+        assert!(child.is("urn:d", "b"), "the default namespace applies");
+    }
+
+    #[test]
+    fn an_undeclared_prefix_is_refused_by_name() {
+        let err = parse("<a><y:b/></a>").expect_err("refused");
+        assert!(err.contains("prefix `y`"), "{err}");
+        let err = parse("<a y:c='1'/>").expect_err("refused");
+        assert!(err.contains("prefix `y`"), "{err}");
+    }
+}
