@@ -23,8 +23,8 @@ use galley_core::workspace::{ExportOptions, Workspace};
 pub struct ExportState {
     /// The dialog's last choice, for the week it was made for.
     chosen: Mutex<Option<(IsoWeek, PathBuf)>>,
-    /// The folder holding the last export: the only one "show in folder" opens.
-    last_folder: Mutex<Option<PathBuf>>,
+    /// The last export (zip or folder): the only thing "show in folder" shows.
+    last_export: Mutex<Option<PathBuf>>,
 }
 
 impl ExportState {
@@ -177,36 +177,27 @@ pub fn export_issue<R: Runtime>(
         })?;
         Ok(export_result(&report))
     })?;
-    *lock(&exports.last_folder)? = Some(folder_of(&result));
+    *lock(&exports.last_export)? = Some(PathBuf::from(&result.path));
     Ok(result)
 }
 
-/// Opens the folder of this session's last export in the system's file manager.
+/// Shows this session's last export (the zip or the bundle folder) selected in the system's
+/// file manager.
 #[tauri::command(async)]
 pub fn show_export_folder(exports: State<'_, ExportState>) -> Result<(), ErrorDto> {
-    let folder = lock(&exports.last_folder)?
+    let exported = lock(&exports.last_export)?
         .clone()
         .ok_or_else(|| ErrorDto {
             kind: "invalid".into(),
             message: "nothing was exported in this session yet; export the issue first.".into(),
         })?;
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(target_os = "windows") {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    let mut child = std::process::Command::new(opener)
-        .arg(&folder)
-        .spawn()
-        .map_err(|e| ErrorDto {
-            kind: "io".into(),
-            message: format!("could not run {opener} to show {}: {e}", folder.display()),
-        })?;
-    // Reap it when it exits, so it does not linger as a zombie.
-    std::thread::spawn(move || child.wait());
-    Ok(())
+    tauri_plugin_opener::reveal_item_in_dir(&exported).map_err(|e| ErrorDto {
+        kind: "io".into(),
+        message: format!(
+            "could not show {} in the file manager: {e}",
+            exported.display()
+        ),
+    })
 }
 
 fn board(ws: &Workspace, week: IsoWeek) -> Result<BoardView, ErrorDto> {
@@ -261,14 +252,5 @@ fn target(path: &Path, chosen: bool) -> ExportTarget {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("zip")),
         chosen,
-    }
-}
-
-/// The folder to show for an export: the bundle folder itself, or the one holding the zip.
-fn folder_of(result: &ExportResult) -> PathBuf {
-    let path = PathBuf::from(&result.path);
-    match (result.zip, path.parent()) {
-        (true, Some(parent)) => parent.to_path_buf(),
-        _ => path,
     }
 }
