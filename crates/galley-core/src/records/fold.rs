@@ -802,7 +802,7 @@ mod tests {
     fn the_same_events_in_any_order_and_any_split_fold_to_the_same_state() {
         let events = mixed_events();
         let reference = Records::fold(journals(&events));
-        assert_eq!(reference.len(), 17, "each repeated line counts once");
+        assert_eq!(reference.len(), 20, "each repeated line counts once");
         assert!(
             reference.problems().is_empty(),
             "{:?}",
