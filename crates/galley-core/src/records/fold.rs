@@ -923,9 +923,13 @@ mod tests {
             assert_eq!(first.map(|m| m.id.as_str()), Some("ivan.1"));
             assert!(records.handled("c1", "ru", &hash(2), &key(latin)).is_some());
             // Another base, another text, another language: not handled.
-            assert!(records.handled("c1", "ru", &hash(2), &key(cyrillic)).is_none());
+            assert!(records
+                .handled("c1", "ru", &hash(2), &key(cyrillic))
+                .is_none());
             assert!(records.handled("c1", "ru", &hash(1), &key(latin)).is_none());
-            assert!(records.handled("c1", "en", &hash(1), &key(cyrillic)).is_none());
+            assert!(records
+                .handled("c1", "en", &hash(1), &key(cyrillic))
+                .is_none());
         }
     }
 

@@ -77,7 +77,11 @@ pub fn replace_paragraph(body: &str, index: usize, text: &str) -> String {
             return body.to_string();
         }
         let kept = body.trim_end();
-        let gap = if kept.is_empty() { String::new() } else { format!("{eol}{eol}") };
+        let gap = if kept.is_empty() {
+            String::new()
+        } else {
+            format!("{eol}{eol}")
+        };
         return format!("{kept}{gap}{new}");
     };
     let mut out = lines[..span.start].concat();
@@ -114,8 +118,14 @@ mod tests {
     fn past_the_end_appends_and_empty_removes() {
         assert_eq!(replace_paragraph("One.\n", 3, "Два."), "One.\n\nДва.\n");
         assert_eq!(replace_paragraph("", 0, "Адзін."), "Адзін.\n");
-        assert_eq!(replace_paragraph("One.\n\nTwo.\n\nThree.\n", 1, " "), "One.\n\nThree.\n");
+        assert_eq!(
+            replace_paragraph("One.\n\nTwo.\n\nThree.\n", 1, " "),
+            "One.\n\nThree.\n"
+        );
         assert_eq!(replace_paragraph("One.\n\nTwo.\n", 1, ""), "One.\n");
-        assert_eq!(replace_paragraph("One.\r\n\r\nTwo.\r\n", 1, "Два."), "One.\r\n\r\nДва.\r\n");
+        assert_eq!(
+            replace_paragraph("One.\r\n\r\nTwo.\r\n", 1, "Два."),
+            "One.\r\n\r\nДва.\r\n"
+        );
     }
 }

@@ -55,7 +55,10 @@ impl TranslationRow {
     pub fn needs_work(&self) -> bool {
         let unhandled = self.review.is_some() && !self.handled;
         let untranslated = self.source.as_deref().is_some_and(|s| !s.trim().is_empty())
-            && self.translation.as_deref().is_none_or(|t| t.trim().is_empty());
+            && self
+                .translation
+                .as_deref()
+                .is_none_or(|t| t.trim().is_empty());
         unhandled || untranslated
     }
 }
@@ -137,9 +140,7 @@ impl Workspace {
             .into_iter()
             .enumerate()
         {
-            let review = pair
-                .change_index
-                .and_then(|c| field(Part::Paragraph(c)));
+            let review = pair.change_index.and_then(|c| field(Part::Paragraph(c)));
             rows.push(row_of(
                 RowPart::Paragraph(index),
                 pair.source,
@@ -203,7 +204,9 @@ impl Workspace {
             .filter(|_| EventId::parse(event).is_some())
             .ok_or_else(|| Error::NotFound {
                 what: format!("the status change {event} of the {lang} translation of {id}"),
-                hint: ": it is not one of its status changes. Reload the translation and try again.".into(),
+                hint:
+                    ": it is not one of its status changes. Reload the translation and try again."
+                        .into(),
             })?;
         self.set_status_record(
             id,

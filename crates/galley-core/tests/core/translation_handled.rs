@@ -57,14 +57,26 @@ fn outdated(
     let (source_lang, source_path, paragraphs) = source;
     let (lang, path, translated) = translation;
     let mut t = TempWorkspace::new();
-    put(&mut t.ws, source_path, &text(source_lang, None, "Title", paragraphs));
+    put(
+        &mut t.ws,
+        source_path,
+        &text(source_lang, None, "Title", paragraphs),
+    );
     t.ws.start_translation(ID, lang, None).expect("start");
-    put(&mut t.ws, path, &text(lang, Some(source_lang), "Загаловак", translated));
+    put(
+        &mut t.ws,
+        path,
+        &text(lang, Some(source_lang), "Загаловак", translated),
+    );
     t.ws.set_translation_status(ID, lang, TranslationStatus::Done, None)
         .expect("done");
     let mut now = paragraphs.to_vec();
     now[1] = edited;
-    put(&mut t.ws, source_path, &text(source_lang, None, "Title, edited", &now));
+    put(
+        &mut t.ws,
+        source_path,
+        &text(source_lang, None, "Title, edited", &now),
+    );
     t
 }
 
@@ -120,7 +132,10 @@ fn the_view_pairs_title_lead_and_paragraphs_and_names_what_to_review() {
         assert_eq!(to_review(&view), [RowPart::Title, RowPart::Paragraph(1)]);
         let changed = &view.rows[3];
         assert_eq!(changed.change, Some(ParagraphChangeKind::Changed));
-        let diff = changed.diff.as_ref().expect("a word diff under the paragraph");
+        let diff = changed
+            .diff
+            .as_ref()
+            .expect("a word diff under the paragraph");
         assert!(diff.stats.words_added >= 4, "{diff:?}");
         // Words as CAT tools count them: the paragraph's, and the job's.
         assert!(changed.words >= 8, "{}", changed.words);
@@ -178,14 +193,22 @@ fn marking_up_to_date_can_be_undone_back_to_the_old_base() {
     let previous = before.recorded.clone().expect("a status").id;
     t.ws.set_translation_status(ID, "ru", TranslationStatus::Done, None)
         .expect("up to date");
-    assert!(!t.ws.translation_view(ID, "ru").expect("view").cell.is_outdated());
+    assert!(!t
+        .ws
+        .translation_view(ID, "ru")
+        .expect("view")
+        .cell
+        .is_outdated());
 
     t.ws.restore_translation_status(ID, "ru", &previous)
         .expect("undo");
     let after = t.ws.translation_view(ID, "ru").expect("view").cell;
     assert!(after.is_outdated());
     assert_eq!(after.base_hash, before.base_hash);
-    assert!(t.ws.restore_translation_status(ID, "ru", "nobody.1").is_err());
+    assert!(t
+        .ws
+        .restore_translation_status(ID, "ru", "nobody.1")
+        .is_err());
 }
 
 #[test]
@@ -196,14 +219,20 @@ fn a_teammates_handled_mark_arrives_with_their_journal() {
     copy_dir(&t.root(), other_dir.path());
     for entry in std::fs::read_dir(other_dir.path().join(".galley")).expect("galley dir") {
         let path = entry.expect("entry").path();
-        if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("history.db")) {
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("history.db"))
+        {
             std::fs::remove_file(path).expect("remove");
         }
     }
     // Their history saw the source at the base too (as a sync would have brought it).
     let now = std::fs::read_to_string(other_dir.path().join(BE)).expect("source");
-    std::fs::write(other_dir.path().join(BE), text("be", None, "Title", &BE_PARAGRAPHS))
-        .expect("write base");
+    std::fs::write(
+        other_dir.path().join(BE),
+        text("be", None, "Title", &BE_PARAGRAPHS),
+    )
+    .expect("write base");
     let mut other = Workspace::open(other_dir.path(), env("Maria")).expect("open");
     put(&mut other, BE, &now);
     assert_ne!(other.writer(), t.ws.writer());
@@ -222,7 +251,11 @@ fn a_teammates_handled_mark_arrives_with_their_journal() {
 #[test]
 fn an_edited_row_replaces_only_its_paragraph() {
     let body = format!("\n{}\n", RU_PARAGRAPHS.join("\n\n"));
-    let edited = replace_paragraph(&body, 1, "Призыв из запаса — обычная практика, но не в таком масштабе.");
+    let edited = replace_paragraph(
+        &body,
+        1,
+        "Призыв из запаса — обычная практика, но не в таком масштабе.",
+    );
     assert!(edited.contains(RU_PARAGRAPHS[0]) && edited.contains(RU_PARAGRAPHS[2]));
     assert!(!edited.contains(RU_PARAGRAPHS[1]));
 }
