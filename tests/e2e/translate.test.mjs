@@ -143,6 +143,11 @@ const badgeOf = async (lang) => {
   }
   return null;
 };
+// For the pictures: the row in the middle of the window.
+const scrollTo = async (css) => {
+  const [element] = await find(css);
+  await wd("POST", `/session/${session}/execute/sync`, { script: "arguments[0].scrollIntoView({block: 'center'})", args: [{ [ELEMENT]: element }] });
+};
 const onDisk = (path) => readFileSync(join(workspace, path), "utf8");
 const journalLines = () =>
   readdirSync(join(workspace, ".galley/journal"))
@@ -183,10 +188,11 @@ test("a source edit outdates the ru translation, which opens beside its source w
   const inserted = await Promise.all((await find('.pair[data-row="p1"] .pair-diff ins')).map(text));
   assert.match(inserted.join(" "), /аналітыкі чакалі мацнейшай рэакцыі/);
   assert.match(await textOf(".source-changed"), /Source words since the base: \d+ changed, 0 new/);
+  await scrollTo('.pair[data-row="p1"]');
   await screenshot(t, "translate-outdated");
 });
 
-test("Alt+Down jumps to the outdated row, and typing there saves the translation by itself", async () => {
+test("Alt+Down jumps to the outdated row, and typing there saves the translation by itself", async (t) => {
   const key = (value) => [{ type: "keyDown", value }, { type: "keyUp", value }];
   const altDown = [{ type: "keyDown", value: "\uE00A" }, ...key("\uE015"), { type: "keyUp", value: "\uE00A" }];
   await wd("POST", `/session/${session}/actions`, { actions: [{ type: "key", id: "keyboard", actions: altDown }] });
@@ -203,6 +209,8 @@ test("Alt+Down jumps to the outdated row, and typing there saves the translation
   const translation = onDisk(TRANSLATION);
   assert.ok(translation.startsWith("---\n") && translation.includes("translation_of: be"), "the front matter stays");
   assert.ok(translation.includes("Решение, объявленное на этой неделе"), "the other paragraphs stay");
+  await scrollTo('.pair[data-row="p1"]');
+  await screenshot(t, "translate-edited");
 });
 
 test("done with the paragraph turns the row done, records it for the team, and offers Mark up to date", async (t) => {
@@ -212,11 +220,11 @@ test("done with the paragraph turns the row done, records it for the team, and o
   assert.match(await textOf(".handled-count"), /1 of 1 changes handled/);
   const handled = journalLines().filter((e) => e.kind === "handled");
   assert.equal(handled.length, 1, "one handled record in this machine's journal");
-  assert.equal(handled[0].sha256, createHash("sha256").update(NEW).digest("hex"), "it names the source paragraph");
+  // The paragraph is one line in the sample: the line the edit went into.
+  const paragraph = onDisk(SOURCE).split("\n").find((line) => line.includes(NEW));
+  assert.equal(handled[0].sha256, createHash("sha256").update(paragraph).digest("hex"), "it names the source paragraph");
   await until("Mark up to date", 5_000, async () => (await find(".mark-up-to-date")).length > 0);
-  // Scroll the handled row into view for the picture.
-  const [row] = await find('.pair[data-row="p1"]');
-  await wd("POST", `/session/${session}/execute/sync`, { script: "arguments[0].scrollIntoView({block: 'center'})", args: [{ [ELEMENT]: row }] });
+  await scrollTo('.pair[data-row="p1"]');
   await screenshot(t, "translate-handled");
 
   await click(".mark-up-to-date");
@@ -225,4 +233,10 @@ test("done with the paragraph turns the row done, records it for the team, and o
   await until("the ru badge to say done", 10_000, async () => (await badgeOf("ru")) === "done");
   assert.ok((await find(".toast-undo")).length > 0, "an Undo is offered");
   await screenshot(t, "translate-up-to-date");
+
+  // Undo puts the old base back: outdated again, the paragraph still handled.
+  await click(".toast-undo");
+  await until("the translation to say outdated again", 10_000, async () => (await textOf(".translation-state")) === "outdated");
+  await until("the ru badge to say outdated", 10_000, async () => (await badgeOf("ru")) === "outdated");
+  assert.ok((await find('.pair[data-row="p1"] .pair-done')).length > 0, "the handled mark holds for the old base");
 });

@@ -296,11 +296,17 @@ fn status_counts_the_changes_a_teammate_marked_handled() {
     use galley_core::translation::split_paragraphs;
     let sample = Sample::copy();
     let set = sample.json(&["translate", "set", ID, "ru", "done"]);
-    let base = set["status"]["base_sha256"].as_str().expect("base").to_string();
+    let base = set["status"]["base_sha256"]
+        .as_str()
+        .expect("base")
+        .to_string();
     edit_second_paragraph(&sample);
     let grid = sample.json(&["translate", "status", "--issue", "2020-W20"]);
     let changes = &cell(&grid, ID, "ru")["changes"];
-    assert_eq!((changes["to_review"].as_u64(), changes["handled"].as_u64()), (Some(1), Some(0)));
+    assert_eq!(
+        (changes["to_review"].as_u64(), changes["handled"].as_u64()),
+        (Some(1), Some(0))
+    );
 
     // The translator's "done with this paragraph", arrived in their journal: it names the
     // source paragraph as it is now by its SHA-256, and the base.
