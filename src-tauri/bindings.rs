@@ -25,7 +25,8 @@ use crate::dto_sync::{
     SyncConflictView, SyncOutcome, SyncStatus,
 };
 use crate::dto_translation::{
-    LanguageState, LanguageStatus, PairView, SourceChanges, SourceVersion, TranslationPane,
+    JobWordsView, LanguageState, LanguageStatus, RowView, SourceChanges, SourceVersion,
+    TranslationPane,
 };
 use crate::dto_xliff::{XliffImported, XliffSaved};
 use crate::error::ErrorDto;
@@ -57,7 +58,8 @@ pub fn typescript_declarations() -> String {
         LanguageState::decl(&cfg),
         LanguageStatus::decl(&cfg),
         TranslationPane::decl(&cfg),
-        PairView::decl(&cfg),
+        RowView::decl(&cfg),
+        JobWordsView::decl(&cfg),
         SourceChanges::decl(&cfg),
         SourceVersion::decl(&cfg),
         FolderChanges::decl(&cfg),

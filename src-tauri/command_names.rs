@@ -14,6 +14,11 @@ pub const COMMANDS: &[&str] = &[
     "set_translation_status",
     "translation_source_diff",
     "mark_minor",
+    // the translation editor
+    "start_translation",
+    "mark_handled",
+    "restore_translation_status",
+    "replace_paragraph",
     "get_profile",
     "set_profile",
     "get_workspace_settings",

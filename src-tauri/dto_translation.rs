@@ -7,7 +7,7 @@ use ts_rs::TS;
 use crate::dto_history::DiffView;
 use crate::dto_records::{concurrent_status, recorded_state, set_by, ConcurrentStatus};
 use galley_core::translation::{GridCell, Role, SourceDiff};
-use galley_core::workspace::TranslationView;
+use galley_core::workspace::{RowPart, TranslationRow, TranslationView};
 
 /// One vocabulary everywhere: a language version's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -56,16 +56,49 @@ pub struct TranslationPane {
     /// The source versions since the base that make it outdated (candidates for "minor").
     #[ts(type = "Array<number>")]
     pub outdated_versions: Vec<i64>,
-    pub pairs: Vec<PairView>,
+    /// The status event now in force (what "Undo" of a status change goes back to).
+    pub status_event: Option<String>,
+    /// The source words changed and new since the base; `null` when not outdated or when what
+    /// changed cannot be told yet.
+    pub words: Option<JobWordsView>,
+    /// Changes to review (title, lead, paragraphs) and how many a translator handled.
+    pub to_review: u32,
+    pub handled: u32,
+    /// The core's rule for "Mark up to date": outdated by its own source, and every change
+    /// handled.
+    pub all_handled: bool,
+    /// The title, the lead, then the body's paragraphs.
+    pub rows: Vec<RowView>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JobWordsView {
+    pub changed: u32,
+    pub new: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct PairView {
+pub struct RowView {
+    /// title, lead or paragraph.
+    pub part: String,
+    /// The paragraph's position in both bodies (0-based); `null` for title and lead.
+    pub index: Option<u32>,
     pub source: Option<String>,
     pub translation: Option<String>,
     /// changed, added, removed or moved; `null` when the row is up to date.
     pub change: Option<String>,
+    /// What "Done with this paragraph" names (the SHA-256 of the source text the change
+    /// concerns); `null` when there is nothing to review.
+    pub key: Option<String>,
+    pub handled: bool,
+    /// The source's word diff since the base, under the paragraph.
+    pub diff: Option<DiffView>,
+    /// The source part's words.
+    pub words: u32,
+    /// A change nobody handled, or no translation yet: where "next" jumps.
+    pub needs_work: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -125,16 +158,36 @@ impl From<&TranslationView> for TranslationPane {
                 .map(|o| o.fields.iter().map(|f| f.as_str().to_string()).collect())
                 .unwrap_or_default(),
             outdated_versions: outdated.map(|o| o.versions.clone()).unwrap_or_default(),
-            pairs: view
-                .pairs
-                .iter()
-                .map(|p| PairView {
-                    source: p.source.clone(),
-                    translation: p.translation.clone(),
-                    change: p.change.map(|c| c.as_str().to_string()),
-                })
-                .collect(),
+            status_event: cell.recorded.as_ref().map(|e| e.id.clone()),
+            words: outdated.and_then(|o| o.words).map(|w| JobWordsView {
+                changed: w.changed as u32,
+                new: w.new as u32,
+            }),
+            to_review: outdated.map_or(0, |o| o.review.len() as u32),
+            handled: outdated.map_or(0, |o| o.handled as u32),
+            all_handled: outdated.is_some_and(|o| o.all_handled()),
+            rows: view.rows.iter().map(row_view).collect(),
         }
+    }
+}
+
+fn row_view(row: &TranslationRow) -> RowView {
+    let (part, index) = match row.part {
+        RowPart::Title => ("title", None),
+        RowPart::Lead => ("lead", None),
+        RowPart::Paragraph(i) => ("paragraph", Some(i as u32)),
+    };
+    RowView {
+        part: part.to_string(),
+        index,
+        source: row.source.clone(),
+        translation: row.translation.clone(),
+        change: row.change.map(|c| c.as_str().to_string()),
+        key: row.review.as_ref().map(|r| r.key.to_hex()),
+        handled: row.handled,
+        diff: row.diff.as_ref().map(DiffView::from),
+        words: row.words as u32,
+        needs_work: row.needs_work(),
     }
 }
 

@@ -5,6 +5,7 @@
 //! - `session`   the opened workspace, or why it could not be opened
 //! - `commands`  the IPC commands (names in command_names.rs, one permission each)
 //! - `commands_board`, `dto_board`  the issue board and export
+//! - `commands_translation`  the translation editor: start a language, done with a paragraph, undo
 //! - `commands_preview`, `commands_search`, `commands_xliff`  the live preview, the search box,
 //!   the translation view's XLIFF buttons (native dialogs opened from Rust)
 //! - `dto`, `dto_history`, `dto_translation`, `dto_records`, `dto_preview`, `dto_search`, `dto_xliff`  what the commands return (`dto_records`: who set a status or label, concurrent changes); `error` how errors cross IPC (`{kind, message}`)
@@ -27,6 +28,7 @@ pub mod commands_search;
 pub mod commands_settings;
 pub mod commands_shell;
 pub mod commands_sync;
+pub mod commands_translation;
 pub mod commands_xliff;
 pub mod dto;
 pub mod dto_board;
@@ -94,6 +96,10 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands::set_translation_status,
             commands::translation_source_diff,
             commands::mark_minor,
+            commands_translation::start_translation,
+            commands_translation::mark_handled,
+            commands_translation::restore_translation_status,
+            commands_translation::replace_paragraph,
             commands_settings::get_profile,
             commands_settings::set_profile,
             commands_settings::get_workspace_settings,

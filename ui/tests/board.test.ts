@@ -12,6 +12,7 @@ const ipc = vi.hoisted(() => ({
   exportIssue: vi.fn(),
   showExportFolder: vi.fn(),
   onExportProgress: vi.fn(),
+  startTranslation: vi.fn(),
 }));
 vi.mock("../src/ipc", () => ({
   ...ipc,
@@ -108,6 +109,21 @@ describe("IssueBoard", () => {
 
     expect(ipc.moveCommentary).toHaveBeenCalledWith("2020-W21", "a", "economy", 1);
     expect(issue.board).toBe(moved);
+    expect(issue.error).toBeNull();
+  });
+
+  it("starts a missing language through the core, then shows the board as it is now", async () => {
+    const before = board();
+    const after = board([["economy", ["a", "b"]], ["politics", []], ["society", ["c"]]]);
+    ipc.issueBoard.mockResolvedValueOnce(before).mockResolvedValueOnce(after);
+    ipc.startTranslation.mockResolvedValue({});
+    const issue = new IssueBoard("2020-W21");
+    await issue.load();
+
+    await issue.start("a", "en");
+
+    expect(ipc.startTranslation).toHaveBeenCalledWith("a", "en");
+    expect(issue.board).toBe(after);
     expect(issue.error).toBeNull();
   });
 

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { flushSync, mount, unmount } from "svelte";
 import type { Commentary, ConcurrentStatus, TranslationPane } from "../src/ipc/bindings";
+import type { OpenDraft } from "../src/lib/editor/draft.svelte";
 
 const ipc = vi.hoisted(() => ({
   translationView: vi.fn(),
@@ -22,6 +23,11 @@ const { formatDateTime, setUiLanguage } = await import("../src/i18n");
 const { editorialNotice, labelNotice, setByLine, statusNotice } = await import("../src/lib/records/records");
 
 const AT = "2020-05-12T14:03:00Z";
+
+/** The open translation, saved and idle: the panel only reads its state here. */
+function savedDraft(): OpenDraft {
+  return { state: "saved", body: "", view: null, save: async () => {}, setBody: () => {}, setFields: async () => {} } as unknown as OpenDraft;
+}
 const CONCURRENT: ConcurrentStatus = { by: "Maria", at: "2020-05-12T14:02:00Z", status: "in-review", keptBy: "Hanna", kept: "done" };
 
 function pane(extra: Partial<TranslationPane> = {}): TranslationPane {
@@ -39,7 +45,14 @@ function pane(extra: Partial<TranslationPane> = {}): TranslationPane {
     concurrent: null,
     outdatedFields: [],
     outdatedVersions: [],
-    pairs: [{ source: "Абзац.", translation: "Абзац.", change: null }],
+    statusEvent: "hanna.1",
+    words: null,
+    toReview: 0,
+    handled: 0,
+    allHandled: false,
+    rows: [
+      { part: "paragraph", index: 0, source: "Абзац.", translation: "Абзац.", change: null, key: null, handled: false, diff: null, words: 1, needsWork: false },
+    ],
     ...extra,
   };
 }
@@ -99,7 +112,7 @@ describe("the translation view", () => {
 
   async function show(value: TranslationPane): Promise<void> {
     ipc.translationView.mockResolvedValue(value);
-    mounted = mount(TranslationPanel, { target, props: { id: "a", lang: "ru", onchanged: () => {} } });
+    mounted = mount(TranslationPanel, { target, props: { id: "a", lang: "ru", draft: savedDraft(), onchanged: () => {} } });
     await settle();
   }
 
@@ -136,7 +149,7 @@ describe("the translation view", () => {
 
   it("reloads when something changed elsewhere", async () => {
     ipc.translationView.mockResolvedValue(pane({ setBy: "Hanna" }));
-    const props = $state({ id: "a", lang: "ru", refresh: 0, onchanged: () => {} });
+    const props = $state({ id: "a", lang: "ru", draft: savedDraft(), refresh: 0, onchanged: () => {} });
     mounted = mount(TranslationPanel, { target, props });
     await settle();
     ipc.translationView.mockResolvedValue(pane({ setBy: "Maria" }));

@@ -177,13 +177,62 @@ outdatedFields: Array<string>,
 /**
  * The source versions since the base that make it outdated (candidates for "minor").
  */
-outdatedVersions: Array<number>, pairs: Array<PairView>, };
+outdatedVersions: Array<number>, 
+/**
+ * The status event now in force (what "Undo" of a status change goes back to).
+ */
+statusEvent: string | null, 
+/**
+ * The source words changed and new since the base; `null` when not outdated or when what
+ * changed cannot be told yet.
+ */
+words: JobWordsView | null, 
+/**
+ * Changes to review (title, lead, paragraphs) and how many a translator handled.
+ */
+toReview: number, handled: number, 
+/**
+ * The core's rule for "Mark up to date": outdated by its own source, and every change
+ * handled.
+ */
+allHandled: boolean, 
+/**
+ * The title, the lead, then the body's paragraphs.
+ */
+rows: Array<RowView>, };
 
-export type PairView = { source: string | null, translation: string | null, 
+export type RowView = { 
+/**
+ * title, lead or paragraph.
+ */
+part: string, 
+/**
+ * The paragraph's position in both bodies (0-based); `null` for title and lead.
+ */
+index: number | null, source: string | null, translation: string | null, 
 /**
  * changed, added, removed or moved; `null` when the row is up to date.
  */
-change: string | null, };
+change: string | null, 
+/**
+ * What "Done with this paragraph" names (the SHA-256 of the source text the change
+ * concerns); `null` when there is nothing to review.
+ */
+key: string | null, handled: boolean, 
+/**
+ * The source's word diff since the base, under the paragraph.
+ */
+diff: DiffView | null, 
+/**
+ * The source part's words.
+ */
+words: number, 
+/**
+ * A change nobody handled, or no translation yet: where "next" jumps.
+ */
+needsWork: boolean, };
+
+export type JobWordsView = { changed: number, new: number, };
 
 export type SourceChanges = { diff: DiffView, versions: Array<SourceVersion>, };
 

@@ -74,7 +74,8 @@ export type {
   HunkView,
   LanguageState,
   LanguageStatus,
-  PairView,
+  RowView,
+  JobWordsView,
   SourceChanges,
   TranslationPane,
   ParagraphView,
@@ -152,6 +153,14 @@ export const setTranslationStatus = (id: string, lang: string, status: string): 
 export const translationSourceDiff = (id: string, lang: string): Promise<SourceChanges> =>
   call("translation_source_diff", { id, lang });
 export const markMinor = (version: number, minor: boolean): Promise<void> => call("mark_minor", { version, minor });
+export const startTranslation = (id: string, lang: string): Promise<TranslationPane> =>
+  call("start_translation", { id, lang });
+export const markHandled = (id: string, lang: string, key: string): Promise<TranslationPane> =>
+  call("mark_handled", { id, lang, key });
+export const restoreTranslationStatus = (id: string, lang: string, event: string): Promise<TranslationPane> =>
+  call("restore_translation_status", { id, lang, event });
+export const replaceParagraph = (body: string, index: number, text: string): Promise<string> =>
+  call("replace_paragraph", { body, index, text });
 
 // Settings: the user's profile (kept by the app, signs new versions) and the workspace's shared settings.
 export const getProfile = (): Promise<ProfileView> => call("get_profile");

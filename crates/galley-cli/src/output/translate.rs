@@ -39,6 +39,7 @@ fn outdated_json(o: &Outdated) -> Value {
         "head_sha256": o.head_hash.map(|h| h.to_hex()), "versions": o.versions,
         "fields": fields, "paragraphs": paragraphs,
         "words": o.words.map(|w| json!({ "changed": w.changed, "new": w.new })),
+        "to_review": o.review.len(), "handled": o.handled,
     })
 }
 
@@ -124,7 +125,12 @@ fn cell_line(c: &GridCell) -> String {
         let words = o.words.map_or_else(String::new, |w| {
             format!(" ({} source words changed, {} new)", w.changed, w.new)
         });
-        line.push_str(&format!(" — OUTDATED{words}: {}", what.join("; ")));
+        let handled = if o.review.is_empty() {
+            String::new()
+        } else {
+            format!(" [{} of {} handled]", o.handled, o.review.len())
+        };
+        line.push_str(&format!(" — OUTDATED{words}: {}{handled}", what.join("; ")));
     }
     if let Some(link) = &c.via {
         line.push_str(&format!(

@@ -289,3 +289,52 @@ fn done_on_a_translation_missing_paragraphs_warns_with_both_counts() {
         .success()
         .stderr(predicates::str::is_empty());
 }
+
+#[test]
+fn status_counts_the_changes_a_teammate_marked_handled() {
+    use galley_core::hash::ContentHash;
+    use galley_core::translation::split_paragraphs;
+    let sample = Sample::copy();
+    let set = sample.json(&["translate", "set", ID, "ru", "done"]);
+    let base = set["status"]["base_sha256"]
+        .as_str()
+        .expect("base")
+        .to_string();
+    edit_second_paragraph(&sample);
+    let grid = sample.json(&["translate", "status", "--issue", "2020-W20"]);
+    let changes = &cell(&grid, ID, "ru")["changes"];
+    assert_eq!(
+        (changes["to_review"].as_u64(), changes["handled"].as_u64()),
+        (Some(1), Some(0))
+    );
+
+    // The translator's "done with this paragraph", arrived in their journal: it names the
+    // source paragraph as it is now by its SHA-256, and the base.
+    let source = std::fs::read_to_string(sample.root().join(BE)).expect("source");
+    let body = source.splitn(3, "---\n").nth(2).expect("body");
+    let paragraph = split_paragraphs(body)
+        .into_iter()
+        .find(|p| p.contains("прызыў") && !p.contains("прызыў з запасу"))
+        .expect("the edited paragraph");
+    let line = serde_json::json!({
+        "v": 1, "id": "maria-0c11aaaa.1", "clock": 1_000_000, "at": "2020-05-15T10:00:00Z",
+        "author": "Maria", "kind": "handled", "commentary": ID, "lang": "ru",
+        "sha256": ContentHash::of(paragraph.as_bytes()).to_hex(), "base": base,
+    });
+    std::fs::write(
+        sample.root().join(".galley/journal/maria-0c11aaaa.jsonl"),
+        format!("{line}\n"),
+    )
+    .expect("journal");
+
+    let grid = sample.json(&["translate", "status", "--issue", "2020-W20"]);
+    let ru = cell(&grid, ID, "ru");
+    assert_eq!(ru["outdated"], true, "handled is not up to date: {ru}");
+    assert_eq!(ru["changes"]["handled"], 1, "{ru}");
+    sample
+        .galley()
+        .args(["translate", "status", "--issue", "2020-W20"])
+        .assert()
+        .success()
+        .stdout(contains("[1 of 1 handled]"));
+}

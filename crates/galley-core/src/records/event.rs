@@ -138,6 +138,16 @@ pub enum Body {
     },
     /// An editorial note on a commentary (never published).
     Note { commentary: String, text: String },
+    /// A translator is done with one change of the source since the translation's `base`:
+    /// `paragraph` is the SHA-256 of the source text the change concerns (a paragraph, the
+    /// title or the lead), so the mark holds on every machine and lapses when that text changes
+    /// again or the base moves.
+    Handled {
+        commentary: String,
+        lang: String,
+        paragraph: ContentHash,
+        base: ContentHash,
+    },
     /// A version's text was labelled; `None` removes the label.
     Label {
         commentary: String,
@@ -156,6 +166,7 @@ impl Body {
             | Body::Minor { commentary, .. }
             | Body::Editorial { commentary, .. }
             | Body::Note { commentary, .. }
+            | Body::Handled { commentary, .. }
             | Body::Label { commentary, .. } => commentary,
         }
     }
@@ -295,6 +306,17 @@ impl Event {
                         .collect()
                 });
             }
+            Body::Handled {
+                lang,
+                paragraph,
+                base,
+                ..
+            } => {
+                line.kind = c("handled");
+                line.lang = c(lang);
+                line.sha256 = hex(paragraph);
+                line.base = hex(base);
+            }
             Body::Note { text, .. } => {
                 line.kind = c("note");
                 line.text = c(text);
@@ -414,6 +436,12 @@ impl Event {
             "note" => Body::Note {
                 commentary,
                 text: text(&raw.text, "text")?.to_string(),
+            },
+            "handled" => Body::Handled {
+                commentary,
+                lang: lang(&raw.lang, "lang")?,
+                paragraph: hash(&raw.sha256, "sha256")?,
+                base: hash(&raw.base, "base")?,
             },
             "label" => Body::Label {
                 commentary,

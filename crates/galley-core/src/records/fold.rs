@@ -82,6 +82,14 @@ pub struct MinorMark {
     pub at: OffsetDateTime,
 }
 
+/// A translator's "done with this change": who first said so, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandledMark {
+    pub id: String,
+    pub author: String,
+    pub at: OffsetDateTime,
+}
+
 /// The label a version's text carries, and who gave it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LabelRecord {
@@ -123,6 +131,10 @@ pub struct Records {
     notes: HashMap<String, Vec<EditorialNote>>,
     minor: HashMap<TextKey, Vec<Entry<MinorMark>>>,
     labels: HashMap<TextKey, Vec<Entry<LabelRecord>>>,
+    /// (commentary, language, base) → source texts handled against that base. A mark is a
+    /// fact that never conflicts: the first one in fold order is kept, so who said it first is
+    /// the same on every machine.
+    handled: HashMap<TextKey, HashMap<ContentHash, HandledMark>>,
     versions: HashMap<TextKey, VersionRecord>,
     max_clock: u64,
     events: usize,
@@ -283,6 +295,22 @@ impl Records {
                     |e| e.status.as_str().to_string(),
                 );
             }
+            Body::Handled {
+                commentary,
+                lang,
+                paragraph,
+                base,
+            } => {
+                self.handled
+                    .entry((commentary, lang, base))
+                    .or_default()
+                    .entry(paragraph)
+                    .or_insert(HandledMark {
+                        id: event_id,
+                        author,
+                        at,
+                    });
+            }
             Body::Note { commentary, text } => {
                 self.notes
                     .entry(commentary.clone())
@@ -353,6 +381,7 @@ impl Records {
             && self.notes == other.notes
             && self.minor == other.minor
             && self.labels == other.labels
+            && self.handled == other.handled
             && self.versions == other.versions
             && self.max_clock == other.max_clock
             && self.events == other.events
@@ -500,6 +529,21 @@ impl Records {
     ) -> Option<&Vec<Entry<MinorMark>>> {
         self.minor
             .get(&(commentary.to_string(), lang.to_string(), *text))
+    }
+
+    /// Whether a translator said they are done with the change to the source text `paragraph`
+    /// (SHA-256 of a paragraph, title or lead) in the `lang` translation of `commentary`
+    /// made from the source text `base`.
+    pub fn handled(
+        &self,
+        commentary: &str,
+        lang: &str,
+        base: &ContentHash,
+        paragraph: &ContentHash,
+    ) -> Option<&HandledMark> {
+        self.handled
+            .get(&(commentary.to_string(), lang.to_string(), *base))
+            .and_then(|marks| marks.get(paragraph))
     }
 
     /// The label of a version's text, if it has one now.
@@ -656,6 +700,16 @@ mod tests {
         }
     }
 
+    /// "Done with this paragraph" for the ru translation made from the source text `base`.
+    fn handled(paragraph: &str, base: u8) -> Body {
+        Body::Handled {
+            commentary: "c1".into(),
+            lang: "ru".into(),
+            paragraph: ContentHash::of(paragraph.as_bytes()),
+            base: hash(base),
+        }
+    }
+
     /// Each writer's events as its own journal, in the order given.
     fn journals(events: &[Event]) -> Vec<JournalFile> {
         let mut by_writer: Vec<JournalFile> = Vec::new();
@@ -733,6 +787,10 @@ mod tests {
             event("hanna", 6, 7, minor(true, None)),
             event("ivan", 5, 8, minor(false, Some(id("hanna", 6)))),
             event("hanna", 7, 9, editorial(E::Approved, Some(id("maria", 3)))),
+            // Two translators done with the same paragraph, one with another.
+            event("maria", 6, 9, handled("Армія набірае рэзервістаў.", 1)),
+            event("ivan", 6, 9, handled("Армія набірае рэзервістаў.", 1)),
+            event("ivan", 7, 10, handled("The army calls up reservists.", 1)),
         ];
         // A union merge brings lines in twice.
         events.push(events[4].clone());
@@ -744,7 +802,7 @@ mod tests {
     fn the_same_events_in_any_order_and_any_split_fold_to_the_same_state() {
         let events = mixed_events();
         let reference = Records::fold(journals(&events));
-        assert_eq!(reference.len(), 17, "each repeated line counts once");
+        assert_eq!(reference.len(), 20, "each repeated line counts once");
         assert!(
             reference.problems().is_empty(),
             "{:?}",
@@ -844,5 +902,45 @@ mod tests {
         let records = Records::fold(journals(&[late_external, external]));
         let made = records.version("c1", "be", &hash(1)).expect("a record");
         assert_eq!(made.id, "hanna.1");
+    }
+
+    #[test]
+    fn a_handled_paragraph_is_kept_per_base_and_text_and_the_first_mark_names_who() {
+        let cyrillic = "Армія набірае рэзервістаў.";
+        let latin = "The army calls up reservists.";
+        let events = vec![
+            event("maria", 1, 1, handled(cyrillic, 1)),
+            event("ivan", 1, 1, handled(cyrillic, 1)),
+            event("ivan", 2, 2, handled(latin, 2)),
+        ];
+        let mut reversed = events.clone();
+        reversed.reverse();
+        for order in [events, reversed] {
+            let records = Records::fold(journals(&order));
+            let key = |text: &str| ContentHash::of(text.as_bytes());
+            let first = records.handled("c1", "ru", &hash(1), &key(cyrillic));
+            // Same clock: the event id decides, ivan before maria.
+            assert_eq!(first.map(|m| m.id.as_str()), Some("ivan.1"));
+            assert!(records.handled("c1", "ru", &hash(2), &key(latin)).is_some());
+            // Another base, another text, another language: not handled.
+            assert!(records
+                .handled("c1", "ru", &hash(2), &key(cyrillic))
+                .is_none());
+            assert!(records.handled("c1", "ru", &hash(1), &key(latin)).is_none());
+            assert!(records
+                .handled("c1", "en", &hash(1), &key(cyrillic))
+                .is_none());
+        }
+    }
+
+    #[test]
+    fn a_handled_event_reads_back_from_its_line() {
+        let original = event("hanna", 3, 7, handled("Рэформа арміі — ¶2", 4));
+        let line = original.to_line();
+        assert!(line.contains("\"kind\":\"handled\""), "{line}");
+        assert_eq!(Event::from_line(line.as_bytes(), "hanna"), Ok(original));
+        let no_base = line.replace("\"base\"", "\"bass\"");
+        let refused = Event::from_line(no_base.as_bytes(), "hanna").unwrap_err();
+        assert!(refused.contains("`base`"), "{refused}");
     }
 }

@@ -14,8 +14,8 @@ mod status;
 
 pub use event::{is_writer_name, Body, Event, EventId, VersionOrigin, FORMAT, MAX_LINE};
 pub use fold::{
-    Concurrent, EditorialEvent, EditorialNote, LabelRecord, MinorMark, Records, StatusEvent,
-    VersionRecord,
+    Concurrent, EditorialEvent, EditorialNote, HandledMark, LabelRecord, MinorMark, Records,
+    StatusEvent, VersionRecord,
 };
 pub use read::{read_journal, writer_of, JournalFile, LineProblem, JOURNAL_EXTENSION};
 pub use status::{EditorialStatus, TranslationStatus};

@@ -22,8 +22,10 @@ mod paragraphs;
 
 pub use crate::records::TranslationStatus;
 pub use chain::{chain_of, upstream_link};
-pub use outdated::{compare_sources, source_changed, ChangedWords, Field, Outdated};
-pub use pairs::{pair_paragraphs, ParagraphPair};
+pub use outdated::{
+    compare_sources, source_changed, ChangedWords, Comparison, Field, Outdated, Part, Review,
+};
+pub use pairs::{pair_paragraphs, replace_paragraph, ParagraphPair};
 pub use paragraphs::{align, merged_into, split_paragraphs, ParagraphChange, ParagraphChangeKind};
 
 use crate::diff::Diff;

@@ -500,7 +500,7 @@ fn set_prev(body: &mut Body, records: &Records) {
             prev,
             ..
         } => *prev = records.label_event_id(commentary, lang, sha256),
-        Body::Version { .. } | Body::Note { .. } => {}
+        Body::Version { .. } | Body::Note { .. } | Body::Handled { .. } => {}
     }
 }
 

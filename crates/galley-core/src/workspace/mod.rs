@@ -33,7 +33,7 @@ pub use save::{slugify, NewDraft, SaveOutcome, VersionRef};
 pub use search::ReindexReport;
 pub use sync::{clone_workspace, SyncReport, SyncState};
 pub use sync_conflicts::{ConflictParts, PartSides, SyncConflict};
-pub use translation_view::TranslationView;
+pub use translation_view::{RowPart, TranslationRow, TranslationView};
 pub use xliff::{XliffExport, XliffImport};
 
 use crate::clock::{Clock, SystemClock};

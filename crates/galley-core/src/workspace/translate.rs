@@ -14,8 +14,8 @@ use crate::issue::{text_gap, Reason};
 use crate::records::{Body, MinorMark, StatusEvent, TranslationStatus};
 use crate::translation::split_paragraphs;
 use crate::translation::{
-    chain_of, compare_sources, source_changed, upstream_link, ChangedWords, Field, GridCell,
-    GridRow, Outdated, ParagraphChange, Role, SourceDiff, TranslationGrid,
+    chain_of, compare_sources, source_changed, upstream_link, Comparison, GridCell, GridRow,
+    Outdated, Role, SourceDiff, TranslationGrid,
 };
 use crate::workspace::SaveOutcome;
 use std::collections::{HashMap, HashSet};
@@ -53,8 +53,8 @@ impl Found {
 pub(super) struct OutdatedMemo(Mutex<HashMap<MemoKey, Detail>>);
 
 type MemoKey = (String, ContentHash, ContentHash, usize);
-/// What changed: the fields, the body's paragraphs, and their words.
-type Detail = (Vec<Field>, Vec<ParagraphChange>, ChangedWords);
+/// What changed: the fields, the body's paragraphs, their words, the changes to review.
+type Detail = Comparison;
 
 /// Past this many entries the memo starts over, so a long session's memory stays bounded.
 const MEMO_LIMIT: usize = 20_000;
@@ -609,6 +609,8 @@ impl GridContext<'_> {
                     fields: Vec::new(),
                     paragraphs: Vec::new(),
                     words: None,
+                    review: Vec::new(),
+                    handled: 0,
                 });
             }
             return Ok(cell);
@@ -619,7 +621,18 @@ impl GridContext<'_> {
         if versions.is_empty() {
             return Ok(cell);
         }
-        cell.outdated = Some(self.outdated(since, versions, source, found)?);
+        let mut outdated = self.outdated(since, versions, source, found)?;
+        let records = self.ws.records();
+        outdated.handled = outdated
+            .review
+            .iter()
+            .filter(|r| {
+                records
+                    .handled(id, &front.lang, &base_hash, &r.key)
+                    .is_some()
+            })
+            .count();
+        cell.outdated = Some(outdated);
         Ok(cell)
     }
 
@@ -649,15 +662,17 @@ impl GridContext<'_> {
             }
             _ => None,
         };
-        let outdated = |(fields, paragraphs, words)| Outdated {
+        let outdated = |detail: Comparison| Outdated {
             source_lang: source.lang.clone(),
             base: Some(base.id),
             head: head.id,
             head_hash: head.hash,
             versions,
-            fields,
-            paragraphs,
-            words: Some(words),
+            fields: detail.fields,
+            paragraphs: detail.paragraphs,
+            words: Some(detail.words),
+            review: detail.review,
+            handled: 0,
         };
         if let Some(detail) = memo_key
             .as_ref()

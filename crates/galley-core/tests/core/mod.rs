@@ -23,6 +23,7 @@ mod search;
 mod settings;
 mod support;
 mod translation;
+mod translation_handled;
 mod translation_view;
 mod watch;
 mod workspace;

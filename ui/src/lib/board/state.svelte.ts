@@ -1,6 +1,7 @@
 // The open board and its export: what the core last said, and the one call each action makes.
 // Components draw these and call their methods; errors are kept to be shown where they belong.
 import {
+  startTranslation,
   asErrorDto,
   chooseExportTarget,
   exportIssue,
@@ -40,6 +41,15 @@ export class IssueBoard {
   setTitle(lang: string, title: string): Promise<void> {
     if (this.board && (this.board.titles[lang] ?? "") === title.trim()) return Promise.resolve();
     return this.#run(() => setIssueTitle(this.week, lang, title));
+  }
+
+  /** Starts the missing `lang` translation of `id` (as `galley translate start`), then shows the
+   * board as it is now. */
+  start(id: string, lang: string): Promise<void> {
+    return this.#run(async () => {
+      await startTranslation(id, lang);
+      return issueBoard(this.week);
+    });
   }
 
   async #run(call: () => Promise<BoardView>): Promise<void> {
