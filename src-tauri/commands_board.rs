@@ -62,7 +62,7 @@ pub fn move_commentary(
     position: u32,
 ) -> Result<BoardView, ErrorDto> {
     let week = parse_week(&week)?;
-    session.with_mut(|ws| {
+    session.change(|ws| {
         ws.move_commentary(&id, week, Some(&section), Some(position as usize))?;
         board(ws, week)
     })
@@ -78,7 +78,7 @@ pub fn set_editorial_status(
 ) -> Result<BoardView, ErrorDto> {
     let week = parse_week(&week)?;
     let status = parse_editorial(&status)?;
-    session.with_mut(|ws| {
+    session.change(|ws| {
         ws.set_editorial_status(&id, status, None)?;
         board(ws, week)
     })
@@ -94,7 +94,7 @@ pub fn set_issue_title(
     title: String,
 ) -> Result<BoardView, ErrorDto> {
     let week = parse_week(&week)?;
-    session.with_mut(|ws| {
+    session.change(|ws| {
         ws.set_issue_title(week, &lang, &title)?;
         board(ws, week)
     })
@@ -168,7 +168,7 @@ pub fn export_issue<R: Runtime>(
     } else {
         None
     };
-    let result = session.with_mut(|ws| {
+    let result = session.change(|ws| {
         let out = chosen.unwrap_or_else(|| default_target(ws, week));
         let name = week.to_string();
         let report = ws.export_issue(week, &out, ExportOptions { only_complete }, &mut |step| {

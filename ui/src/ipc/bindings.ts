@@ -189,7 +189,12 @@ export type SourceChanges = { diff: DiffView, versions: Array<SourceVersion>, };
 
 export type SourceVersion = { id: number, minor: boolean, };
 
-export type FolderChanges = { changes: Array<FileChange>, recordsChanged: boolean, };
+export type FolderChanges = { changes: Array<FileChange>, recordsChanged: boolean, 
+/**
+ * Made through the app's own commands (a save, a status, a move, a sync); every view
+ * reloads, and the draft that was saved has its text already.
+ */
+byApp: boolean, };
 
 export type FileChange = { 
 /**
