@@ -16,7 +16,7 @@ use crate::error::ErrorDto;
 use crate::session::Session;
 use galley_core::draft::IsoWeek;
 use galley_core::issue::readiness;
-use galley_core::workspace::{ExportOptions, Workspace};
+use galley_core::workspace::{ExportOptions, Step, Workspace};
 
 /// Where this session's exports go and went.
 #[derive(Default)]
@@ -64,6 +64,32 @@ pub fn move_commentary(
     let week = parse_week(&week)?;
     session.change(|ws| {
         ws.move_commentary(&id, week, Some(&section), Some(position as usize))?;
+        board(ws, week)
+    })
+}
+
+/// Moves commentary `id` one place `up` or `down` within its section of issue `week`; the core
+/// refuses a step past the section's edge (another section is `move_commentary`).
+#[tauri::command(async)]
+pub fn step_commentary(
+    session: State<'_, Session>,
+    week: String,
+    id: String,
+    direction: String,
+) -> Result<BoardView, ErrorDto> {
+    let week = parse_week(&week)?;
+    let step = match direction.as_str() {
+        "up" => Step::Up,
+        "down" => Step::Down,
+        other => {
+            return Err(ErrorDto {
+                kind: "invalid".into(),
+                message: format!("`{other}` is not a direction; use up or down."),
+            })
+        }
+    };
+    session.change(|ws| {
+        ws.step_commentary(&id, step)?;
         board(ws, week)
     })
 }
