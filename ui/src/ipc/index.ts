@@ -163,6 +163,9 @@ export const updateWorkspaceSettings = (settings: WorkspaceSettings): Promise<Se
 export const issueBoard = (week: string): Promise<BoardView> => call("issue_board", { week });
 export const moveCommentary = (week: string, id: string, section: string, position: number): Promise<BoardView> =>
   call("move_commentary", { week, id, section, position });
+/** One place up or down within its section; the core refuses a step past the section's edge. */
+export const stepCommentary = (week: string, id: string, direction: "up" | "down"): Promise<BoardView> =>
+  call("step_commentary", { week, id, direction });
 export const setEditorialStatus = (week: string, id: string, status: string): Promise<BoardView> =>
   call("set_editorial_status", { week, id, status });
 export const setIssueTitle = (week: string, lang: string, title: string): Promise<BoardView> =>
