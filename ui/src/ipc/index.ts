@@ -50,6 +50,7 @@ export type {
   ConflictChoices,
   AutoSyncSettings,
   BlockerView,
+  ReasonKind,
   BoardCellView,
   BoardConflictView,
   BoardRowView,
@@ -106,6 +107,8 @@ export type {
   OpenOutcome,
   RecentEntry,
 } from "./bindings";
+
+export { REASON_KINDS } from "./bindings";
 
 /** Commands reject with an ErrorDto; anything else (a bug, a broken bridge) is wrapped in one. */
 export function asErrorDto(reason: unknown): ErrorDto {
