@@ -123,3 +123,55 @@ fn a_change_made_through_a_command_or_the_core_on_disk_is_announced_the_same_way
         .expect("the row");
     assert_eq!(row["editorial"], "in-review", "{row}");
 }
+
+#[test]
+fn saving_the_source_is_announced_and_the_library_then_says_the_translation_is_outdated() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    galley_desktop::watcher::start(app.handle());
+    let (tx, rx) = channel::<Value>();
+    app.handle().listen(CHANGED_EVENT, move |event| {
+        let _ = tx.send(serde_json::from_str(event.payload()).unwrap_or(Value::Null));
+    });
+    let ru_state = |app: &TestApp| {
+        let library = app.invoke("list_commentaries", json!({})).expect("library");
+        let commentary = library["commentaries"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|c| c["id"] == "pxq253v3kb")
+            .cloned()
+            .expect("the commentary");
+        let states = commentary["states"].as_array().cloned().unwrap_or_default();
+        states
+            .into_iter()
+            .find(|s| s["lang"] == "ru")
+            .map(|s| s["state"].clone())
+            .expect("a ru state")
+    };
+    app.invoke(
+        "set_translation_status",
+        json!({ "id": "pxq253v3kb", "lang": "ru", "status": "done" }),
+    )
+    .expect("ru done");
+    heard(&rx, |p| p["byApp"] == true);
+    assert_eq!(ru_state(&app), "done");
+
+    let source = "2020-W20/army-reserve-call-up.be.md";
+    let draft = app
+        .invoke("read_draft", json!({ "path": source }))
+        .expect("read the source");
+    let text = format!(
+        "{}\nA new paragraph in the source.\n",
+        draft["text"].as_str().expect("text")
+    );
+    app.invoke(
+        "save_draft",
+        json!({ "path": source, "text": text, "loadedHash": draft["hash"] }),
+    )
+    .expect("save the source");
+
+    let announced = heard(&rx, |p| p["byApp"] == true);
+    assert_eq!(announced["changes"], json!([]), "{announced}");
+    assert_eq!(ru_state(&app), "outdated");
+}
