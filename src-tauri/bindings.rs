@@ -118,7 +118,22 @@ pub fn typescript_declarations() -> String {
         out.push('\n');
     }
     out.push_str(&reason_kinds());
+    out.push_str(&error_kinds());
     out
+}
+
+/// The error kinds an ErrorDto can carry (the core's, then the shell's own), so the UI's
+/// catalogue test can check each has its sentence in every language.
+fn error_kinds() -> String {
+    let kinds = galley_core::Error::KINDS
+        .iter()
+        .chain(crate::error::SHELL_KINDS.iter());
+    let quoted: Vec<String> = kinds.map(|k| format!("\"{k}\"")).collect();
+    format!(
+        "\n/** Every error kind the app can report (`Error::KINDS`, then the shell's own). */\n\
+         export const ERROR_KINDS = [{}] as const;\n",
+        quoted.join(", ")
+    )
 }
 
 /// The core's readiness reason tags as a value, so the UI's catalogue test can check that each

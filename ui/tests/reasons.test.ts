@@ -2,9 +2,10 @@
 // (for codes read two ways) its variant in every UI catalogue; the words follow the UI language;
 // each fixable reason offers its fix; Export says why it is off.
 import { afterEach, describe, expect, it } from "vitest";
-import { REASON_KINDS } from "../src/ipc";
+import { ERROR_KINDS, REASON_KINDS } from "../src/ipc";
 import type { BlockerView, LanguageReadinessView } from "../src/ipc";
 import { catalogues, setUiLanguage, UI_LANGUAGES } from "../src/i18n";
+import { errorKindText } from "../src/lib/errors";
 import { exportBlocked, fixLabel, reasonFix, reasonProblem, reasonTodo } from "../src/lib/board/reasons";
 
 const blocker = (kind: BlockerView["kind"], args: Record<string, string> = {}, path: string | null = "2020-W21/gas.ru.md"): BlockerView => ({
@@ -103,5 +104,21 @@ describe("Export says why it is off", () => {
     expect(exportBlocked(some, false)).toContain("(ru, en)");
     expect(exportBlocked(some, true)).toBeNull();
     expect(exportBlocked([lang("be", true)], false)).toBeNull();
+  });
+});
+
+describe("error kinds in the user's language", () => {
+  it.each(UI_LANGUAGES)("%s has a sentence for every kind the app can report", (lang) => {
+    const catalogue = catalogues[lang] as Record<string, string>;
+    expect(ERROR_KINDS).toContain("not_ready");
+    expect(ERROR_KINDS).toContain("internal");
+    const missing = ERROR_KINDS.filter((kind) => !catalogue[`error_${kind}`]?.trim());
+    expect(missing).toEqual([]);
+  });
+
+  it("words a refused export in the UI language, and an unknown kind by its code", () => {
+    setUiLanguage("be");
+    expect(errorKindText("not_ready")).toBe("Экспарт адхілены: выпуск не гатовы да публікацыі.");
+    expect(errorKindText("from_the_future")).toBe("Прычына: from_the_future");
   });
 });

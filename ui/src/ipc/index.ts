@@ -108,7 +108,7 @@ export type {
   RecentEntry,
 } from "./bindings";
 
-export { REASON_KINDS } from "./bindings";
+export { ERROR_KINDS, REASON_KINDS } from "./bindings";
 
 /** Commands reject with an ErrorDto; anything else (a bug, a broken bridge) is wrapped in one. */
 export function asErrorDto(reason: unknown): ErrorDto {
