@@ -416,7 +416,12 @@ impl Workspace {
             .find(|s| s.key.as_deref() == Some(section.as_str()))
             .map(|s| s.entries.iter().map(|e| e.id.as_str()).collect())
             .unwrap_or_default();
-        let index = ids.iter().position(|i| *i == id).unwrap_or(0);
+        let Some(index) = ids.iter().position(|i| *i == id) else {
+            return Err(Error::invalid(
+                what,
+                format!("issue {week} does not show it in section {section}; run `galley record`, then try again"),
+            ));
+        };
         let target = match step {
             Step::Up => index.checked_sub(1),
             Step::Down => Some(index + 1).filter(|i| *i < ids.len()),
