@@ -31,6 +31,7 @@ use crate::dto_translation::{
 use crate::dto_xliff::{XliffImported, XliffSaved};
 use crate::error::ErrorDto;
 use crate::watcher::{FileChange, FolderChanges};
+use galley_core::issue::Reason;
 
 /// Where the generated file lives, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
@@ -118,5 +119,33 @@ pub fn typescript_declarations() -> String {
         out.push_str(&declaration);
         out.push('\n');
     }
+    out.push_str(&reason_kinds());
+    out.push_str(&error_kinds());
     out
+}
+
+/// The error kinds an ErrorDto can carry (the core's, then the shell's own), so the UI's
+/// catalogue test can check each has its sentence in every language.
+fn error_kinds() -> String {
+    let kinds = galley_core::Error::KINDS
+        .iter()
+        .chain(crate::error::SHELL_KINDS.iter());
+    let quoted: Vec<String> = kinds.map(|k| format!("\"{k}\"")).collect();
+    format!(
+        "\n/** Every error kind the app can report (`Error::KINDS`, then the shell's own). */\n\
+         export const ERROR_KINDS = [{}] as const;\n",
+        quoted.join(", ")
+    )
+}
+
+/// The core's readiness reason tags as a value, so the UI's catalogue test can check that each
+/// has its sentence in every language.
+fn reason_kinds() -> String {
+    let quoted: Vec<String> = Reason::KINDS.iter().map(|k| format!("\"{k}\"")).collect();
+    format!(
+        "\n/** Every readiness reason the core gives (`Reason::KINDS`). */\n\
+         export const REASON_KINDS = [{}] as const;\n\
+         \nexport type ReasonKind = (typeof REASON_KINDS)[number];\n",
+        quoted.join(", ")
+    )
 }

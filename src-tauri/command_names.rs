@@ -26,6 +26,7 @@ pub const COMMANDS: &[&str] = &[
     // the issue board and export
     "issue_board",
     "move_commentary",
+    "step_commentary",
     "set_editorial_status",
     "set_issue_title",
     "export_target",

@@ -87,7 +87,7 @@ pub fn save_draft(
     loaded_hash: Option<String>,
 ) -> Result<SaveResult, ErrorDto> {
     let loaded = loaded_hash.as_deref().map(parse_hash).transpose()?;
-    session.with_mut(|ws| Ok(save_result(&ws.save(&path, &text, loaded)?, &text)))
+    session.change(|ws| Ok(save_result(&ws.save(&path, &text, loaded)?, &text)))
 }
 
 /// The versions of the draft at `path`, newest first.
@@ -126,7 +126,7 @@ pub fn label_version(
     id: i64,
     label: Option<String>,
 ) -> Result<VersionInfo, ErrorDto> {
-    session.with_mut(|ws| {
+    session.change(|ws| {
         let version = ws.set_label(id, label.as_deref())?;
         Ok(version_info(&version, ws.records()))
     })
@@ -135,7 +135,7 @@ pub fn label_version(
 /// Brings back version `id` as a new version; the file gets its text.
 #[tauri::command(async)]
 pub fn restore_version(session: State<'_, Session>, id: i64) -> Result<VersionInfo, ErrorDto> {
-    session.with_mut(|ws| Ok((&ws.restore(id)?).into()))
+    session.change(|ws| Ok((&ws.restore(id)?).into()))
 }
 
 /// The `lang` translation of commentary `id` beside its source.
@@ -160,7 +160,7 @@ pub fn set_translation_status(
         kind: "invalid".into(),
         message: format!("`{status}` is not a status; use in-progress, in-review or done."),
     })?;
-    session.with_mut(|ws| {
+    session.change(|ws| {
         ws.set_translation_status(&id, &lang, status, None)?;
         Ok((&ws.translation_view(&id, &lang)?).into())
     })
@@ -179,7 +179,7 @@ pub fn translation_source_diff(
 /// Marks a source version minor (it alone no longer outdates translations), or unmarks it.
 #[tauri::command(async)]
 pub fn mark_minor(session: State<'_, Session>, version: i64, minor: bool) -> Result<(), ErrorDto> {
-    session.with_mut(|ws| Ok(ws.mark_minor(version, minor).map(|_| ())?))
+    session.change(|ws| Ok(ws.mark_minor(version, minor).map(|_| ())?))
 }
 
 fn parse_hash(hex: &str) -> Result<ContentHash, ErrorDto> {

@@ -16,7 +16,7 @@ use crate::error::ErrorDto;
 use crate::session::Session;
 use galley_core::draft::IsoWeek;
 use galley_core::issue::readiness;
-use galley_core::workspace::{ExportOptions, Workspace};
+use galley_core::workspace::{ExportOptions, Step, Workspace};
 
 /// Where this session's exports go and went.
 #[derive(Default)]
@@ -62,8 +62,34 @@ pub fn move_commentary(
     position: u32,
 ) -> Result<BoardView, ErrorDto> {
     let week = parse_week(&week)?;
-    session.with_mut(|ws| {
+    session.change(|ws| {
         ws.move_commentary(&id, week, Some(&section), Some(position as usize))?;
+        board(ws, week)
+    })
+}
+
+/// Moves commentary `id` one place `up` or `down` within its section of issue `week`; the core
+/// refuses a step past the section's edge (another section is `move_commentary`).
+#[tauri::command(async)]
+pub fn step_commentary(
+    session: State<'_, Session>,
+    week: String,
+    id: String,
+    direction: String,
+) -> Result<BoardView, ErrorDto> {
+    let week = parse_week(&week)?;
+    let step = match direction.as_str() {
+        "up" => Step::Up,
+        "down" => Step::Down,
+        other => {
+            return Err(ErrorDto {
+                kind: "invalid".into(),
+                message: format!("`{other}` is not a direction; use up or down."),
+            })
+        }
+    };
+    session.change(|ws| {
+        ws.step_commentary(&id, step)?;
         board(ws, week)
     })
 }
@@ -78,7 +104,7 @@ pub fn set_editorial_status(
 ) -> Result<BoardView, ErrorDto> {
     let week = parse_week(&week)?;
     let status = parse_editorial(&status)?;
-    session.with_mut(|ws| {
+    session.change(|ws| {
         ws.set_editorial_status(&id, status, None)?;
         board(ws, week)
     })
@@ -94,7 +120,7 @@ pub fn set_issue_title(
     title: String,
 ) -> Result<BoardView, ErrorDto> {
     let week = parse_week(&week)?;
-    session.with_mut(|ws| {
+    session.change(|ws| {
         ws.set_issue_title(week, &lang, &title)?;
         board(ws, week)
     })
@@ -168,7 +194,7 @@ pub fn export_issue<R: Runtime>(
     } else {
         None
     };
-    let result = session.with_mut(|ws| {
+    let result = session.change(|ws| {
         let out = chosen.unwrap_or_else(|| default_target(ws, week));
         let name = week.to_string();
         let report = ws.export_issue(week, &out, ExportOptions { only_complete }, &mut |step| {

@@ -39,7 +39,7 @@ pub fn update_workspace_settings(
     session: State<'_, Session>,
     settings: WorkspaceSettings,
 ) -> Result<SettingsSaved, ErrorDto> {
-    session.with_mut(|ws| {
+    session.change(|ws| {
         let changed = ws.update_settings(settings.into())?;
         Ok(SettingsSaved {
             changed,

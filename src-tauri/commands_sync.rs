@@ -20,7 +20,7 @@ use galley_core::workspace::clone_workspace;
 /// Commits, fetches, merges, records what arrived and sends. Offline is an outcome, not an error.
 #[tauri::command(async)]
 pub fn sync_now(session: State<'_, Session>) -> Result<SyncOutcome, ErrorDto> {
-    session.with_mut(|ws| Ok(ws.sync()?.into()))
+    session.change(|ws| Ok(ws.sync()?.into()))
 }
 
 /// Where the workspace stands as of the last fetch (no network).
@@ -42,7 +42,7 @@ pub fn resolve_conflict(
     path: String,
     side: ConflictSide,
 ) -> Result<(), ErrorDto> {
-    session.with_mut(|ws| Ok(ws.resolve_conflict_with(&path, side == ConflictSide::Theirs)?))
+    session.change(|ws| Ok(ws.resolve_conflict_with(&path, side == ConflictSide::Theirs)?))
 }
 
 /// The pieces the two sides of the conflict at `path` disagree on; null when they can only be
@@ -62,13 +62,13 @@ pub fn resolve_conflict_pieces(
     path: String,
     choices: ConflictChoices,
 ) -> Result<(), ErrorDto> {
-    session.with_mut(|ws| Ok(ws.resolve_conflict_choosing(&path, &choices.into())?))
+    session.change(|ws| Ok(ws.resolve_conflict_choosing(&path, &choices.into())?))
 }
 
 /// Makes the open workspace a repository sharing through `url` and sends what it holds.
 #[tauri::command(async)]
 pub fn share_workspace(session: State<'_, Session>, url: String) -> Result<SyncOutcome, ErrorDto> {
-    session.with_mut(|ws| Ok(ws.sync_init(&url)?.into()))
+    session.change(|ws| Ok(ws.sync_init(&url)?.into()))
 }
 
 /// Asks where to put the shared workspace at `url` (native folder dialog), clones it there and

@@ -1,6 +1,7 @@
 //! The translation editor's commands: starting a missing language, "done with this
 //! paragraph", undoing a status change, and one row's edit of the translation's body. Each
 //! returns what the view shows next; saving goes through `save_draft` like the editor's.
+//! Changes go through `Session::change`, so every view hears them as one `workspace-changed`.
 
 use tauri::State;
 
@@ -18,7 +19,7 @@ pub fn start_translation(
     id: String,
     lang: String,
 ) -> Result<TranslationPane, ErrorDto> {
-    session.with_mut(|ws| {
+    session.change(|ws| {
         ws.start_translation(&id, &lang, None)?;
         Ok((&ws.translation_view(&id, &lang)?).into())
     })
@@ -38,7 +39,7 @@ pub fn mark_handled(
             "`{key}` does not name a paragraph; reload the translation and try again."
         ),
     })?;
-    session.with_mut(|ws| {
+    session.change(|ws| {
         ws.mark_handled(&id, &lang, &key)?;
         Ok((&ws.translation_view(&id, &lang)?).into())
     })
@@ -52,7 +53,7 @@ pub fn restore_translation_status(
     lang: String,
     event: String,
 ) -> Result<TranslationPane, ErrorDto> {
-    session.with_mut(|ws| {
+    session.change(|ws| {
         ws.restore_translation_status(&id, &lang, &event)?;
         Ok((&ws.translation_view(&id, &lang)?).into())
     })

@@ -85,7 +85,7 @@ pub fn xliff_import<R: Runtime>(
         }
     };
     let xml = read_xliff(&abs, &name)?;
-    session.with_mut(|ws| Ok(Some((&ws.xliff_import(&xml, &name)?).into())))
+    session.change(|ws| Ok(Some((&ws.xliff_import(&xml, &name)?).into())))
 }
 
 fn write_file(abs: &Path, bytes: &[u8]) -> Result<(), Error> {

@@ -131,7 +131,12 @@ pub struct BlockerView {
     /// `paragraphs_missing`, `issue_title_missing` (`id` empty), `no_section`,
     /// `unusable_file_name`, `invalid_draft`, `missing_link_target`, `no_files`, `conflict`
     /// (merge markers or a sync tool's conflict copy left in the week; every language).
+    /// The list is `REASON_KINDS` in the bindings; the UI words each from its catalogues.
+    #[ts(type = "ReasonKind")]
     pub kind: String,
+    /// The reason's facts by name (`Reason::args`): e.g. `status`, `field`, `source_lang`.
+    pub args: BTreeMap<String, String>,
+    /// The core's English sentences, as the CLI prints them (its commands in what to do).
     pub problem: String,
     pub what_to_do: String,
 }
@@ -315,6 +320,12 @@ fn blocker_view(blocker: &Blocker) -> BlockerView {
         lang: blocker.lang.clone(),
         path: blocker.path.clone(),
         kind: blocker.reason.kind().to_string(),
+        args: blocker
+            .reason
+            .args()
+            .into_iter()
+            .map(|(name, value)| (name.to_string(), value))
+            .collect(),
         problem: blocker.problem(),
         what_to_do: blocker.what_to_do(),
     }

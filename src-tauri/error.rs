@@ -4,6 +4,10 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+/// The kinds the shell gives itself (beside the core's `Error::KINDS`): a broken lock, a dialog
+/// the platform cannot open.
+pub const SHELL_KINDS: [&str; 2] = ["internal", "unavailable"];
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ErrorDto {
     pub kind: String,

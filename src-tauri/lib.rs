@@ -106,6 +106,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands_settings::update_workspace_settings,
             commands_board::issue_board,
             commands_board::move_commentary,
+            commands_board::step_commentary,
             commands_board::set_editorial_status,
             commands_board::set_issue_title,
             commands_board::export_target,

@@ -11,7 +11,13 @@ use galley_core::workspace::{Env, Workspace};
 pub struct Session {
     env: Env,
     opened: Mutex<Opened>,
+    /// Told after every change made through [`Session::change`] (the watcher installs it), so
+    /// the window hears of its own changes through the same event as of everyone else's.
+    announce: Mutex<Option<Announce>>,
 }
+
+/// Tells the window that the workspace changed.
+pub type Announce = Box<dyn Fn() + Send + Sync>;
 
 struct Opened {
     requested: PathBuf,
@@ -27,6 +33,15 @@ impl Session {
                 requested: root.to_path_buf(),
                 workspace,
             }),
+            announce: Mutex::new(None),
+        }
+    }
+
+    /// Whom [`Session::change`] tells after a change (replacing any earlier listener).
+    pub fn announce_with(&self, announce: Announce) {
+        match self.announce.lock() {
+            Ok(mut slot) => *slot = Some(announce),
+            Err(poisoned) => *poisoned.into_inner() = Some(announce),
         }
     }
 
@@ -87,5 +102,20 @@ impl Session {
             Ok(workspace) => f(workspace),
             Err(error) => Err(error.clone()),
         }
+    }
+
+    /// Like `with_mut`, for a command that changes what the views show (a save, a status, a
+    /// move, a sync): once it succeeded, the window is told, after the lock is released.
+    pub fn change<T>(
+        &self,
+        f: impl FnOnce(&mut Workspace) -> Result<T, ErrorDto>,
+    ) -> Result<T, ErrorDto> {
+        let result = self.with_mut(f)?;
+        if let Ok(slot) = self.announce.lock() {
+            if let Some(announce) = slot.as_ref() {
+                announce();
+            }
+        }
+        Ok(result)
     }
 }

@@ -28,6 +28,20 @@ const DEBOUNCE: Duration = Duration::from_millis(250);
 pub struct FolderChanges {
     pub changes: Vec<FileChange>,
     pub records_changed: bool,
+    /// Made through the app's own commands (a save, a status, a move, a sync); every view
+    /// reloads, and the draft that was saved has its text already.
+    pub by_app: bool,
+}
+
+impl FolderChanges {
+    /// What the window hears after one of its own commands changed the workspace.
+    pub fn by_app() -> FolderChanges {
+        FolderChanges {
+            changes: vec![],
+            records_changed: false,
+            by_app: true,
+        }
+    }
 }
 
 impl FolderChanges {
@@ -62,6 +76,7 @@ pub fn record_batch(session: &Session, batch: &WatchBatch) -> Result<FolderChang
         Ok(FolderChanges {
             changes: changes.collect(),
             records_changed: report.records_changed,
+            by_app: false,
         })
     })
 }
@@ -78,6 +93,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     if app.try_state::<ActiveWatch>().is_none() {
         app.manage(ActiveWatch::default());
     }
+    announce_commands(app);
     let active = app.state::<ActiveWatch>();
     let mut slot = match active.0.lock() {
         Ok(slot) => slot,
@@ -114,6 +130,17 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     });
 }
 
+/// The app's own changes reach the window as the same event as the folder's, so one path
+/// refreshes every view whoever changed what.
+fn announce_commands<R: Runtime>(app: &AppHandle<R>) {
+    let handle = app.clone();
+    app.state::<Session>().announce_with(Box::new(move || {
+        if let Err(error) = handle.emit(CHANGED_EVENT, FolderChanges::by_app()) {
+            eprintln!("galley: could not tell the window about a change: {error}");
+        }
+    }));
+}
+
 /// `record_batch`, unless the session has switched away from `root` since the batch was seen:
 /// a late batch of the previous workspace must not be recorded in the new one.
 fn record_batch_of(
@@ -125,6 +152,7 @@ fn record_batch_of(
         return Ok(FolderChanges {
             changes: vec![],
             records_changed: false,
+            by_app: false,
         });
     }
     record_batch(session, batch)

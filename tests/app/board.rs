@@ -433,3 +433,49 @@ fn an_edit_after_approval_shows_on_the_cell_until_the_commentary_is_approved_aga
     let again = set_status(&app, SCHOOLS, "approved").expect("approve the new text");
     assert_eq!(be(&again)["changedSinceApproval"], false);
 }
+
+#[test]
+fn a_step_stays_within_its_section_and_a_step_past_the_edge_is_refused() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    let before = sections(&board(&app));
+    let draft = std::fs::read_to_string(workspace.path().join(SCHOOLS_BE)).expect("draft");
+    let alone = before
+        .iter()
+        .find(|(_, ids)| ids.len() == 1 && ids[0] == SCHOOLS)
+        .map(|(key, _)| key.clone())
+        .expect("schools alone in its section");
+
+    for direction in ["up", "down"] {
+        let refused = app
+            .invoke(
+                "step_commentary",
+                json!({ "week": WEEK, "id": SCHOOLS, "direction": direction }),
+            )
+            .expect_err("the edge of its section");
+        let message = refused["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains(&format!("section {alone} already")),
+            "{message}"
+        );
+    }
+    assert_eq!(sections(&board(&app)), before);
+    let after = std::fs::read_to_string(workspace.path().join(SCHOOLS_BE)).expect("draft");
+    assert_eq!(after, draft, "section: untouched");
+
+    app.invoke(
+        "move_commentary",
+        json!({ "week": WEEK, "id": SCHOOLS, "section": "economy", "position": 1 }),
+    )
+    .expect("into economy, last");
+    let stepped = app
+        .invoke(
+            "step_commentary",
+            json!({ "week": WEEK, "id": SCHOOLS, "direction": "up" }),
+        )
+        .expect("one up");
+    assert_eq!(
+        sections(&stepped)[0].1,
+        [SCHOOLS.to_string(), "buxyr7237g".to_string()]
+    );
+}

@@ -49,3 +49,129 @@ fn an_external_edit_is_recorded_and_announced() {
         .expect("log");
     assert_eq!(versions[0]["id"], change["version"]["id"]);
 }
+
+/// Waits (with a deadline, never a sleep) for an announced change that `wanted` accepts.
+fn heard(rx: &std::sync::mpsc::Receiver<Value>, wanted: impl Fn(&Value) -> bool) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        assert!(
+            !left.is_zero(),
+            "no matching {CHANGED_EVENT} event within 20 s"
+        );
+        if let Ok(payload) = rx.recv_timeout(left) {
+            if wanted(&payload) {
+                return payload;
+            }
+        }
+    }
+}
+
+#[test]
+fn a_change_made_through_a_command_or_the_core_on_disk_is_announced_the_same_way() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    galley_desktop::watcher::start(app.handle());
+    let (tx, rx) = channel::<Value>();
+    app.handle().listen(CHANGED_EVENT, move |event| {
+        let _ = tx.send(serde_json::from_str(event.payload()).unwrap_or(Value::Null));
+    });
+
+    // This window: a board action answers with the board and tells every view.
+    app.invoke(
+        "set_editorial_status",
+        json!({ "week": "2020-W20", "id": "pxq253v3kb", "status": "draft" }),
+    )
+    .expect("back to draft");
+    let ours = heard(&rx, |p| p["byApp"] == true);
+    assert_eq!(ours["changes"], json!([]), "{ours}");
+    // A refused change changes nothing, so nothing is announced for it.
+    app.invoke(
+        "set_editorial_status",
+        json!({ "week": "2020-W20", "id": "no-such-id", "status": "approved" }),
+    )
+    .expect_err("an unknown id is refused");
+    assert!(
+        rx.try_recv().is_err(),
+        "a refused command announced a change"
+    );
+
+    // The CLI (the core on the same folder, as another process would): its record reaches the
+    // window as a folder change, and the board the window reloads shows it.
+    let mut cli = galley_core::workspace::Workspace::open(
+        workspace.path(),
+        galley_core::workspace::Env::system("cli"),
+    )
+    .expect("open as the CLI does");
+    cli.set_editorial_status(
+        "pxq253v3kb",
+        galley_core::records::EditorialStatus::InReview,
+        None,
+    )
+    .expect("send to review from the CLI");
+    let theirs = heard(&rx, |p| p["byApp"] == false);
+    assert_eq!(theirs["recordsChanged"], true, "{theirs}");
+    let board = app
+        .invoke("issue_board", json!({ "week": "2020-W20" }))
+        .expect("board");
+    let row = board["sections"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s["rows"].as_array().cloned().unwrap_or_default())
+        .find(|r| r["id"] == "pxq253v3kb")
+        .expect("the row");
+    assert_eq!(row["editorial"], "in-review", "{row}");
+}
+
+#[test]
+fn saving_the_source_is_announced_and_the_library_then_says_the_translation_is_outdated() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    galley_desktop::watcher::start(app.handle());
+    let (tx, rx) = channel::<Value>();
+    app.handle().listen(CHANGED_EVENT, move |event| {
+        let _ = tx.send(serde_json::from_str(event.payload()).unwrap_or(Value::Null));
+    });
+    let ru_state = |app: &TestApp| {
+        let library = app.invoke("list_commentaries", json!({})).expect("library");
+        let commentary = library["commentaries"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|c| c["id"] == "pxq253v3kb")
+            .cloned()
+            .expect("the commentary");
+        let states = commentary["states"].as_array().cloned().unwrap_or_default();
+        states
+            .into_iter()
+            .find(|s| s["lang"] == "ru")
+            .map(|s| s["state"].clone())
+            .expect("a ru state")
+    };
+    app.invoke(
+        "set_translation_status",
+        json!({ "id": "pxq253v3kb", "lang": "ru", "status": "done" }),
+    )
+    .expect("ru done");
+    heard(&rx, |p| p["byApp"] == true);
+    assert_eq!(ru_state(&app), "done");
+
+    let source = "2020-W20/army-reserve-call-up.be.md";
+    let draft = app
+        .invoke("read_draft", json!({ "path": source }))
+        .expect("read the source");
+    let text = format!(
+        "{}\nA new paragraph in the source.\n",
+        draft["text"].as_str().expect("text")
+    );
+    app.invoke(
+        "save_draft",
+        json!({ "path": source, "text": text, "loadedHash": draft["hash"] }),
+    )
+    .expect("save the source");
+
+    let announced = heard(&rx, |p| p["byApp"] == true);
+    assert_eq!(announced["changes"], json!([]), "{announced}");
+    assert_eq!(ru_state(&app), "outdated");
+}

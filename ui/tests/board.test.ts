@@ -6,6 +6,7 @@ const ipc = vi.hoisted(() => ({
   issueBoard: vi.fn(),
   moveCommentary: vi.fn(),
   setEditorialStatus: vi.fn(),
+  stepCommentary: vi.fn(),
   setIssueTitle: vi.fn(),
   exportTarget: vi.fn(),
   chooseExportTarget: vi.fn(),
@@ -20,12 +21,13 @@ vi.mock("../src/ipc", () => ({
 }));
 
 const { IssueBoard, IssueExport } = await import("../src/lib/board/state.svelte");
-const { canChangeEditorial, dropTarget, isNoMove, progressPercent, sectionTarget, stepTarget, weekRange } = await import(
+const { UndoStack, canStep, editorialPath, undoCalls } = await import("../src/lib/board/undo");
+const { canChangeEditorial, dropTarget, isNoMove, progressPercent, sectionTarget, weekRange } = await import(
   "../src/lib/board/board"
 );
 
-function row(id: string): BoardRowView {
-  return { id, title: id, listed: true, editorial: "draft", editorialBy: null, editorialAt: null, editorialConcurrent: null, inConflict: false, cells: [] };
+function row(id: string, editorial: BoardRowView["editorial"] = "draft"): BoardRowView {
+  return { id, title: id, listed: true, editorial, editorialBy: null, editorialAt: null, editorialConcurrent: null, inConflict: false, cells: [] };
 }
 
 /** economy: a, b · politics: (empty) · society: c */
@@ -38,7 +40,7 @@ function board(sections: [string | null, string[]][] = [["economy", ["a", "b"]],
     issueFile: "2020-W21/issue.toml",
     hasFile: true,
     languages: ["be"],
-    sections: sections.map(([key, ids]) => ({ key, rows: ids.map(row) })),
+    sections: sections.map(([key, ids]) => ({ key, rows: ids.map((id) => row(id)) })),
     readiness: [],
     conflicts: [],
     problems: [],
@@ -46,21 +48,6 @@ function board(sections: [string | null, string[]][] = [["economy", ["a", "b"]],
 }
 
 describe("moves as the core counts them", () => {
-  it("steps within a section, then across to the nearest section's edge", () => {
-    const b = board();
-    expect(stepTarget(b, "b", -1)).toEqual({ section: "economy", position: 0 });
-    expect(stepTarget(b, "b", 1)).toEqual({ section: "politics", position: 0 });
-    expect(stepTarget(b, "c", -1)).toEqual({ section: "politics", position: 0 });
-    expect(stepTarget(b, "a", -1)).toBeNull();
-    expect(stepTarget(b, "c", 1)).toBeNull();
-  });
-
-  it("never steps into the group of commentaries without a section", () => {
-    const b = board([["economy", ["a"]], [null, ["x"]]]);
-    expect(stepTarget(b, "a", 1)).toBeNull();
-    expect(stepTarget(b, "x", -1)).toEqual({ section: "economy", position: 1 });
-  });
-
   it("counts a drop below the row's own place without the row", () => {
     const b = board();
     expect(dropTarget(b, "a", "economy", 2)).toEqual({ section: "economy", position: 1 });
@@ -257,5 +244,132 @@ describe("IssueExport", () => {
     expect(exporter.error).toEqual(refusal);
     expect(exporter.result).toBeNull();
     expect(exporter.running).toBe(false);
+  });
+});
+
+describe("board undo", () => {
+  beforeEach(() => {
+    for (const fn of Object.values(ipc)) fn.mockReset();
+  });
+
+  /** The board with the given editorial statuses for a and b (economy), c (society). */
+  function withStatuses(statuses: Record<string, BoardRowView["editorial"]>): BoardView {
+    const b = board();
+    for (const group of b.sections) group.rows = group.rows.map((r) => row(r.id, statuses[r.id] ?? "draft"));
+    return b;
+  }
+
+  it("goes forward through review one step at a time and back in one", () => {
+    expect(editorialPath("draft", "approved")).toEqual(["in-review", "approved"]);
+    expect(editorialPath("in-review", "approved")).toEqual(["approved"]);
+    expect(editorialPath("approved", "draft")).toEqual(["draft"]);
+    expect(editorialPath("draft", "draft")).toEqual([]);
+  });
+
+  it("undoes each kind of action with the calls that put it back", () => {
+    const from = { section: "economy", position: 1 };
+    expect(undoCalls({ kind: "move", id: "b", title: "b", from, to: { section: "society", position: 1 } })).toEqual([
+      { kind: "move", id: "b", place: from },
+    ]);
+    expect(undoCalls({ kind: "step", id: "b", title: "b", delta: -1 })).toEqual([{ kind: "step", id: "b", delta: 1 }]);
+    expect(
+      undoCalls({
+        kind: "editorial",
+        changes: [
+          { id: "a", title: "a", from: "draft", to: "approved" },
+          { id: "b", title: "b", from: "approved", to: "draft" },
+        ],
+      }),
+    ).toEqual([
+      { kind: "editorial", id: "b", status: "in-review" },
+      { kind: "editorial", id: "b", status: "approved" },
+      { kind: "editorial", id: "a", status: "draft" },
+    ]);
+  });
+
+  it("keeps a bounded stack, newest on top", () => {
+    const stack = new UndoStack(2);
+    for (const delta of [-1, 1, -1] as const) stack.push({ kind: "step", id: "a", title: "a", delta });
+    expect(stack.size).toBe(2);
+    expect(stack.pop()).toEqual({ kind: "step", id: "a", title: "a", delta: -1 });
+    expect(stack.pop()).toEqual({ kind: "step", id: "a", title: "a", delta: 1 });
+    expect(stack.pop()).toBeUndefined();
+  });
+
+  it("lets ↑/↓ step only within the section", () => {
+    expect(canStep(1, 0, -1)).toBe(false);
+    expect(canStep(1, 0, 1)).toBe(false);
+    expect(canStep(2, 1, -1)).toBe(true);
+    expect(canStep(2, 1, 1)).toBe(false);
+  });
+
+  it("steps through the core and undoes a step with the opposite one", async () => {
+    ipc.issueBoard.mockResolvedValue(board());
+    ipc.stepCommentary.mockResolvedValue(board([["economy", ["b", "a"]], ["politics", []], ["society", ["c"]]]));
+    const issue = new IssueBoard("2020-W21");
+    await issue.load();
+    await issue.step("b", -1);
+    expect(ipc.stepCommentary).toHaveBeenLastCalledWith("2020-W21", "b", "up");
+    expect(issue.undoable).toEqual({ kind: "step", id: "b", title: "b", delta: -1 });
+    await issue.undo();
+    expect(ipc.stepCommentary).toHaveBeenLastCalledWith("2020-W21", "b", "down");
+    expect(issue.undoable).toBeNull();
+    expect(issue.depth).toBe(0);
+  });
+
+  it("undoes a move to another section by moving it back to its place", async () => {
+    ipc.issueBoard.mockResolvedValue(board());
+    ipc.moveCommentary.mockResolvedValue(board([["economy", ["a"]], ["politics", []], ["society", ["c", "b"]]]));
+    const issue = new IssueBoard("2020-W21");
+    await issue.load();
+    await issue.move("b", sectionTarget(issue.board!, "b", "society"));
+    expect(ipc.moveCommentary).toHaveBeenLastCalledWith("2020-W21", "b", "society", 1);
+    await issue.undo();
+    expect(ipc.moveCommentary).toHaveBeenLastCalledWith("2020-W21", "b", "economy", 1);
+  });
+
+  it("approves a selection through review, and one undo puts every status back", async () => {
+    let statuses: Record<string, BoardRowView["editorial"]> = { a: "draft", b: "in-review", c: "approved" };
+    ipc.issueBoard.mockImplementation(async () => withStatuses(statuses));
+    ipc.setEditorialStatus.mockImplementation(async (_week: string, id: string, status: BoardRowView["editorial"]) => {
+      statuses = { ...statuses, [id]: status };
+      return withStatuses(statuses);
+    });
+    const issue = new IssueBoard("2020-W21");
+    await issue.load();
+    for (const id of ["a", "b", "c"]) issue.toggleSelected(id, true);
+
+    await issue.approveSelected();
+
+    expect(ipc.setEditorialStatus.mock.calls.map((c) => [c[1], c[2]])).toEqual([
+      ["a", "in-review"],
+      ["a", "approved"],
+      ["b", "approved"],
+    ]);
+    expect(statuses).toEqual({ a: "approved", b: "approved", c: "approved" });
+    expect(issue.selected).toEqual([]);
+    expect(issue.undoable?.kind).toBe("editorial");
+
+    await issue.undo();
+    expect(statuses).toEqual({ a: "draft", b: "in-review", c: "approved" });
+  });
+
+  it("keeps what a refused bulk approve did, undoable, and says why it stopped", async () => {
+    let statuses: Record<string, BoardRowView["editorial"]> = { a: "in-review", b: "in-review" };
+    ipc.issueBoard.mockImplementation(async () => withStatuses(statuses));
+    const refusal = { kind: "invalid", message: "b changed on disk" };
+    ipc.setEditorialStatus.mockImplementation(async (_week: string, id: string, status: BoardRowView["editorial"]) => {
+      if (id === "b") throw refusal;
+      statuses = { ...statuses, [id]: status };
+      return withStatuses(statuses);
+    });
+    const issue = new IssueBoard("2020-W21");
+    await issue.load();
+    issue.toggleSelected("a", true);
+    issue.toggleSelected("b", true);
+    await issue.approveSelected();
+    expect(issue.error).toEqual(refusal);
+    expect(issue.selected).toEqual(["a", "b"]);
+    expect(issue.undoable).toEqual({ kind: "editorial", changes: [{ id: "a", title: "a", from: "in-review", to: "approved" }] });
   });
 });

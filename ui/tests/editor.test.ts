@@ -83,7 +83,7 @@ describe("OpenDraft", () => {
     await draft.load();
     ipc.readDraft.mockResolvedValue(view("\nTheirs.\n", "h9"));
 
-    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h9", "external") }], recordsChanged: false });
+    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h9", "external") }], recordsChanged: false, byApp: false });
 
     expect(draft.body).toBe("\nTheirs.\n");
     expect(draft.notice).toBe("reloaded");
@@ -93,8 +93,8 @@ describe("OpenDraft", () => {
   it("ignores the watcher's report of its own save and of other files", async () => {
     const draft = new OpenDraft("a.en.md");
     await draft.load();
-    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h0") }], recordsChanged: false });
-    await draft.external({ changes: [{ path: "b.en.md", version: version(4, "h7", "external") }], recordsChanged: false });
+    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h0") }], recordsChanged: false, byApp: false });
+    await draft.external({ changes: [{ path: "b.en.md", version: version(4, "h7", "external") }], recordsChanged: false, byApp: false });
     expect(ipc.readDraft).toHaveBeenCalledTimes(1);
   });
 
@@ -106,7 +106,7 @@ describe("OpenDraft", () => {
     await draft.load();
     draft.setBody("\nMine.\n");
 
-    await draft.external({ changes: [{ path: "a.en.md", version: theirs }], recordsChanged: false });
+    await draft.external({ changes: [{ path: "a.en.md", version: theirs }], recordsChanged: false, byApp: false });
 
     expect(draft.state).toBe("conflict");
     expect(draft.conflict).toEqual({ theirs, ours });

@@ -112,7 +112,7 @@ describe("the translation view", () => {
 
   async function show(value: TranslationPane): Promise<void> {
     ipc.translationView.mockResolvedValue(value);
-    mounted = mount(TranslationPanel, { target, props: { id: "a", lang: "ru", draft: savedDraft(), onchanged: () => {} } });
+    mounted = mount(TranslationPanel, { target, props: { id: "a", lang: "ru", draft: savedDraft() } });
     await settle();
   }
 
@@ -149,7 +149,7 @@ describe("the translation view", () => {
 
   it("reloads when something changed elsewhere", async () => {
     ipc.translationView.mockResolvedValue(pane({ setBy: "Hanna" }));
-    const props = $state({ id: "a", lang: "ru", draft: savedDraft(), refresh: 0, onchanged: () => {} });
+    const props = $state({ id: "a", lang: "ru", draft: savedDraft(), refresh: 0 });
     mounted = mount(TranslationPanel, { target, props });
     await settle();
     ipc.translationView.mockResolvedValue(pane({ setBy: "Maria" }));

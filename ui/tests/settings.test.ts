@@ -59,12 +59,12 @@ describe("the language switch", () => {
 
   it("re-renders a mounted component in Russian at once", () => {
     mounted.push(mount(ErrorNotice, { target, props: { heading: "x", error: { kind: "io", message: "m" } } }));
-    expect(target.textContent).toContain("Reason: io");
+    expect(target.textContent).toContain("A file could not be read or written.");
 
     setUiLanguage("ru");
     flushSync();
 
-    expect(target.textContent).toContain("Причина: io");
+    expect(target.textContent).toContain("Не удалось прочитать или записать файл.");
   });
 
   it("in Settings switches the whole view and remembers the choice in the profile", async () => {

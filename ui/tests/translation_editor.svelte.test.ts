@@ -86,7 +86,7 @@ describe("the translation editor", () => {
     ipc.translationView.mockResolvedValue(value);
     mounted = mount(TranslationPanel, {
       target,
-      props: { id: "a", lang: "ru", draft: draft as unknown as OpenDraft, missing, onchanged: () => {} },
+      props: { id: "a", lang: "ru", draft: draft as unknown as OpenDraft, missing },
     });
     await settle();
   }

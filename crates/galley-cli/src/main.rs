@@ -10,7 +10,9 @@ use galley_core::draft::IsoWeek;
 use galley_core::import_map::ImportMapping;
 use galley_core::records::{EditorialStatus, TranslationStatus};
 use galley_core::search::{Filters, SearchRequest};
-use galley_core::workspace::{Env, ExportOptions, ImportOptions, NewDraft, SaveOutcome, Workspace};
+use galley_core::workspace::{
+    Env, ExportOptions, ImportOptions, NewDraft, SaveOutcome, Step, Workspace,
+};
 use galley_core::Error;
 use output::Printer;
 use std::io::IsTerminal;
@@ -250,8 +252,14 @@ enum IssueCommand {
     Move {
         id: String,
         /// The issue week it goes to
-        #[arg(long = "to", value_name = "WEEK")]
-        to: String,
+        #[arg(long = "to", value_name = "WEEK", required_unless_present_any = ["up", "down"])]
+        to: Option<String>,
+        /// One place up within its section (never into another section)
+        #[arg(long, conflicts_with_all = ["to", "section", "position", "down"])]
+        up: bool,
+        /// One place down within its section (never into another section)
+        #[arg(long, conflicts_with_all = ["to", "section", "position"])]
+        down: bool,
         /// The section it goes to [default: its current section]
         #[arg(long)]
         section: Option<String>,
@@ -804,11 +812,20 @@ fn issue(command: IssueCommand, mut ws: Workspace, out: &Printer) -> Result<Exit
         IssueCommand::Move {
             id,
             to,
+            up,
+            down,
             section,
             position,
         } => {
-            let position = position.map(|p| p.saturating_sub(1));
-            out.moved(&ws.move_commentary(&id, week(&to)?, section.as_deref(), position)?);
+            let report = match (to, up, down) {
+                (Some(to), _, _) => {
+                    let position = position.map(|p| p.saturating_sub(1));
+                    ws.move_commentary(&id, week(&to)?, section.as_deref(), position)?
+                }
+                (None, true, _) => ws.step_commentary(&id, Step::Up)?,
+                (None, _, _) => ws.step_commentary(&id, Step::Down)?,
+            };
+            out.moved(&report);
         }
         IssueCommand::Title {
             week: w,

@@ -125,6 +125,29 @@ pub enum Error {
 
 impl Error {
     /// The stable, machine-readable tag for this error (crosses IPC as `kind`).
+    /// Every tag [`Error::kind`] gives, for shells that keep a sentence per kind (the app's
+    /// catalogues are checked against it).
+    pub const KINDS: [&'static str; 18] = [
+        "io",
+        "write_failed",
+        "invalid_draft",
+        "conflict_markers",
+        "conflict_copy",
+        "not_text",
+        "too_large",
+        "no_workspace",
+        "outside_workspace",
+        "not_found",
+        "invalid",
+        "invalid_settings",
+        "database",
+        "corrupt",
+        "watch",
+        "not_ready",
+        "journal",
+        "sync",
+    ];
+
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Io { .. } => "io",
@@ -270,5 +293,91 @@ fn describe_write_failure(
             "{problem} while saving {path} (could not {step}). {advice} The file on disk is \
              unchanged and what you were saving is not lost."
         )
+    }
+}
+
+#[cfg(test)]
+mod kinds_tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// One of each error; `kind()`'s match has no wildcard, so a new variant needs a tag, and
+    /// this list (whose length is checked against the enum's tags) needs its example.
+    #[test]
+    fn kinds_lists_every_error_once() {
+        let io = || std::io::Error::other("x");
+        let path = PathBuf::from("a.md");
+        let errors = [
+            Error::io("read", "a.md", io()),
+            Error::WriteFailed {
+                path: path.clone(),
+                step: "write",
+                replaced: false,
+                source: io(),
+            },
+            Error::InvalidDraft {
+                path: path.clone(),
+                line: 1,
+                field: "id".into(),
+                message: "x".into(),
+            },
+            Error::ConflictMarkers {
+                path: path.clone(),
+                line: 1,
+                ours: "a".into(),
+                theirs: "b".into(),
+            },
+            Error::ConflictCopy {
+                path: path.clone(),
+                original: path.clone(),
+                tool: crate::conflict::SyncTool::Dropbox,
+            },
+            Error::NotText {
+                path: path.clone(),
+                reason: "x".into(),
+            },
+            Error::TooLarge {
+                path: path.clone(),
+                size: 2,
+                limit: 1,
+            },
+            Error::NoWorkspace {
+                path: path.clone(),
+                reason: "x".into(),
+            },
+            Error::OutsideWorkspace {
+                path: path.clone(),
+                root: path.clone(),
+            },
+            Error::not_found("x"),
+            Error::invalid("x", "y"),
+            Error::InvalidSettings {
+                path: path.clone(),
+                message: "x".into(),
+            },
+            Error::Database {
+                source: rusqlite::Error::InvalidQuery,
+            },
+            Error::Corrupt { what: "x".into() },
+            Error::Watch {
+                message: "x".into(),
+            },
+            Error::NotReady {
+                week: "2020-W21".parse().expect("week"),
+                reasons: "x".into(),
+            },
+            Error::Journal {
+                path: path.clone(),
+                line: 1,
+                message: "x".into(),
+            },
+            Error::Sync {
+                message: "x".into(),
+            },
+        ];
+        let kinds: BTreeSet<&str> = errors.iter().map(Error::kind).collect();
+        let listed: BTreeSet<&str> = Error::KINDS.into_iter().collect();
+        assert_eq!(listed.len(), Error::KINDS.len(), "a kind is listed twice");
+        assert_eq!(kinds, listed);
     }
 }

@@ -238,7 +238,12 @@ export type SourceChanges = { diff: DiffView, versions: Array<SourceVersion>, };
 
 export type SourceVersion = { id: number, minor: boolean, };
 
-export type FolderChanges = { changes: Array<FileChange>, recordsChanged: boolean, };
+export type FolderChanges = { changes: Array<FileChange>, recordsChanged: boolean, 
+/**
+ * Made through the app's own commands (a save, a status, a move, a sync); every view
+ * reloads, and the draft that was saved has its text already.
+ */
+byApp: boolean, };
 
 export type FileChange = { 
 /**
@@ -432,8 +437,17 @@ path: string | null,
  * `paragraphs_missing`, `issue_title_missing` (`id` empty), `no_section`,
  * `unusable_file_name`, `invalid_draft`, `missing_link_target`, `no_files`, `conflict`
  * (merge markers or a sync tool's conflict copy left in the week; every language).
+ * The list is `REASON_KINDS` in the bindings; the UI words each from its catalogues.
  */
-kind: string, problem: string, whatToDo: string, };
+kind: ReasonKind, 
+/**
+ * The reason's facts by name (`Reason::args`): e.g. `status`, `field`, `source_lang`.
+ */
+args: { [key in string]: string }, 
+/**
+ * The core's English sentences, as the CLI prints them (its commands in what to do).
+ */
+problem: string, whatToDo: string, };
 
 export type ExportTarget = { path: string, 
 /**
@@ -596,3 +610,11 @@ export type ConflictPieceView = { key: string | null, ours: string, theirs: stri
 export type ConflictChoices = { theirsParagraphs: Array<number>, theirsFields: Array<string>, };
 
 export type ClonePrompt = { title: string, };
+
+/** Every readiness reason the core gives (`Reason::KINDS`). */
+export const REASON_KINDS = ["not_approved", "translation_missing", "translation_not_done", "translation_outdated", "changed_since_approval", "field_empty", "body_empty", "paragraphs_missing", "issue_title_missing", "no_section", "unusable_file_name", "invalid_draft", "missing_link_target", "no_files", "conflict"] as const;
+
+export type ReasonKind = (typeof REASON_KINDS)[number];
+
+/** Every error kind the app can report (`Error::KINDS`, then the shell's own). */
+export const ERROR_KINDS = ["io", "write_failed", "invalid_draft", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "not_found", "invalid", "invalid_settings", "database", "corrupt", "watch", "not_ready", "journal", "sync", "internal", "unavailable"] as const;

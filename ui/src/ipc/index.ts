@@ -50,6 +50,7 @@ export type {
   ConflictChoices,
   AutoSyncSettings,
   BlockerView,
+  ReasonKind,
   BoardCellView,
   BoardConflictView,
   BoardRowView,
@@ -107,6 +108,8 @@ export type {
   OpenOutcome,
   RecentEntry,
 } from "./bindings";
+
+export { ERROR_KINDS, REASON_KINDS } from "./bindings";
 
 /** Commands reject with an ErrorDto; anything else (a bug, a broken bridge) is wrapped in one. */
 export function asErrorDto(reason: unknown): ErrorDto {
@@ -172,6 +175,9 @@ export const updateWorkspaceSettings = (settings: WorkspaceSettings): Promise<Se
 export const issueBoard = (week: string): Promise<BoardView> => call("issue_board", { week });
 export const moveCommentary = (week: string, id: string, section: string, position: number): Promise<BoardView> =>
   call("move_commentary", { week, id, section, position });
+/** One place up or down within its section; the core refuses a step past the section's edge. */
+export const stepCommentary = (week: string, id: string, direction: "up" | "down"): Promise<BoardView> =>
+  call("step_commentary", { week, id, direction });
 export const setEditorialStatus = (week: string, id: string, status: string): Promise<BoardView> =>
   call("set_editorial_status", { week, id, status });
 export const setIssueTitle = (week: string, lang: string, title: string): Promise<BoardView> =>

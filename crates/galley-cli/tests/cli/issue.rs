@@ -219,6 +219,42 @@ fn review_status_and_notes_are_attributed_and_kept_between_runs() {
 }
 
 #[test]
+fn issue_move_up_and_down_stay_within_the_section() {
+    let sample = Sample::copy();
+    sample.json(&[
+        "issue",
+        "move",
+        SCHOOLS,
+        "--to",
+        "2020-W21",
+        "--section",
+        "economy",
+    ]);
+    let stepped = sample.json(&["issue", "move", SCHOOLS, "--up"]);
+    assert_eq!(
+        (stepped["section"].as_str(), stepped["position"].as_u64()),
+        (Some("economy"), Some(1))
+    );
+    assert_eq!(stepped["versions"].as_array().map(Vec::len), Some(0));
+    let view = sample.json(&["issue", "show", "2020-W21"]);
+    assert_eq!(ids(&view["sections"][0]), vec![SCHOOLS, KEY_RATE]);
+    // First in its section: a step up is refused, never a move into the section above.
+    sample
+        .galley()
+        .args(["issue", "move", SCHOOLS, "--up"])
+        .assert()
+        .code(1)
+        .stderr(contains("first in section economy already").and(contains("--section KEY")));
+    let after = sample.json(&["issue", "show", "2020-W21"]);
+    assert_eq!(ids(&after["sections"][0]), vec![SCHOOLS, KEY_RATE]);
+    sample
+        .galley()
+        .args(["issue", "move", SCHOOLS, "--down", "--section", "politics"])
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn review_refuses_skipping_review_and_unknown_statuses() {
     let sample = Sample::copy();
     sample

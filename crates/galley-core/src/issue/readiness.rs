@@ -63,6 +63,75 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Every tag [`Reason::kind`] gives, for shells that keep a text per reason (the app's
+    /// catalogues are checked against it).
+    pub const KINDS: [&'static str; 15] = [
+        "not_approved",
+        "translation_missing",
+        "translation_not_done",
+        "translation_outdated",
+        "changed_since_approval",
+        "field_empty",
+        "body_empty",
+        "paragraphs_missing",
+        "issue_title_missing",
+        "no_section",
+        "unusable_file_name",
+        "invalid_draft",
+        "missing_link_target",
+        "no_files",
+        "conflict",
+    ];
+
+    /// The reason's own facts by name, for a shell to put into its own words (absent optional
+    /// facts are left out). Statuses and fields are their stable tags (`in-review`, `trend`).
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        let mut args = Vec::new();
+        match self {
+            Reason::NotApproved { status } => args.push(("status", status.as_str().to_string())),
+            Reason::TranslationNotDone { status } => {
+                args.push(("status", status.as_str().to_string()))
+            }
+            Reason::TranslationOutdated { source_lang } => {
+                args.push(("source_lang", source_lang.clone()))
+            }
+            Reason::ChangedSinceApproval { approved, now } => {
+                if let Some(approved) = approved {
+                    args.push(("approved", approved.short()));
+                }
+                args.push(("now", now.short()));
+            }
+            Reason::FieldEmpty { field } => args.push(("field", field.as_str().to_string())),
+            Reason::ParagraphsMissing {
+                source_lang,
+                paragraphs,
+                source_paragraphs,
+            } => {
+                args.push(("source_lang", source_lang.clone()));
+                args.push(("paragraphs", paragraphs.to_string()));
+                args.push(("source_paragraphs", source_paragraphs.to_string()));
+            }
+            Reason::IssueTitleMissing { week } => args.push(("week", week.to_string())),
+            Reason::UnusableFileName { slug, other } => {
+                args.push(("slug", slug.clone()));
+                if let Some(other) = other {
+                    args.push(("other", other.clone()));
+                }
+            }
+            Reason::InvalidDraft { message } => args.push(("message", message.clone())),
+            Reason::MissingLinkTarget { target } => args.push(("target", target.clone())),
+            Reason::NoFiles { issue_file } => args.push(("issue_file", issue_file.clone())),
+            Reason::Conflict { file, copy_of } => {
+                args.push(("file", file.clone()));
+                if let Some(copy_of) = copy_of {
+                    args.push(("copy_of", copy_of.clone()));
+                }
+            }
+            Reason::TranslationMissing | Reason::BodyEmpty | Reason::NoSection => {}
+        }
+        args
+    }
+
     /// The stable tag for JSON and the UI.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -492,4 +561,117 @@ fn row_blockers(
         }));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// One of each reason. The match below has no wildcard, so a new reason fails to compile
+    /// here until it has an example (and so a place in `KINDS`, checked next).
+    fn examples() -> Vec<Reason> {
+        let hash = ContentHash::of(b"text");
+        let all = vec![
+            Reason::NotApproved {
+                status: EditorialStatus::Draft,
+            },
+            Reason::TranslationMissing,
+            Reason::TranslationNotDone {
+                status: TranslationStatus::InProgress,
+            },
+            Reason::TranslationOutdated {
+                source_lang: "be".into(),
+            },
+            Reason::ChangedSinceApproval {
+                approved: Some(hash),
+                now: hash,
+            },
+            Reason::FieldEmpty {
+                field: RequiredField::Trend,
+            },
+            Reason::BodyEmpty,
+            Reason::ParagraphsMissing {
+                source_lang: "be".into(),
+                paragraphs: 1,
+                source_paragraphs: 2,
+            },
+            Reason::IssueTitleMissing {
+                week: "2020-W21".parse().expect("week"),
+            },
+            Reason::NoSection,
+            Reason::UnusableFileName {
+                slug: "index".into(),
+                other: None,
+            },
+            Reason::InvalidDraft {
+                message: "bad".into(),
+            },
+            Reason::MissingLinkTarget {
+                target: "a.png".into(),
+            },
+            Reason::NoFiles {
+                issue_file: "2020-W21/issue.toml".into(),
+            },
+            Reason::Conflict {
+                file: "a.md".into(),
+                copy_of: None,
+            },
+        ];
+        for reason in &all {
+            match reason {
+                Reason::NotApproved { .. }
+                | Reason::TranslationMissing
+                | Reason::TranslationNotDone { .. }
+                | Reason::TranslationOutdated { .. }
+                | Reason::ChangedSinceApproval { .. }
+                | Reason::FieldEmpty { .. }
+                | Reason::BodyEmpty
+                | Reason::ParagraphsMissing { .. }
+                | Reason::IssueTitleMissing { .. }
+                | Reason::NoSection
+                | Reason::UnusableFileName { .. }
+                | Reason::InvalidDraft { .. }
+                | Reason::MissingLinkTarget { .. }
+                | Reason::NoFiles { .. }
+                | Reason::Conflict { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn kinds_lists_every_reason_once() {
+        let kinds: BTreeSet<&str> = examples().iter().map(Reason::kind).collect();
+        let listed: BTreeSet<&str> = Reason::KINDS.into_iter().collect();
+        assert_eq!(listed.len(), Reason::KINDS.len(), "a kind is listed twice");
+        assert_eq!(kinds, listed);
+    }
+
+    #[test]
+    fn args_name_the_facts_the_sentence_uses() {
+        let missing = Reason::ParagraphsMissing {
+            source_lang: "be".into(),
+            paragraphs: 1,
+            source_paragraphs: 3,
+        };
+        assert_eq!(
+            missing.args(),
+            vec![
+                ("source_lang", "be".to_string()),
+                ("paragraphs", "1".to_string()),
+                ("source_paragraphs", "3".to_string())
+            ]
+        );
+        let field = Reason::FieldEmpty {
+            field: RequiredField::Trend,
+        };
+        assert_eq!(field.args(), vec![("field", "trend".to_string())]);
+        let copy = Reason::Conflict {
+            file: "a (1).md".into(),
+            copy_of: Some("a.md".into()),
+        };
+        assert_eq!(copy.args().len(), 2);
+        assert!(Reason::NoSection.args().is_empty());
+    }
 }

@@ -23,6 +23,22 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use time::Date;
 
+/// One place up or down within a section ([`Workspace::step_commentary`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Up,
+    Down,
+}
+
+impl Step {
+    fn word(self) -> &'static str {
+        match self {
+            Step::Up => "up",
+            Step::Down => "down",
+        }
+    }
+}
+
 /// An issue as shown: its file (or the defaults when it has none) and the commentaries in
 /// publication order.
 #[derive(Debug)]
@@ -374,6 +390,56 @@ impl Workspace {
             files: file_moves,
             issue_files,
         })
+    }
+
+    /// Moves commentary `id` one place up or down within its section of its issue. A step never
+    /// leaves the section: at its edge it is refused, since changing the section rewrites
+    /// `section:` in every language version and is its own, named move ([`Self::move_commentary`]).
+    pub fn step_commentary(&mut self, id: &str, step: Step) -> Result<MoveReport> {
+        let drafts = self.commentary(id)?;
+        let main = source_of(&drafts).unwrap_or(&drafts[0]);
+        let what = format!("moving commentary {id} {}", step.word());
+        let (Some(week), Some(section)) =
+            (main.draft.front().issue, main.draft.front().section.clone())
+        else {
+            return Err(Error::invalid(
+                what,
+                "it has no issue or section yet; give it both: `galley issue move ID --to WEEK --section KEY`",
+            ));
+        };
+        let scan = self.scan()?;
+        let (issue, _) = self.load_issue(week)?;
+        let members = scan.members(week, &issue);
+        let arranged = arrange(&issue, &members, &self.section_keys());
+        let ids: Vec<&str> = arranged
+            .iter()
+            .find(|s| s.key.as_deref() == Some(section.as_str()))
+            .map(|s| s.entries.iter().map(|e| e.id.as_str()).collect())
+            .unwrap_or_default();
+        let Some(index) = ids.iter().position(|i| *i == id) else {
+            return Err(Error::invalid(
+                what,
+                format!("issue {week} does not show it in section {section}; run `galley record`, then try again"),
+            ));
+        };
+        let target = match step {
+            Step::Up => index.checked_sub(1),
+            Step::Down => Some(index + 1).filter(|i| *i < ids.len()),
+        };
+        let Some(position) = target else {
+            let edge = match step {
+                Step::Up => "first",
+                Step::Down => "last",
+            };
+            return Err(Error::invalid(
+                what,
+                format!(
+                    "it is {edge} in section {section} already; moving it into another section is \
+                     its own step: `galley issue move {id} --to {week} --section KEY`"
+                ),
+            ));
+        };
+        self.move_commentary(id, week, Some(&section), Some(position))
     }
 
     /// Where each of a commentary's files goes when it moves to `week`: into the week's

@@ -23,7 +23,7 @@ mod xliff;
 pub use approval::ApprovalChange;
 pub use export::{ExportOptions, ExportReport};
 pub use import::{ImportCounts, ImportOptions, ImportOutcome, ImportReport, ImportedFile};
-pub use issue::{IssueList, IssueSummary, IssueView, MoveReport};
+pub use issue::{IssueList, IssueSummary, IssueView, MoveReport, Step};
 pub use journal::JOURNAL_DIR;
 pub use listing::{CommentaryDrafts, DraftSummary, Listing, MissingFields};
 pub use po::PoExport;

@@ -7,7 +7,7 @@ use galley_core::draft::{update, IsoWeek, Trend};
 use galley_core::hash::ContentHash;
 use galley_core::issue::{file_links, Blocker, Issue, Reason, RequiredField};
 use galley_core::records::{EditorialStatus, TranslationStatus};
-use galley_core::workspace::{SaveOutcome, Workspace};
+use galley_core::workspace::{SaveOutcome, Step, Workspace};
 
 const W20: &str = "2020-W20";
 const W21: &str = "2020-W21";
@@ -321,6 +321,56 @@ fn reordering_within_a_week_touches_only_the_issue_file() {
     assert_eq!(economy, vec![KEY_RATE, SCHOOLS]);
     assert_eq!(t.read("2020-W21/key-rate-cut.be.md"), before);
     assert!(t.ws.check().expect("check").is_empty());
+}
+
+/// The ids of section `key` of week `w`, in publication order.
+fn section_ids(t: &TempWorkspace, w: &str, key: &str) -> Vec<String> {
+    let view = t.ws.issue(week(w)).expect("view");
+    view.sections
+        .iter()
+        .find(|s| s.key.as_deref() == Some(key))
+        .map(|s| s.entries.iter().map(|e| e.id.clone()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_step_up_or_down_stays_within_the_section_and_touches_only_the_issue_file() {
+    let mut t = TempWorkspace::samples();
+    t.ws.move_commentary(SCHOOLS, week(W21), Some("economy"), Some(1))
+        .expect("two in economy");
+    assert_eq!(section_ids(&t, W21, "economy"), vec![KEY_RATE, SCHOOLS]);
+    let before = t.read("2020-W21/school-exams-on-schedule.ru.md");
+
+    let report = t.ws.step_commentary(SCHOOLS, Step::Up).expect("up");
+    assert_eq!((report.section.as_str(), report.position), ("economy", 0));
+    assert!(
+        report.versions.is_empty(),
+        "no language file changes on a step"
+    );
+    assert_eq!(section_ids(&t, W21, "economy"), vec![SCHOOLS, KEY_RATE]);
+    t.ws.step_commentary(SCHOOLS, Step::Down).expect("down");
+    assert_eq!(section_ids(&t, W21, "economy"), vec![KEY_RATE, SCHOOLS]);
+    assert_eq!(t.read("2020-W21/school-exams-on-schedule.ru.md"), before);
+}
+
+#[test]
+fn a_step_past_the_edge_of_its_section_is_refused_and_changes_nothing() {
+    let mut t = TempWorkspace::samples();
+    // Week 20 has one commentary per section: a step up would have crossed into the section above.
+    let issue_file = t.read("2020-W20/issue.toml");
+    let draft = t.read("2020-W20/nomination-campaign-opens.be.md");
+    for step in [Step::Up, Step::Down] {
+        let err = t.ws.step_commentary(NOMINATION, step).expect_err("edge");
+        let text = err.to_string();
+        assert!(text.contains("in section politics already"), "{text}");
+        assert!(
+            text.contains("--section KEY"),
+            "names the move that does: {text}"
+        );
+    }
+    assert_eq!(t.read("2020-W20/issue.toml"), issue_file);
+    assert_eq!(t.read("2020-W20/nomination-campaign-opens.be.md"), draft);
+    assert_eq!(section_ids(&t, W20, "politics"), vec![NOMINATION]);
 }
 
 #[test]

@@ -1,5 +1,5 @@
-// The board's pure rules: where a drag, a keyboard step or a section choice moves a commentary
-// (as the core's `move_commentary` counts positions), which editorial statuses can be chosen,
+// The board's pure rules: where a drag or a section choice moves a commentary (as the core's
+// `move_commentary` counts positions; ↑/↓ are the core's `step_commentary`), which editorial statuses can be chosen,
 // and how the week and the export's progress read. No IPC here.
 import type { BoardView, ExportProgress } from "../../ipc";
 
@@ -14,26 +14,6 @@ export function locate(board: BoardView, id: string): { section: number; index: 
   for (const [section, group] of board.sections.entries()) {
     const index = group.rows.findIndex((row) => row.id === id);
     if (index !== -1) return { section, index };
-  }
-  return null;
-}
-
-/**
- * One step up (-1) or down (+1): within the section, or past its edge to the end (going up) or
- * the start (going down) of the next section that has a key. `null` when there is nowhere to go.
- */
-export function stepTarget(board: BoardView, id: string, delta: -1 | 1): Place | null {
-  const at = locate(board, id);
-  if (!at) return null;
-  const here = board.sections[at.section];
-  const key = here?.key;
-  if (here && key != null) {
-    const index = at.index + delta;
-    if (index >= 0 && index < here.rows.length) return { section: key, position: index };
-  }
-  for (let s = at.section + delta; s >= 0 && s < board.sections.length; s += delta) {
-    const next = board.sections[s];
-    if (next?.key != null) return { section: next.key, position: delta < 0 ? next.rows.length : 0 };
   }
   return null;
 }

@@ -1,5 +1,6 @@
-// The open board and its export: what the core last said, and the one call each action makes.
-// Components draw these and call their methods; errors are kept to be shown where they belong.
+// The open board and its export: what the core last said, the call each action makes, and the
+// board's undo (every move, step and status change). Components draw these and call their
+// methods; errors are kept to be shown where they belong.
 import {
   startTranslation,
   asErrorDto,
@@ -12,35 +13,102 @@ import {
   setEditorialStatus,
   setIssueTitle,
   showExportFolder,
+  stepCommentary,
 } from "../../ipc";
 import type { BoardView, ErrorDto, ExportProgress, ExportResult, ExportTarget } from "../../ipc";
-import { isNoMove, type Place } from "./board";
+import { isNoMove, locate, type Editorial, type Place } from "./board";
+import { editorialPath, undoCalls, UndoStack, type BoardAction } from "./undo";
 
 export class IssueBoard {
   board = $state<BoardView | null>(null);
   error = $state<ErrorDto | null>(null);
   busy = $state(false);
+  /** The action the toast offers to undo (the newest), until another comes or it is undone. */
+  undoable = $state<BoardAction | null>(null);
+  /** The commentaries ticked for a bulk action. */
+  selected = $state<string[]>([]);
+  /** How many actions can be undone (Ctrl+Z does nothing at 0). */
+  depth = $state(0);
+  readonly #undo = new UndoStack();
 
   constructor(readonly week: string) {}
 
-  load(): Promise<void> {
-    return this.#run(() => issueBoard(this.week));
+  async load(): Promise<void> {
+    await this.#run(() => issueBoard(this.week));
   }
 
-  /** Moves `id` (reorder or to another section); the core's refusal is shown as `error`. */
-  move(id: string, place: Place): Promise<void> {
-    if (this.board && isNoMove(this.board, id, place)) return Promise.resolve();
-    return this.#run(() => moveCommentary(this.week, id, place.section, place.position));
+  /** Moves `id` by drag or to another section; the core's refusal is shown as `error`. */
+  async move(id: string, place: Place): Promise<void> {
+    const board = this.board;
+    if (board && isNoMove(board, id, place)) return;
+    const from = board ? placeOf(board, id) : null;
+    if (await this.#run(() => moveCommentary(this.week, id, place.section, place.position)) && from) {
+      this.#did({ kind: "move", id, title: titleOf(board, id), from, to: place });
+    }
   }
 
-  setEditorial(id: string, status: string): Promise<void> {
-    return this.#run(() => setEditorialStatus(this.week, id, status));
+  /** One place up (-1) or down (+1) within its section; the core refuses leaving it. */
+  async step(id: string, delta: -1 | 1): Promise<void> {
+    const board = this.board;
+    if (await this.#run(() => stepCommentary(this.week, id, delta < 0 ? "up" : "down"))) {
+      this.#did({ kind: "step", id, title: titleOf(board, id), delta });
+    }
+  }
+
+  async setEditorial(id: string, status: string): Promise<void> {
+    const from = this.#editorialOf(id);
+    if (await this.#run(() => setEditorialStatus(this.week, id, status)) && from) {
+      this.#did({ kind: "editorial", changes: [{ id, title: titleOf(this.board, id), from, to: status as Editorial }] });
+    }
+  }
+
+  /** Approves every selected commentary, through review where it is a draft; one undo puts
+   * them all back. Stops at the first refusal, keeping (and offering to undo) what was done. */
+  async approveSelected(): Promise<void> {
+    const changes: { id: string; title: string; from: Editorial; to: Editorial }[] = [];
+    for (const id of this.selected) {
+      const from = this.#editorialOf(id);
+      if (!from || from === "approved") continue;
+      const title = titleOf(this.board, id);
+      let ok = true;
+      for (const status of editorialPath(from, "approved")) {
+        ok = await this.#run(() => setEditorialStatus(this.week, id, status));
+        if (!ok) break;
+      }
+      // A row that stopped half-way (in review) is undone from where it is.
+      const now = this.#editorialOf(id) ?? from;
+      if (now !== from) changes.push({ id, title, from, to: now });
+      if (!ok) break;
+    }
+    if (changes.length > 0) this.#did({ kind: "editorial", changes });
+    if (!this.error) this.selected = [];
+  }
+
+  /** Undoes the newest action (Ctrl+Z on the board, the toast's Undo). */
+  async undo(): Promise<void> {
+    const action = this.#undo.pop();
+    this.depth = this.#undo.size;
+    this.undoable = null;
+    if (!action) return;
+    for (const call of undoCalls(action)) {
+      const ok = await this.#run(() => {
+        switch (call.kind) {
+          case "move":
+            return moveCommentary(this.week, call.id, call.place.section, call.place.position);
+          case "step":
+            return stepCommentary(this.week, call.id, call.delta < 0 ? "up" : "down");
+          case "editorial":
+            return setEditorialStatus(this.week, call.id, call.status);
+        }
+      });
+      if (!ok) return;
+    }
   }
 
   /** Sets the issue's title in `lang`; the core refuses a blank or multi-line one. */
   setTitle(lang: string, title: string): Promise<void> {
     if (this.board && (this.board.titles[lang] ?? "") === title.trim()) return Promise.resolve();
-    return this.#run(() => setIssueTitle(this.week, lang, title));
+    return this.#run(() => setIssueTitle(this.week, lang, title)).then(() => {});
   }
 
   /** Starts the missing `lang` translation of `id` (as `galley translate start`), then shows the
@@ -49,20 +117,60 @@ export class IssueBoard {
     return this.#run(async () => {
       await startTranslation(id, lang);
       return issueBoard(this.week);
-    });
+    }).then(() => {});
   }
 
-  async #run(call: () => Promise<BoardView>): Promise<void> {
+  toggleSelected(id: string, on: boolean): void {
+    this.selected = on ? [...new Set([...this.selected, id])] : this.selected.filter((s) => s !== id);
+  }
+
+  dismissUndo(): void {
+    this.undoable = null;
+  }
+
+  #did(action: BoardAction): void {
+    this.#undo.push(action);
+    this.depth = this.#undo.size;
+    this.undoable = action;
+  }
+
+  #editorialOf(id: string): Editorial | null {
+    for (const group of this.board?.sections ?? []) {
+      const row = group.rows.find((r) => r.id === id);
+      if (row) return row.editorial as Editorial;
+    }
+    return null;
+  }
+
+  /** Runs one core call; true when it succeeded (the board is then the core's answer). */
+  async #run(call: () => Promise<BoardView>): Promise<boolean> {
     this.busy = true;
     try {
       this.board = await call();
       this.error = null;
+      return true;
     } catch (reason) {
       this.error = asErrorDto(reason);
+      return false;
     } finally {
       this.busy = false;
     }
   }
+}
+
+/** Where `id` is, as a move to put it back there would say it. */
+function placeOf(board: BoardView, id: string): Place | null {
+  const at = locate(board, id);
+  const key = at ? board.sections[at.section]?.key : null;
+  return at && key != null ? { section: key, position: at.index } : null;
+}
+
+function titleOf(board: BoardView | null, id: string): string {
+  for (const group of board?.sections ?? []) {
+    const row = group.rows.find((r) => r.id === id);
+    if (row) return row.title ?? id;
+  }
+  return id;
 }
 
 export class IssueExport {

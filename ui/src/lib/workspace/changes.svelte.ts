@@ -1,0 +1,50 @@
+// The one path by which every view learns that the workspace changed: the core's
+// `workspace-changed` event. The app fires it after each of its own commands that changed
+// something (`byApp`: a save, a status, a move, a sync, in this window or another), and the
+// watcher after other programs' edits, the CLI and records arriving from other machines. Views
+// never tell each other; they follow this, so a badge cannot stay behind another view's.
+import { listCommentaries, onFolderChanges } from "../../ipc";
+import type { FolderChanges, Library } from "../../ipc";
+
+export type Follower = (changes: FolderChanges) => unknown;
+
+export class WorkspaceChanges {
+  /** Moves on every change: components that reload through a prop follow it. */
+  revision = $state(0);
+  #followers = new Set<Follower>();
+
+  /** Starts hearing the core; resolves to the function that stops it. */
+  listen(): Promise<() => void> {
+    return onFolderChanges((changes) => this.heard(changes));
+  }
+
+  heard(changes: FolderChanges): void {
+    this.revision += 1;
+    for (const follower of this.#followers) void follower(changes);
+  }
+
+  /** Calls `follower` after every change; returns the function that stops it. */
+  follow(follower: Follower): () => void {
+    this.#followers.add(follower);
+    return () => this.#followers.delete(follower);
+  }
+}
+
+/** The library (sidebar) as the core last listed it, reloaded after every change. */
+export class LibraryStore {
+  library = $state<Library | null>(null);
+  readonly stop: () => void;
+
+  constructor(changes: WorkspaceChanges, initial: Library | null = null) {
+    this.library = initial;
+    this.stop = changes.follow(() => this.load());
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.library = await listCommentaries();
+    } catch {
+      // The library keeps its last state; the next change tries again.
+    }
+  }
+}

@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+// One source of truth: every view (library, board, translation view, History) reloads from the
+// one `workspace-changed` event, whether the change was this window's own (`byApp`) or came from
+// the folder (another program, the CLI, a sync, another machine's records).
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { flushSync, mount, tick, unmount } from "svelte";
+import type { FolderChanges } from "../src/ipc/bindings";
+
+const ipc = vi.hoisted(() => ({
+  handler: null as ((changes: FolderChanges) => void) | null,
+  onFolderChanges: vi.fn(),
+  listCommentaries: vi.fn(),
+  issueBoard: vi.fn(),
+  exportTarget: vi.fn(),
+  translationView: vi.fn(),
+  translationSourceDiff: vi.fn(),
+  listVersions: vi.fn(),
+}));
+vi.mock("../src/ipc", () => ({ ...ipc, asErrorDto: (reason: unknown) => reason }));
+
+const { WorkspaceChanges, LibraryStore } = await import("../src/lib/workspace/changes.svelte");
+const { default: BoardPanel } = await import("../src/lib/board/BoardPanel.svelte");
+const { default: TranslationPanel } = await import("../src/lib/translation/TranslationPanel.svelte");
+const { default: HistoryPanel } = await import("../src/lib/history/HistoryPanel.svelte");
+
+const settle = async () => {
+  for (let i = 0; i < 5; i += 1) {
+    await tick();
+    await Promise.resolve();
+  }
+  flushSync();
+};
+
+function fakeIpc(): void {
+  ipc.onFolderChanges.mockImplementation(async (handler: (changes: FolderChanges) => void) => {
+    ipc.handler = handler;
+    return () => (ipc.handler = null);
+  });
+  ipc.listCommentaries.mockResolvedValue({ commentaries: [], problems: [] });
+  ipc.issueBoard.mockRejectedValue({ kind: "invalid", message: "not needed here" });
+  ipc.exportTarget.mockResolvedValue({ path: "exports/2020-W21.zip", zip: true, chosen: false });
+  ipc.translationView.mockRejectedValue({ kind: "invalid", message: "not needed here" });
+  ipc.listVersions.mockResolvedValue([]);
+}
+
+afterEach(() => {
+  vi.clearAllMocks();
+  document.body.innerHTML = "";
+});
+
+const events: [string, FolderChanges][] = [
+  ["this window's own command", { changes: [], recordsChanged: false, byApp: true }],
+  ["another machine's records or the CLI", { changes: [], recordsChanged: true, byApp: false }],
+];
+
+describe("one change event", () => {
+  it.each(events)("after %s, the library, board, translation view and History reload", async (_, event) => {
+    fakeIpc();
+    const changes = new WorkspaceChanges();
+    const stop = await changes.listen();
+    const library = new LibraryStore(changes);
+    const board = mount(BoardPanel, {
+      target: document.body,
+      props: { week: "2020-W21", sections: [], changes, onopen: () => {}, onclose: () => {} },
+    });
+    // App passes `changes.revision` to the panels that reload through a prop.
+    const panelProps = $state({ id: "abc", lang: "ru", refresh: changes.revision });
+    const historyProps = $state({
+      draft: { path: "2020-W21/a.ru.md", versions: 0 } as never,
+      request: null,
+      refresh: changes.revision,
+    });
+    const translation = mount(TranslationPanel, { target: document.body, props: panelProps });
+    const history = mount(HistoryPanel, { target: document.body, props: historyProps });
+    await settle();
+    const before = {
+      library: ipc.listCommentaries.mock.calls.length,
+      board: ipc.issueBoard.mock.calls.length,
+      translation: ipc.translationView.mock.calls.length,
+      history: ipc.listVersions.mock.calls.length,
+    };
+
+    expect(ipc.handler).not.toBeNull();
+    ipc.handler?.(event);
+    panelProps.refresh = changes.revision;
+    historyProps.refresh = changes.revision;
+    await settle();
+
+    expect(ipc.listCommentaries.mock.calls.length).toBe(before.library + 1);
+    expect(ipc.issueBoard.mock.calls.length).toBe(before.board + 1);
+    expect(ipc.translationView.mock.calls.length).toBe(before.translation + 1);
+    expect(ipc.listVersions.mock.calls.length).toBe(before.history + 1);
+    expect(changes.revision).toBe(1);
+
+    // Stopped followers hear nothing more.
+    unmount(board);
+    library.stop();
+    ipc.handler?.(event);
+    await settle();
+    expect(ipc.listCommentaries.mock.calls.length).toBe(before.library + 1);
+    expect(ipc.issueBoard.mock.calls.length).toBe(before.board + 1);
+    unmount(translation);
+    unmount(history);
+    stop();
+  });
+
+  it("a failed reload keeps the library the core last listed", async () => {
+    fakeIpc();
+    const changes = new WorkspaceChanges();
+    const listed = { commentaries: [], problems: [{ kind: "invalid", message: "x" }] };
+    const library = new LibraryStore(changes, listed);
+    ipc.listCommentaries.mockRejectedValueOnce({ kind: "io", message: "gone" });
+    changes.heard(events[0]![1]);
+    await settle();
+    expect(library.library).toEqual(listed);
+  });
+});
