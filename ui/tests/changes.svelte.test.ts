@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { flushSync, mount, tick, unmount } from "svelte";
 import type { FolderChanges } from "../src/ipc/bindings";
+import type { OpenDraft } from "../src/lib/editor/draft.svelte";
 
 const ipc = vi.hoisted(() => ({
   handler: null as ((changes: FolderChanges) => void) | null,
@@ -64,7 +65,9 @@ describe("one change event", () => {
       props: { week: "2020-W21", sections: [], changes, onopen: () => {}, onclose: () => {} },
     });
     // App passes `changes.revision` to the panels that reload through a prop.
-    const panelProps = $state({ id: "abc", lang: "ru", refresh: changes.revision });
+    // The open translation the panel edits through; this test only counts its reloads.
+    const draft = { state: "saved", body: "", view: null } as unknown as OpenDraft;
+    const panelProps = $state({ id: "abc", lang: "ru", draft, refresh: changes.revision });
     const historyProps = $state({
       draft: { path: "2020-W21/a.ru.md", versions: 0 } as never,
       request: null,
