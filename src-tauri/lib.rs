@@ -74,7 +74,6 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
         .plugin(tauri_plugin_dialog::init())
         .manage(session)
         .manage(commands_board::ExportState::default())
-        .manage(commands_search::SearchReady::default())
         .setup(|app| {
             watcher::start(app.handle());
             profile_store::install(app.handle());

@@ -10,7 +10,9 @@ use galley_core::draft::IsoWeek;
 use galley_core::import_map::ImportMapping;
 use galley_core::records::{EditorialStatus, TranslationStatus};
 use galley_core::search::{Filters, SearchRequest};
-use galley_core::workspace::{Env, ExportOptions, ImportOptions, NewDraft, SaveOutcome, Workspace};
+use galley_core::workspace::{
+    Env, ExportOptions, ImportOptions, NewDraft, SaveOutcome, View, Workspace,
+};
 use galley_core::Error;
 use output::Printer;
 use std::io::IsTerminal;
@@ -688,7 +690,7 @@ fn translate(command: TranslateCommand, mut ws: Workspace, out: &Printer) -> Res
         TranslateCommand::Status { issue } => {
             let issue = issue.map(|w| parse_week(&w)).transpose()?;
             // Catch up with edits made outside Galley, so the grid reflects the folder.
-            ws.record_all()?;
+            ws.catch_up_for(View::Grid(issue))?;
             out.grid(&ws.translation_grid(issue)?);
         }
         TranslateCommand::Start { id, lang, from } => {
@@ -713,7 +715,7 @@ fn translate(command: TranslateCommand, mut ws: Workspace, out: &Printer) -> Res
             }
         }
         TranslateCommand::Diff { id, lang, color } => {
-            ws.record_all()?;
+            ws.catch_up_for(View::Commentary(&id))?;
             let source = ws.translation_source_diff(&id, &lang)?;
             let rendered = render_text(&source.diff, render_style(&color)?);
             out.source_diff(&source, &rendered);
@@ -817,12 +819,14 @@ fn issue(command: IssueCommand, mut ws: Workspace, out: &Printer) -> Result<Exit
         } => out.issue_view(&ws.set_issue_title(week(&w)?, &lang, &title)?),
         IssueCommand::Board { week: w } => {
             // Catch up with edits made outside Galley, so the board reflects the folder.
-            ws.record_all()?;
-            out.board(&ws.issue_board(week(&w)?)?);
+            let week = week(&w)?;
+            ws.catch_up_for(View::Issue(week))?;
+            out.board(&ws.issue_board(week)?);
         }
         IssueCommand::Check { week: w } => {
-            ws.record_all()?;
-            let readiness = ws.issue_readiness(week(&w)?)?;
+            let week = week(&w)?;
+            ws.catch_up_for(View::Issue(week))?;
+            let readiness = ws.issue_readiness(week)?;
             out.readiness(&readiness);
             if !readiness.is_ready() {
                 return Ok(ExitCode::from(1));

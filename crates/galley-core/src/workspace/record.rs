@@ -34,9 +34,9 @@ pub struct RecordReport {
     pub problems: Vec<Error>,
 }
 
-/// The scan of a set of paths: what the planner sees, plus the texts to store.
+/// What was seen of a set of paths: what the planner sees, plus the texts to store.
 #[derive(Default)]
-struct Scan {
+struct Observed {
     files: Vec<DiskFile>,
     texts: BTreeMap<String, String>,
     problems: Vec<Error>,
@@ -46,11 +46,12 @@ impl Workspace {
     /// Reconciles the whole folder with history, comparing every file by content hash.
     /// Used at start-up, by `galley record`, and whenever the watcher lost events.
     pub fn record_all(&mut self) -> Result<RecordReport> {
+        self.folder_recorded = true;
         let records_changed = self.refresh_records()?;
-        let mut scan = Scan::default();
+        let mut scan = Observed::default();
         let files = find_files(self.root())?;
-        for found in files.drafts {
-            scan_one(&mut scan, &found.abs, found.rel);
+        for rel in files.drafts {
+            scan_one(&mut scan, &self.root().join(&rel), rel);
         }
         // A conflict copy is never a draft: reported, never recorded, so never a duplicate.
         for (rel, copy) in files.copies {
@@ -66,7 +67,7 @@ impl Workspace {
     /// of any draft that appears at one of them, so renames are seen as renames.
     pub fn record_paths(&mut self, paths: &[PathBuf]) -> Result<RecordReport> {
         let records_changed = self.refresh_records()?;
-        let mut scan = Scan::default();
+        let mut scan = Observed::default();
         let mut wanted: BTreeSet<String> = BTreeSet::new();
         for abs in paths {
             if let Some(rel) = self.draft_rel_path(abs) {
@@ -107,7 +108,7 @@ impl Workspace {
         Ok(report)
     }
 
-    fn apply(&mut self, mut scan: Scan, known: &[KnownFile]) -> Result<RecordReport> {
+    fn apply(&mut self, mut scan: Observed, known: &[KnownFile]) -> Result<RecordReport> {
         let plan = plan(&scan.files, known);
         let mut report = RecordReport {
             recorded: Vec::new(),
@@ -256,9 +257,9 @@ impl Workspace {
     }
 }
 
-fn scan_one(scan: &mut Scan, abs: &Path, rel: String) {
+fn scan_one(scan: &mut Observed, abs: &Path, rel: String) {
     // Not followed: a link named like a draft could point outside the workspace, and the
-    // full scan (`find_draft_files`) skips links too, so both paths see the same folder.
+    // full scan (`listing::find_files`) skips links too, so both paths see the same folder.
     let meta = match std::fs::symlink_metadata(abs) {
         Ok(meta) if meta.is_file() => meta,
         _ => return, // gone, a link, or not a file: absent from the disk side
