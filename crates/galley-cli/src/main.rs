@@ -471,7 +471,15 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             let (path, version) = open()?.create(&new)?;
             out.created(&path, &version);
         }
-        Command::List => out.listing(&read()?.list()?),
+        Command::List => {
+            // A folder the cache has not seen (a fresh clone) is read once, with a bar.
+            let bar = output::progress_bar(out, "reading drafts");
+            let listing = read()?.list_with_progress(&mut |done, all| {
+                output::advance(&bar, done, all)
+            })?;
+            bar.finish_and_clear();
+            out.listing(&listing);
+        }
         Command::Show { path } => out.draft(&path, &read()?.read(&path)?),
         Command::Log { path } => out.log(&read()?.log(&path)?),
         Command::Diff {

@@ -36,7 +36,7 @@ pub(super) struct Folder {
     pub conflicted: BTreeSet<String>,
     /// Sync tools' conflict copies of drafts and issue files.
     pub copies: Vec<(String, ConflictCopy)>,
-    /// Files not read yet because the caller's time ran out (see [`Workspace::list_within`]):
+    /// Files not read yet because the caller's time ran out (see [`Workspace::library`]):
     /// neither in `drafts` nor in `unreadable`.
     pub pending: usize,
 }

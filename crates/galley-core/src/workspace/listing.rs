@@ -7,9 +7,15 @@ use crate::draft::{is_draft_file_name, read_draft, Draft, IsoWeek, Trend};
 use crate::error::{Error, Result};
 use crate::history::FrontMatterEntry;
 use crate::issue::RequiredField;
+use crate::translation::TranslationGrid;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+/// How long the library reads files the cache has not seen before it shows what it has (the
+/// rest are read in the background: [`Workspace::catch_up_folder`]). Both shells and the
+/// archive benchmark use it, so the bench measures what people wait for.
+pub const LIBRARY_BUDGET: Duration = Duration::from_millis(1500);
 
 /// One language version as listed in the library.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,8 +64,8 @@ pub struct Listing {
     pub drafts: Vec<DraftSummary>,
     /// Files that look like drafts but could not be read; each error names its file.
     pub problems: Vec<Error>,
-    /// Drafts not read yet (only from [`Workspace::list_within`]): the library is partial
-    /// until a later listing or the background catch-up reads them.
+    /// Drafts not read yet (only from [`Workspace::library`] with a budget): the library is
+    /// partial until a later listing or [`Workspace::catch_up_folder`] reads them.
     pub pending: usize,
 }
 
@@ -101,15 +107,30 @@ impl Workspace {
         Ok(listing_of(self.folder()?))
     }
 
-    /// [`Workspace::list`] within about `budget`: on a folder the cache has not seen (a fresh
-    /// clone), the drafts read in that time, with `pending` counting the rest; a later call
-    /// (or [`Workspace::catch_up_for`]) reads them. `progress` hears (files known, files in all).
-    pub fn list_within(
-        &self,
-        budget: Duration,
-        progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<Listing> {
-        Ok(listing_of(self.folder_within(Some(budget), progress)?))
+    /// [`Workspace::list`], telling `progress` (files known, files in all) as a folder the
+    /// cache has not seen is read.
+    pub fn list_with_progress(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<Listing> {
+        Ok(listing_of(self.folder_within(None, progress)?))
+    }
+
+    /// The library: the listing and the translation grid of the whole workspace, from one
+    /// look at the folder. With a `budget`, files not in the cache are read for about that
+    /// long; the rest are counted in `pending` (a fresh clone's library is on screen at once)
+    /// and read by [`Workspace::catch_up_folder`] on another handle, or by the next call.
+    pub fn library(&self, budget: Option<Duration>) -> Result<(Listing, TranslationGrid)> {
+        let mut folder = self.folder_within(budget, &mut |_, _| {})?;
+        let problems = std::mem::take(&mut folder.problems);
+        let grid = self.translation_grid_in(&mut folder, None)?;
+        let mut listing = listing_of(folder);
+        listing.problems = problems;
+        Ok((listing, grid))
+    }
+
+    /// Reads and caches every draft the folder model has not seen, telling `progress` (files
+    /// known, files in all) every few hundred files: the background half of [`Workspace::library`].
+    /// Safe beside another handle on the same workspace (the cache is written in batches).
+    pub fn catch_up_folder(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<()> {
+        self.folder_within(None, progress).map(|_| ())
     }
 
     /// Reads one draft by its path (relative to the workspace, or absolute inside it).

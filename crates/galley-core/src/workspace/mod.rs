@@ -27,7 +27,7 @@ pub use export::{ExportOptions, ExportReport};
 pub use import::{ImportCounts, ImportOptions, ImportOutcome, ImportReport, ImportedFile};
 pub use issue::{IssueList, IssueSummary, IssueView, MoveReport};
 pub use journal::JOURNAL_DIR;
-pub use listing::{CommentaryDrafts, DraftSummary, Listing, MissingFields};
+pub use listing::{CommentaryDrafts, DraftSummary, Listing, MissingFields, LIBRARY_BUDGET};
 pub use po::PoExport;
 pub use record::{RecordReport, Recorded};
 pub use recovery::Recovery;
