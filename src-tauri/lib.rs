@@ -19,6 +19,7 @@
 //! - `recent`    where the recent-workspaces list is kept; `menu` the native menu bar
 
 pub mod bindings;
+pub mod catch_up;
 mod command_names;
 pub mod commands;
 pub mod commands_board;

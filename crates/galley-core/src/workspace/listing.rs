@@ -107,6 +107,12 @@ impl Workspace {
         Ok(listing_of(self.folder()?))
     }
 
+    /// [`Workspace::list`], reading files the cache has not seen for about `budget` only (the
+    /// rest counted in `pending`; see [`Workspace::library`]).
+    pub fn list_within(&self, budget: Duration) -> Result<Listing> {
+        Ok(listing_of(self.folder_within(Some(budget), &mut |_, _| {})?))
+    }
+
     /// [`Workspace::list`], telling `progress` (files known, files in all) as a folder the
     /// cache has not seen is read.
     pub fn list_with_progress(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<Listing> {

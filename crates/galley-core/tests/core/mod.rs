@@ -5,6 +5,7 @@ mod diff;
 mod draft;
 mod draft_edit;
 mod export;
+mod folder;
 mod faults;
 mod fuzz_corpus;
 mod history;
