@@ -78,9 +78,12 @@ fn export_records_the_files_of_its_issue_and_leaves_the_rest_of_the_folder() {
 
 #[test]
 fn search_catches_up_with_the_whole_folder_once_per_open_workspace() {
-    let mut t = ready_w21();
     let rel = "2020-W20/army-reserve-call-up.be.md";
-    t.write(rel, &t.read(rel).replace("\n\n", "\n\nДапісана.\n\n"));
+    // Edited while Galley was closed.
+    let mut t = ready_w21().reopen_after(|root| {
+        let text = std::fs::read_to_string(root.join(rel)).expect("read");
+        std::fs::write(root.join(rel), text.replace("\n\n", "\n\nДапісана.\n\n")).expect("write");
+    });
     let first = t.ws.catch_up_for(View::Search).expect("catch up");
     assert_eq!(first.recorded.len(), 1, "{:?}", first.recorded);
     assert_eq!(first.recorded[0].path, rel);
