@@ -34,7 +34,7 @@ impl Workspace {
     pub fn catch_up_for(&mut self, view: View<'_>) -> Result<RecordReport> {
         match view {
             View::Search if self.folder_recorded => Ok(RecordReport::default()),
-            View::Search | View::Grid(None) => self.record_everything(),
+            View::Search | View::Grid(None) => self.record_all(),
             View::Grid(Some(week)) | View::Issue(week) => {
                 let folder = self.folder()?;
                 self.record_issue(&folder, week)
@@ -49,13 +49,6 @@ impl Workspace {
                 self.record_paths(&paths)
             }
         }
-    }
-
-    /// Records the whole folder, and notes that this handle has.
-    pub(super) fn record_everything(&mut self) -> Result<RecordReport> {
-        let report = self.record_all()?;
-        self.folder_recorded = true;
-        Ok(report)
     }
 
     /// Records the files of issue `week` and returns the folder model they were found in.

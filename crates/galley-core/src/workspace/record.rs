@@ -16,6 +16,10 @@ use crate::records::VersionOrigin;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+/// `local_state` key: "pending" while only part of the folder has been recorded on this
+/// machine, "done" once the whole folder was.
+const FIRST_LOOK: &str = "first_look";
+
 /// One change recorded from the folder.
 #[derive(Debug, Clone)]
 pub struct Recorded {
@@ -46,7 +50,6 @@ impl Workspace {
     /// Reconciles the whole folder with history, comparing every file by content hash.
     /// Used at start-up, by `galley record`, and whenever the watcher lost events.
     pub fn record_all(&mut self) -> Result<RecordReport> {
-        self.folder_recorded = true;
         let records_changed = self.refresh_records()?;
         let mut scan = Observed::default();
         let files = find_files(self.root())?;
@@ -58,8 +61,13 @@ impl Workspace {
             scan.problems.push(Error::conflict_copy(rel, copy));
         }
         let known = self.history().known_files()?;
-        let mut report = self.apply(scan, &known)?;
+        let first_look = self.first_look(known.is_empty())?;
+        let mut report = self.apply(scan, &known, first_look)?;
         report.records_changed = records_changed;
+        if first_look {
+            self.history().set_local_value(FIRST_LOOK, "done")?;
+        }
+        self.folder_recorded = true;
         Ok(report)
     }
 
@@ -99,16 +107,34 @@ impl Workspace {
             scan_one(&mut scan, &self.root().join(&rel), rel.clone());
             wanted.insert(rel);
         }
+        let first_look = self.first_look(all_known.is_empty())?;
+        if first_look {
+            // Recording part of the folder first (an issue, a watcher batch) must not end this
+            // machine's first look: the whole folder's first record still claims nothing.
+            self.history().set_local_value(FIRST_LOOK, "pending")?;
+        }
         let known: Vec<KnownFile> = all_known
             .into_iter()
             .filter(|k| wanted.contains(&k.path))
             .collect();
-        let mut report = self.apply(scan, &known)?;
+        let mut report = self.apply(scan, &known, first_look)?;
         report.records_changed = records_changed;
         Ok(report)
     }
 
-    fn apply(&mut self, mut scan: Observed, known: &[KnownFile]) -> Result<RecordReport> {
+    /// Whether this is this machine's first look at the folder: history knows no file of it
+    /// yet, or only what a partial record (see `record_paths`) taught it.
+    fn first_look(&self, knows_nothing: bool) -> Result<bool> {
+        Ok(knows_nothing || self.history().local_value(FIRST_LOOK)?.as_deref() == Some("pending"))
+    }
+
+    /// `first_look`: see [`Workspace::first_look`].
+    fn apply(
+        &mut self,
+        mut scan: Observed,
+        known: &[KnownFile],
+        first_look: bool,
+    ) -> Result<RecordReport> {
         let plan = plan(&scan.files, known);
         let mut report = RecordReport {
             recorded: Vec::new(),
@@ -140,7 +166,7 @@ impl Workspace {
         // they are recorded. Not on this machine's first look at a workspace others keep
         // records in (a fresh clone or copy): what is there was there before this machine, and
         // claiming it would sign others' work.
-        let first_look = known.is_empty() && !self.records().is_empty();
+        let first_look = first_look && !self.records().is_empty();
         let made_here: Vec<_> = plan
             .actions
             .iter()

@@ -111,3 +111,23 @@ fn walkdir_drafts(dir: &std::path::Path) -> usize {
         })
         .sum()
 }
+
+#[test]
+fn a_clones_first_look_claims_nothing_even_when_an_issue_was_caught_up_first() {
+    let clone = tempfile::tempdir().expect("temp");
+    copy_dir(&sample_drafts(), clone.path());
+    // A text the team's journals do not name, there before this machine looked.
+    let text = super::support::draft("z9extra001", "be", "Не наша", "Абзац.");
+    std::fs::write(clone.path().join("2020-W20/not-ours.be.md"), &text).expect("write");
+    let mut ws = Workspace::open(clone.path(), env("Alena")).expect("open the clone");
+    assert!(!ws.records().is_empty(), "the samples keep records");
+
+    ws.catch_up_for(View::Issue(week("2020-W21"))).expect("an issue first");
+    let report = ws.record_all().expect("then the whole folder");
+    assert!(report.recorded.iter().any(|r| r.path == "2020-W20/not-ours.be.md"));
+    let hash = galley_core::hash::ContentHash::of(text.as_bytes());
+    assert!(
+        ws.records().version("z9extra001", "be", &hash).is_none(),
+        "this machine did not make that text"
+    );
+}
