@@ -736,18 +736,15 @@ fn fresh_clone_rows(root: &Path, dir: &Path, whole: Duration) -> Vec<Row> {
     let total = ws.list().expect("list").drafts.len();
     vec![
         Row {
-            what: format!("library of a fresh clone ({total} drafts) shown"),
+            what: format!("fresh clone: library shown ({total} drafts)"),
             galley: format!("{:.2} s", shown.as_secs_f64()),
             peer: format!("{:.2} s first list", whole.as_secs_f64()),
             ratio: format!("{:.2}×", shown.as_secs_f64() / whole.as_secs_f64()),
             goal: "≤ 3 s",
         },
         Row {
-            what: format!(
-                "  the rest read in the background ({} of {total})",
-                listing.pending
-            ),
-            galley: format!("{:.2} s", background.as_secs_f64()),
+            what: "fresh clone: the rest, in the background".into(),
+            galley: format!("{:.2} s ({} read)", background.as_secs_f64(), listing.pending),
             peer: "-".into(),
             ratio: "-".into(),
             goal: "",

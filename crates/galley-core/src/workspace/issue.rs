@@ -648,11 +648,16 @@ impl Workspace {
         problems: &mut Vec<Error>,
     ) -> Result<()> {
         let prefix = format!("{week}/");
+        let unreadable: Vec<&(String, String)> = scan
+            .unreadable
+            .iter()
+            .filter(|(rel, _)| rel.starts_with(&prefix) && !scan.conflicted.contains(rel))
+            .collect();
+        if unreadable.is_empty() {
+            return Ok(());
+        }
         let known = self.history().known_files()?;
-        for (rel, error) in &scan.unreadable {
-            if !rel.starts_with(&prefix) || scan.conflicted.contains(rel) {
-                continue;
-            }
+        for (rel, error) in unreadable {
             let name = rel.rsplit('/').next().unwrap_or(rel);
             let identity = known.iter().find(|k| &k.path == rel);
             let lang = identity

@@ -87,7 +87,6 @@ impl Workspace {
         for rel in &wanted {
             scan_one(&mut scan, &self.root().join(rel), rel.clone());
         }
-        let all_known = self.history().known_files()?;
         let ids: BTreeSet<(&str, &str)> = scan
             .files
             .iter()
@@ -96,24 +95,27 @@ impl Workspace {
                 DiskState::Invalid => None,
             })
             .collect();
-        let related: Vec<String> = all_known
+        // What history knows of these paths and of these drafts elsewhere, without reading
+        // every known file: a few paths cost their rows.
+        let nearby = self.history().known_files_matching(&mut |path, id, lang| {
+            wanted.contains(path) || ids.contains(&(id, lang))
+        })?;
+        let related: Vec<String> = nearby
             .iter()
-            .filter(|k| {
-                ids.contains(&(k.draft_id.as_str(), k.lang.as_str())) && !wanted.contains(&k.path)
-            })
+            .filter(|k| !wanted.contains(&k.path))
             .map(|k| k.path.clone())
             .collect();
         for rel in related {
             scan_one(&mut scan, &self.root().join(&rel), rel.clone());
             wanted.insert(rel);
         }
-        let first_look = self.first_look(all_known.is_empty())?;
+        let first_look = self.first_look(!self.history().knows_any_file()?)?;
         if first_look {
             // Recording part of the folder first (an issue, a watcher batch) must not end this
             // machine's first look: the whole folder's first record still claims nothing.
             self.history().set_local_value(FIRST_LOOK, "pending")?;
         }
-        let known: Vec<KnownFile> = all_known
+        let known: Vec<KnownFile> = nearby
             .into_iter()
             .filter(|k| wanted.contains(&k.path))
             .collect();

@@ -333,7 +333,12 @@ impl Workspace {
         }
         let mut context = GridContext {
             minor: self.minor_versions()?,
-            stamps: Some(self.history().sources_stamps(&self.based_sources())?),
+            // One issue's cells read their sources' versions through the index (a cost that
+            // follows the issue); the whole workspace's, in one pass over every version.
+            stamps: match issue {
+                Some(_) => None,
+                None => Some(self.history().sources_stamps(&self.based_sources())?),
+            },
             texts: HashMap::new(),
             ws: self,
         };
