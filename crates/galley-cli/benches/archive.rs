@@ -744,7 +744,11 @@ fn fresh_clone_rows(root: &Path, dir: &Path, whole: Duration) -> Vec<Row> {
         },
         Row {
             what: "fresh clone: the rest, in the background".into(),
-            galley: format!("{:.2} s ({} read)", background.as_secs_f64(), listing.pending),
+            galley: format!(
+                "{:.2} s ({} read)",
+                background.as_secs_f64(),
+                listing.pending
+            ),
             peer: "-".into(),
             ratio: "-".into(),
             goal: "",

@@ -474,9 +474,8 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
         Command::List => {
             // A folder the cache has not seen (a fresh clone) is read once, with a bar.
             let bar = output::progress_bar(out, "reading drafts");
-            let listing = read()?.list_with_progress(&mut |done, all| {
-                output::advance(&bar, done, all)
-            })?;
+            let listing =
+                read()?.list_with_progress(&mut |done, all| output::advance(&bar, done, all))?;
             bar.finish_and_clear();
             out.listing(&listing);
         }

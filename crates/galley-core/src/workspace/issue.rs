@@ -469,7 +469,8 @@ impl Workspace {
         for rel in &scan.conflicted {
             // Whose it is and which week its "ours" side names, when that side reads.
             let ours = scan.drafts.iter().find(|d| &d.path == rel);
-            if rel.starts_with(&prefix) || ours.is_some_and(|d| d.issue.as_ref() == Some(&week_text))
+            if rel.starts_with(&prefix)
+                || ours.is_some_and(|d| d.issue.as_ref() == Some(&week_text))
             {
                 conflicts.push(BoardConflict {
                     path: rel.clone(),

@@ -110,7 +110,9 @@ impl Workspace {
     /// [`Workspace::list`], reading files the cache has not seen for about `budget` only (the
     /// rest counted in `pending`; see [`Workspace::library`]).
     pub fn list_within(&self, budget: Duration) -> Result<Listing> {
-        Ok(listing_of(self.folder_within(Some(budget), &mut |_, _| {})?))
+        Ok(listing_of(
+            self.folder_within(Some(budget), &mut |_, _| {})?,
+        ))
     }
 
     /// [`Workspace::list`], telling `progress` (files known, files in all) as a folder the

@@ -43,8 +43,7 @@ impl Workspace {
     fn know_files_matching_heads(&mut self) -> Result<()> {
         for rel in super::folder::draft_paths(self.root())? {
             let abs = self.root().join(&rel);
-            let Ok(draft) = crate::draft::read_draft(&abs, std::path::Path::new(&rel))
-            else {
+            let Ok(draft) = crate::draft::read_draft(&abs, std::path::Path::new(&rel)) else {
                 continue;
             };
             let front = draft.front();

@@ -22,7 +22,10 @@ fn a_fresh_clones_library_shows_what_it_read_and_the_background_reads_the_rest()
     assert!(all > 10, "the samples have {all} drafts");
 
     let (listing, grid) = ws.library(Some(Duration::ZERO)).expect("library");
-    assert_eq!(listing.pending, all, "no time to read: every draft is pending");
+    assert_eq!(
+        listing.pending, all,
+        "no time to read: every draft is pending"
+    );
     assert!(listing.drafts.is_empty());
     assert!(grid.rows.is_empty());
 
@@ -92,7 +95,9 @@ fn search_catches_up_with_the_whole_folder_once_per_open_workspace() {
     let again = t.ws.catch_up_for(View::Search).expect("catch up");
     assert!(again.recorded.is_empty(), "{:?}", again.recorded);
     // A view of that week records the files it shows.
-    let board = t.ws.catch_up_for(View::Issue(week("2020-W20"))).expect("catch up");
+    let board =
+        t.ws.catch_up_for(View::Issue(week("2020-W20")))
+            .expect("catch up");
     assert_eq!(board.recorded.len(), 1);
 }
 
@@ -122,9 +127,13 @@ fn a_clones_first_look_claims_nothing_even_when_an_issue_was_caught_up_first() {
     let mut ws = Workspace::open(clone.path(), env("Alena")).expect("open the clone");
     assert!(!ws.records().is_empty(), "the samples keep records");
 
-    ws.catch_up_for(View::Issue(week("2020-W21"))).expect("an issue first");
+    ws.catch_up_for(View::Issue(week("2020-W21")))
+        .expect("an issue first");
     let report = ws.record_all().expect("then the whole folder");
-    assert!(report.recorded.iter().any(|r| r.path == "2020-W20/not-ours.be.md"));
+    assert!(report
+        .recorded
+        .iter()
+        .any(|r| r.path == "2020-W20/not-ours.be.md"));
     let hash = galley_core::hash::ContentHash::of(text.as_bytes());
     assert!(
         ws.records().version("z9extra001", "be", &hash).is_none(),
