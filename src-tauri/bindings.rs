@@ -3,6 +3,7 @@
 
 use ts_rs::{Config, TS};
 
+use crate::catch_up::CatchUpProgress;
 use crate::dto::{Commentary, DraftView, LanguageVersion, Library, SectionInfo, WorkspaceInfo};
 use crate::dto_board::{
     BlockerView, BoardCellView, BoardConflictView, BoardRowView, BoardSection, BoardView,
@@ -65,6 +66,7 @@ pub fn typescript_declarations() -> String {
         SourceVersion::decl(&cfg),
         FolderChanges::decl(&cfg),
         FileChange::decl(&cfg),
+        CatchUpProgress::decl(&cfg),
         ProfileView::decl(&cfg),
         ProfileInput::decl(&cfg),
         AutoSyncSettings::decl(&cfg),

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::dto::{self, DraftView, Library, WorkspaceInfo};
 use crate::dto_history::{
@@ -15,26 +15,35 @@ use crate::session::Session;
 use galley_core::draft;
 use galley_core::hash::ContentHash;
 use galley_core::translation::TranslationStatus;
-use galley_core::workspace::VersionRef;
+use galley_core::workspace::{VersionRef, LIBRARY_BUDGET};
 
 #[tauri::command(async)]
 pub fn open_workspace_info(session: State<'_, Session>) -> Result<WorkspaceInfo, ErrorDto> {
     session.with(|ws| {
-        let listing = ws.list()?;
+        // The languages drafts use: what a budget's reading finds (a fresh clone's rest follow).
+        let listing = ws.list_within(LIBRARY_BUDGET)?;
         Ok(dto::workspace_info(ws.root(), ws.settings(), &listing))
     })
 }
 
+/// The library. On a folder the cache has not seen (a fresh clone) it holds what was read
+/// within the core's budget, `pending` counts the rest, and a background reader brings them
+/// (`catch-up-progress`, then `workspace-changed`).
 #[tauri::command(async)]
-pub fn list_commentaries(session: State<'_, Session>) -> Result<Library, ErrorDto> {
-    session.with(|ws| {
+pub fn list_commentaries<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Session>,
+) -> Result<Library, ErrorDto> {
+    let (library, pending_in) = session.with(|ws| {
+        let (listing, grid) = ws.library(Some(LIBRARY_BUDGET))?;
         let editorial = ws.records().editorials();
-        Ok(dto::library(
-            &ws.list()?,
-            &ws.translation_grid(None)?,
-            &editorial,
-        ))
-    })
+        let pending_in = (listing.pending > 0).then(|| ws.root().to_path_buf());
+        Ok((dto::library(&listing, &grid, &editorial), pending_in))
+    })?;
+    if let Some(root) = pending_in {
+        crate::catch_up::start(&app, root);
+    }
+    Ok(library)
 }
 
 #[tauri::command(async)]

@@ -227,8 +227,7 @@ pub fn show_export_folder(exports: State<'_, ExportState>) -> Result<(), ErrorDt
 }
 
 fn board(ws: &Workspace, week: IsoWeek) -> Result<BoardView, ErrorDto> {
-    let view = ws.issue(week)?;
-    let board = ws.issue_board(week)?;
+    let (view, board) = ws.issue_with_board(week)?;
     let keys: Vec<String> = ws
         .settings()
         .sections

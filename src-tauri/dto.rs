@@ -42,6 +42,12 @@ pub struct Library {
     pub commentaries: Vec<Commentary>,
     /// Files that could not be read as drafts.
     pub problems: Vec<ErrorDto>,
+    /// Drafts not read yet (a fresh clone; absent once the library is whole): they arrive
+    /// from the background reader, with `catch-up-progress` events, and the library reloads
+    /// when it is done.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub pending: Option<u32>,
 }
 
 /// One commentary: all language versions that share an `id`.
@@ -152,6 +158,7 @@ pub fn library(
     Library {
         commentaries,
         problems: listing.problems.iter().map(ErrorDto::from).collect(),
+        pending: (listing.pending > 0).then(|| u32::try_from(listing.pending).unwrap_or(u32::MAX)),
     }
 }
 

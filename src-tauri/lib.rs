@@ -20,6 +20,7 @@
 //! - `recent`    where the recent-workspaces list is kept; `menu` the native menu bar
 
 pub mod bindings;
+pub mod catch_up;
 mod command_names;
 pub mod commands;
 pub mod commands_board;
@@ -76,7 +77,6 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
         .plugin(tauri_plugin_dialog::init())
         .manage(session)
         .manage(commands_board::ExportState::default())
-        .manage(commands_search::SearchReady::default())
         .setup(|app| {
             watcher::start(app.handle());
             profile_store::install(app.handle());

@@ -11,7 +11,7 @@ use galley_core::import_map::ImportMapping;
 use galley_core::records::{EditorialStatus, TranslationStatus};
 use galley_core::search::{Filters, SearchRequest};
 use galley_core::workspace::{
-    Env, ExportOptions, ImportOptions, NewDraft, SaveOutcome, Step, Workspace,
+    Env, ExportOptions, ImportOptions, NewDraft, SaveOutcome, Step, View, Workspace,
 };
 use galley_core::Error;
 use output::Printer;
@@ -477,7 +477,14 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             let (path, version) = open()?.create(&new)?;
             out.created(&path, &version);
         }
-        Command::List => out.listing(&read()?.list()?),
+        Command::List => {
+            // A folder the cache has not seen (a fresh clone) is read once, with a bar.
+            let bar = output::progress_bar(out, "reading drafts");
+            let listing =
+                read()?.list_with_progress(&mut |done, all| output::advance(&bar, done, all))?;
+            bar.finish_and_clear();
+            out.listing(&listing);
+        }
         Command::Show { path } => out.draft(&path, &read()?.read(&path)?),
         Command::Log { path } => out.log(&read()?.log(&path)?),
         Command::Diff {
@@ -696,7 +703,7 @@ fn translate(command: TranslateCommand, mut ws: Workspace, out: &Printer) -> Res
         TranslateCommand::Status { issue } => {
             let issue = issue.map(|w| parse_week(&w)).transpose()?;
             // Catch up with edits made outside Galley, so the grid reflects the folder.
-            ws.record_all()?;
+            ws.catch_up_for(View::Grid(issue))?;
             out.grid(&ws.translation_grid(issue)?);
         }
         TranslateCommand::Start { id, lang, from } => {
@@ -721,7 +728,7 @@ fn translate(command: TranslateCommand, mut ws: Workspace, out: &Printer) -> Res
             }
         }
         TranslateCommand::Diff { id, lang, color } => {
-            ws.record_all()?;
+            ws.catch_up_for(View::Commentary(&id))?;
             let source = ws.translation_source_diff(&id, &lang)?;
             let rendered = render_text(&source.diff, render_style(&color)?);
             out.source_diff(&source, &rendered);
@@ -834,12 +841,14 @@ fn issue(command: IssueCommand, mut ws: Workspace, out: &Printer) -> Result<Exit
         } => out.issue_view(&ws.set_issue_title(week(&w)?, &lang, &title)?),
         IssueCommand::Board { week: w } => {
             // Catch up with edits made outside Galley, so the board reflects the folder.
-            ws.record_all()?;
-            out.board(&ws.issue_board(week(&w)?)?);
+            let week = week(&w)?;
+            ws.catch_up_for(View::Issue(week))?;
+            out.board(&ws.issue_board(week)?);
         }
         IssueCommand::Check { week: w } => {
-            ws.record_all()?;
-            let readiness = ws.issue_readiness(week(&w)?)?;
+            let week = week(&w)?;
+            ws.catch_up_for(View::Issue(week))?;
+            let readiness = ws.issue_readiness(week)?;
             out.readiness(&readiness);
             if !readiness.is_ready() {
                 return Ok(ExitCode::from(1));

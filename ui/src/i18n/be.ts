@@ -5,6 +5,7 @@ export const be: Record<MessageKey, string> = {
   appName: "Galley",
   libraryLabel: "Бібліятэка",
   libraryEmpty: "У гэтай працоўнай прасторы пакуль няма каментароў.",
+  catchingUp: "Чытанне папкі: {done} з {total} чарнавікоў. Бібліятэка і пошук даганяюць.",
   noIssue: "Без выпуску",
   noSection: "Без рубрыкі",
   untitled: "Без назвы",

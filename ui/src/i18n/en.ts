@@ -3,6 +3,7 @@ export const en = {
   appName: "Galley",
   libraryLabel: "Library",
   libraryEmpty: "No commentaries in this workspace yet.",
+  catchingUp: "Reading the folder: {done} of {total} drafts. The library and search are catching up.",
   noIssue: "No issue",
   noSection: "No section",
   untitled: "Untitled",

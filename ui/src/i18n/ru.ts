@@ -5,6 +5,7 @@ export const ru: Record<MessageKey, string> = {
   appName: "Galley",
   libraryLabel: "Библиотека",
   libraryEmpty: "В этом рабочем пространстве пока нет комментариев.",
+  catchingUp: "Чтение папки: {done} из {total} черновиков. Библиотека и поиск догоняют.",
   noIssue: "Без выпуска",
   noSection: "Без рубрики",
   untitled: "Без названия",

@@ -35,7 +35,13 @@ commentaries: Array<Commentary>,
 /**
  * Files that could not be read as drafts.
  */
-problems: Array<ErrorDto>, };
+problems: Array<ErrorDto>, 
+/**
+ * Drafts not read yet (a fresh clone; absent once the library is whole): they arrive
+ * from the background reader, with `catch-up-progress` events, and the library reloads
+ * when it is done.
+ */
+pending?: number, };
 
 export type Commentary = { id: string, 
 /**
@@ -254,6 +260,16 @@ path: string,
  * The version recorded for it (`hash` is `null` when the file was deleted).
  */
 version: VersionInfo, };
+
+export type CatchUpProgress = { 
+/**
+ * Drafts read (or found unchanged in the cache) so far.
+ */
+done: number, 
+/**
+ * Drafts in the folder.
+ */
+total: number, };
 
 export type ProfileView = { 
 /**

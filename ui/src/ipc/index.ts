@@ -4,6 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type {
   BoardView,
+  CatchUpProgress,
   DiffView,
   DraftView,
   ErrorDto,
@@ -69,6 +70,7 @@ export type {
   EditorialState,
   DiffView,
   DraftView,
+  CatchUpProgress,
   FileChange,
   FolderChanges,
   FrontFields,
@@ -147,6 +149,12 @@ export const restoreVersion = (id: number): Promise<VersionInfo> => call("restor
  * another machine's records arrived (`recordsChanged`: statuses, labels, who set them). */
 export async function onFolderChanges(handler: (changes: FolderChanges) => void): Promise<() => void> {
   return listen<FolderChanges>("workspace-changed", (event) => handler(event.payload));
+}
+
+/** Calls `handler` as the background reading of a folder the cache had not seen (a fresh
+ * clone) comes along; `workspace-changed` follows when it is done. */
+export async function onCatchUpProgress(handler: (progress: CatchUpProgress) => void): Promise<() => void> {
+  return listen<CatchUpProgress>("catch-up-progress", (event) => handler(event.payload));
 }
 
 export const translationView = (id: string, lang: string): Promise<TranslationPane> =>

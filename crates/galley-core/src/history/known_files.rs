@@ -6,22 +6,38 @@ use crate::error::{Error, Result};
 use rusqlite::{params, Connection};
 
 pub(super) fn all(conn: &Connection) -> Result<Vec<KnownFile>> {
+    matching(conn, &mut |_, _, _| true)
+}
+
+/// The known files `wanted` accepts by (path, draft id, language), in path order, in one pass
+/// that decodes only those rows: the reconciler's look at a few files costs their rows.
+pub(super) fn matching(
+    conn: &Connection,
+    wanted: &mut dyn FnMut(&str, &str, &str) -> bool,
+) -> Result<Vec<KnownFile>> {
     let mut stmt = conn.prepare_cached(
         "SELECT path, draft_id, lang, hash, size, mtime_ns FROM known_files ORDER BY path",
     )?;
-    let rows = stmt
-        .query_map([], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, Vec<u8>>(3)?,
-                row.get::<_, i64>(4)?,
-                row.get::<_, i64>(5)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter()
+    let mut rows = stmt.query([])?;
+    let mut found = Vec::new();
+    while let Some(row) = rows.next()? {
+        let text = |i: usize| -> rusqlite::Result<&str> {
+            row.get_ref(i)?.as_str().map_err(rusqlite::Error::from)
+        };
+        if !wanted(text(0)?, text(1)?, text(2)?) {
+            continue;
+        }
+        found.push((
+            row.get::<_, String>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, String>(2)?,
+            row.get::<_, Vec<u8>>(3)?,
+            row.get::<_, i64>(4)?,
+            row.get::<_, i64>(5)?,
+        ));
+    }
+    found
+        .into_iter()
         .map(|(path, draft_id, lang, hash, size, mtime_ns)| {
             let corrupt = |why: &str| Error::Corrupt {
                 what: format!("the known-file entry for {path} {why}"),
@@ -38,6 +54,13 @@ pub(super) fn all(conn: &Connection) -> Result<Vec<KnownFile>> {
             })
         })
         .collect()
+}
+
+/// Whether any file is known.
+pub(super) fn any(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM known_files)")?
+        .query_row([], |row| row.get(0))?)
 }
 
 pub(super) fn apply(conn: &Connection, change: KnownFileChange<'_>) -> Result<()> {

@@ -323,6 +323,19 @@ impl History {
         known_files::all(&self.conn)
     }
 
+    /// The known files `wanted` accepts by (path, draft id, language), in path order.
+    pub fn known_files_matching(
+        &self,
+        wanted: &mut dyn FnMut(&str, &str, &str) -> bool,
+    ) -> Result<Vec<KnownFile>> {
+        known_files::matching(&self.conn, wanted)
+    }
+
+    /// Whether the reconciler knows any file of the workspace.
+    pub fn knows_any_file(&self) -> Result<bool> {
+        known_files::any(&self.conn)
+    }
+
     /// Inserts or replaces the known-file entry for `file.path`.
     pub fn upsert_known_file(&self, file: &KnownFile) -> Result<()> {
         known_files::apply(&self.conn, KnownFileChange::Upsert(file))

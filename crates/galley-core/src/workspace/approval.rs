@@ -2,7 +2,7 @@
 //! on the board, the texts an approval records, and the diff from the approved text. The rule
 //! (`issue::changed_since`) is pure; this file reads the records and history for it.
 
-use super::translate::Found;
+use super::folder::Found;
 use super::Workspace;
 use crate::diff::{diff_texts, Diff};
 use crate::error::{Error, Result};

@@ -1,15 +1,14 @@
-//! Exporting an issue as a publishing bundle: record the folder so every text is a version,
+//! Exporting an issue as a publishing bundle: record the issue's files so every text is a version,
 //! judge readiness, gather the exact versions into a [`BundleInput`], render it (pure, in
 //! `crate::bundle`) and write it as a folder or a zip. Nothing here reads the clock: the
 //! bundle's one timestamp comes from the issue's last day.
 
-use super::listing::find_draft_files;
-use super::translate::Found;
+use super::folder::{Folder, Found};
 use super::Workspace;
 use crate::bundle::{
     render, BundleInput, CommentaryInput, LangText, LeftOut, Progress, SectionInput,
 };
-use crate::draft::{is_draft_file_name, read_draft, IsoWeek};
+use crate::draft::{is_draft_file_name, IsoWeek};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
 use crate::issue::LanguageReadiness;
@@ -60,9 +59,11 @@ impl Workspace {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
         self.check_export_target(out, zip)?;
-        // Every text that goes in must be a version, so the manifest can name it.
-        self.record_all()?;
-        let readiness = self.issue_readiness(week)?;
+        // Every text that goes in must be a version, so the manifest can name it: the
+        // issue's files are caught up (their cost, not the folder's), then judged and read
+        // from the same model. A file changed after this is refused by `commentary_input`.
+        let mut folder = self.catch_up_issue(week)?;
+        let readiness = crate::issue::readiness(&self.board_in(&mut folder, week)?);
         let (ready, skipped): (Vec<_>, Vec<_>) = readiness
             .languages
             .into_iter()
@@ -79,7 +80,7 @@ impl Workspace {
             return Err(Error::NotReady { week, reasons });
         }
         let languages: Vec<String> = ready.into_iter().map(|l| l.lang).collect();
-        let input = self.bundle_input(week, languages.clone())?;
+        let input = self.bundle_input(&folder, week, languages.clone())?;
         let mut last = (0, 1);
         let bundle = render(&input, &mut |step: Progress| {
             last = (step.done, step.total + 1);
@@ -121,21 +122,13 @@ impl Workspace {
 
     /// The bundle's input for `week` in `languages`: the issue's order, dates and titles, and
     /// for each commentary the text on disk, checked to be the head version in history.
-    fn bundle_input(&self, week: IsoWeek, languages: Vec<String>) -> Result<BundleInput> {
-        let view = self.issue(week)?;
-        let mut by_id: BTreeMap<String, Vec<Found>> = BTreeMap::new();
-        for file in find_draft_files(self.root())? {
-            // Unreadable files of this issue were already judged by readiness.
-            if let Ok(draft) = read_draft(&file.abs, Path::new(&file.rel)) {
-                by_id
-                    .entry(draft.front().id.clone())
-                    .or_default()
-                    .push(Found {
-                        rel: file.rel,
-                        draft,
-                    });
-            }
-        }
+    fn bundle_input(
+        &self,
+        folder: &Folder,
+        week: IsoWeek,
+        languages: Vec<String>,
+    ) -> Result<BundleInput> {
+        let view = self.view_with(week, folder)?;
         let mut sections = Vec::new();
         let mut commentaries = Vec::new();
         for arranged in &view.sections {
@@ -161,8 +154,9 @@ impl Workspace {
                     .unwrap_or_default(),
             });
             for entry in entries {
-                let versions = by_id.get(&entry.id).map(Vec::as_slice).unwrap_or_default();
-                commentaries.push(self.commentary_input(&entry.id, key, versions, &languages)?);
+                // Unreadable files of this issue were already judged by readiness.
+                let versions = self.read_commentary(folder, &entry.id, false);
+                commentaries.push(self.commentary_input(&entry.id, key, &versions, &languages)?);
             }
         }
         Ok(BundleInput {

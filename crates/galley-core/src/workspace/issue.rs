@@ -3,19 +3,18 @@
 //! `crate::issue`; this file reads the folder and history for them.
 
 use super::approval::Approval;
-use super::listing::find_files;
-use super::translate::{source_of, Found};
+use super::folder::{Folder, Found};
+use super::translate::source_of;
 use super::{SaveOutcome, Workspace};
 use crate::atomic::write_atomic;
-use crate::conflict::ConflictCopy;
 use crate::draft::count_words;
-use crate::draft::{lang_from_file_name, read_draft_or_ours, update, IsoWeek};
+use crate::draft::{lang_from_file_name, update, IsoWeek};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
 use crate::history::Version;
 use crate::issue::{
     adopt, arrange, file_links, insert, issue_path, readiness, remove, ArrangedSection, Board,
-    BoardCell, BoardConflict, BoardRow, Issue, Member, Readiness, RequiredField,
+    BoardCell, BoardConflict, BoardRow, Issue, Readiness, RequiredField,
 };
 use crate::records::{Body, EditorialEvent, EditorialNote, EditorialStatus};
 use crate::translation::{split_paragraphs, GridRow};
@@ -88,96 +87,11 @@ pub struct MoveReport {
     pub issue_files: Vec<String>,
 }
 
-/// Every readable draft, the files that could not be read, and the conflicts.
-struct Scan {
-    /// Readable drafts, plus the "ours" side of files with conflict markers (so their
-    /// commentary keeps its place on the board; never content, and export refuses meanwhile).
-    drafts: Vec<Found>,
-    unreadable: Vec<(String, Error)>,
-    /// Files with merge conflict markers.
-    conflicted: Vec<Conflicted>,
-    /// Sync tools' conflict copies of drafts and issue files.
-    copies: Vec<(String, ConflictCopy)>,
-}
-
-/// A draft file with merge conflict markers: whose it is and which issue its "ours" side
-/// names, when that side can be read.
-struct Conflicted {
-    rel: String,
-    id: Option<String>,
-    issue: Option<IsoWeek>,
-}
-
-impl Scan {
-    fn by_id(&self) -> BTreeMap<&str, Vec<&Found>> {
-        let mut map: BTreeMap<&str, Vec<&Found>> = BTreeMap::new();
-        for found in &self.drafts {
-            map.entry(found.draft.front().id.as_str())
-                .or_default()
-                .push(found);
-        }
-        map
-    }
-
-    /// The commentaries of `week`: those whose front matter names it, plus those `issue`
-    /// lists, in path order.
-    fn members(&self, week: IsoWeek, issue: &Issue) -> Vec<Member> {
-        let mut seen = BTreeSet::new();
-        let mut members = Vec::new();
-        let by_id = self.by_id();
-        for found in &self.drafts {
-            let id = found.draft.front().id.as_str();
-            if !seen.insert(id) {
-                continue;
-            }
-            let versions = by_id.get(id).map(Vec::as_slice).unwrap_or_default();
-            let in_issue = versions.iter().any(|d| d.draft.front().issue == Some(week));
-            if !in_issue && issue.position_of(id).is_none() {
-                continue;
-            }
-            let main = main_version(versions).unwrap_or(found);
-            members.push(Member {
-                id: id.to_string(),
-                title: main.draft.front().title.clone(),
-                section: main.draft.front().section.clone().or_else(|| {
-                    versions
-                        .iter()
-                        .find_map(|d| d.draft.front().section.clone())
-                }),
-                in_issue,
-            });
-        }
-        members
-    }
-
-    fn title_of(&self, id: &str) -> Option<String> {
-        let versions: Vec<&Found> = self
-            .drafts
-            .iter()
-            .filter(|d| d.draft.front().id == id)
-            .collect();
-        main_version(&versions).map(|d| d.draft.front().title.clone())
-    }
-}
-
-/// The source language version, else the first.
-fn main_version<'a>(versions: &[&'a Found]) -> Option<&'a Found> {
-    versions
-        .iter()
-        .find(|d| d.draft.front().translation_of.is_none())
-        .or(versions.first())
-        .copied()
-}
-
 impl Workspace {
     /// Every issue: weeks with an issue file and weeks some draft's front matter names.
     pub fn issues(&self) -> Result<IssueList> {
-        let scan = self.scan()?;
-        let mut weeks: BTreeSet<IsoWeek> = scan
-            .drafts
-            .iter()
-            .filter_map(|d| d.draft.front().issue)
-            .collect();
+        let scan = self.folder()?;
+        let mut weeks = scan.weeks();
         weeks.extend(self.issue_file_weeks()?);
         let mut list = IssueList::default();
         for week in weeks {
@@ -219,7 +133,7 @@ impl Workspace {
 
     /// One issue: its file (or the defaults) and its commentaries in publication order.
     pub fn issue(&self, week: IsoWeek) -> Result<IssueView> {
-        self.view_with(week, &self.scan()?)
+        self.view_with(week, &self.folder()?)
     }
 
     /// Creates the issue file of `week` with the given titles (language → title; the other
@@ -302,7 +216,7 @@ impl Workspace {
         for lang in issue.titles.keys() {
             self.settings().require_language(lang)?;
         }
-        let scan = self.scan()?;
+        let scan = self.folder()?;
         let mut issue = issue.clone();
         let members = scan.members(issue.week, &issue);
         let arranged = arrange(&issue, &members, &self.section_keys());
@@ -362,7 +276,7 @@ impl Workspace {
 
         self.move_files(&file_moves)?;
 
-        let scan = self.scan()?;
+        let scan = self.folder()?;
         let mut issue_files = Vec::new();
         if let Some(from) = from.filter(|w| *w != to_week) {
             let (mut old, exists) = self.load_issue(from)?;
@@ -590,7 +504,12 @@ impl Workspace {
     /// workspace's languages, with editorial and translation status, outdated flags, word
     /// counts and what the readiness check needs.
     pub fn issue_board(&self, week: IsoWeek) -> Result<Board> {
-        let scan = self.scan()?;
+        self.board_in(&mut self.folder()?, week)
+    }
+
+    /// [`Workspace::issue_board`] of the folder model, in one pass: only the week's
+    /// commentaries are read in full (its problems are taken).
+    pub(super) fn board_in(&self, scan: &mut Folder, week: IsoWeek) -> Result<Board> {
         let mut conflicts = Vec::new();
         let mut conflict_problems = Vec::new();
         let (issue, exists) = match self.load_issue(week) {
@@ -610,14 +529,19 @@ impl Workspace {
             }
             Err(e) => return Err(e),
         };
-        let view = self.view_of(week, &scan, issue, exists);
+        let view = self.view_of(week, scan, issue, exists);
         let prefix = format!("{week}/");
-        for file in &scan.conflicted {
-            if file.rel.starts_with(&prefix) || file.issue == Some(week) {
+        let week_text = week.to_string();
+        for rel in &scan.conflicted {
+            // Whose it is and which week its "ours" side names, when that side reads.
+            let ours = scan.drafts.iter().find(|d| &d.path == rel);
+            if rel.starts_with(&prefix)
+                || ours.is_some_and(|d| d.issue.as_ref() == Some(&week_text))
+            {
                 conflicts.push(BoardConflict {
-                    path: file.rel.clone(),
+                    path: rel.clone(),
                     copy_of: None,
-                    id: file.id.clone(),
+                    id: ours.map(|d| d.draft_id.clone()),
                 });
             }
         }
@@ -626,8 +550,8 @@ impl Workspace {
                 let id = scan
                     .drafts
                     .iter()
-                    .find(|d| d.rel == copy.original)
-                    .map(|d| d.draft.front().id.clone());
+                    .find(|d| d.path == copy.original)
+                    .map(|d| d.draft_id.clone());
                 conflicts.push(BoardConflict {
                     path: rel.clone(),
                     copy_of: Some(copy.original.clone()),
@@ -638,13 +562,12 @@ impl Workspace {
         }
         conflicts.sort_by(|a, b| a.path.cmp(&b.path));
         let languages = self.settings().languages.clone();
-        let grid = self.translation_grid(Some(week))?;
+        let grid = self.translation_grid_in(scan, Some(week))?;
         let mut problems = grid.problems;
         problems.extend(conflict_problems);
         let mut grid_rows: HashMap<String, GridRow> =
             grid.rows.into_iter().map(|r| (r.id.clone(), r)).collect();
         let editorial = self.records().editorials();
-        let by_id = scan.by_id();
         let mut rows = Vec::new();
         for section in &view.sections {
             for entry in &section.entries {
@@ -659,9 +582,10 @@ impl Workspace {
                 let grid_row = match grid_rows.remove(&entry.id) {
                     Some(row) => row,
                     // Listed here while its front matter names another week.
-                    None => self.translation_row(&entry.id)?,
+                    None => self.translation_row_in(scan, &entry.id)?,
                 };
-                let versions = by_id.get(entry.id.as_str()).cloned().unwrap_or_default();
+                let found = self.read_commentary(scan, &entry.id, true);
+                let versions: Vec<&Found> = found.iter().collect();
                 let event = editorial.get(&entry.id).cloned();
                 let approval = self.approval(&entry.id);
                 let cells = languages
@@ -682,7 +606,7 @@ impl Workspace {
                 });
             }
         }
-        self.add_unreadable(week, &scan, &mut rows, &mut problems)?;
+        self.add_unreadable(week, scan, &mut rows, &mut problems)?;
         Ok(Board {
             week,
             languages,
@@ -691,6 +615,15 @@ impl Workspace {
             conflicts,
             titles: view.issue.titles.clone(),
         })
+    }
+
+    /// Issue `week` as shown (its file, or the defaults) with its board, from one look at the
+    /// folder.
+    pub fn issue_with_board(&self, week: IsoWeek) -> Result<(IssueView, Board)> {
+        let mut folder = self.folder()?;
+        let view = self.view_with(week, &folder)?;
+        let board = self.board_in(&mut folder, week)?;
+        Ok((view, board))
     }
 
     /// Per language, every reason issue `week` cannot be published yet.
@@ -777,16 +710,21 @@ impl Workspace {
     fn add_unreadable(
         &self,
         week: IsoWeek,
-        scan: &Scan,
+        scan: &Folder,
         rows: &mut Vec<BoardRow>,
         problems: &mut Vec<Error>,
     ) -> Result<()> {
         let prefix = format!("{week}/");
+        let unreadable: Vec<&(String, String)> = scan
+            .unreadable
+            .iter()
+            .filter(|(rel, _)| rel.starts_with(&prefix) && !scan.conflicted.contains(rel))
+            .collect();
+        if unreadable.is_empty() {
+            return Ok(());
+        }
         let known = self.history().known_files()?;
-        for (rel, error) in &scan.unreadable {
-            if !rel.starts_with(&prefix) {
-                continue;
-            }
+        for (rel, error) in unreadable {
             let name = rel.rsplit('/').next().unwrap_or(rel);
             let identity = known.iter().find(|k| &k.path == rel);
             let lang = identity
@@ -822,19 +760,19 @@ impl Workspace {
             };
             if let Some(cell) = rows[row_index].cells.iter_mut().find(|c| c.lang == lang) {
                 cell.path = Some(rel.clone());
-                cell.invalid.push(error.to_string());
+                cell.invalid.push(error.clone());
             }
-            problems.push(Error::invalid(rel.clone(), error.to_string()));
+            problems.push(Error::invalid(rel.clone(), error.clone()));
         }
         Ok(())
     }
 
-    fn view_with(&self, week: IsoWeek, scan: &Scan) -> Result<IssueView> {
+    pub(super) fn view_with(&self, week: IsoWeek, scan: &Folder) -> Result<IssueView> {
         let (issue, exists) = self.load_issue(week)?;
         Ok(self.view_of(week, scan, issue, exists))
     }
 
-    fn view_of(&self, week: IsoWeek, scan: &Scan, issue: Issue, exists: bool) -> IssueView {
+    fn view_of(&self, week: IsoWeek, scan: &Folder, issue: Issue, exists: bool) -> IssueView {
         let members = scan.members(week, &issue);
         let sections = arrange(&issue, &members, &self.section_keys());
         IssueView {
@@ -868,7 +806,7 @@ impl Workspace {
 
     /// Writes the issue file unless what is there already says the same. A week's first
     /// issue file gets titles from the settings' patterns when it has none.
-    fn write_issue(&self, issue: &Issue, scan: &Scan) -> Result<bool> {
+    fn write_issue(&self, issue: &Issue, scan: &Folder) -> Result<bool> {
         let mut issue = issue.clone();
         match self.load_issue(issue.week) {
             Ok((current, true)) if current == issue => return Ok(false),
@@ -883,40 +821,6 @@ impl Workspace {
         let text = issue.render(&|id| scan.title_of(id));
         write_atomic(&target.abs, text.as_bytes())?;
         Ok(true)
-    }
-
-    fn scan(&self) -> Result<Scan> {
-        let files = find_files(self.root())?;
-        let mut scan = Scan {
-            drafts: Vec::new(),
-            unreadable: Vec::new(),
-            conflicted: Vec::new(),
-            copies: files.copies,
-        };
-        for file in files.drafts {
-            match read_draft_or_ours(&file.abs, Path::new(&file.rel)) {
-                Ok(draft) => scan.drafts.push(Found {
-                    rel: file.rel,
-                    draft,
-                }),
-                Err(unreadable) if matches!(unreadable.error, Error::ConflictMarkers { .. }) => {
-                    let ours = unreadable.ours;
-                    scan.conflicted.push(Conflicted {
-                        rel: file.rel.clone(),
-                        id: ours.as_ref().map(|d| d.front().id.clone()),
-                        issue: ours.as_ref().and_then(|d| d.front().issue),
-                    });
-                    if let Some(draft) = ours {
-                        scan.drafts.push(Found {
-                            rel: file.rel,
-                            draft,
-                        });
-                    }
-                }
-                Err(unreadable) => scan.unreadable.push((file.rel, unreadable.error)),
-            }
-        }
-        Ok(scan)
     }
 
     fn section_keys(&self) -> Vec<String> {

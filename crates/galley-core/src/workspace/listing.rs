@@ -1,13 +1,21 @@
 //! Reading the folder: which drafts exist, their front matter, and what is wrong with them.
 
+use super::folder::Folder;
 use super::Workspace;
 use crate::conflict::{conflict_copy, conflict_copy_path, ConflictCopy};
 use crate::draft::{is_draft_file_name, read_draft, Draft, IsoWeek, Trend};
 use crate::error::{Error, Result};
 use crate::history::FrontMatterEntry;
 use crate::issue::RequiredField;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::translation::TranslationGrid;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long the library reads files the cache has not seen before it shows what it has (the
+/// rest are read in the background: [`Workspace::catch_up_folder`]). Both shells and the
+/// archive benchmark use it, so the bench measures what people wait for.
+pub const LIBRARY_BUDGET: Duration = Duration::from_millis(1500);
 
 /// One language version as listed in the library.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +64,9 @@ pub struct Listing {
     pub drafts: Vec<DraftSummary>,
     /// Files that look like drafts but could not be read; each error names its file.
     pub problems: Vec<Error>,
+    /// Drafts not read yet (only from [`Workspace::library`] with a budget): the library is
+    /// partial until a later listing or [`Workspace::catch_up_folder`] reads them.
+    pub pending: usize,
 }
 
 /// One commentary as listed: the language versions that share an id.
@@ -89,37 +100,45 @@ impl Listing {
     }
 }
 
-/// A draft-named file under the workspace: its absolute path and its relative `/` form.
-pub(super) struct FoundFile {
-    pub abs: PathBuf,
-    pub rel: String,
-}
-
 impl Workspace {
     /// Every draft in the folder, sorted by path, plus the files that failed to read. Only
-    /// files changed since the last listing are parsed (see `front_matter`).
+    /// files changed since the last listing are parsed (see `folder`).
     pub fn list(&self) -> Result<Listing> {
-        let mut listing = Listing::default();
-        let entries = self.front_matter_entries(&mut listing.problems)?;
-        let conflicted: BTreeSet<PathBuf> = listing
-            .problems
-            .iter()
-            .filter_map(|e| match e {
-                Error::ConflictMarkers { path, .. } => Some(path.clone()),
-                _ => None,
-            })
-            .collect();
-        listing.drafts = entries
-            .into_iter()
-            .map(|entry| {
-                let in_conflict = conflicted.contains(Path::new(&entry.path));
-                DraftSummary {
-                    in_conflict,
-                    ..summarize(entry)
-                }
-            })
-            .collect();
-        Ok(listing)
+        Ok(listing_of(self.folder()?))
+    }
+
+    /// [`Workspace::list`], reading files the cache has not seen for about `budget` only (the
+    /// rest counted in `pending`; see [`Workspace::library`]).
+    pub fn list_within(&self, budget: Duration) -> Result<Listing> {
+        Ok(listing_of(
+            self.folder_within(Some(budget), &mut |_, _| {})?,
+        ))
+    }
+
+    /// [`Workspace::list`], telling `progress` (files known, files in all) as a folder the
+    /// cache has not seen is read.
+    pub fn list_with_progress(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<Listing> {
+        Ok(listing_of(self.folder_within(None, progress)?))
+    }
+
+    /// The library: the listing and the translation grid of the whole workspace, from one
+    /// look at the folder. With a `budget`, files not in the cache are read for about that
+    /// long; the rest are counted in `pending` (a fresh clone's library is on screen at once)
+    /// and read by [`Workspace::catch_up_folder`] on another handle, or by the next call.
+    pub fn library(&self, budget: Option<Duration>) -> Result<(Listing, TranslationGrid)> {
+        let mut folder = self.folder_within(budget, &mut |_, _| {})?;
+        let problems = std::mem::take(&mut folder.problems);
+        let grid = self.translation_grid_in(&mut folder, None)?;
+        let mut listing = listing_of(folder);
+        listing.problems = problems;
+        Ok((listing, grid))
+    }
+
+    /// Reads and caches every draft the folder model has not seen, telling `progress` (files
+    /// known, files in all) every few hundred files: the background half of [`Workspace::library`].
+    /// Safe beside another handle on the same workspace (the cache is written in batches).
+    pub fn catch_up_folder(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<()> {
+        self.folder_within(None, progress).map(|_| ())
     }
 
     /// Reads one draft by its path (relative to the workspace, or absolute inside it).
@@ -249,6 +268,29 @@ impl Workspace {
     }
 }
 
+/// The library's view of the folder model.
+fn listing_of(folder: Folder) -> Listing {
+    let Folder {
+        drafts,
+        problems,
+        conflicted,
+        pending,
+        ..
+    } = folder;
+    let drafts = drafts
+        .into_iter()
+        .map(|entry| DraftSummary {
+            in_conflict: conflicted.contains(&entry.path),
+            ..summarize(entry)
+        })
+        .collect();
+    Listing {
+        drafts,
+        problems,
+        pending,
+    }
+}
+
 fn summarize(entry: FrontMatterEntry) -> DraftSummary {
     DraftSummary {
         // The cache holds what a draft's front matter parsed to, so these parse again.
@@ -269,15 +311,10 @@ fn summarize(entry: FrontMatterEntry) -> DraftSummary {
     }
 }
 
-/// Every draft-named file under `root`, skipping hidden folders, sorted by relative path.
-pub(super) fn find_draft_files(root: &Path) -> Result<Vec<FoundFile>> {
-    Ok(find_files(root)?.drafts)
-}
-
 /// What a walk of the folder finds.
 pub(super) struct FolderFiles {
-    /// Draft-named files, sorted by relative path.
-    pub drafts: Vec<FoundFile>,
+    /// Draft-named files' relative paths, sorted.
+    pub drafts: Vec<String>,
     /// Sync tools' conflict copies of drafts and issue files (never drafts themselves), by
     /// relative path, with the original's relative path.
     pub copies: Vec<(String, ConflictCopy)>,
@@ -301,9 +338,7 @@ pub(super) fn find_files(root: &Path) -> Result<FolderFiles> {
                     stack.push(entry.path());
                 }
             } else if kind.is_file() && is_draft_file_name(&name) {
-                let abs = entry.path();
-                let rel = relative(root, &abs);
-                found.push(FoundFile { abs, rel });
+                found.push(relative(root, &entry.path()));
             } else if kind.is_file() {
                 let rel = relative(root, &entry.path());
                 if let Some(copy) = conflict_copy_path(&rel).filter(copies_what_we_read) {
@@ -312,7 +347,7 @@ pub(super) fn find_files(root: &Path) -> Result<FolderFiles> {
             }
         }
     }
-    found.sort_by(|a, b| a.rel.cmp(&b.rel));
+    found.sort();
     copies.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(FolderFiles {
         drafts: found,

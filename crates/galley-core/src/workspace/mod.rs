@@ -2,9 +2,10 @@
 //! history database). This is the facade the CLI and the desktop shell call.
 
 mod approval;
+mod catch_up;
 mod configure;
 mod export;
-mod front_matter;
+mod folder;
 mod import;
 mod issue;
 mod journal;
@@ -21,11 +22,12 @@ mod translation_view;
 mod xliff;
 
 pub use approval::ApprovalChange;
+pub use catch_up::View;
 pub use export::{ExportOptions, ExportReport};
 pub use import::{ImportCounts, ImportOptions, ImportOutcome, ImportReport, ImportedFile};
 pub use issue::{IssueList, IssueSummary, IssueView, MoveReport, Step};
 pub use journal::JOURNAL_DIR;
-pub use listing::{CommentaryDrafts, DraftSummary, Listing, MissingFields};
+pub use listing::{CommentaryDrafts, DraftSummary, Listing, MissingFields, LIBRARY_BUDGET};
 pub use po::PoExport;
 pub use record::{RecordReport, Recorded};
 pub use recovery::Recovery;
@@ -78,6 +80,8 @@ pub struct Workspace {
     recovery: Option<Recovery>,
     /// The team's records, folded from the journals.
     journals: journal::Journals,
+    /// Whether this handle recorded the whole folder (see `catch_up`).
+    folder_recorded: bool,
 }
 
 impl Workspace {
@@ -146,6 +150,7 @@ impl Workspace {
             history,
             env,
             outdated_memo: translate::OutdatedMemo::default(),
+            folder_recorded: false,
             recovery: None,
             journals,
         };

@@ -16,6 +16,10 @@ use crate::records::VersionOrigin;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+/// `local_state` key: "pending" while only part of the folder has been recorded on this
+/// machine, "done" once the whole folder was.
+const FIRST_LOOK: &str = "first_look";
+
 /// One change recorded from the folder.
 #[derive(Debug, Clone)]
 pub struct Recorded {
@@ -34,9 +38,9 @@ pub struct RecordReport {
     pub problems: Vec<Error>,
 }
 
-/// The scan of a set of paths: what the planner sees, plus the texts to store.
+/// What was seen of a set of paths: what the planner sees, plus the texts to store.
 #[derive(Default)]
-struct Scan {
+struct Observed {
     files: Vec<DiskFile>,
     texts: BTreeMap<String, String>,
     problems: Vec<Error>,
@@ -47,18 +51,23 @@ impl Workspace {
     /// Used at start-up, by `galley record`, and whenever the watcher lost events.
     pub fn record_all(&mut self) -> Result<RecordReport> {
         let records_changed = self.refresh_records()?;
-        let mut scan = Scan::default();
+        let mut scan = Observed::default();
         let files = find_files(self.root())?;
-        for found in files.drafts {
-            scan_one(&mut scan, &found.abs, found.rel);
+        for rel in files.drafts {
+            scan_one(&mut scan, &self.root().join(&rel), rel);
         }
         // A conflict copy is never a draft: reported, never recorded, so never a duplicate.
         for (rel, copy) in files.copies {
             scan.problems.push(Error::conflict_copy(rel, copy));
         }
         let known = self.history().known_files()?;
-        let mut report = self.apply(scan, &known)?;
+        let first_look = self.first_look(known.is_empty())?;
+        let mut report = self.apply(scan, &known, first_look)?;
         report.records_changed = records_changed;
+        if first_look {
+            self.history().set_local_value(FIRST_LOOK, "done")?;
+        }
+        self.folder_recorded = true;
         Ok(report)
     }
 
@@ -66,7 +75,7 @@ impl Workspace {
     /// of any draft that appears at one of them, so renames are seen as renames.
     pub fn record_paths(&mut self, paths: &[PathBuf]) -> Result<RecordReport> {
         let records_changed = self.refresh_records()?;
-        let mut scan = Scan::default();
+        let mut scan = Observed::default();
         let mut wanted: BTreeSet<String> = BTreeSet::new();
         for abs in paths {
             if let Some(rel) = self.draft_rel_path(abs) {
@@ -78,7 +87,6 @@ impl Workspace {
         for rel in &wanted {
             scan_one(&mut scan, &self.root().join(rel), rel.clone());
         }
-        let all_known = self.history().known_files()?;
         let ids: BTreeSet<(&str, &str)> = scan
             .files
             .iter()
@@ -87,27 +95,48 @@ impl Workspace {
                 DiskState::Invalid => None,
             })
             .collect();
-        let related: Vec<String> = all_known
+        // What history knows of these paths and of these drafts elsewhere, without reading
+        // every known file: a few paths cost their rows.
+        let nearby = self.history().known_files_matching(&mut |path, id, lang| {
+            wanted.contains(path) || ids.contains(&(id, lang))
+        })?;
+        let related: Vec<String> = nearby
             .iter()
-            .filter(|k| {
-                ids.contains(&(k.draft_id.as_str(), k.lang.as_str())) && !wanted.contains(&k.path)
-            })
+            .filter(|k| !wanted.contains(&k.path))
             .map(|k| k.path.clone())
             .collect();
         for rel in related {
             scan_one(&mut scan, &self.root().join(&rel), rel.clone());
             wanted.insert(rel);
         }
-        let known: Vec<KnownFile> = all_known
+        let first_look = self.first_look(!self.history().knows_any_file()?)?;
+        if first_look {
+            // Recording part of the folder first (an issue, a watcher batch) must not end this
+            // machine's first look: the whole folder's first record still claims nothing.
+            self.history().set_local_value(FIRST_LOOK, "pending")?;
+        }
+        let known: Vec<KnownFile> = nearby
             .into_iter()
             .filter(|k| wanted.contains(&k.path))
             .collect();
-        let mut report = self.apply(scan, &known)?;
+        let mut report = self.apply(scan, &known, first_look)?;
         report.records_changed = records_changed;
         Ok(report)
     }
 
-    fn apply(&mut self, mut scan: Scan, known: &[KnownFile]) -> Result<RecordReport> {
+    /// Whether this is this machine's first look at the folder: history knows no file of it
+    /// yet, or only what a partial record (see `record_paths`) taught it.
+    fn first_look(&self, knows_nothing: bool) -> Result<bool> {
+        Ok(knows_nothing || self.history().local_value(FIRST_LOOK)?.as_deref() == Some("pending"))
+    }
+
+    /// `first_look`: see [`Workspace::first_look`].
+    fn apply(
+        &mut self,
+        mut scan: Observed,
+        known: &[KnownFile],
+        first_look: bool,
+    ) -> Result<RecordReport> {
         let plan = plan(&scan.files, known);
         let mut report = RecordReport {
             recorded: Vec::new(),
@@ -139,7 +168,7 @@ impl Workspace {
         // they are recorded. Not on this machine's first look at a workspace others keep
         // records in (a fresh clone or copy): what is there was there before this machine, and
         // claiming it would sign others' work.
-        let first_look = known.is_empty() && !self.records().is_empty();
+        let first_look = first_look && !self.records().is_empty();
         let made_here: Vec<_> = plan
             .actions
             .iter()
@@ -256,9 +285,9 @@ impl Workspace {
     }
 }
 
-fn scan_one(scan: &mut Scan, abs: &Path, rel: String) {
+fn scan_one(scan: &mut Observed, abs: &Path, rel: String) {
     // Not followed: a link named like a draft could point outside the workspace, and the
-    // full scan (`find_draft_files`) skips links too, so both paths see the same folder.
+    // full scan (`listing::find_files`) skips links too, so both paths see the same folder.
     let meta = match std::fs::symlink_metadata(abs) {
         Ok(meta) if meta.is_file() => meta,
         _ => return, // gone, a link, or not a file: absent from the disk side

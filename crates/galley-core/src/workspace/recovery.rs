@@ -41,16 +41,16 @@ impl Workspace {
     /// Known files start empty in a fresh history: enter every file whose text is already its
     /// salvaged head, so the rescan records only what history really lacks.
     fn know_files_matching_heads(&mut self) -> Result<()> {
-        for found in super::listing::find_draft_files(self.root())? {
-            let Ok(draft) = crate::draft::read_draft(&found.abs, std::path::Path::new(&found.rel))
-            else {
+        for rel in super::folder::draft_paths(self.root())? {
+            let abs = self.root().join(&rel);
+            let Ok(draft) = crate::draft::read_draft(&abs, std::path::Path::new(&rel)) else {
                 continue;
             };
             let front = draft.front();
             let hash = crate::hash::ContentHash::of(draft.text().as_bytes());
             let head = self.history().head(&front.id, &front.lang)?;
-            if head.is_some_and(|h| h.hash == Some(hash) && h.path == found.rel) {
-                let target = self.resolve(std::path::Path::new(&found.rel))?;
+            if head.is_some_and(|h| h.hash == Some(hash) && h.path == rel) {
+                let target = self.resolve(std::path::Path::new(&rel))?;
                 let file = self.known_file(&target, front, hash)?;
                 self.history().upsert_known_file(&file)?;
             }

@@ -3,7 +3,7 @@
 //! transaction, and files whose recorded text changed are re-indexed before the next search,
 //! so saves pay nothing for search. `reindex` rebuilds it all from disk.
 
-use super::listing::find_draft_files;
+use super::folder::draft_paths;
 use super::Workspace;
 use crate::draft::{read_draft, Draft};
 use crate::error::{Error, Result};
@@ -40,7 +40,7 @@ impl Workspace {
     /// Rebuilds the whole index from the files on disk, in one transaction. `progress` is
     /// called with (files done, files in all) after each file.
     pub fn reindex(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<ReindexReport> {
-        let files = find_draft_files(self.root())?;
+        let files = draft_paths(self.root())?;
         let statuses: HashMap<(String, String), &'static str> = self
             .records()
             .statuses()
@@ -48,13 +48,13 @@ impl Workspace {
             .collect();
         let mut report = ReindexReport::default();
         let rebuild = self.history().rebuild_index()?;
-        for (done, file) in files.iter().enumerate() {
-            match read_draft(&file.abs, Path::new(&file.rel)) {
+        for (done, rel) in files.iter().enumerate() {
+            match read_draft(&self.root().join(rel), Path::new(rel)) {
                 Ok(draft) => {
                     let front = draft.front();
                     let key = (front.id.clone(), front.lang.clone());
                     let status = statuses.get(&key).copied().unwrap_or("");
-                    rebuild.add(&DocFields::of(&file.rel, &draft, status).as_doc())?;
+                    rebuild.add(&DocFields::of(rel, &draft, status).as_doc())?;
                     report.indexed += 1;
                 }
                 Err(e) => report.problems.push(e),

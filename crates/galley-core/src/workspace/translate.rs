@@ -2,11 +2,10 @@
 //! minor, the commentary × language grid, and the source diff since a translation's base.
 //! The rules live in `crate::translation`; this file reads files and history for them.
 
-use super::front_matter::entry_of;
-use super::listing::find_draft_files;
+use super::folder::{entry_of, Folder, Found};
 use super::Workspace;
 use crate::diff::diff_texts;
-use crate::draft::{lang_from_file_name, read_draft, render_new, Draft, IsoWeek};
+use crate::draft::{lang_from_file_name, render_new, IsoWeek};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
 use crate::history::{FrontMatterEntry, SourceStamp, TextKey, Version};
@@ -19,30 +18,7 @@ use crate::translation::{
 };
 use crate::workspace::SaveOutcome;
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 use std::sync::Mutex;
-
-/// A draft found in the folder, with its workspace-relative path.
-pub(super) struct Found {
-    pub(super) rel: String,
-    pub(super) draft: Draft,
-}
-
-impl Found {
-    pub(super) fn lang(&self) -> &str {
-        &self.draft.front().lang
-    }
-
-    /// The file name without `.<lang>.md` (`army-reserve-call-up.be.md` →
-    /// `army-reserve-call-up`): what names the commentary's pages in a bundle.
-    pub(super) fn slug(&self) -> String {
-        let name = self.rel.rsplit('/').next().unwrap_or(&self.rel);
-        let stem = name.strip_suffix(".md").unwrap_or(name);
-        stem.strip_suffix(&format!(".{}", self.lang()))
-            .unwrap_or(stem)
-            .to_string()
-    }
-}
 
 /// The field and paragraph detail of outdated cells, by what decides it entirely: the source's
 /// path (named in its errors), the hashes of its base and head texts, and the translation's
@@ -322,11 +298,21 @@ impl Workspace {
     /// from `front_matter_cache`); compares versions by text keys, and reads texts only for
     /// outdated cells whose detail this workspace has not worked out before (`OutdatedMemo`).
     pub fn translation_grid(&self, issue: Option<IsoWeek>) -> Result<TranslationGrid> {
+        self.translation_grid_in(&mut self.folder()?, issue)
+    }
+
+    /// [`Workspace::translation_grid`] of the folder model (its problems are taken).
+    pub(super) fn translation_grid_in(
+        &self,
+        folder: &mut Folder,
+        issue: Option<IsoWeek>,
+    ) -> Result<TranslationGrid> {
         let mut grid = TranslationGrid {
             languages: self.settings().languages.clone(),
+            problems: std::mem::take(&mut folder.problems),
             ..TranslationGrid::default()
         };
-        let entries = self.front_matter_entries(&mut grid.problems)?;
+        let entries = folder.drafts.iter();
         let wanted = issue.map(|w| w.to_string());
         let mut order: Vec<String> = Vec::new();
         let mut by_id: HashMap<String, Vec<FrontMatterEntry>> = HashMap::new();
@@ -343,11 +329,16 @@ impl Workspace {
                     order.push(entry.draft_id.clone());
                     Vec::new()
                 })
-                .push(entry);
+                .push(entry.clone());
         }
         let mut context = GridContext {
             minor: self.minor_versions()?,
-            stamps: Some(self.history().sources_stamps(&self.based_sources())?),
+            // One issue's cells read their sources' versions through the index (a cost that
+            // follows the issue); the whole workspace's, in one pass over every version.
+            stamps: match issue {
+                Some(_) => None,
+                None => Some(self.history().sources_stamps(&self.based_sources())?),
+            },
             texts: HashMap::new(),
             ws: self,
         };
@@ -361,7 +352,12 @@ impl Workspace {
 
     /// One commentary's row of the grid (all its languages).
     pub fn translation_row(&self, id: &str) -> Result<GridRow> {
-        let drafts = self.commentary(id)?;
+        self.translation_row_in(&self.folder()?, id)
+    }
+
+    /// [`Workspace::translation_row`] of the folder model.
+    pub(super) fn translation_row_in(&self, folder: &Folder, id: &str) -> Result<GridRow> {
+        let drafts = self.commentary_in(folder, id)?;
         let mut languages = self.settings().languages.clone();
         for d in &drafts {
             if !languages.iter().any(|l| l == d.lang()) {
@@ -452,29 +448,6 @@ impl Workspace {
             versions,
             diff: diff_texts(&old, &new),
         })
-    }
-
-    /// Every readable draft with this id, by path.
-    pub(super) fn commentary(&self, id: &str) -> Result<Vec<Found>> {
-        let mut found = Vec::new();
-        for file in find_draft_files(self.root())? {
-            // Unreadable files are `galley check`'s business; they cannot be this commentary.
-            if let Ok(draft) = read_draft(&file.abs, Path::new(&file.rel)) {
-                if draft.front().id == id {
-                    found.push(Found {
-                        rel: file.rel,
-                        draft,
-                    });
-                }
-            }
-        }
-        if found.is_empty() {
-            return Err(Error::NotFound {
-                what: format!("commentary {id}"),
-                hint: " in the workspace. `galley list` shows the ids.".into(),
-            });
-        }
-        Ok(found)
     }
 
     /// The newest version of (id, lang), which must have a text.

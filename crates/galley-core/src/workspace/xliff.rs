@@ -13,7 +13,8 @@
 //! `start_translation` does) with status in progress and the exported source version as base.
 //! If nothing in the file was translated, nothing is created.
 
-use super::translate::{find_lang, source_of, translation_path, Found};
+use super::folder::Found;
+use super::translate::{find_lang, source_of, translation_path};
 use super::{SaveOutcome, VersionRef, Workspace};
 use crate::draft::{render_new, update, Draft, MAX_DRAFT_BYTES};
 use crate::error::{Error, Result};

@@ -7,6 +7,7 @@ mod draft;
 mod draft_edit;
 mod export;
 mod faults;
+mod folder;
 mod fuzz_corpus;
 mod history;
 mod hostile;
