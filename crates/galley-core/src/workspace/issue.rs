@@ -321,7 +321,7 @@ impl Workspace {
                 "it has no issue or section yet; give it both: `galley issue move ID --to WEEK --section KEY`",
             ));
         };
-        let scan = self.scan()?;
+        let scan = self.folder()?;
         let (issue, _) = self.load_issue(week)?;
         let members = scan.members(week, &issue);
         let arranged = arrange(&issue, &members, &self.section_keys());
