@@ -37,6 +37,7 @@ mod front;
 mod layout;
 mod names;
 mod render;
+mod style;
 mod trend;
 mod update;
 mod week;
