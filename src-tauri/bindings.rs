@@ -9,7 +9,7 @@ use crate::dto_board::{
     ExportProgress, ExportResult, ExportTarget, LanguageReadinessView, NotMadeFormat, NotMadeView,
 };
 use crate::dto_history::{
-    DiffView, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult, SpanChange,
+    DiffView, FieldsResult, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult, SpanChange,
     SpanView, VersionInfo, VersionOrigin,
 };
 use crate::dto_preview::PreviewView;
@@ -45,6 +45,7 @@ pub fn typescript_declarations() -> String {
         LanguageVersion::decl(&cfg),
         DraftView::decl(&cfg),
         FrontFields::decl(&cfg),
+        FieldsResult::decl(&cfg),
         VersionInfo::decl(&cfg),
         VersionOrigin::decl(&cfg),
         SaveResult::decl(&cfg),

@@ -7,7 +7,7 @@ use tauri::State;
 
 use crate::dto::{self, DraftView, Library, WorkspaceInfo};
 use crate::dto_history::{
-    save_result, version_info, DiffView, FrontFields, SaveResult, VersionInfo,
+    save_result, version_info, DiffView, FieldsResult, FrontFields, SaveResult, VersionInfo,
 };
 use crate::dto_translation::{SourceChanges, TranslationPane};
 use crate::error::ErrorDto;
@@ -61,21 +61,18 @@ pub fn read_draft(session: State<'_, Session>, path: String) -> Result<DraftView
     })
 }
 
-/// The draft's text with the form's fields applied (only changed keys rewritten); not saved.
+/// The draft's text with the form's fields applied (only changed keys rewritten, each in its
+/// own YAML style), or the field the core refused; not saved.
 #[tauri::command(async)]
 pub fn edit_fields(
     session: State<'_, Session>,
     path: String,
     text: String,
     fields: FrontFields,
-) -> Result<String, ErrorDto> {
+) -> Result<FieldsResult, ErrorDto> {
     session.with(|ws| {
         let target = ws.resolve(Path::new(&path))?;
-        Ok(draft::edit_fields(
-            Path::new(&target.rel),
-            &text,
-            &fields.into(),
-        )?)
+        Ok(draft::edit_fields(Path::new(&target.rel), &text, &fields.into())?.into())
     })
 }
 

@@ -6,7 +6,8 @@ use ts_rs::TS;
 use crate::dto_records::{concurrent_label, ConcurrentLabel};
 use galley_core::clock::format_time;
 use galley_core::diff::{Diff, ParagraphKind, SpanKind};
-use galley_core::draft::FieldEdit;
+use crate::error::ErrorDto;
+use galley_core::draft::{FieldEdit, FieldsEdit};
 use galley_core::hash::ContentHash;
 use galley_core::history::{Origin, Version};
 use galley_core::records::Records;
@@ -63,6 +64,27 @@ pub enum SaveResult {
         theirs: VersionInfo,
         ours: VersionInfo,
     },
+}
+
+/// What applying the form gave: the new text (not saved), or the field whose value the core
+/// refused and why (the form keeps the value; the text is unchanged).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "outcome", rename_all = "camelCase")]
+pub enum FieldsResult {
+    Edited { text: String },
+    Refused { field: String, error: ErrorDto },
+}
+
+impl From<FieldsEdit> for FieldsResult {
+    fn from(edit: FieldsEdit) -> Self {
+        match edit {
+            FieldsEdit::Edited(text) => FieldsResult::Edited { text },
+            FieldsEdit::Refused { field, error } => FieldsResult::Refused {
+                field: field.to_string(),
+                error: error.into(),
+            },
+        }
+    }
 }
 
 /// The editor form's front matter fields, as typed.

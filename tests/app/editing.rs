@@ -113,7 +113,8 @@ fn editing_the_title_field_rewrites_only_that_line() {
         .expect("edit succeeds");
 
     let old = text_of(&draft);
-    let edited = edited.as_str().expect("a text");
+    assert_eq!(edited["outcome"], "edited", "{edited}");
+    let edited = edited["text"].as_str().expect("a text");
     let changed: Vec<(&str, &str)> = old
         .lines()
         .zip(edited.lines())
@@ -125,25 +126,25 @@ fn editing_the_title_field_rewrites_only_that_line() {
 }
 
 #[test]
-fn a_bad_issue_week_in_the_form_is_refused_as_invalid() {
+fn a_bad_issue_week_in_the_form_is_refused_for_the_issue_field() {
     let workspace = sample_workspace();
     let app = TestApp::open(workspace.path());
     let draft = read(&app);
     let fields = json!({ "title": "T", "trend": null, "authors": [], "lead": "", "section": null,
-        "issue": "week 20", "tags": [] });
+        "issue": "2020-W99", "tags": [] });
 
-    let error = app
+    let result = app
         .invoke(
             "edit_fields",
             json!({ "path": PATH, "text": draft["text"], "fields": fields }),
         )
-        .expect_err("refused");
+        .expect("a refused field is an outcome, not a failure");
 
-    assert_eq!(error["kind"], "invalid", "{error}");
-    assert!(error["message"]
-        .as_str()
-        .unwrap_or_default()
-        .contains("week 20"));
+    assert_eq!(result["outcome"], "refused", "{result}");
+    assert_eq!(result["field"], "issue", "{result}");
+    assert_eq!(result["error"]["kind"], "invalid", "{result}");
+    let reason = result["error"]["message"].as_str().unwrap_or_default();
+    assert!(reason.contains("2020-W99") && reason.contains("weeks 01 to"), "{reason}");
 }
 
 #[test]

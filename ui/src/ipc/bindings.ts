@@ -95,6 +95,8 @@ hash: string, };
 
 export type FrontFields = { title: string, trend: string | null, authors: Array<string>, lead: string, section: string | null, issue: string | null, tags: Array<string>, };
 
+export type FieldsResult = { "outcome": "edited", text: string, } | { "outcome": "refused", field: string, error: ErrorDto, };
+
 export type VersionInfo = { id: number, author: string, 
 /**
  * UTC, `2020-05-14T09:30:00Z`.

@@ -44,7 +44,7 @@ mod week;
 mod words;
 mod yaml_tree;
 
-pub use edit::{edit_fields, FieldEdit};
+pub use edit::{edit_fields, FieldEdit, FieldsEdit};
 pub use front::FrontMatter;
 pub(crate) use front::FIELDS;
 pub use names::{

@@ -1,7 +1,7 @@
 //! The editor form's field edits: only changed keys are rewritten, the body and everything
 //! else stay byte for byte, and bad values are refused with a sentence.
 
-use galley_core::draft::{edit_fields, Draft, FieldEdit};
+use galley_core::draft::{edit_fields, Draft, FieldEdit, FieldsEdit};
 use std::path::Path;
 
 const TEXT: &str = "---\nid: abc123\n# kept comment\ntitle: Old title\nlang: en\ncustom: kept\n---\n\nBody *stays*.\n";
@@ -22,7 +22,7 @@ fn form_of(text: &str) -> FieldEdit {
 
 #[test]
 fn an_unchanged_form_leaves_the_text_identical() {
-    let edited = edit_fields(Path::new("a.en.md"), TEXT, &form_of(TEXT)).expect("edits");
+    let edited = edited("a.en.md", TEXT, &form_of(TEXT));
     assert_eq!(edited, TEXT);
 }
 
@@ -30,7 +30,7 @@ fn an_unchanged_form_leaves_the_text_identical() {
 fn a_changed_title_rewrites_only_its_line() {
     let mut form = form_of(TEXT);
     form.title = "New title".into();
-    let edited = edit_fields(Path::new("a.en.md"), TEXT, &form).expect("edits");
+    let edited = edited("a.en.md", TEXT, &form);
     assert_eq!(edited, TEXT.replace("title: Old title", "title: New title"));
 }
 
@@ -40,7 +40,7 @@ fn new_fields_are_added_and_the_body_is_kept() {
     form.trend = Some("improved".into());
     form.issue = Some("2020-W20".into());
     form.authors = vec!["Ala".into(), "  ".into()];
-    let edited = edit_fields(Path::new("a.en.md"), TEXT, &form).expect("edits");
+    let edited = edited("a.en.md", TEXT, &form);
     let draft = Draft::parse(Path::new("a.en.md"), edited.as_bytes()).expect("valid");
     assert_eq!(draft.front().authors, vec!["Ala".to_string()]);
     assert_eq!(
@@ -51,18 +51,42 @@ fn new_fields_are_added_and_the_body_is_kept() {
     assert!(edited.contains("# kept comment\n") && edited.contains("custom: kept\n"));
 }
 
+/// The form applied to `text`, which must give a new text.
+fn edited(path: &str, text: &str, form: &FieldEdit) -> String {
+    match edit_fields(Path::new(path), text, form).expect("the draft parses") {
+        FieldsEdit::Edited(text) => text,
+        FieldsEdit::Refused { field, error } => panic!("{field} refused: {error}"),
+    }
+}
+
+/// The field the form's value was refused for, and the reason.
+fn refused(text: &str, form: &FieldEdit) -> (&'static str, galley_core::Error) {
+    match edit_fields(Path::new("a.en.md"), text, form).expect("the draft parses") {
+        FieldsEdit::Refused { field, error } => (field, error),
+        FieldsEdit::Edited(text) => panic!("not refused: {text}"),
+    }
+}
+
 #[test]
-fn a_bad_trend_or_issue_is_refused_with_its_value() {
+fn a_bad_trend_or_issue_is_refused_for_its_field_with_its_value() {
     let mut form = form_of(TEXT);
     form.trend = Some("better".into());
-    let error = edit_fields(Path::new("a.en.md"), TEXT, &form).expect_err("refused");
-    assert_eq!(error.kind(), "invalid");
+    let (field, error) = refused(TEXT, &form);
+    assert_eq!((field, error.kind()), ("trend", "invalid"));
     assert!(error.to_string().contains("better"), "{error}");
 
     let mut form = form_of(TEXT);
-    form.issue = Some("2020-20".into());
-    let error = edit_fields(Path::new("a.en.md"), TEXT, &form).expect_err("refused");
-    assert!(error.to_string().contains("2020-20"), "{error}");
+    form.issue = Some("2020-W99".into());
+    let (field, error) = refused(TEXT, &form);
+    assert_eq!(field, "issue");
+    assert!(error.to_string().contains("2020-W99"), "{error}");
+}
+
+#[test]
+fn a_text_that_is_not_a_draft_is_an_error_not_a_refused_field() {
+    let error = edit_fields(Path::new("a.en.md"), "no front matter", &form_of(TEXT))
+        .expect_err("not a draft");
+    assert_eq!(error.kind(), "invalid_draft");
 }
 
 // Editing a field keeps the YAML style it was written in, unless the value cannot be written
@@ -71,7 +95,7 @@ fn a_bad_trend_or_issue_is_refused_with_its_value() {
 fn edited_with(text: &str, change: impl FnOnce(&mut FieldEdit)) -> (String, Draft) {
     let mut form = form_of(text);
     change(&mut form);
-    let edited = edit_fields(Path::new("a.be.md"), text, &form).expect("edits");
+    let edited = edited("a.be.md", text, &form);
     let draft = Draft::parse(Path::new("a.be.md"), edited.as_bytes()).expect("valid");
     (edited, draft)
 }
