@@ -42,6 +42,8 @@ pub struct VersionInfo {
 pub enum VersionOrigin {
     Save,
     External,
+    /// The file as Galley first found it (an existing file, no record of who made it).
+    Found,
     Restore,
     Conflict,
     Import,
@@ -156,6 +158,7 @@ impl From<&Version> for VersionInfo {
         let origin = match v.origin {
             Origin::Save => VersionOrigin::Save,
             Origin::External => VersionOrigin::External,
+            Origin::Found => VersionOrigin::Found,
             Origin::Restore { .. } => VersionOrigin::Restore,
             Origin::Conflict => VersionOrigin::Conflict,
             Origin::Import => VersionOrigin::Import,

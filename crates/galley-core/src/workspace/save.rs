@@ -161,11 +161,18 @@ impl Workspace {
     }
 
     /// The versions of the draft at `path` (its language version), newest first. Works for
-    /// deleted files too, through the path their versions recorded.
+    /// deleted files too, through the path their versions recorded. The oldest, when nobody's
+    /// record says it was made in Galley, is [`Origin::Found`]: the file as it was first found.
     pub fn log(&self, path: &str) -> Result<Vec<Version>> {
         let (draft_id, lang) = self.identity_of(path)?;
         let versions = self.history().log(&draft_id, &lang)?;
-        Ok(versions.into_iter().map(|v| self.attributed(v)).collect())
+        let mut versions: Vec<Version> = versions.into_iter().map(|v| self.attributed(v)).collect();
+        if let Some(first) = versions.last_mut() {
+            if first.origin == Origin::External && first.hash.is_some() {
+                first.origin = Origin::Found;
+            }
+        }
+        Ok(versions)
     }
 
     /// The version a user names: its number on this machine (`24`, at most six digits), or a
@@ -416,7 +423,7 @@ impl Workspace {
             Origin::Restore { .. } => VersionOrigin::Restore,
             Origin::Import => VersionOrigin::Import,
             Origin::Conflict => VersionOrigin::Conflict,
-            Origin::Save | Origin::External => VersionOrigin::Save,
+            Origin::Save | Origin::External | Origin::Found => VersionOrigin::Save,
         };
         // The record first: a crash after it leaves a record of a text nobody has, harmless;
         // the other order could leave a version nobody else can attribute.
