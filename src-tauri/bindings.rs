@@ -9,8 +9,8 @@ use crate::dto_board::{
     ExportProgress, ExportResult, ExportTarget, LanguageReadinessView, NotMadeFormat, NotMadeView,
 };
 use crate::dto_history::{
-    DiffView, FieldsResult, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult, SpanChange,
-    SpanView, VersionInfo, VersionOrigin,
+    DiffView, FieldsResult, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult,
+    SpanChange, SpanView, VersionInfo, VersionOrigin,
 };
 use crate::dto_preview::PreviewView;
 use crate::dto_records::{ConcurrentEditorial, ConcurrentLabel, ConcurrentStatus, EditorialState};

@@ -4,9 +4,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::dto_records::{concurrent_label, ConcurrentLabel};
+use crate::error::ErrorDto;
 use galley_core::clock::format_time;
 use galley_core::diff::{Diff, ParagraphKind, SpanKind};
-use crate::error::ErrorDto;
 use galley_core::draft::{FieldEdit, FieldsEdit};
 use galley_core::hash::ContentHash;
 use galley_core::history::{Origin, Version};

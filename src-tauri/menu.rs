@@ -27,7 +27,8 @@ const FILE_ITEMS: [(&str, &str, Option<&str>); 6] = [
 ];
 /// No accelerators: the webview handles Ctrl+Z itself (CodeMirror's history, the form's), and a
 /// GTK accelerator would take the key from it.
-const EDIT_ITEMS: [(&str, &str, Option<&str>); 2] = [("undo", "Undo", None), ("redo", "Redo", None)];
+const EDIT_ITEMS: [(&str, &str, Option<&str>); 2] =
+    [("undo", "Undo", None), ("redo", "Redo", None)];
 const VIEW_ITEMS: [(&str, &str, Option<&str>); 4] = [
     ("focus-mode", "Focus Mode", Some("CmdOrCtrl+Shift+F")),
     (

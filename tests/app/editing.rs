@@ -144,7 +144,10 @@ fn a_bad_issue_week_in_the_form_is_refused_for_the_issue_field() {
     assert_eq!(result["field"], "issue", "{result}");
     assert_eq!(result["error"]["kind"], "invalid", "{result}");
     let reason = result["error"]["message"].as_str().unwrap_or_default();
-    assert!(reason.contains("2020-W99") && reason.contains("weeks 01 to"), "{reason}");
+    assert!(
+        reason.contains("2020-W99") && reason.contains("weeks 01 to"),
+        "{reason}"
+    );
 }
 
 #[test]

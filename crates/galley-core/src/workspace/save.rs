@@ -5,7 +5,7 @@
 use super::record::mtime_ns;
 use super::Workspace;
 use crate::atomic::write_atomic;
-use crate::diff::{diff_texts, Diff};
+use crate::diff::{diff_drafts, diff_texts, Diff, DraftDiff};
 use crate::draft::{new_id, render_new, Draft, FrontMatter, IsoWeek, MAX_DRAFT_BYTES};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
@@ -281,6 +281,11 @@ impl Workspace {
 
     pub fn diff(&self, old: &VersionRef, new: &VersionRef) -> Result<Diff> {
         Ok(diff_texts(&self.text_of(old)?, &self.text_of(new)?))
+    }
+
+    /// Two versions compared for people: front matter field by field, the body word by word.
+    pub fn diff_draft(&self, old: &VersionRef, new: &VersionRef) -> Result<DraftDiff> {
+        Ok(diff_drafts(&self.text_of(old)?, &self.text_of(new)?))
     }
 
     /// What `galley diff PATH [FROM [TO]]` compares: version `from` (default: the newest

@@ -400,9 +400,8 @@ fn the_first_version_of_a_file_found_on_disk_is_an_existing_file_and_later_edits
 #[test]
 fn a_draft_made_in_galley_starts_with_a_save_by_its_maker() {
     let mut t = TempWorkspace::new();
-    let (rel, _) = t
-        .ws
-        .create(&NewDraft {
+    let (rel, _) =
+        t.ws.create(&NewDraft {
             title: "Budget talks".into(),
             lang: "en".into(),
             ..NewDraft::default()
