@@ -9,8 +9,8 @@ use crate::dto_board::{
     ExportProgress, ExportResult, ExportTarget, LanguageReadinessView, NotMadeFormat, NotMadeView,
 };
 use crate::dto_history::{
-    DiffView, FieldsResult, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult,
-    SpanChange, SpanView, VersionInfo, VersionOrigin,
+    DiffView, FieldChangeView, FieldsResult, FrontFields, HunkView, ParagraphChangeKind,
+    ParagraphView, SaveResult, SpanChange, SpanView, VersionInfo, VersionOrigin,
 };
 use crate::dto_preview::PreviewView;
 use crate::dto_records::{ConcurrentEditorial, ConcurrentLabel, ConcurrentStatus, EditorialState};
@@ -50,6 +50,7 @@ pub fn typescript_declarations() -> String {
         VersionOrigin::decl(&cfg),
         SaveResult::decl(&cfg),
         DiffView::decl(&cfg),
+        FieldChangeView::decl(&cfg),
         HunkView::decl(&cfg),
         ParagraphView::decl(&cfg),
         ParagraphChangeKind::decl(&cfg),

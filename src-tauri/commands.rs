@@ -111,7 +111,7 @@ pub fn diff_versions(
     new: i64,
 ) -> Result<DiffView, ErrorDto> {
     session.with(|ws| {
-        let diff = ws.diff(&VersionRef::Version(old), &VersionRef::Version(new))?;
+        let diff = ws.diff_draft(&VersionRef::Version(old), &VersionRef::Version(new))?;
         Ok(DiffView::from(&diff))
     })
 }
