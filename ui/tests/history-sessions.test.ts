@@ -50,6 +50,12 @@ describe("groupSessions", () => {
     expect(groupSessions(versions).map((s) => s.versions.map((x) => x.author))).toEqual([["Alena"], ["Ivan", "Ivan"], ["Alena"]]);
   });
 
+  it("keeps every synced save alone when it knows whom this installation signs as", () => {
+    const versions = [v("2020-05-14T10:03:00Z"), v("2020-05-14T10:02:00Z", { author: "Ivan" }), v("2020-05-14T10:01:00Z", { author: "Ivan" }), v("2020-05-14T10:00:30Z"), v("2020-05-14T10:00:00Z")];
+    const sessions = groupSessions(versions, "Alena");
+    expect(sessions.map((s) => [s.versions.length, s.alone])).toEqual([[1, false], [1, true], [1, true], [2, false]]);
+  });
+
   it("gives nothing for no versions", () => {
     expect(groupSessions([])).toEqual([]);
   });

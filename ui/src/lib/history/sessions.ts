@@ -8,25 +8,27 @@ export const SESSION_GAP_MS = 5 * 60 * 1000;
 /** One row of History: a lone version, or a session of saves (newest first). */
 export interface Session {
   versions: VersionInfo[];
-  /** Labelled, conflict, outside, found, imported, restored versions stand alone. */
+  /** Labelled, conflict, outside, found, imported, restored and synced versions stand alone. */
   alone: boolean;
 }
 
-/** A version that is always its own row: it marks something, or did not come from typing here. */
-export function standsAlone(v: VersionInfo): boolean {
-  return v.label !== null || v.origin !== "save";
+/** A version that is always its own row: it marks something, or did not come from typing
+ * here — a save signed by someone other than `me` arrived by sync. */
+export function standsAlone(v: VersionInfo, me: string | null = null): boolean {
+  return v.label !== null || v.origin !== "save" || (me !== null && v.author !== me);
 }
 
 /**
  * Groups `versions` (newest first, as the core lists them) into sessions. A save joins the
- * session above it when neither stands alone, the same person made both (another person's
- * saves arrive by sync and are their own session) and they are at most `gapMs` apart.
+ * session above it when neither stands alone, the same person made both and they are at most
+ * `gapMs` apart. `me` is whom this installation signs as; when it is not known, another
+ * person's saves still never join this person's session.
  */
-export function groupSessions(versions: VersionInfo[], gapMs: number = SESSION_GAP_MS): Session[] {
+export function groupSessions(versions: VersionInfo[], me: string | null = null, gapMs: number = SESSION_GAP_MS): Session[] {
   const sessions: Session[] = [];
   let open: Session | null = null;
   for (const v of versions) {
-    if (standsAlone(v)) {
+    if (standsAlone(v, me)) {
       sessions.push({ versions: [v], alone: true });
       open = null;
       continue;
