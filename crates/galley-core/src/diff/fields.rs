@@ -64,14 +64,10 @@ pub fn diff_drafts(old: &str, new: &str) -> DraftDiff {
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     };
-    let mut keys: Vec<&String> = old_unknown
-        .iter()
-        .chain(&new_unknown)
-        .map(|(k, _)| k)
-        .collect();
+    // Unknown keys in the order they first appear (the old file's, then keys new to the new one).
     let mut seen = std::collections::HashSet::new();
-    for key in keys {
-        if !seen.insert(key.clone()) {
+    for (key, _) in old_unknown.iter().chain(&new_unknown) {
+        if !seen.insert(key) {
             continue;
         }
         let (a, b) = (value(&old_unknown, key), value(&new_unknown, key));
