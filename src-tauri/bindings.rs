@@ -10,8 +10,8 @@ use crate::dto_board::{
     ExportProgress, ExportResult, ExportTarget, LanguageReadinessView, NotMadeFormat, NotMadeView,
 };
 use crate::dto_history::{
-    DiffView, FrontFields, HunkView, ParagraphChangeKind, ParagraphView, SaveResult, SpanChange,
-    SpanView, VersionInfo, VersionOrigin,
+    DiffView, FieldChangeView, FieldsResult, FrontFields, HunkView, ParagraphChangeKind,
+    ParagraphView, SaveResult, SpanChange, SpanView, VersionInfo, VersionOrigin,
 };
 use crate::dto_preview::PreviewView;
 use crate::dto_records::{ConcurrentEditorial, ConcurrentLabel, ConcurrentStatus, EditorialState};
@@ -48,10 +48,12 @@ pub fn typescript_declarations() -> String {
         LanguageVersion::decl(&cfg),
         DraftView::decl(&cfg),
         FrontFields::decl(&cfg),
+        FieldsResult::decl(&cfg),
         VersionInfo::decl(&cfg),
         VersionOrigin::decl(&cfg),
         SaveResult::decl(&cfg),
         DiffView::decl(&cfg),
+        FieldChangeView::decl(&cfg),
         HunkView::decl(&cfg),
         ParagraphView::decl(&cfg),
         ParagraphChangeKind::decl(&cfg),

@@ -41,6 +41,7 @@ pub const COMMANDS: &[&str] = &[
     "open_workspace",
     "open_recent",
     "ui_ready",
+    "quit_app",
     // sharing through git
     "sync_now",
     "sync_state",

@@ -7,7 +7,7 @@ use tauri::{AppHandle, Runtime, State};
 
 use crate::dto::{self, DraftView, Library, WorkspaceInfo};
 use crate::dto_history::{
-    save_result, version_info, DiffView, FrontFields, SaveResult, VersionInfo,
+    save_result, version_info, DiffView, FieldsResult, FrontFields, SaveResult, VersionInfo,
 };
 use crate::dto_translation::{SourceChanges, TranslationPane};
 use crate::error::ErrorDto;
@@ -70,21 +70,18 @@ pub fn read_draft(session: State<'_, Session>, path: String) -> Result<DraftView
     })
 }
 
-/// The draft's text with the form's fields applied (only changed keys rewritten); not saved.
+/// The draft's text with the form's fields applied (only changed keys rewritten, each in its
+/// own YAML style), or the field the core refused; not saved.
 #[tauri::command(async)]
 pub fn edit_fields(
     session: State<'_, Session>,
     path: String,
     text: String,
     fields: FrontFields,
-) -> Result<String, ErrorDto> {
+) -> Result<FieldsResult, ErrorDto> {
     session.with(|ws| {
         let target = ws.resolve(Path::new(&path))?;
-        Ok(draft::edit_fields(
-            Path::new(&target.rel),
-            &text,
-            &fields.into(),
-        )?)
+        Ok(draft::edit_fields(Path::new(&target.rel), &text, &fields.into())?.into())
     })
 }
 
@@ -123,7 +120,7 @@ pub fn diff_versions(
     new: i64,
 ) -> Result<DiffView, ErrorDto> {
     session.with(|ws| {
-        let diff = ws.diff(&VersionRef::Version(old), &VersionRef::Version(new))?;
+        let diff = ws.diff_draft(&VersionRef::Version(old), &VersionRef::Version(new))?;
         Ok(DiffView::from(&diff))
     })
 }

@@ -72,6 +72,12 @@ pub fn ui_ready() {
     }
 }
 
+/// File ▸ Quit, after the UI saved the open draft.
+#[tauri::command]
+pub fn quit_app<R: Runtime>(app: AppHandle<R>) {
+    app.exit(0);
+}
+
 fn confirm_init<R: Runtime>(app: &AppHandle<R>, prompt: &InitPrompt, folder: &Path) -> bool {
     app.dialog()
         .message(

@@ -4,9 +4,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::dto_records::{concurrent_label, ConcurrentLabel};
+use crate::error::ErrorDto;
 use galley_core::clock::format_time;
-use galley_core::diff::{Diff, ParagraphKind, SpanKind};
-use galley_core::draft::FieldEdit;
+use galley_core::diff::{Diff, DraftDiff, ParagraphKind, SpanKind};
+use galley_core::draft::{FieldEdit, FieldsEdit};
 use galley_core::hash::ContentHash;
 use galley_core::history::{Origin, Version};
 use galley_core::records::Records;
@@ -41,6 +42,8 @@ pub struct VersionInfo {
 pub enum VersionOrigin {
     Save,
     External,
+    /// The file as Galley first found it (an existing file, no record of who made it).
+    Found,
     Restore,
     Conflict,
     Import,
@@ -65,6 +68,27 @@ pub enum SaveResult {
     },
 }
 
+/// What applying the form gave: the new text (not saved), or the field whose value the core
+/// refused and why (the form keeps the value; the text is unchanged).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "outcome", rename_all = "camelCase")]
+pub enum FieldsResult {
+    Edited { text: String },
+    Refused { field: String, error: ErrorDto },
+}
+
+impl From<FieldsEdit> for FieldsResult {
+    fn from(edit: FieldsEdit) -> Self {
+        match edit {
+            FieldsEdit::Edited(text) => FieldsResult::Edited { text },
+            FieldsEdit::Refused { field, error } => FieldsResult::Refused {
+                field: field.to_string(),
+                error: error.into(),
+            },
+        }
+    }
+}
+
 /// The editor form's front matter fields, as typed.
 #[derive(Debug, Clone, PartialEq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -81,6 +105,10 @@ pub struct FrontFields {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DiffView {
+    /// Front matter keys whose values changed, as values (never YAML); empty when the texts
+    /// are not drafts, and then `hunks` compare the whole texts.
+    pub fields: Vec<FieldChangeView>,
+    /// The body, word by word.
     pub hunks: Vec<HunkView>,
     pub words_added: usize,
     pub words_removed: usize,
@@ -89,6 +117,16 @@ pub struct DiffView {
     pub summary: String,
     /// Some regions were compared by whole paragraphs only (the diff ran out of time).
     pub coarse: bool,
+}
+
+/// One changed front matter field: its key, both values as read, and the word diff between them.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldChangeView {
+    pub key: String,
+    pub old: String,
+    pub new: String,
+    pub spans: Vec<SpanView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -134,6 +172,7 @@ impl From<&Version> for VersionInfo {
         let origin = match v.origin {
             Origin::Save => VersionOrigin::Save,
             Origin::External => VersionOrigin::External,
+            Origin::Found => VersionOrigin::Found,
             Origin::Restore { .. } => VersionOrigin::Restore,
             Origin::Conflict => VersionOrigin::Conflict,
             Origin::Import => VersionOrigin::Import,
@@ -209,6 +248,7 @@ impl From<&Diff> for DiffView {
             })
             .collect();
         DiffView {
+            fields: Vec::new(),
             hunks,
             words_added: diff.stats.words_added,
             words_removed: diff.stats.words_removed,
@@ -240,5 +280,30 @@ fn paragraph(p: &galley_core::diff::ParagraphChange) -> ParagraphView {
                 new: s.new.clone(),
             })
             .collect(),
+    }
+}
+
+impl From<&DraftDiff> for DiffView {
+    fn from(diff: &DraftDiff) -> Self {
+        let fields = diff
+            .fields
+            .iter()
+            .map(|field| FieldChangeView {
+                key: field.key.clone(),
+                old: field.old.clone(),
+                new: field.new.clone(),
+                spans: field
+                    .words
+                    .hunks
+                    .iter()
+                    .flat_map(|hunk| &hunk.paragraphs)
+                    .flat_map(|p| paragraph(p).spans)
+                    .collect(),
+            })
+            .collect();
+        DiffView {
+            fields,
+            ..DiffView::from(&diff.body)
+        }
     }
 }

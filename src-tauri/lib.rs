@@ -121,6 +121,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands_shell::open_workspace,
             commands_shell::open_recent,
             commands_shell::ui_ready,
+            commands_shell::quit_app,
             commands_sync::sync_now,
             commands_sync::sync_state,
             commands_sync::sync_conflicts,

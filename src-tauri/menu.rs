@@ -1,6 +1,8 @@
 //! The native menu bar. Galley's own items are forwarded to the window as one `menu` event
 //! carrying an action name (the UI's shell module runs the same action a keyboard shortcut
-//! would); Quit, About and the Edit items are the platform's predefined ones.
+//! would); About, Cut, Copy, Paste and Select All are the platform's predefined ones. Undo,
+//! Redo and Quit are Galley's own: GTK has no predefined Undo/Redo/Quit (muda leaves them
+//! greyed out), and the UI must save the open draft before the app quits.
 
 use tauri::menu::{
     AboutMetadata, Menu, MenuEvent, MenuItemBuilder, MenuItemKind, Submenu, SubmenuBuilder,
@@ -15,13 +17,18 @@ pub const MENU_EVENT: &str = "menu";
 
 /// The action names the UI knows (ui/src/lib/shell/actions.ts), with each item's label and
 /// accelerator. Labels are English for now: native menus are not yet translated.
-const FILE_ITEMS: [(&str, &str, Option<&str>); 5] = [
+const FILE_ITEMS: [(&str, &str, Option<&str>); 6] = [
     ("open-workspace", "Open Workspace…", Some("CmdOrCtrl+O")),
     ("save", "Save", Some("CmdOrCtrl+S")),
     ("sync", "Sync", Some("CmdOrCtrl+Shift+S")),
     ("set-up-sharing", "Set Up Sharing…", None),
     ("open-shared", "Open Shared Workspace…", None),
+    ("quit", "Quit", Some("CmdOrCtrl+Q")),
 ];
+/// No accelerators: the webview handles Ctrl+Z itself (CodeMirror's history, the form's), and a
+/// GTK accelerator would take the key from it.
+const EDIT_ITEMS: [(&str, &str, Option<&str>); 2] =
+    [("undo", "Undo", None), ("redo", "Redo", None)];
 const VIEW_ITEMS: [(&str, &str, Option<&str>); 4] = [
     ("focus-mode", "Focus Mode", Some("CmdOrCtrl+Shift+F")),
     (
@@ -45,7 +52,8 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
             None => builder.build(app),
         }
     };
-    let [open, save, sync, share, open_shared] = FILE_ITEMS;
+    let [open, save, sync, share, open_shared, quit] = FILE_ITEMS;
+    let [undo, redo] = EDIT_ITEMS;
     let recent = SubmenuBuilder::with_id(app, OPEN_RECENT, "Open Recent").build()?;
     let file = SubmenuBuilder::new(app, "File")
         .item(&item(open)?)
@@ -57,11 +65,11 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item(sync)?)
         .item(&item(share)?)
         .separator()
-        .quit()
+        .item(&item(quit)?)
         .build()?;
     let edit = SubmenuBuilder::new(app, "Edit")
-        .undo()
-        .redo()
+        .item(&item(undo)?)
+        .item(&item(redo)?)
         .separator()
         .cut()
         .copy()
@@ -148,6 +156,7 @@ pub fn forward_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
         }
     } else if FILE_ITEMS
         .iter()
+        .chain(&EDIT_ITEMS)
         .chain(&VIEW_ITEMS)
         .any(|(known, ..)| *known == id)
     {

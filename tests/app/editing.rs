@@ -113,7 +113,8 @@ fn editing_the_title_field_rewrites_only_that_line() {
         .expect("edit succeeds");
 
     let old = text_of(&draft);
-    let edited = edited.as_str().expect("a text");
+    assert_eq!(edited["outcome"], "edited", "{edited}");
+    let edited = edited["text"].as_str().expect("a text");
     let changed: Vec<(&str, &str)> = old
         .lines()
         .zip(edited.lines())
@@ -125,25 +126,28 @@ fn editing_the_title_field_rewrites_only_that_line() {
 }
 
 #[test]
-fn a_bad_issue_week_in_the_form_is_refused_as_invalid() {
+fn a_bad_issue_week_in_the_form_is_refused_for_the_issue_field() {
     let workspace = sample_workspace();
     let app = TestApp::open(workspace.path());
     let draft = read(&app);
     let fields = json!({ "title": "T", "trend": null, "authors": [], "lead": "", "section": null,
-        "issue": "week 20", "tags": [] });
+        "issue": "2020-W99", "tags": [] });
 
-    let error = app
+    let result = app
         .invoke(
             "edit_fields",
             json!({ "path": PATH, "text": draft["text"], "fields": fields }),
         )
-        .expect_err("refused");
+        .expect("a refused field is an outcome, not a failure");
 
-    assert_eq!(error["kind"], "invalid", "{error}");
-    assert!(error["message"]
-        .as_str()
-        .unwrap_or_default()
-        .contains("week 20"));
+    assert_eq!(result["outcome"], "refused", "{result}");
+    assert_eq!(result["field"], "issue", "{result}");
+    assert_eq!(result["error"]["kind"], "invalid", "{result}");
+    let reason = result["error"]["message"].as_str().unwrap_or_default();
+    assert!(
+        reason.contains("2020-W99") && reason.contains("weeks 01 to"),
+        "{reason}"
+    );
 }
 
 #[test]
@@ -268,4 +272,86 @@ fn another_window_may_not_save() {
 
     assert!(matches!(refused, Err(Value::String(_))), "{refused:?}");
     assert_eq!(read(&app)["text"], draft["text"]);
+}
+
+#[test]
+fn a_form_edit_shows_in_history_as_a_field_change_not_yaml() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    let draft = read(&app);
+    let lead = format!("{} Now longer.", draft["lead"].as_str().unwrap_or_default());
+    let fields = json!({
+        "title": draft["title"], "trend": draft["trend"], "authors": draft["authors"],
+        "lead": lead, "section": draft["section"], "issue": draft["issue"], "tags": draft["tags"],
+    });
+    let edited = app
+        .invoke(
+            "edit_fields",
+            json!({ "path": PATH, "text": draft["text"], "fields": fields }),
+        )
+        .expect("edit");
+    let saved = save(&app, edited["text"].as_str().expect("text"), &draft["hash"]);
+    let versions = app
+        .invoke("list_versions", json!({ "path": PATH }))
+        .expect("log");
+
+    let diff = app
+        .invoke(
+            "diff_versions",
+            json!({ "old": versions[1]["id"], "new": saved["version"]["id"] }),
+        )
+        .expect("diff");
+
+    let fields = diff["fields"].as_array().expect("fields");
+    assert_eq!(fields.len(), 1, "{diff}");
+    assert_eq!(fields[0]["key"], "lead");
+    assert_eq!(fields[0]["old"], draft["lead"]);
+    assert_eq!(fields[0]["new"], lead.as_str());
+    assert!(fields[0]["spans"]
+        .as_array()
+        .expect("spans")
+        .iter()
+        .any(|s| s["kind"] == "insert"
+            && s["new"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("Now longer.")));
+    assert_eq!(
+        diff["hunks"].as_array().map(Vec::len),
+        Some(0),
+        "the body did not change: {diff}"
+    );
+}
+
+#[test]
+fn a_file_copied_into_the_workspace_starts_as_an_existing_file() {
+    let workspace = sample_workspace();
+    let path = "2020-W21/copied-in.en.md";
+    std::fs::write(
+        workspace.path().join(path),
+        "---\nid: copiedin01\nlang: en\ntitle: Copied in\n---\n\nText.\n",
+    )
+    .expect("write");
+    let app = TestApp::open(workspace.path());
+    let draft = app
+        .invoke("read_draft", json!({ "path": path }))
+        .expect("read");
+    let text = format!("{}More.\n", text_of(&draft));
+    app.invoke(
+        "save_draft",
+        json!({ "path": path, "text": text, "loadedHash": draft["hash"] }),
+    )
+    .expect("save");
+
+    let versions = app
+        .invoke("list_versions", json!({ "path": path }))
+        .expect("log");
+
+    let origins: Vec<&Value> = versions
+        .as_array()
+        .expect("versions")
+        .iter()
+        .map(|v| &v["origin"])
+        .collect();
+    assert_eq!(origins, [&json!("save"), &json!("found")], "{versions}");
 }

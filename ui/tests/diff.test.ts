@@ -3,6 +3,7 @@ import type { DiffView } from "../src/ipc/bindings";
 import { changeCount, drawHunks, inlineText, pick, stepChange } from "../src/lib/history/diff";
 
 const diff: DiffView = {
+  fields: [],
   wordsAdded: 1,
   wordsRemoved: 1,
   paragraphsChanged: 2,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { DraftView, SaveResult, VersionInfo } from "../src/ipc/bindings";
+import type { DraftView, FieldsResult, SaveResult, VersionInfo } from "../src/ipc/bindings";
 import { countWords, frontBlock, readingMinutes, splitList } from "../src/lib/editor/text";
 
 // The IPC module swapped for a fake: each test says what the core answers.
@@ -16,6 +16,7 @@ vi.mock("../src/ipc", () => ({
 const { OpenDraft, AUTOSAVE_MS, SETTLE_MS } = await import("../src/lib/editor/draft.svelte");
 
 const FRONT = "---\nid: a\nlang: en\ntitle: T\n---\n";
+const edited = (text: string): FieldsResult => ({ outcome: "edited", text });
 function view(body: string, hash = "h0"): DraftView {
   return {
     path: "a.en.md", id: "a", lang: "en", title: "T", trend: null, authors: [], lead: "", section: null,
@@ -121,7 +122,7 @@ describe("OpenDraft", () => {
   });
 
   it("applies the form through the core and marks the text unsaved", async () => {
-    ipc.editFields.mockResolvedValue(FRONT.replace("title: T", "title: U") + "\nOld.\n");
+    ipc.editFields.mockResolvedValue(edited(FRONT.replace("title: T", "title: U") + "\nOld.\n"));
     const draft = new OpenDraft("a.en.md");
     await draft.load();
 
@@ -135,7 +136,7 @@ describe("OpenDraft", () => {
 
   it("a save right after a form edit waits for it and saves it", async () => {
     let finish: (text: string) => void = () => {};
-    ipc.editFields.mockReturnValue(new Promise<string>((resolve) => (finish = resolve)));
+    ipc.editFields.mockReturnValue(new Promise<FieldsResult>((resolve) => (finish = (text) => resolve(edited(text)))));
     ipc.saveDraft.mockResolvedValue({ outcome: "saved", version: version(2, "h1"), hash: "h1" });
     const draft = new OpenDraft("a.en.md");
     await draft.load();
@@ -148,12 +149,57 @@ describe("OpenDraft", () => {
     expect(ipc.saveDraft).toHaveBeenCalledWith("a.en.md", FRONT.replace("title: T", "title: U") + "\nOld.\n", "h0");
   });
 
-  it("shows a refused field as an error and keeps the text", async () => {
-    ipc.editFields.mockRejectedValue({ kind: "invalid", message: "the issue week `x` …" });
+  it("keeps a refused field's reason, stays unsaved and keeps the text", async () => {
+    ipc.editFields.mockResolvedValue({
+      outcome: "refused", field: "issue", error: { kind: "invalid", message: "the issue week `2020-W99` is invalid" },
+    });
     const draft = new OpenDraft("a.en.md");
     await draft.load();
-    await draft.setFields({ title: "T", trend: null, authors: [], lead: "", section: null, issue: "x", tags: [] });
-    expect(draft.error?.kind).toBe("invalid");
+    draft.formEdited();
+    await draft.setFields({ title: "T", trend: null, authors: [], lead: "", section: null, issue: "2020-W99", tags: [] });
+
+    expect(draft.refused?.field).toBe("issue");
+    expect(draft.refused?.error.message).toContain("2020-W99");
+    expect(draft.error).toBeNull();
+    expect(draft.state).toBe("unsaved");
+    expect(draft.text).toBe(FRONT + "\nOld.\n");
+    // The autosave has nothing to write and the state stays unsaved while the field is refused.
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    expect(ipc.saveDraft).not.toHaveBeenCalled();
+    expect(draft.state).toBe("unsaved");
+  });
+
+  it("a saved body does not hide a refused field", async () => {
+    ipc.editFields.mockResolvedValue({ outcome: "refused", field: "trend", error: { kind: "invalid", message: "no" } });
+    ipc.saveDraft.mockResolvedValue({ outcome: "saved", version: version(2, "h1"), hash: "h1" });
+    const draft = new OpenDraft("a.en.md");
+    await draft.load();
+    await draft.setFields({ title: "T", trend: "better", authors: [], lead: "", section: null, issue: null, tags: [] });
+    draft.setBody("\nNew.\n");
+    await draft.save();
+
+    expect(ipc.saveDraft).toHaveBeenCalledWith("a.en.md", FRONT + "\nNew.\n", "h0");
+    expect(draft.state).toBe("unsaved");
+  });
+
+  it("is unsaved as soon as a form field is typed in, before the core applies it", async () => {
+    const draft = new OpenDraft("a.en.md");
+    await draft.load();
+    draft.formEdited();
+    expect(draft.state).toBe("unsaved");
+
+    ipc.editFields.mockResolvedValue(edited(FRONT.replace("title: T", "title: U") + "\nOld.\n"));
+    await draft.setFields({ title: "U", trend: null, authors: [], lead: "", section: null, issue: null, tags: [] });
+    expect(draft.refused).toBeNull();
+    expect(draft.state).toBe("unsaved");
+  });
+
+  it("a form edit typed back to the saved value is saved again", async () => {
+    const draft = new OpenDraft("a.en.md");
+    await draft.load();
+    draft.formEdited();
+    ipc.editFields.mockResolvedValue(edited(FRONT + "\nOld.\n"));
+    await draft.setFields({ title: "T", trend: null, authors: [], lead: "", section: null, issue: null, tags: [] });
     expect(draft.state).toBe("saved");
   });
 
@@ -188,7 +234,7 @@ describe("OpenDraft", () => {
 
   it("keeps keys typed while the core rewrote the front matter", async () => {
     let finish: (text: string) => void = () => {};
-    ipc.editFields.mockReturnValue(new Promise<string>((resolve) => (finish = resolve)));
+    ipc.editFields.mockReturnValue(new Promise<FieldsResult>((resolve) => (finish = (text) => resolve(edited(text)))));
     const draft = new OpenDraft("a.en.md");
     await draft.load();
 

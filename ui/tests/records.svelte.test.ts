@@ -129,7 +129,7 @@ describe("the translation view", () => {
   });
 
   it("says an outdated translation's status was set by whom, beside 'outdated'", async () => {
-    ipc.translationSourceDiff.mockResolvedValue({ diff: { hunks: [], wordsAdded: 0, wordsRemoved: 0, paragraphsChanged: 0, summary: "", coarse: false }, versions: [] });
+    ipc.translationSourceDiff.mockResolvedValue({ diff: { fields: [], hunks: [], wordsAdded: 0, wordsRemoved: 0, paragraphsChanged: 0, summary: "", coarse: false }, versions: [] });
     await show(pane({ state: "outdated", recordedStatus: "done" }));
     expect(target.querySelector(".translation-state")?.textContent).toBe("outdated");
     expect(target.querySelector(".translation-header .set-by")?.textContent).toBe(`(done · Hanna · ${formatDateTime(AT)})`);

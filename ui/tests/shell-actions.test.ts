@@ -68,6 +68,7 @@ describe("actionForKey", () => {
 
   it("knows exactly the actions the Rust menu sends", () => {
     expect(SHELL_ACTIONS.every(isShellAction)).toBe(true);
-    expect(isShellAction("quit")).toBe(false);
+    expect(["undo", "redo", "quit"].every(isShellAction)).toBe(true);
+    expect(isShellAction("about")).toBe(false);
   });
 });

@@ -75,6 +75,7 @@ fn origin_name(origin: &Origin) -> &'static str {
     match origin {
         Origin::Save => "save",
         Origin::External => "external",
+        Origin::Found => "found",
         Origin::Restore { .. } => "restore",
         Origin::Conflict => "conflict",
         Origin::Import => "import",

@@ -101,6 +101,8 @@ hash: string, };
 
 export type FrontFields = { title: string, trend: string | null, authors: Array<string>, lead: string, section: string | null, issue: string | null, tags: Array<string>, };
 
+export type FieldsResult = { "outcome": "edited", text: string, } | { "outcome": "refused", field: string, error: ErrorDto, };
+
 export type VersionInfo = { id: number, author: string, 
 /**
  * UTC, `2020-05-14T09:30:00Z`.
@@ -123,11 +125,20 @@ restoredFrom: number | null,
  */
 hash: string | null, };
 
-export type VersionOrigin = "save" | "external" | "restore" | "conflict" | "import";
+export type VersionOrigin = "save" | "external" | "found" | "restore" | "conflict" | "import";
 
 export type SaveResult = { "outcome": "saved", version: VersionInfo, hash: string, } | { "outcome": "unchanged", hash: string, } | { "outcome": "conflict", theirs: VersionInfo, ours: VersionInfo, };
 
-export type DiffView = { hunks: Array<HunkView>, wordsAdded: number, wordsRemoved: number, paragraphsChanged: number, 
+export type DiffView = { 
+/**
+ * Front matter keys whose values changed, as values (never YAML); empty when the texts
+ * are not drafts, and then `hunks` compare the whole texts.
+ */
+fields: Array<FieldChangeView>, 
+/**
+ * The body, word by word.
+ */
+hunks: Array<HunkView>, wordsAdded: number, wordsRemoved: number, paragraphsChanged: number, 
 /**
  * "+38 words, −12 words, 3 paragraphs changed".
  */
@@ -136,6 +147,8 @@ summary: string,
  * Some regions were compared by whole paragraphs only (the diff ran out of time).
  */
 coarse: boolean, };
+
+export type FieldChangeView = { key: string, old: string, new: string, spans: Array<SpanView>, };
 
 export type HunkView = { paragraphs: Array<ParagraphView>, };
 

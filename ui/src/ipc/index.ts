@@ -12,6 +12,7 @@ import type {
   ExportResult,
   ExportTarget,
   FolderChanges,
+  FieldsResult,
   FrontFields,
   InitPrompt,
   Library,
@@ -73,6 +74,7 @@ export type {
   CatchUpProgress,
   FileChange,
   FolderChanges,
+  FieldsResult,
   FrontFields,
   HunkView,
   LanguageState,
@@ -134,7 +136,7 @@ export const openWorkspaceInfo = (): Promise<WorkspaceInfo> => call("open_worksp
 export const listCommentaries = (): Promise<Library> => call("list_commentaries");
 export const readDraft = (path: string): Promise<DraftView> => call("read_draft", { path });
 
-export const editFields = (path: string, text: string, fields: FrontFields): Promise<string> =>
+export const editFields = (path: string, text: string, fields: FrontFields): Promise<FieldsResult> =>
   call("edit_fields", { path, text, fields });
 export const saveDraft = (path: string, text: string, loadedHash: string | null): Promise<SaveResult> =>
   call("save_draft", { path, text, loadedHash });
@@ -221,6 +223,7 @@ export const openWorkspace = (prompt: InitPrompt): Promise<OpenOutcome> => call(
 /** Reopens a folder from the recent list (the app refuses any other path). */
 export const openRecent = (path: string): Promise<OpenOutcome> => call("open_recent", { path });
 export const uiReady = (): Promise<void> => call("ui_ready");
+export const quitApp = (): Promise<void> => call("quit_app");
 
 /** Calls `handler` with each action chosen in the native menu. */
 export async function onMenu(handler: (action: MenuAction) => void): Promise<() => void> {

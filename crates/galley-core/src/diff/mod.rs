@@ -38,12 +38,14 @@
 mod blocks;
 mod budget;
 mod engine;
+mod fields;
 mod model;
 mod pairing;
 mod render;
 mod tokens;
 mod words;
 
+pub use fields::{diff_drafts, DraftDiff, FieldChange};
 pub use model::{
     Diff, DiffOptions, DiffStats, Hunk, LineRange, ParagraphChange, ParagraphKind, Span, SpanKind,
 };

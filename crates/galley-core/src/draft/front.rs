@@ -46,6 +46,14 @@ pub(crate) enum FieldValue {
 }
 
 impl FieldValue {
+    /// The value as a person reads it: text as it is, list items joined by ", ".
+    pub fn display(&self) -> String {
+        match self {
+            FieldValue::Text(s) => s.clone(),
+            FieldValue::List(items) => items.join(", "),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         match self {
             FieldValue::Text(s) => s.is_empty(),

@@ -37,13 +37,14 @@ mod front;
 mod layout;
 mod names;
 mod render;
+mod style;
 mod trend;
 mod update;
 mod week;
 mod words;
 mod yaml_tree;
 
-pub use edit::{edit_fields, FieldEdit};
+pub use edit::{edit_fields, FieldEdit, FieldsEdit};
 pub use front::FrontMatter;
 pub(crate) use front::FIELDS;
 pub use names::{

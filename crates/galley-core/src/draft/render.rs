@@ -144,7 +144,7 @@ fn looks_numeric(text: &str) -> bool {
             .all(|c| c.is_ascii_hexdigit() || "xXoO._:+- tTzZ".contains(c))
 }
 
-fn double_quoted(text: &str) -> String {
+pub(crate) fn double_quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

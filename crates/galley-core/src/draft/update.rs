@@ -3,6 +3,7 @@
 use super::front::FIELDS;
 use super::layout::Line;
 use super::render::field_lines;
+use super::style::restyled_lines;
 use super::{Draft, FrontMatter};
 use std::collections::HashMap;
 
@@ -11,7 +12,9 @@ use std::collections::HashMap;
 /// Only known keys whose value changed are touched: an existing key's block (its line plus
 /// following indented or continuation lines, not counting trailing blank or comment lines) is
 /// replaced, or removed when the value became empty (`id`, `title`, `lead` and `lang` are
-/// written as `""` instead); comments inside a rewritten value go with it. Keys new to the file go, in the usual order, just before the
+/// written as `""` instead); comments inside a rewritten value go with it. A replaced value
+/// keeps the key's YAML style (folded, literal, quoted, block list) when it can be written in
+/// it (see `style`). Keys new to the file go, in the usual order, just before the
 /// closing `---`. Everything else — unknown keys, comments, blank lines, order, quoting,
 /// the BOM, CRLF or LF — is copied byte for byte. New lines use the opening `---` line's
 /// terminator. `front` is not validated here: parse the result to check it.
@@ -46,6 +49,10 @@ pub(crate) fn update_with_blocks(
         let lines = field_lines(key, front);
         match blocks.get(key) {
             Some(&(start, end)) => {
+                // A value the old style can hold is written in it (folded, literal, quoted).
+                let old = &text[layout.lines[start].start..layout.lines[end - 1].end];
+                let lines =
+                    lines.map(|usual| restyled_lines(key, &front.field(key), old).unwrap_or(usual));
                 replaced.insert(start, (end, lines));
             }
             None => appended.extend(lines.unwrap_or_default()),

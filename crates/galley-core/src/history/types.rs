@@ -29,6 +29,10 @@ pub enum Origin {
     Save,
     /// The file changed outside Galley.
     External,
+    /// The first text of a language version, found on disk with no record of Galley making it
+    /// (a file that was there before, or was copied in): an existing file, not an edit. Never
+    /// stored: it is an `External` version that `Workspace::log` finds oldest.
+    Found,
     /// An older version was brought back.
     Restore { from: i64 },
     /// Recorded while resolving a conflicting change.
@@ -42,7 +46,7 @@ impl Origin {
     pub(super) fn tag(self) -> &'static str {
         match self {
             Origin::Save => "save",
-            Origin::External => "external",
+            Origin::External | Origin::Found => "external",
             Origin::Restore { .. } => "restore",
             Origin::Conflict => "conflict",
             Origin::Import => "import",

@@ -5,7 +5,7 @@
 use super::record::mtime_ns;
 use super::Workspace;
 use crate::atomic::write_atomic;
-use crate::diff::{diff_texts, Diff};
+use crate::diff::{diff_drafts, diff_texts, Diff, DraftDiff};
 use crate::draft::{new_id, render_new, Draft, FrontMatter, IsoWeek, MAX_DRAFT_BYTES};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
@@ -161,11 +161,18 @@ impl Workspace {
     }
 
     /// The versions of the draft at `path` (its language version), newest first. Works for
-    /// deleted files too, through the path their versions recorded.
+    /// deleted files too, through the path their versions recorded. The oldest, when nobody's
+    /// record says it was made in Galley, is [`Origin::Found`]: the file as it was first found.
     pub fn log(&self, path: &str) -> Result<Vec<Version>> {
         let (draft_id, lang) = self.identity_of(path)?;
         let versions = self.history().log(&draft_id, &lang)?;
-        Ok(versions.into_iter().map(|v| self.attributed(v)).collect())
+        let mut versions: Vec<Version> = versions.into_iter().map(|v| self.attributed(v)).collect();
+        if let Some(first) = versions.last_mut() {
+            if first.origin == Origin::External && first.hash.is_some() {
+                first.origin = Origin::Found;
+            }
+        }
+        Ok(versions)
     }
 
     /// The version a user names: its number on this machine (`24`, at most six digits), or a
@@ -274,6 +281,11 @@ impl Workspace {
 
     pub fn diff(&self, old: &VersionRef, new: &VersionRef) -> Result<Diff> {
         Ok(diff_texts(&self.text_of(old)?, &self.text_of(new)?))
+    }
+
+    /// Two versions compared for people: front matter field by field, the body word by word.
+    pub fn diff_draft(&self, old: &VersionRef, new: &VersionRef) -> Result<DraftDiff> {
+        Ok(diff_drafts(&self.text_of(old)?, &self.text_of(new)?))
     }
 
     /// What `galley diff PATH [FROM [TO]]` compares: version `from` (default: the newest
@@ -416,7 +428,7 @@ impl Workspace {
             Origin::Restore { .. } => VersionOrigin::Restore,
             Origin::Import => VersionOrigin::Import,
             Origin::Conflict => VersionOrigin::Conflict,
-            Origin::Save | Origin::External => VersionOrigin::Save,
+            Origin::Save | Origin::External | Origin::Found => VersionOrigin::Save,
         };
         // The record first: a crash after it leaves a record of a text nobody has, harmless;
         // the other order could leave a version nobody else can attribute.

@@ -922,6 +922,7 @@ fn origin_word(origin: &Origin) -> &'static str {
     match origin {
         Origin::Save => "saved",
         Origin::External => "edited outside Galley",
+        Origin::Found => "found on disk",
         Origin::Restore { .. } => "restored",
         Origin::Conflict => "kept from a conflict",
         Origin::Import => "imported",

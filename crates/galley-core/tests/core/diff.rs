@@ -568,3 +568,57 @@ fn spent_deadline_falls_back_to_whole_paragraphs_and_says_so() {
 
     assert!(!diff_texts(old, new).coarse);
 }
+
+// Versions compared for people: fields by name, the body by words.
+
+#[test]
+fn a_restyled_lead_is_one_field_change_and_the_body_a_word_diff() {
+    let old = "---\nid: a1\nlang: be\nlead: >-\n  Міністэрства адклала\n  рэформу.\nx-note: one\n---\n\nПершы абзац тэксту.\n";
+    let new = "---\nid: a1\nlang: be\nlead: >-\n  Міністэрства зноў адклала рэформу.\nx-note: two\nauthors: [Ala, Jan]\n---\n\nПершы абзац новага тэксту.\n";
+    let diff = galley_core::diff::diff_drafts(old, new);
+
+    let keys: Vec<&str> = diff.fields.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(keys, ["authors", "lead", "x-note"]);
+    let lead = &diff.fields[1];
+    assert_eq!(lead.old, "Міністэрства адклала рэформу.");
+    assert_eq!(lead.new, "Міністэрства зноў адклала рэформу.");
+    assert_eq!(
+        (lead.words.stats.words_added, lead.words.stats.words_removed),
+        (1, 0)
+    );
+    assert_eq!(diff.fields[0].new, "Ala, Jan");
+    assert_eq!(diff.fields[0].old, "");
+    // No YAML in the body diff: only the body's words changed.
+    assert_eq!(
+        (diff.body.stats.words_added, diff.body.stats.words_removed),
+        (1, 0)
+    );
+    let body_text: String = diff
+        .body
+        .hunks
+        .iter()
+        .flat_map(|h| &h.paragraphs)
+        .flat_map(|p| &p.spans)
+        .map(|s| s.new.as_str())
+        .collect();
+    assert!(
+        !body_text.contains("lead") && !body_text.contains(">-"),
+        "{body_text}"
+    );
+}
+
+#[test]
+fn only_a_rewrapped_lead_is_no_field_change() {
+    let old = "---\nid: a1\nlang: en\nlead: >-\n  The ministry\n  postponed it.\n---\n\nBody.\n";
+    let new = "---\nid: a1\nlang: en\nlead: The ministry postponed it.\n---\n\nBody.\n";
+    let diff = galley_core::diff::diff_drafts(old, new);
+    assert!(diff.fields.is_empty(), "{:?}", diff.fields);
+    assert!(diff.body.hunks.is_empty());
+}
+
+#[test]
+fn a_text_that_is_not_a_draft_is_compared_whole() {
+    let diff = galley_core::diff::diff_drafts("no front matter\n", "no front matter at all\n");
+    assert!(diff.fields.is_empty());
+    assert_eq!(diff.body.stats.words_added, 2);
+}

@@ -150,6 +150,7 @@ fn every_prefix_of_every_fixture_is_parsed_or_refused_without_panicking() {
 // ---------------------------------------------------------------------------------------
 // update
 
+// Changed keys keep their style: the single-quoted title stays quoted, the block list a block list.
 #[test]
 fn update_rewrites_only_changed_keys_and_keeps_comments_and_unknown_keys() {
     let (_, draft) = fixture(FIXTURES[3]);
@@ -163,12 +164,13 @@ fn update_rewrites_only_changed_keys_and_keeps_comments_and_unknown_keys() {
     let expected = "---
 # Edited by hand; keep this comment.
 id:   k7m2q9x4tz   # trailing comment
-title: \"Army reform: what now?\"
+title: 'Army reform: what now?'
 
 x-editor-note: |
   Check the numbers
   before Friday.
-authors: [Alena Kavalchuk]
+authors:
+- Alena Kavalchuk
 seo:
   description: Something
   keywords: [a, b]
@@ -203,7 +205,8 @@ fn update_of_a_crlf_file_writes_crlf_and_keeps_other_lines() {
         )
         .replace(
             "lead: |\r\n  Першы радок.\r\n  Другі радок.\r\n",
-            "lead: Адзін радок.\r\n",
+            // Still a literal block (its style kept), now without a final line break.
+            "lead: |-\r\n  Адзін радок.\r\n",
         );
     assert_ne!(expected, original);
     assert_eq!(out, expected);

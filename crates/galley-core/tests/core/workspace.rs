@@ -382,3 +382,33 @@ fn a_deleted_file_leaves_the_listing() {
     std::fs::remove_file(t.root().join(PATH)).expect("delete");
     assert!(t.ws.list().expect("list").drafts.is_empty());
 }
+
+#[test]
+fn the_first_version_of_a_file_found_on_disk_is_an_existing_file_and_later_edits_are_external() {
+    let mut t = TempWorkspace::new();
+    let text = draft("k7m2q9x4tz", "be", "Армія", "Першы абзац.");
+    t.write(PATH, &text);
+    t.ws.record_all().expect("record");
+    t.write(PATH, &text.replace("Першы", "Другі"));
+    t.ws.record_all().expect("record");
+
+    let log = t.ws.log(PATH).expect("log");
+    let origins: Vec<Origin> = log.iter().map(|v| v.origin).collect();
+    assert_eq!(origins, [Origin::External, Origin::Found]);
+}
+
+#[test]
+fn a_draft_made_in_galley_starts_with_a_save_by_its_maker() {
+    let mut t = TempWorkspace::new();
+    let (rel, _) =
+        t.ws.create(&NewDraft {
+            title: "Budget talks".into(),
+            lang: "en".into(),
+            ..NewDraft::default()
+        })
+        .expect("create");
+    let log = t.ws.log(&rel).expect("log");
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].origin, Origin::Save);
+    assert_eq!(log[0].author, "Alena");
+}

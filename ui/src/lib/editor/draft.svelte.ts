@@ -46,8 +46,12 @@ export class OpenDraft {
   parts = $state<ConflictPartsView | null>(null);
   /** Changes when a sync conflict was settled (the Sync control reads its state again). */
   resolved = $state(0);
+  /** The form field whose value the core refused, and why; the text does not hold that value. */
+  refused = $state<{ field: string; error: ErrorDto } | null>(null);
 
   #hash: string | null = null;
+  /** The form holds edits not yet applied to the text (typed, or refused by the core). */
+  #formPending = false;
   #savedText = "";
   // The editor owns the text while typing; these are its last materialised copy.
   #front = "";
@@ -81,6 +85,8 @@ export class OpenDraft {
       this.fromSync = false;
       this.parts = null;
       this.error = null;
+      this.refused = null;
+      this.#formPending = false;
       this.notice = notice;
       this.loads += 1;
       this.versions += 1;
@@ -122,6 +128,15 @@ export class OpenDraft {
     this.#settleTimer = setTimeout(() => this.#settle(), SETTLE_MS);
   }
 
+  /** A form field is being typed in: unsaved at once, applied when the form commits. */
+  formEdited(): void {
+    this.#formPending = true;
+    if (this.state === "conflict") return;
+    this.state = "unsaved";
+    this.notice = null;
+    this.#schedule();
+  }
+
   /** The form changed: the core rewrites only the changed keys. */
   setFields(fields: FrontFields): Promise<void> {
     // Saves wait for it, so Ctrl+S right after a form edit saves the edit too.
@@ -132,14 +147,23 @@ export class OpenDraft {
   async #applyFields(fields: FrontFields): Promise<void> {
     try {
       const body = this.body;
-      const text = await editFields(this.path, this.#front + body, fields);
+      const result = await editFields(this.path, this.#front + body, fields);
       this.error = null;
-      if (text === this.#front + body) return;
+      if (result.outcome === "refused") {
+        // The form keeps the value and shows why; the text keeps what it had.
+        this.refused = { field: result.field, error: result.error };
+        this.#formPending = true;
+        if (this.state !== "conflict") this.state = "unsaved";
+        return;
+      }
+      this.refused = null;
+      this.#formPending = false;
       // Keys typed while the core worked stay: only the front matter block is taken.
-      this.#front = frontBlock(text, body);
+      if (result.text !== this.#front + body) this.#front = frontBlock(result.text, body);
       this.#settle();
     } catch (reason) {
       this.error = asErrorDto(reason);
+      if (this.state !== "conflict") this.state = "unsaved";
     }
   }
 
@@ -165,7 +189,7 @@ export class OpenDraft {
       } else {
         this.#hash = result.hash;
         this.#savedText = text;
-        this.state = this.text === text ? "saved" : "unsaved";
+        this.state = this.#isSaved(text) ? "saved" : "unsaved";
         if (this.state === "unsaved") this.#schedule();
         if (result.outcome === "saved") this.saves += 1;
       }
@@ -263,11 +287,16 @@ export class OpenDraft {
     this.#clearSettleTimer();
     this.settled += 1;
     if (this.state === "conflict") return;
-    this.state = this.text === this.#savedText ? "saved" : "unsaved";
+    this.state = this.#isSaved(this.#savedText) ? "saved" : "unsaved";
     this.notice = null;
     // A pending autosave keeps its time (counted from the last key).
     if (this.state === "saved") this.#clearTimer();
     else if (this.#timer === null) this.#schedule();
+  }
+
+  /** Whether the file holds `saved` and it is all there is: the text and no pending form edit. */
+  #isSaved(saved: string): boolean {
+    return !this.#formPending && this.text === saved;
   }
 
   #clearSettleTimer(): void {

@@ -14,6 +14,9 @@ export const SHELL_ACTIONS = [
   "sync",
   "set-up-sharing",
   "open-shared",
+  "undo",
+  "redo",
+  "quit",
 ] as const;
 
 export type ShellAction = (typeof SHELL_ACTIONS)[number];
