@@ -27,6 +27,8 @@
 //! - hostile:    the hostile-input corpus: each case gets its stated outcome, never a panic
 //! - recovery:   a damaged history database found, moved aside, salvaged, indexes rebuilt
 //! - translation_view: paragraphs paired by position, rows marked where the source changed
+//! - folder:     the one model of the folder: a fresh clone's library, export scoped to its week
+//! - translation_handled: "done with this paragraph": rows, counts, stale marks, undo, teammates
 //! - module_list: this list names every module of `core/`
 //! - support, bundle_samples, xliff_samples: shared fixtures (temp workspaces, a fixed clock,
 //!   sample bundles and XLIFF jobs; the last two shared with the `consumers` target)
