@@ -76,3 +76,17 @@ fn the_main_window_is_granted_exactly_the_apps_own_commands() {
         "no other core:, fs, shell or http permissions; one per command"
     );
 }
+
+/// The CLI finds the app's profile through the identifier the core knows; it must be the one
+/// Tauri names the app's config folder with.
+#[test]
+fn the_core_knows_the_apps_identifier() {
+    let conf: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("tauri.conf.json")).expect("tauri.conf.json"),
+    )
+    .expect("valid JSON");
+    assert_eq!(
+        conf["identifier"].as_str(),
+        Some(galley_core::profile::APP_IDENTIFIER)
+    );
+}

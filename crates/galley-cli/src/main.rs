@@ -8,6 +8,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use galley_core::diff::{render_text, RenderStyle};
 use galley_core::draft::IsoWeek;
 use galley_core::import_map::ImportMapping;
+use galley_core::profile::{self, Profile};
 use galley_core::records::{EditorialStatus, TranslationStatus};
 use galley_core::search::{Filters, SearchRequest};
 use galley_core::workspace::{
@@ -30,7 +31,8 @@ struct Cli {
     /// The workspace folder [default: $GALLEY_WORKSPACE, else the current folder]
     #[arg(long, short = 'w', global = true, value_name = "DIR")]
     workspace: Option<PathBuf>,
-    /// Whom new versions are attributed to [default: $GALLEY_AUTHOR, else $USER]
+    /// Whom new versions are attributed to [default: $GALLEY_AUTHOR, else the desktop app's
+    /// profile name, else $USER]
     #[arg(long, global = true, value_name = "NAME")]
     author: Option<String>,
     /// Print JSON (stable field names; see the README) instead of text
@@ -410,17 +412,28 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whom this run signs versions with: the same rule and profile as the desktop app. A profile
+/// that cannot be read is reported and the login name used, so a command still runs.
+fn author(flag: Option<String>) -> String {
+    let override_name = flag.or_else(|| std::env::var("GALLEY_AUTHOR").ok());
+    let profile = match profile::profile_path().map(|path| Profile::load(&path)) {
+        Some(Ok(profile)) => profile,
+        Some(Err(e)) => {
+            eprintln!("galley: {e}");
+            Profile::default()
+        }
+        None => Profile::default(),
+    };
+    let login = std::env::var("USER").ok();
+    profile::attribution(override_name.as_deref(), &profile, login.as_deref())
+}
+
 fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
     let root = cli
         .workspace
         .or_else(|| std::env::var_os("GALLEY_WORKSPACE").map(PathBuf::from))
         .unwrap_or_else(|| PathBuf::from("."));
-    let author = cli
-        .author
-        .or_else(|| std::env::var("GALLEY_AUTHOR").ok())
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "unknown".into());
-    let env = Env::system(author);
+    let env = Env::system(author(cli.author));
     // A history found damaged at open has been salvaged; whatever the command, say so first.
     let open = || {
         let ws = Workspace::open(&root, env.clone())?;

@@ -1,14 +1,39 @@
 //! The user's own profile: their name (whom saves are attributed to), their role and the
-//! language of the interface. One file per person and machine, outside any workspace; the
-//! caller says where (the desktop app's config folder, `$XDG_CONFIG_HOME/galley` for the CLI).
+//! language of the interface. One file per person and machine, outside any workspace: the
+//! desktop app's config folder, which the CLI reads too ([`profile_path`]), so one person signs
+//! versions the same way in both.
 
 use crate::atomic::write_atomic;
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The file name callers put in their config folder.
 pub const PROFILE_FILE: &str = "profile.toml";
+
+/// The desktop app's identifier (`tauri.conf.json`), which names its config folder.
+pub const APP_IDENTIFIER: &str = "org.galley.desktop";
+
+/// Where the desktop app keeps the profile: the system's config folder (as Tauri's
+/// `app_config_dir` finds it) joined with [`APP_IDENTIFIER`]. `None` when the system names no
+/// home folder.
+pub fn profile_path() -> Option<PathBuf> {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let config = if cfg!(windows) {
+        var("APPDATA")
+    } else if cfg!(target_os = "macos") {
+        var("HOME").map(|home| home.join("Library/Application Support"))
+    } else {
+        var("XDG_CONFIG_HOME")
+            .filter(|p| p.is_absolute())
+            .or_else(|| var("HOME").map(|home| home.join(".config")))
+    };
+    config.map(|dir| dir.join(APP_IDENTIFIER).join(PROFILE_FILE))
+}
 
 /// Names longer than this are refused: they would not fit a history line anyway.
 const MAX_NAME_CHARS: usize = 100;
@@ -159,8 +184,8 @@ impl Profile {
     }
 }
 
-/// Whom new versions are attributed to: an explicit override (`$GALLEY_AUTHOR`, used by tests
-/// and scripts) first, then the profile's name, then the login name, then "unknown".
+/// Whom new versions are attributed to, in the app and the CLI alike: an explicit override
+/// (`--author`, `$GALLEY_AUTHOR`, used by tests and scripts) first, then the profile's name, then the login name, then "unknown".
 pub fn attribution(override_name: Option<&str>, profile: &Profile, login: Option<&str>) -> String {
     [override_name, Some(profile.name.as_str()), login]
         .into_iter()

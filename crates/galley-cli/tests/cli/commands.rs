@@ -341,3 +341,63 @@ fn diff_and_restore_refuse_a_version_of_another_draft_naming_both() {
         .assert()
         .code(2);
 }
+
+/// Runs `galley new` in `sample` with `XDG_CONFIG_HOME` at `config` and without
+/// `$GALLEY_AUTHOR`, and returns who the first version is signed by.
+fn first_author_with_config(sample: &Sample, config: &std::path::Path, flag: &[&str]) -> String {
+    let out = sample
+        .galley()
+        .env_remove("GALLEY_AUTHOR")
+        .env("XDG_CONFIG_HOME", config)
+        .env("USER", "login-name")
+        .args(flag)
+        .args([
+            "new",
+            "--title",
+            "Water prices",
+            "--lang",
+            "en",
+            "--issue",
+            "2020-W21",
+        ])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let path = String::from_utf8(out.stdout).expect("utf8");
+    let log = sample.json(&["log", path.trim()]);
+    log["versions"][0]["author"]
+        .as_str()
+        .expect("author")
+        .to_string()
+}
+
+#[test]
+fn versions_are_signed_with_the_desktop_apps_profile_name_as_in_the_app() {
+    let sample = Sample::copy();
+    let config = tempfile::tempdir().expect("temp dir");
+    let folder = config.path().join(galley_core::profile::APP_IDENTIFIER);
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    std::fs::write(folder.join("profile.toml"), "name = \"Ганна Жук\"\n").expect("profile");
+    assert_eq!(
+        first_author_with_config(&sample, config.path(), &[]),
+        "Ганна Жук"
+    );
+
+    let other = Sample::copy();
+    assert_eq!(
+        first_author_with_config(&other, config.path(), &["--author", "ci"]),
+        "ci",
+        "an explicit author still comes first"
+    );
+    let nameless = Sample::copy();
+    let empty = tempfile::tempdir().expect("temp dir");
+    assert_eq!(
+        first_author_with_config(&nameless, empty.path(), &[]),
+        "login-name",
+        "without a profile, the login name"
+    );
+}
