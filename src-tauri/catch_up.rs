@@ -68,11 +68,9 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, root: PathBuf) {
         if let Ok(mut running) = state.0.lock() {
             *running = None;
         }
-        let reload = FolderChanges {
-            changes: vec![],
-            records_changed: false,
-        };
-        if let Err(error) = app.emit(CHANGED_EVENT, reload) {
+        // The app's own doing: every view reloads, the open draft (whose file did not change)
+        // is left alone.
+        if let Err(error) = app.emit(CHANGED_EVENT, FolderChanges::by_app()) {
             eprintln!("galley: could not tell the window the library is whole: {error}");
         }
     });
