@@ -17,9 +17,9 @@ use galley_core::bundle::Progress;
 use galley_core::clock::format_time;
 use galley_core::issue::{Blocker, Board, BoardCell, BoardConflict, BoardRow, Readiness};
 use galley_core::publication::Format;
+use galley_core::records::EditorialStatus;
 use galley_core::records::Records;
-use galley_core::records::{EditorialStatus, TranslationStatus};
-use galley_core::translation::Role;
+use galley_core::translation::{LanguageState as CoreState, Role};
 use galley_core::workspace::{ExportReport, IssueView};
 
 /// The event that carries an export's progress; its payload is an [`ExportProgress`].
@@ -288,28 +288,13 @@ fn cell_view(id: &str, cell: &BoardCell, records: &Records) -> BoardCellView {
     let (set_by, set_at) = set_by(event);
     BoardCellView {
         lang: cell.lang.clone(),
-        state: cell_state(cell),
+        state: CoreState::of(cell.role, cell.translation, cell.outdated).into(),
         path: cell.path.clone(),
         words: cell.words.map(|w| u32::try_from(w).unwrap_or(u32::MAX)),
         set_by,
         set_at,
         concurrent: event.and_then(concurrent_status),
         changed_since_approval: cell.approval.as_ref().is_some_and(|a| a.changed),
-    }
-}
-
-/// The sidebar's vocabulary for a board cell: outdated wins over the recorded status.
-pub fn cell_state(cell: &BoardCell) -> LanguageState {
-    match (cell.role, cell.translation) {
-        (Role::Source, _) => LanguageState::Source,
-        (Role::Missing, _) => LanguageState::Missing,
-        (Role::Translation, _) if cell.outdated => LanguageState::Outdated,
-        (Role::Translation, Some(TranslationStatus::InReview)) => LanguageState::InReview,
-        (Role::Translation, Some(TranslationStatus::Done)) => LanguageState::Done,
-        (Role::Translation, Some(TranslationStatus::Missing)) => LanguageState::Missing,
-        (Role::Translation, Some(TranslationStatus::InProgress) | None) => {
-            LanguageState::InProgress
-        }
     }
 }
 

@@ -10,6 +10,7 @@ use galley_core::clock::format_time;
 use galley_core::records::{
     Concurrent, EditorialEvent, EditorialStatus, LabelRecord, StatusEvent, TranslationStatus,
 };
+use galley_core::translation::LanguageState as CoreState;
 
 /// The editorial workflow's states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -66,15 +67,6 @@ pub struct ConcurrentLabel {
 }
 
 /// The sidebar vocabulary of a recorded translation status (never `source` or `outdated`).
-pub fn recorded_state(status: Option<TranslationStatus>) -> LanguageState {
-    match status {
-        Some(TranslationStatus::InReview) => LanguageState::InReview,
-        Some(TranslationStatus::Done) => LanguageState::Done,
-        Some(TranslationStatus::Missing) => LanguageState::Missing,
-        Some(TranslationStatus::InProgress) | None => LanguageState::InProgress,
-    }
-}
-
 /// Who set it and when (UTC), as the DTOs carry them.
 pub fn set_by(event: Option<&StatusEvent>) -> (Option<String>, Option<String>) {
     (
@@ -91,9 +83,9 @@ pub fn concurrent_status(event: &StatusEvent) -> Option<ConcurrentStatus> {
     Some(ConcurrentStatus {
         by: other.author.clone(),
         at: format_time(other.at),
-        status: recorded_state(Some(status)),
+        status: CoreState::recorded(Some(status)).into(),
         kept_by: event.author.clone(),
-        kept: recorded_state(Some(event.status)),
+        kept: CoreState::recorded(Some(event.status)).into(),
     })
 }
 

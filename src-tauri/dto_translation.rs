@@ -5,8 +5,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::dto_history::DiffView;
-use crate::dto_records::{concurrent_status, recorded_state, set_by, ConcurrentStatus};
-use galley_core::translation::{GridCell, Role, SourceDiff};
+use crate::dto_records::{concurrent_status, set_by, ConcurrentStatus};
+use galley_core::translation::{self, GridCell, SourceDiff};
 use galley_core::workspace::{RowPart, TranslationRow, TranslationView};
 
 /// One vocabulary everywhere: a language version's state.
@@ -19,6 +19,20 @@ pub enum LanguageState {
     InReview,
     Done,
     Outdated,
+}
+
+impl From<translation::LanguageState> for LanguageState {
+    fn from(state: translation::LanguageState) -> Self {
+        use translation::LanguageState as Core;
+        match state {
+            Core::Source => Self::Source,
+            Core::Missing => Self::Missing,
+            Core::InProgress => Self::InProgress,
+            Core::InReview => Self::InReview,
+            Core::Done => Self::Done,
+            Core::Outdated => Self::Outdated,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -116,22 +130,13 @@ pub struct SourceVersion {
     pub minor: bool,
 }
 
-pub fn state_of(cell: &GridCell) -> LanguageState {
-    match cell.role {
-        Role::Source => LanguageState::Source,
-        Role::Missing => LanguageState::Missing,
-        Role::Translation if cell.is_outdated() => LanguageState::Outdated,
-        Role::Translation => recorded_state(cell.status),
-    }
-}
-
 /// A library badge: the state, who set the status and when, and any concurrent change.
 pub fn language_status(cell: &GridCell) -> LanguageStatus {
     let event = cell.recorded.as_ref();
     let (set_by, set_at) = set_by(event);
     LanguageStatus {
         lang: cell.lang.clone(),
-        state: state_of(cell),
+        state: cell.state().into(),
         set_by,
         set_at,
         concurrent: event.and_then(concurrent_status),
@@ -148,8 +153,8 @@ impl From<&TranslationView> for TranslationPane {
             path: cell.path.clone().unwrap_or_default(),
             source_lang: view.source_lang.clone(),
             source_path: view.source_path.clone(),
-            state: state_of(cell),
-            recorded_status: recorded_state(cell.status),
+            state: cell.state().into(),
+            recorded_status: translation::LanguageState::recorded(cell.status).into(),
             set_by: cell.recorded.as_ref().map(|e| e.author.clone()),
             set_at: set_by(cell.recorded.as_ref()).1,
             note: cell.recorded.as_ref().and_then(|e| e.note.clone()),

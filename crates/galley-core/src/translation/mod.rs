@@ -50,6 +50,41 @@ pub enum Role {
     Missing,
 }
 
+/// A language version's state in one word, as every view shows it: outdated wins over the
+/// recorded status, and a translation nobody has set a status for is in progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageState {
+    Source,
+    Missing,
+    InProgress,
+    InReview,
+    Done,
+    Outdated,
+}
+
+impl LanguageState {
+    /// The state of a language version with `role`, its recorded `status` and whether its
+    /// source changed since the version it matches.
+    pub fn of(role: Role, status: Option<TranslationStatus>, outdated: bool) -> Self {
+        match role {
+            Role::Source => Self::Source,
+            Role::Missing => Self::Missing,
+            Role::Translation if outdated => Self::Outdated,
+            Role::Translation => Self::recorded(status),
+        }
+    }
+
+    /// What a recorded translation status says, outdated or not.
+    pub fn recorded(status: Option<TranslationStatus>) -> Self {
+        match status {
+            Some(TranslationStatus::InReview) => Self::InReview,
+            Some(TranslationStatus::Done) => Self::Done,
+            Some(TranslationStatus::Missing) => Self::Missing,
+            Some(TranslationStatus::InProgress) | None => Self::InProgress,
+        }
+    }
+}
+
 /// One commentary in one language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GridCell {
@@ -84,6 +119,10 @@ impl GridCell {
     /// Outdated directly or through its chain.
     pub fn is_outdated(&self) -> bool {
         self.outdated.is_some() || self.via.is_some()
+    }
+
+    pub fn state(&self) -> LanguageState {
+        LanguageState::of(self.role, self.status, self.is_outdated())
     }
 }
 

@@ -619,3 +619,15 @@ fn a_grid_shown_again_follows_new_source_edits_and_translation_paragraphs() {
     assert_eq!(again.versions.len(), 2);
     assert_eq!(cell(&t.ws, "ru").outdated, Some(again));
 }
+
+#[test]
+fn a_language_state_is_outdated_before_anything_recorded_and_in_progress_when_nothing_is() {
+    use galley_core::translation::LanguageState as S;
+    let done = Some(TranslationStatus::Done);
+    assert_eq!(S::of(Role::Translation, done, true), S::Outdated);
+    assert_eq!(S::of(Role::Translation, done, false), S::Done);
+    assert_eq!(S::of(Role::Translation, None, false), S::InProgress);
+    assert_eq!(S::of(Role::Source, done, true), S::Source);
+    assert_eq!(S::of(Role::Missing, None, false), S::Missing);
+    assert_eq!(S::recorded(Some(TranslationStatus::InReview)), S::InReview);
+}
