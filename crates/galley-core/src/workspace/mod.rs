@@ -2,14 +2,19 @@
 //! history database). This is the facade the CLI and the desktop shell call.
 
 mod approval;
+mod board;
 mod catch_up;
 mod configure;
+mod editorial;
 mod export;
 mod folder;
+mod grid;
 mod import;
 mod issue;
 mod journal;
 mod listing;
+mod moves;
+mod outdated_memo;
 mod po;
 mod record;
 mod recovery;
@@ -25,9 +30,10 @@ pub use approval::ApprovalChange;
 pub use catch_up::View;
 pub use export::{ExportOptions, ExportReport};
 pub use import::{ImportCounts, ImportOptions, ImportOutcome, ImportReport, ImportedFile};
-pub use issue::{IssueList, IssueSummary, IssueView, MoveReport, Step};
+pub use issue::{IssueList, IssueSummary, IssueView};
 pub use journal::JOURNAL_DIR;
 pub use listing::{CommentaryDrafts, DraftSummary, Listing, MissingFields, LIBRARY_BUDGET};
+pub use moves::{MoveReport, Step};
 pub use po::PoExport;
 pub use record::{RecordReport, Recorded};
 pub use recovery::Recovery;
@@ -75,7 +81,7 @@ pub struct Workspace {
     env: Env,
     /// Outdated detail already worked out by `translation_grid`, so showing it again reads no
     /// texts it has seen.
-    outdated_memo: translate::OutdatedMemo,
+    outdated_memo: outdated_memo::OutdatedMemo,
     /// Set when opening found the history damaged and rebuilt it.
     recovery: Option<Recovery>,
     /// The team's records, folded from the journals.
@@ -149,7 +155,7 @@ impl Workspace {
             settings,
             history,
             env,
-            outdated_memo: translate::OutdatedMemo::default(),
+            outdated_memo: outdated_memo::OutdatedMemo::default(),
             folder_recorded: false,
             recovery: None,
             journals,
