@@ -23,6 +23,8 @@ export const be: Record<MessageKey, string> = {
   authors: "Аўтары",
   noAuthors: "Аўтараў пакуль няма",
   words: "Слоў: {count}",
+  watchNoticesHeading: "Пры сачэнні за папкай",
+  watchNoticesDismiss: "Схаваць",
   problemsHeading: "Некаторыя файлы не ўдалося прачытаць",
   workspaceErrorHeading: "Не ўдалося адкрыць працоўную прастору",
   draftErrorHeading: "Не ўдалося прачытаць гэты чарнавік",

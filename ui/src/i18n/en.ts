@@ -21,6 +21,8 @@ export const en = {
   authors: "Authors",
   noAuthors: "No authors yet",
   words: "{count} words",
+  watchNoticesHeading: "While watching the folder",
+  watchNoticesDismiss: "Dismiss",
   problemsHeading: "Some files could not be read",
   workspaceErrorHeading: "The workspace could not be opened",
   draftErrorHeading: "This draft could not be read",

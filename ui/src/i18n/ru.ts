@@ -23,6 +23,8 @@ export const ru: Record<MessageKey, string> = {
   authors: "Авторы",
   noAuthors: "Авторов пока нет",
   words: "Слов: {count}",
+  watchNoticesHeading: "При отслеживании папки",
+  watchNoticesDismiss: "Скрыть",
   problemsHeading: "Некоторые файлы не удалось прочитать",
   workspaceErrorHeading: "Не удалось открыть рабочее пространство",
   draftErrorHeading: "Не удалось прочитать этот черновик",

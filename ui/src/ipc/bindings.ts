@@ -262,7 +262,12 @@ export type FolderChanges = { changes: Array<FileChange>, recordsChanged: boolea
  * Made through the app's own commands (a save, a status, a move, a sync); every view
  * reloads, and the draft that was saved has its text already.
  */
-byApp: boolean, };
+byApp: boolean, 
+/**
+ * What the user should know about watching: files left alone, the watcher's errors, and
+ * that the folder is scanned instead of watched (changes then arrive a little late).
+ */
+notices: Array<string>, };
 
 export type FileChange = { 
 /**
