@@ -34,6 +34,7 @@ pub const COMMANDS: &[&str] = &[
     "export_issue",
     "show_export_folder",
     "render_preview",
+    "count_words",
     "search_drafts",
     "xliff_export",
     "xliff_import",

@@ -29,3 +29,9 @@ pub fn render_preview(
         html: markdown_to_html(draft.body()),
     })
 }
+
+/// How many words `text` has, by the core's one rule (the editor's live count).
+#[tauri::command]
+pub fn count_words(text: String) -> u32 {
+    u32::try_from(galley_core::draft::count_words(&text)).unwrap_or(u32::MAX)
+}

@@ -114,6 +114,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands_board::export_issue,
             commands_board::show_export_folder,
             commands_preview::render_preview,
+            commands_preview::count_words,
             commands_search::search_drafts,
             commands_xliff::xliff_export,
             commands_xliff::xliff_import,

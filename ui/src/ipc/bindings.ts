@@ -396,6 +396,10 @@ title: string | null,
  */
 listed: boolean, editorial: EditorialState, 
 /**
+ * The statuses the workflow lets it move to from here (the core's rule).
+ */
+editorialChoices: Array<EditorialState>, 
+/**
  * Who set the editorial status, and when (`null` for a draft nobody touched).
  */
 editorialBy: string | null, editorialAt: string | null, 

@@ -206,6 +206,9 @@ export async function onExportProgress(handler: (progress: ExportProgress) => vo
 }
 // Preview, search and XLIFF.
 /** The unsaved `text` of the draft at `path` through the core's sanitizer. */
+/** Words in `text` as the core counts them (the library, the board and jobs count the same). */
+export const countWords = (text: string): Promise<number> => call("count_words", { text });
+
 export const renderPreview = (path: string, text: string): Promise<PreviewView> =>
   call("render_preview", { path, text });
 export const searchDrafts = (request: SearchQuery): Promise<SearchHitView[]> => call("search_drafts", { request });
