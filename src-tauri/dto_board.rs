@@ -267,7 +267,12 @@ fn row_view(row: &BoardRow, conflicts: &[BoardConflict], records: &Records) -> B
         title: row.title.clone(),
         listed: row.listed,
         editorial: row.editorial.into(),
-        editorial_choices: row.editorial.choices().into_iter().map(Into::into).collect(),
+        editorial_choices: row
+            .editorial
+            .choices()
+            .into_iter()
+            .map(Into::into)
+            .collect(),
         editorial_by: event.map(|e| e.author.clone()),
         editorial_at: event.map(|e| format_time(e.at)),
         editorial_concurrent: event.and_then(concurrent_editorial),

@@ -134,6 +134,8 @@ mod tests {
         assert_eq!(Draft.choices(), vec![InReview]);
         assert_eq!(InReview.choices(), vec![Draft, Approved]);
         assert_eq!(Approved.choices(), vec![Draft, InReview]);
-        assert!(EditorialStatus::ALL.iter().all(|s| !s.choices().contains(s)));
+        assert!(EditorialStatus::ALL
+            .iter()
+            .all(|s| !s.choices().contains(s)));
     }
 }
