@@ -15,7 +15,7 @@ use crate::session::Session;
 use galley_core::draft;
 use galley_core::hash::ContentHash;
 use galley_core::translation::TranslationStatus;
-use galley_core::workspace::{VersionRef, LIBRARY_BUDGET};
+use galley_core::workspace::{TranslatorAction, VersionRef, LIBRARY_BUDGET};
 
 #[tauri::command(async)]
 pub fn open_workspace_info(session: State<'_, Session>) -> Result<WorkspaceInfo, ErrorDto> {
@@ -165,8 +165,8 @@ pub fn set_translation_status(
         message: format!("`{status}` is not a status; use in-progress, in-review or done."),
     })?;
     session.change(|ws| {
-        ws.set_translation_status(&id, &lang, status, None)?;
-        Ok((&ws.translation_view(&id, &lang)?).into())
+        let set = TranslatorAction::SetStatus(status);
+        Ok((&ws.act_on_translation(&id, &lang, set)?).into())
     })
 }
 

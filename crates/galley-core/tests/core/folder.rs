@@ -155,7 +155,11 @@ fn the_library_view_is_newest_issue_first_with_each_languages_cell_and_editorial
     let languages = ws.settings().languages.clone();
     for entry in &view.entries {
         let cells: Vec<&str> = entry.languages.iter().map(|c| c.lang.as_str()).collect();
-        assert_eq!(cells, languages, "{}: one cell per language", entry.source.id);
+        assert_eq!(
+            cells, languages,
+            "{}: one cell per language",
+            entry.source.id
+        );
         assert!(entry.versions.iter().any(|v| v.path == entry.source.path));
     }
 
@@ -164,13 +168,18 @@ fn the_library_view_is_newest_issue_first_with_each_languages_cell_and_editorial
     ws.set_editorial_status(&id, galley_core::records::EditorialStatus::InReview, None)
         .expect("to review");
     let view = ws.library_view(None).expect("library again");
-    let entry = view.entries.iter().find(|e| e.source.id == id).expect("entry");
+    let entry = view
+        .entries
+        .iter()
+        .find(|e| e.source.id == id)
+        .expect("entry");
     assert_eq!(
         entry.editorial.as_ref().map(|e| e.status),
         Some(galley_core::records::EditorialStatus::InReview)
     );
     assert_eq!(
-        ws.languages_in_use(Duration::from_secs(5)).expect("languages")[..languages.len()],
+        ws.languages_in_use(Duration::from_secs(5))
+            .expect("languages")[..languages.len()],
         languages[..]
     );
 }
