@@ -125,6 +125,24 @@ fn a_change_made_through_a_command_or_the_core_on_disk_is_announced_the_same_way
 }
 
 #[test]
+fn an_editorial_note_added_in_the_app_is_announced_so_the_board_and_editor_reload() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    galley_desktop::watcher::start(app.handle());
+    let (tx, rx) = channel::<Value>();
+    app.handle().listen(CHANGED_EVENT, move |event| {
+        let _ = tx.send(serde_json::from_str(event.payload()).unwrap_or(Value::Null));
+    });
+    app.invoke(
+        "add_editorial_note",
+        json!({ "id": "pxq253v3kb", "text": "Source the third paragraph." }),
+    )
+    .expect("a note");
+    let ours = heard(&rx, |p| p["byApp"] == true);
+    assert_eq!(ours["changes"], json!([]), "{ours}");
+}
+
+#[test]
 fn saving_the_source_is_announced_and_the_library_then_says_the_translation_is_outdated() {
     let workspace = sample_workspace();
     let app = TestApp::open(workspace.path());

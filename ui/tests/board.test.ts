@@ -27,7 +27,7 @@ const { canChangeEditorial, dropTarget, isNoMove, progressPercent, sectionTarget
 );
 
 function row(id: string, editorial: BoardRowView["editorial"] = "draft"): BoardRowView {
-  return { id, title: id, listed: true, editorial, editorialBy: null, editorialAt: null, editorialConcurrent: null, inConflict: false, cells: [] };
+  return { id, title: id, listed: true, editorial, editorialBy: null, editorialAt: null, editorialConcurrent: null, inConflict: false, cells: [], notes: [] };
 }
 
 /** economy: a, b · politics: (empty) · society: c */
