@@ -129,6 +129,7 @@ export const be: Record<MessageKey, string> = {
   nextChange: "Наступная змена",
   diffSame: "У гэтых дзвюх версій аднолькавы тэкст.",
   focusMode: "Рэжым фокусу",
+  focusExit: "Выйсці з рэжыму фокусу (Esc)",
   translationViewOpen: "Побач з арыгіналам",
   translationViewClose: "Вярнуцца да праўкі",
   translationLabel: "{lang} побач з арыгіналам ({source})",

@@ -127,6 +127,7 @@ export const en = {
   nextChange: "Next change",
   diffSame: "The two versions have the same text.",
   focusMode: "Focus mode",
+  focusExit: "Leave focus mode (Esc)",
   translationViewOpen: "Beside the source",
   translationViewClose: "Back to editing",
   translationLabel: "{lang} beside its source ({source})",

@@ -129,6 +129,7 @@ export const ru: Record<MessageKey, string> = {
   nextChange: "Следующее изменение",
   diffSame: "У этих двух версий одинаковый текст.",
   focusMode: "Режим фокуса",
+  focusExit: "Выйти из режима фокуса (Esc)",
   translationViewOpen: "Рядом с оригиналом",
   translationViewClose: "Вернуться к правке",
   translationLabel: "{lang} рядом с оригиналом ({source})",
