@@ -86,8 +86,9 @@ export const CTRL = "\uE009";
 export const END = "\uE010";
 
 /** One instance of the app on `workspace`, with its own tauri-driver (on `port` and `port + 1`)
- * and its own config folder (profile, window state, recent list), so a run never reads or
- * changes the user's and never hands off to a Galley that is already running. */
+ * and its own config and data folders (profile, window state, recent list, the web view's
+ * storage), so a run never reads or changes the user's or an earlier run's, and never hands
+ * off to a Galley that is already running. */
 export class App {
   constructor({ name, workspace, port = 4444, profile = {} }) {
     this.name = name;
@@ -108,7 +109,14 @@ export class App {
     const toml = Object.entries(this.profile).map(([key, value]) => `${key} = ${JSON.stringify(value)}\n`);
     writeFileSync(this.profileFile, toml.join(""));
     this.driver = spawn("tauri-driver", ["--port", String(this.port), "--native-port", String(this.port + 1)], {
-      env: { ...process.env, XDG_CONFIG_HOME: this.config, GALLEY_ALLOW_SECOND_INSTANCE: "1" },
+      // The web view's storage (remembered widths, folds) is per run too: XDG_DATA_HOME.
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: this.config,
+        XDG_DATA_HOME: join(this.config, "data"),
+        XDG_CACHE_HOME: join(this.config, "cache"),
+        GALLEY_ALLOW_SECOND_INSTANCE: "1",
+      },
       stdio: ["ignore", "inherit", "inherit"],
       detached: true, // its own process group, so the app and WebKitWebDriver go with it
     });
@@ -225,10 +233,15 @@ export class App {
     assert.fail(`the window is ${w}×${h}, not ${width}×${height}`);
   }
 
-  /** Saves a screenshot to `path` (default target/e2e-<name>.png). For people to look at, not an
-   * assertion: WebKit's snapshot is occasionally slow on a first launch, which must not fail the run. */
-  async screenshot(t, name, path = join(repo, `target/e2e-${name}.png`)) {
+  /** Saves a screenshot as `<name>.png` in GALLEY_SCREENSHOTS (a folder; `docs/screenshots`
+   * when refreshing the README's pictures), else as target/e2e-<name>.png. For people to look
+   * at, not an assertion: WebKit's snapshot is occasionally slow on a first launch, which must
+   * not fail the run. */
+  async screenshot(t, name) {
+    const folder = process.env.GALLEY_SCREENSHOTS;
+    const path = folder ? join(resolve(repo, folder), `${name}.png`) : join(repo, `target/e2e-${name}.png`);
     try {
+      mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, Buffer.from(await this.wd("GET", this.s("/screenshot")), "base64"));
       t.diagnostic(`screenshot: ${path}`);
     } catch (error) {
@@ -251,7 +264,11 @@ export class App {
 
   /** Opens commentary `id` from the library, in `lang`. */
   async openLanguage(id, lang) {
-    await this.click(`button.commentary[data-id="${id}"]`);
+    const row = `button.commentary[data-id="${id}"]`;
+    const [button] = await this.until(`${row} in ${this.name}`, 10_000, async () => ((await this.find(row)).length ? this.find(row) : null));
+    // Low in a short window's library, a row is brought into view before it is clicked.
+    await this.execute("arguments[0].scrollIntoView({ block: 'center' });", [{ [ELEMENT]: button }]);
+    await this.clickElement(button);
     const switcher = await this.until(`the ${lang} switcher in ${this.name}`, 10_000, async () => {
       for (const b of await this.find(".switcher button")) if ((await this.text(b)) === lang) return b;
       return null;
