@@ -267,9 +267,23 @@ for (const size of SIZES) {
       assert.ok(await execute("return Number(localStorage.getItem('galley.paneWidth.inspector')) > 0;"), "the width is kept");
     });
 
-    // Item 7 of the issue: the everyday actions. Editorial notes are here; New commentary,
-    // delete/archive, find & replace and spell checking add their cases beside them.
+    // Item 7 of the issue: the everyday actions. Editorial notes and the board's kept export
+    // choice are here; New commentary, delete/archive, find & replace and spell checking add
+    // their cases beside them.
     describe("7. everyday actions", () => {
+      test("following a readiness link and coming back keeps Only complete languages", async () => {
+        await openBoard();
+        const onlyComplete = async () => galley.prop((await find(".export-only-complete input"))[0], "checked");
+        if (!(await onlyComplete())) await click(".export-only-complete input");
+        await until("ticked", 5_000, onlyComplete);
+        await click(".reason-open");
+        await until("the editor", 10_000, async () => (await find(".board")).length === 0 && (await find(".page")).length > 0);
+        await openBoard();
+        await until("the export panel", 10_000, async () => (await find(".export-only-complete input")).length > 0);
+        assert.equal(await onlyComplete(), true, "still ticked");
+        await click(".export-only-complete input");
+      });
+
       test("editorial notes: added on the board, read in the editor, another machine's arrive", async (t) => {
         const id = size.noted;
         await openBoard();
@@ -336,8 +350,11 @@ for (const size of SIZES) {
       await galley.clickElement(fix);
       const editorial = async () => attr((await find(`.board-row[data-id="${reason}"] .editorial-control`))[0], "data-state");
       await until("sent to review", 10_000, async () => (await editorial()) === "in-review");
+      // The library's chip follows while the board is open (problem 1).
+      const chip = async () => attr((await find(`button.commentary[data-id="${reason}"] .editorial-chip`))[0], "data-status");
+      await until("the library's chip to follow", 10_000, async () => (await chip()) === "in-review");
       await click(".board-undo");
-      await until("back to draft", 10_000, async () => (await editorial()) === "draft");
+      await until("back to draft", 10_000, async () => (await editorial()) === "draft" && (await chip()) === "draft");
     });
 
     test("8. the layout holds: folded Details, the preview in sight, the board fits, nothing on the text", async (t) => {

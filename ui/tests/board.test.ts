@@ -188,6 +188,16 @@ describe("IssueExport", () => {
     for (const fn of Object.values(ipc)) fn.mockReset();
   });
 
+  it("keeps Only complete languages per week when the board is left and opened again", () => {
+    const first = new IssueExport("2020-W30");
+    expect(first.onlyComplete).toBe(false);
+    first.onlyComplete = true;
+    expect(new IssueExport("2020-W30").onlyComplete).toBe(true);
+    expect(new IssueExport("2020-W31").onlyComplete).toBe(false);
+    new IssueExport("2020-W30").onlyComplete = false;
+    expect(new IssueExport("2020-W30").onlyComplete).toBe(false);
+  });
+
   it("follows the core's progress for its week only, then shows what was written", async () => {
     let hear: (p: ExportProgress) => void = () => {};
     const unlisten = vi.fn();
@@ -221,6 +231,7 @@ describe("IssueExport", () => {
     ipc.onExportProgress.mockResolvedValue(() => {});
     ipc.exportIssue.mockResolvedValue(result);
     const exporter = new IssueExport("2020-W21");
+    exporter.onlyComplete = false; // the week's choice is remembered from the test above
     ipc.chooseExportTarget.mockResolvedValueOnce(null);
     await exporter.choose(false);
     expect(exporter.useChosen).toBe(false);
