@@ -2,26 +2,19 @@
 // starts near the top of a small window; whether it is open is the person's choice, kept
 // between runs (localStorage), and it starts folded.
 import type { DraftView } from "../../ipc";
+import { rememberFlag, rememberedFlag } from "../shell/remembered";
 
 const OPEN_KEY = "galley.details.open";
 
 export function detailsWereOpen(storage: Pick<Storage, "getItem"> | undefined = globalThis.localStorage): boolean {
-  try {
-    return storage?.getItem(OPEN_KEY) === "1";
-  } catch {
-    return false; // storage unavailable: start folded
-  }
+  return rememberedFlag(OPEN_KEY, storage);
 }
 
 export function rememberDetailsOpen(
   open: boolean,
   storage: Pick<Storage, "setItem"> | undefined = globalThis.localStorage,
 ): void {
-  try {
-    storage?.setItem(OPEN_KEY, open ? "1" : "0");
-  } catch {
-    // Not remembered this time; the form still opens and folds.
-  }
+  rememberFlag(OPEN_KEY, open, storage);
 }
 
 /** The folded form's line after the title: the filled-in fields, in the form's order. */
