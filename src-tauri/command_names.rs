@@ -29,6 +29,9 @@ pub const COMMANDS: &[&str] = &[
     "step_commentary",
     "set_editorial_status",
     "set_issue_title",
+    // editorial notes
+    "editorial_notes",
+    "add_editorial_note",
     "export_target",
     "choose_export_target",
     "export_issue",

@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use crate::dto_records::{
     concurrent_editorial, concurrent_status, set_by, ConcurrentEditorial, ConcurrentStatus,
-    EditorialState,
+    EditorialState, NoteView,
 };
 use crate::dto_translation::LanguageState;
 use crate::error::ErrorDto;
@@ -78,6 +78,8 @@ pub struct BoardRowView {
     pub in_conflict: bool,
     /// One per board language, in its order.
     pub cells: Vec<BoardCellView>,
+    /// The editors' notes on it, oldest first.
+    pub notes: Vec<NoteView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -284,6 +286,7 @@ fn row_view(row: &BoardRow, conflicts: &[BoardConflict], records: &Records) -> B
             .iter()
             .map(|cell| cell_view(&row.id, cell, records))
             .collect(),
+        notes: row.notes.iter().map(NoteView::from).collect(),
     }
 }
 

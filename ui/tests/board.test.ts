@@ -27,7 +27,7 @@ const { dropTarget, isNoMove, progressPercent, sectionTarget, weekRange } = awai
 );
 
 function row(id: string, editorial: BoardRowView["editorial"] = "draft"): BoardRowView {
-  return { id, title: id, listed: true, editorial, editorialChoices: [], editorialBy: null, editorialAt: null, editorialConcurrent: null, inConflict: false, cells: [] };
+  return { id, title: id, listed: true, editorial, editorialChoices: [], editorialBy: null, editorialAt: null, editorialConcurrent: null, inConflict: false, cells: [], notes: [] };
 }
 
 /** economy: a, b · politics: (empty) · society: c */
@@ -182,6 +182,16 @@ describe("IssueExport", () => {
     for (const fn of Object.values(ipc)) fn.mockReset();
   });
 
+  it("keeps Only complete languages per week when the board is left and opened again", () => {
+    const first = new IssueExport("2020-W30");
+    expect(first.onlyComplete).toBe(false);
+    first.onlyComplete = true;
+    expect(new IssueExport("2020-W30").onlyComplete).toBe(true);
+    expect(new IssueExport("2020-W31").onlyComplete).toBe(false);
+    new IssueExport("2020-W30").onlyComplete = false;
+    expect(new IssueExport("2020-W30").onlyComplete).toBe(false);
+  });
+
   it("follows the core's progress for its week only, then shows what was written", async () => {
     let hear: (p: ExportProgress) => void = () => {};
     const unlisten = vi.fn();
@@ -215,6 +225,7 @@ describe("IssueExport", () => {
     ipc.onExportProgress.mockResolvedValue(() => {});
     ipc.exportIssue.mockResolvedValue(result);
     const exporter = new IssueExport("2020-W21");
+    exporter.onlyComplete = false; // the week's choice is remembered from the test above
     ipc.chooseExportTarget.mockResolvedValueOnce(null);
     await exporter.choose(false);
     expect(exporter.useChosen).toBe(false);

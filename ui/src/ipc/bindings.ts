@@ -414,7 +414,11 @@ inConflict: boolean,
 /**
  * One per board language, in its order.
  */
-cells: Array<BoardCellView>, };
+cells: Array<BoardCellView>, 
+/**
+ * The editors' notes on it, oldest first.
+ */
+notes: Array<NoteView>, };
 
 export type BoardCellView = { lang: string, state: LanguageState, 
 /**
@@ -461,6 +465,12 @@ at: string, status: LanguageState, keptBy: string, kept: LanguageState, };
 export type ConcurrentEditorial = { by: string, at: string, status: EditorialState, keptBy: string, kept: EditorialState, };
 
 export type ConcurrentLabel = { by: string, at: string, label: string | null, keptBy: string, kept: string | null, };
+
+export type NoteView = { id: string, author: string, 
+/**
+ * UTC, `2020-05-14T09:30:00Z`.
+ */
+at: string, text: string, };
 
 export type LanguageReadinessView = { lang: string, ready: boolean, blockers: Array<BlockerView>, };
 

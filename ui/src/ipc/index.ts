@@ -40,9 +40,11 @@ import type {
   ConflictPartsView,
   ConflictChoices,
   ClonePrompt,
+  NoteView,
 } from "./bindings";
 
 export type {
+  NoteView,
   SyncStatus,
   SyncOutcome,
   SyncConflictView,
@@ -192,6 +194,10 @@ export const setEditorialStatus = (week: string, id: string, status: string): Pr
   call("set_editorial_status", { week, id, status });
 export const setIssueTitle = (week: string, lang: string, title: string): Promise<BoardView> =>
   call("set_issue_title", { week, lang, title });
+// ---- editorial notes (never published) ----
+export const editorialNotes = (id: string): Promise<NoteView[]> => call("editorial_notes", { id });
+/** Announced as a change, so the board and the notes panel reload by `workspace-changed`. */
+export const addEditorialNote = (id: string, text: string): Promise<NoteView> => call("add_editorial_note", { id, text });
 export const exportTarget = (week: string): Promise<ExportTarget> => call("export_target", { week });
 /** Opens the native dialog (from Rust); `null` when the user cancelled. */
 export const chooseExportTarget = (week: string, zip: boolean): Promise<ExportTarget | null> =>
