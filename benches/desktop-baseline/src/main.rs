@@ -25,7 +25,9 @@ fn main() {
         [] => ("index.html", String::new()),
         [flag, file] if flag == "--editor" => match std::fs::read_to_string(file) {
             Ok(text) => ("editor.html", text),
-            Err(error) => fail(&format!("the text for the editor, {file}, could not be read: {error}")),
+            Err(error) => fail(&format!(
+                "the text for the editor, {file}, could not be read: {error}"
+            )),
         },
         _ => fail("expected no arguments, or --editor FILE"),
     };
