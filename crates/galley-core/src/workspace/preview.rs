@@ -26,7 +26,7 @@ impl Workspace {
         Ok(Preview {
             title: front.title.clone(),
             lead: front.lead.trim().to_string(),
-            trend: front.trend.clone(),
+            trend: front.trend,
             authors: front.authors.clone(),
             html: markdown_to_html(draft.body()),
         })
