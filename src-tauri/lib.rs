@@ -18,6 +18,7 @@
 //!   sharing up, opening a shared workspace (a clone; the folder picked natively)
 //! - `switch`    replacing the open workspace (session, watcher, recent list, event)
 //! - `recent`    where the recent-workspaces list is kept; `menu` the native menu bar
+//! - `spelling`  the webview's spell checker in the open draft's language
 
 pub mod bindings;
 pub mod catch_up;
@@ -48,6 +49,7 @@ pub mod menu;
 pub mod profile_store;
 pub mod recent;
 pub mod session;
+pub mod spelling;
 pub mod switch;
 pub mod watcher;
 
@@ -122,6 +124,8 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands_shell::open_recent,
             commands_shell::ui_ready,
             commands_shell::quit_app,
+            commands_shell::set_menu_labels,
+            commands_shell::set_spelling,
             commands_sync::sync_now,
             commands_sync::sync_state,
             commands_sync::sync_conflicts,
@@ -162,6 +166,7 @@ pub fn run() {
         }
     };
     app.manage(recent::RecentStore::at(recent_file(app.handle())));
+    app.manage(spelling::Dictionaries::system());
     if let Ok(opened) = app
         .state::<Session>()
         .with(|ws| Ok(ws.root().to_path_buf()))
