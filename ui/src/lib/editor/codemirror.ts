@@ -42,7 +42,8 @@ const phrases = new Compartment();
 /** Opens the search panel with the caret in its Find or its Replace field. */
 export function openFind(view: EditorView, mode: "find" | "replace"): boolean {
   if (!openSearchPanel(view)) return false;
-  if (mode === "replace") view.dom.querySelector<HTMLInputElement>(".cm-search input[name=replace]")?.focus();
+  const field = mode === "replace" ? "replace" : "search";
+  view.dom.querySelector<HTMLInputElement>(`.cm-search input[name=${field}]`)?.focus();
   return true;
 }
 
