@@ -5,7 +5,7 @@
 //! greyed out), and the UI must save the open draft before the app quits.
 //!
 //! Labels follow the UI language: the UI sends its catalogue's menu labels (`set_menu_labels`)
-//! at start and on every switch, and the menu's items take them in place. The words live once, in
+//! at start and on every switch, and the menu is built again with them. The words live once, in
 //! the UI's catalogues (ui/src/i18n, keys `menu_<id>`), where translators already work and a
 //! vitest checks every id below has a label in every language; the English here is only what
 //! the menu shows before the webview has spoken (tests/app/menu.rs holds it equal to en.ts).
@@ -14,8 +14,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use tauri::menu::{
-    AboutMetadata, Menu, MenuEvent, MenuId, MenuItemBuilder, MenuItemKind, PredefinedMenuItem,
-    Submenu, SubmenuBuilder,
+    AboutMetadata, Menu, MenuEvent, MenuItemBuilder, MenuItemKind, Submenu, SubmenuBuilder,
 };
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
@@ -87,55 +86,33 @@ pub fn english_labels() -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
-/// The platform's predefined items (Cut, Copy, About…) carry ids muda gives them, not ours:
-/// this says which label each one shows, so `relabel` can find it again.
-#[derive(Default)]
-struct PredefinedLabels(Mutex<HashMap<MenuId, &'static str>>);
-
-/// Puts `labels` (by id; a missing or blank one is English) on the menu in place, so Open
-/// Recent keeps its entries and the bar does not flicker.
+/// Builds the menu again with `labels` (by id; a missing or blank one is English) and puts it
+/// in place of the old one, Open Recent filled again. (Built anew rather than relabelled in
+/// place: on GTK, muda cannot change a submenu's title once it is shown.)
+/// Labels the UI sends again unchanged (the English it sends before the profile is read, a
+/// switch back and forth) cost nothing.
 pub fn relabel<R: Runtime>(app: &AppHandle<R>, labels: &HashMap<String, String>) -> tauri::Result<()> {
-    let Some(menu) = app.menu() else {
+    let wanted = labelled(|id| label(labels, id));
+    app.manage(Shown(Mutex::new(labelled(|id| english(id).to_string()))));
+    let shown = app.state::<Shown>();
+    let mut shown = shown.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if *shown == wanted {
         return Ok(());
-    };
-    let predefined = app
-        .try_state::<PredefinedLabels>()
-        .map(|known| known.0.lock().map(|ids| ids.clone()).unwrap_or_default())
-        .unwrap_or_default();
-    let label_of = |kind: &MenuItemKind<R>| -> Option<String> {
-        let id = match kind {
-            MenuItemKind::Predefined(item) => predefined.get(item.id()).copied()?,
-            other => english_labels()
-                .into_iter()
-                .map(|(id, _)| id)
-                .find(|id| *id == other.id().as_ref())?,
-        };
-        Some(label(labels, id))
-    };
-    let mut pending: Vec<MenuItemKind<R>> = menu.items()?;
-    while let Some(kind) = pending.pop() {
-        let text = label_of(&kind);
-        match &kind {
-            MenuItemKind::Submenu(submenu) => {
-                if let Some(text) = text {
-                    submenu.set_text(text)?;
-                }
-                pending.extend(submenu.items()?);
-            }
-            MenuItemKind::MenuItem(item) => {
-                if let Some(text) = text {
-                    item.set_text(text)?;
-                }
-            }
-            MenuItemKind::Predefined(item) => {
-                if let Some(text) = text {
-                    item.set_text(text)?;
-                }
-            }
-            _ => {}
-        }
     }
+    app.set_menu(build_with(app, &|id| label(labels, id))?)?;
+    *shown = wanted;
+    show_recent(app);
     Ok(())
+}
+
+/// The labels the menu bar shows now, by id.
+struct Shown(Mutex<HashMap<String, String>>);
+
+fn labelled(text: impl Fn(&str) -> String) -> HashMap<String, String> {
+    english_labels()
+        .into_iter()
+        .map(|(id, _)| (id.to_string(), text(id)))
+        .collect()
 }
 
 /// The label for `id`: the UI's, or English when it sent none.
@@ -155,14 +132,13 @@ fn english(id: &str) -> &str {
 
 /// The menu with its English labels, as it starts (`relabel` puts the UI's language on it).
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
-    let text = english;
-    let predefined = |item: PredefinedMenuItem<R>, id: &'static str| {
-        app.manage(PredefinedLabels::default());
-        if let Ok(mut known) = app.state::<PredefinedLabels>().0.lock() {
-            known.insert(item.id().clone(), id);
-        }
-        item
-    };
+    build_with(app, &|id| english(id).to_string())
+}
+
+fn build_with<R: Runtime>(
+    app: &AppHandle<R>,
+    text: &dyn Fn(&str) -> String,
+) -> tauri::Result<Menu<R>> {
     let item = |(id, _, accelerator): (&str, &str, Option<&str>)| {
         let builder = MenuItemBuilder::with_id(id, text(id));
         match accelerator {
@@ -190,13 +166,10 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item(undo)?)
         .item(&item(redo)?)
         .separator()
-        .item(&predefined(PredefinedMenuItem::cut(app, Some(&text("cut")))?, "cut"))
-        .item(&predefined(PredefinedMenuItem::copy(app, Some(&text("copy")))?, "copy"))
-        .item(&predefined(PredefinedMenuItem::paste(app, Some(&text("paste")))?, "paste"))
-        .item(&predefined(
-            PredefinedMenuItem::select_all(app, Some(&text("select-all")))?,
-            "select-all",
-        ))
+        .cut_with_text(text("cut"))
+        .copy_with_text(text("copy"))
+        .paste_with_text(text("paste"))
+        .select_all_with_text(text("select-all"))
         .separator()
         .item(&item(find)?)
         .item(&item(replace)?)
@@ -214,10 +187,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         ..Default::default()
     };
     let help = SubmenuBuilder::with_id(app, "help", text("help"))
-        .item(&predefined(
-            PredefinedMenuItem::about(app, Some(&text("about")), Some(about))?,
-            "about",
-        ))
+        .about_with_text(text("about"), Some(about))
         .build()?;
     Menu::with_items(app, &[&file, &edit, &view.build()?, &help])
 }
