@@ -12,10 +12,11 @@ import { catalogues, setUiLanguage } from "../src/i18n";
 // happy-dom replaces URL, so the file is found from the UI folder vitest runs in.
 const searchSource = readFileSync(resolve(process.cwd(), "node_modules/@codemirror/search/dist/index.js"), "utf8");
 
-function editor(doc: string, changes: string[] = []) {
+function editor(doc: string, changes: string[] = [], findBar?: HTMLElement) {
   const parent = document.createElement("div");
   document.body.append(parent);
   const view = createEditor(parent, doc, {
+    findBar,
     onChange: (read) => changes.push(read()),
     onSave: () => {},
     label: "Text",
@@ -34,7 +35,7 @@ afterEach(() => {
 describe("the search panel's words", () => {
   it("cover every phrase CodeMirror's search panel asks for", () => {
     const asked = new Set(
-      [...searchSource.matchAll(/phrase\((?:view, )?"([^"]+)"/g)].map((match) => match[1]),
+      [...searchSource.matchAll(/phrase\((?:view, )?"([^"]+)"/g)].map((match) => match[1] ?? ""),
     );
     expect(asked.size).toBeGreaterThan(10);
     expect([...asked].filter((phrase) => !(phrase in SEARCH_PHRASE_KEYS))).toEqual([]);
@@ -76,6 +77,15 @@ describe("find & replace", () => {
     const replace = parent.querySelector<HTMLInputElement>(".cm-search input[name=replace]");
     expect(replace).not.toBeNull();
     expect(document.activeElement).toBe(replace);
+  });
+
+  it("puts the panel in the find bar the page keeps in view", () => {
+    const bar = document.createElement("div");
+    document.body.append(bar);
+    const { view, parent } = editor("Teh goverment.", [], bar);
+    view.contentDOM.dispatchEvent(new KeyboardEvent("keydown", { key: "h", ctrlKey: true, bubbles: true, cancelable: true }));
+    expect(parent.querySelector(".cm-search")).toBeNull();
+    expect(document.activeElement).toBe(bar.querySelector(".cm-search input[name=replace]"));
   });
 
   it("a replacement changes the text the way typing does, so the draft saves it", () => {
