@@ -30,8 +30,8 @@ use crate::dto_translation::{
     TranslationPane,
 };
 use crate::dto_xliff::{XliffImported, XliffSaved};
-use crate::spelling::SpellingView;
 use crate::error::ErrorDto;
+use crate::spelling::SpellingView;
 use crate::watcher::{FileChange, FolderChanges};
 use galley_core::issue::Reason;
 

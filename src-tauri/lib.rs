@@ -13,7 +13,8 @@
 //! - `commands_settings`, `dto_settings`, `profile_store`  the Settings view: the user's profile
 //!   (signs new versions) and the workspace's languages and sections
 //! - `bindings`  the TypeScript twins of the DTOs (ui/src/ipc/bindings.ts)
-//! - `commands_shell`, `dto_shell`  open a workspace (native dialog), recent ones, readiness
+//! - `commands_shell`, `dto_shell`  open a workspace (native dialog), recent ones, readiness,
+//!   the menus' labels, the spell checker's language
 //! - `commands_sync`, `dto_sync`  sharing through git: sync, its state, conflicts, setting
 //!   sharing up, opening a shared workspace (a clone; the folder picked natively)
 //! - `switch`    replacing the open workspace (session, watcher, recent list, event)

@@ -91,11 +91,17 @@ pub fn english_labels() -> Vec<(&'static str, &'static str)> {
 /// place: on GTK, muda cannot change a submenu's title once it is shown.)
 /// Labels the UI sends again unchanged (the English it sends before the profile is read, a
 /// switch back and forth) cost nothing.
-pub fn relabel<R: Runtime>(app: &AppHandle<R>, labels: &HashMap<String, String>) -> tauri::Result<()> {
+pub fn relabel<R: Runtime>(
+    app: &AppHandle<R>,
+    labels: &HashMap<String, String>,
+) -> tauri::Result<()> {
     let wanted = labelled(|id| label(labels, id));
     app.manage(Shown(Mutex::new(labelled(|id| english(id).to_string()))));
     let shown = app.state::<Shown>();
-    let mut shown = shown.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut shown = shown
+        .0
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     if *shown == wanted {
         return Ok(());
     }

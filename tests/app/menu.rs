@@ -61,7 +61,12 @@ fn labels(menu: &Menu<MockRuntime>) -> HashMap<String, String> {
         };
         let top_id = submenu.id().as_ref().to_string();
         found.insert(top_id.clone(), submenu.text().expect("a submenu's text"));
-        for (index, item) in submenu.items().expect("a submenu's items").into_iter().enumerate() {
+        for (index, item) in submenu
+            .items()
+            .expect("a submenu's items")
+            .into_iter()
+            .enumerate()
+        {
             let text = match &item {
                 MenuItemKind::MenuItem(item) => item.text(),
                 MenuItemKind::Submenu(item) => item.text(),
@@ -98,7 +103,11 @@ fn menu_labels_sent_in_russian_replace_the_english_ones() {
         if id == "cut" {
             continue; // predefined: checked by its place below
         }
-        assert_eq!(shown.get(id.as_str()), Some(&label.as_str().unwrap().to_string()), "{id}");
+        assert_eq!(
+            shown.get(id.as_str()),
+            Some(&label.as_str().unwrap().to_string()),
+            "{id}"
+        );
     }
     assert!(shown.values().any(|text| text == "Вырезать"), "{shown:?}");
     // Ids the UI sent no label for stay English rather than go blank.

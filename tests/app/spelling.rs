@@ -26,7 +26,12 @@ fn spelling(app: &TestApp, lang: &str, enabled: bool) -> Value {
 #[test]
 fn each_draft_language_is_checked_with_its_dictionary() {
     let (app, _workspace, _dir) = app_with_dictionaries(&[
-        "be_BY.dic", "be_BY.aff", "ru_RU.dic", "ru_RU.aff", "en_US.dic", "en_US.aff",
+        "be_BY.dic",
+        "be_BY.aff",
+        "ru_RU.dic",
+        "ru_RU.aff",
+        "en_US.dic",
+        "en_US.aff",
     ]);
     for (lang, dictionary) in [("be", "be_BY"), ("ru", "ru_RU"), ("en", "en_US")] {
         assert_eq!(

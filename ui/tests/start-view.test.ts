@@ -31,6 +31,11 @@ describe("startView", () => {
     expect(startView("translator", library.slice(0, 1))).toEqual({ kind: "translation", id: "army", lang: "ru" });
   });
 
+  it("takes the first commentary as the library shows it, sections in the workspace's order", () => {
+    const security = { ...commentary("borders", "2020-W21", { be: "source" }), section: "security" };
+    expect(startView("author", [...library, security], ["security", "politics"])).toEqual({ kind: "editor", id: "borders", lang: "be" });
+  });
+
   it("opens an editor on the newest issue's board", () => {
     expect(startView("editor", library)).toEqual({ kind: "board", week: "2020-W21" });
   });

@@ -1,6 +1,7 @@
 // Where the app opens: the Role setting chooses the view each role starts its work in. Pure, so
 // it is tested without the app.
 import type { Commentary, LanguageState, RoleTag } from "../../ipc";
+import { groupByIssue } from "../library";
 
 export type StartView =
   | { kind: "editor"; id: string; lang: string }
@@ -15,9 +16,11 @@ const TRANSLATOR_WORK: readonly LanguageState[] = ["outdated", "in-progress", "i
  * The first view for `role`, from the library (newest issue first): an author's newest
  * commentary in the editor; a translator's translation that most needs work, beside its source;
  * an editor's newest issue on the board. A role whose view has nothing to show falls back to
- * the newest commentary in the editor.
+ * the newest commentary in the editor. "First" is as the library shows them: `sectionOrder`
+ * (the workspace's sections) orders each issue.
  */
-export function startView(role: RoleTag, commentaries: readonly Commentary[]): StartView {
+export function startView(role: RoleTag, listed: readonly Commentary[], sectionOrder: readonly string[] = []): StartView {
+  const commentaries = groupByIssue(listed, sectionOrder).flatMap((issue) => issue.sections.flatMap((s) => s.commentaries));
   if (role === "editor") {
     const week = commentaries.find((c) => c.issue !== null)?.issue;
     if (week) return { kind: "board", week };
