@@ -33,6 +33,7 @@ use crate::dto_translation::{
 };
 use crate::dto_xliff::{XliffImported, XliffSaved};
 use crate::error::ErrorDto;
+use crate::spelling::SpellingView;
 use crate::watcher::{FileChange, FolderChanges};
 use galley_core::issue::Reason;
 
@@ -116,6 +117,7 @@ pub fn typescript_declarations() -> String {
         ConflictPieceView::decl(&cfg),
         ConflictChoices::decl(&cfg),
         ClonePrompt::decl(&cfg),
+        SpellingView::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:\n\
@@ -128,7 +130,23 @@ pub fn typescript_declarations() -> String {
     }
     out.push_str(&reason_kinds());
     out.push_str(&error_kinds());
+    out.push_str(&menu_label_ids());
     out
+}
+
+/// The menu's labelled parts, so the UI sends a label for each and its catalogue test can check
+/// every one has a `menu_<id>` message in every language.
+fn menu_label_ids() -> String {
+    let quoted: Vec<String> = crate::menu::english_labels()
+        .iter()
+        .map(|(id, _)| format!("\"{id}\""))
+        .collect();
+    format!(
+        "\n/** Every labelled part of the native menu (`menu::english_labels`). */\n\
+         export const MENU_LABEL_IDS = [{}] as const;\n\
+         \nexport type MenuLabelId = (typeof MENU_LABEL_IDS)[number];\n",
+        quoted.join(", ")
+    )
 }
 
 /// The error kinds an ErrorDto can carry (the core's, then the shell's own), so the UI's

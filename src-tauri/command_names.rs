@@ -46,6 +46,8 @@ pub const COMMANDS: &[&str] = &[
     "open_recent",
     "ui_ready",
     "quit_app",
+    "set_menu_labels",
+    "set_spelling",
     // sharing through git
     "sync_now",
     "sync_state",

@@ -14,11 +14,13 @@
 //! - `commands_settings`, `dto_settings`, `profile_store`  the Settings view: the user's profile
 //!   (signs new versions) and the workspace's languages and sections
 //! - `bindings`  the TypeScript twins of the DTOs (ui/src/ipc/bindings.ts)
-//! - `commands_shell`, `dto_shell`  open a workspace (native dialog), recent ones, readiness
+//! - `commands_shell`, `dto_shell`  open a workspace (native dialog), recent ones, readiness,
+//!   the menus' labels, the spell checker's language
 //! - `commands_sync`, `dto_sync`  sharing through git: sync, its state, conflicts, setting
 //!   sharing up, opening a shared workspace (a clone; the folder picked natively)
 //! - `switch`    replacing the open workspace (session, watcher, recent list, event)
 //! - `recent`    where the recent-workspaces list is kept; `menu` the native menu bar
+//! - `spelling`  the webview's spell checker in the open draft's language
 
 pub mod bindings;
 pub mod catch_up;
@@ -50,6 +52,7 @@ pub mod menu;
 pub mod profile_store;
 pub mod recent;
 pub mod session;
+pub mod spelling;
 pub mod switch;
 pub mod watcher;
 
@@ -127,6 +130,8 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands_shell::open_recent,
             commands_shell::ui_ready,
             commands_shell::quit_app,
+            commands_shell::set_menu_labels,
+            commands_shell::set_spelling,
             commands_sync::sync_now,
             commands_sync::sync_state,
             commands_sync::sync_conflicts,
@@ -167,6 +172,7 @@ pub fn run() {
         }
     };
     app.manage(recent::RecentStore::at(recent_file(app.handle())));
+    app.manage(spelling::Dictionaries::system());
     if let Ok(opened) = app
         .state::<Session>()
         .with(|ws| Ok(ws.root().to_path_buf()))

@@ -659,6 +659,8 @@ export type ConflictChoices = { theirsParagraphs: Array<number>, theirsFields: A
 
 export type ClonePrompt = { title: string, };
 
+export type SpellingView = { "state": "checking", lang: string, dictionary: string, } | { "state": "off" } | { "state": "noDictionary", lang: string, } | { "state": "missing", lang: string, dictionary: string, package: string, };
+
 /** Every readiness reason the core gives (`Reason::KINDS`). */
 export const REASON_KINDS = ["not_approved", "translation_missing", "translation_not_done", "translation_outdated", "changed_since_approval", "field_empty", "body_empty", "paragraphs_missing", "issue_title_missing", "no_section", "unusable_file_name", "invalid_draft", "missing_link_target", "no_files", "conflict"] as const;
 
@@ -666,3 +668,8 @@ export type ReasonKind = (typeof REASON_KINDS)[number];
 
 /** Every error kind the app can report (`Error::KINDS`, then the shell's own). */
 export const ERROR_KINDS = ["io", "write_failed", "invalid_draft", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "not_found", "invalid", "invalid_settings", "database", "corrupt", "watch", "not_ready", "journal", "sync", "internal", "unavailable"] as const;
+
+/** Every labelled part of the native menu (`menu::english_labels`). */
+export const MENU_LABEL_IDS = ["open-workspace", "save", "sync", "set-up-sharing", "open-shared", "quit", "undo", "redo", "find", "replace", "focus-mode", "toggle-preview", "show-history", "show-translation", "file", "edit", "view", "help", "open-recent", "cut", "copy", "paste", "select-all", "about"] as const;
+
+export type MenuLabelId = (typeof MENU_LABEL_IDS)[number];

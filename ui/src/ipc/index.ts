@@ -41,6 +41,8 @@ import type {
   ConflictChoices,
   ClonePrompt,
   NoteView,
+  MenuLabelId,
+  SpellingView,
 } from "./bindings";
 
 export type {
@@ -113,9 +115,12 @@ export type {
   MenuAction,
   OpenOutcome,
   RecentEntry,
+  MenuLabelId,
+  SpellingView,
 } from "./bindings";
 
 export { ERROR_KINDS, REASON_KINDS } from "./bindings";
+export { MENU_LABEL_IDS } from "./bindings";
 
 /** Commands reject with an ErrorDto; anything else (a bug, a broken bridge) is wrapped in one. */
 export function asErrorDto(reason: unknown): ErrorDto {
@@ -233,6 +238,10 @@ export const openWorkspace = (prompt: InitPrompt): Promise<OpenOutcome> => call(
 export const openRecent = (path: string): Promise<OpenOutcome> => call("open_recent", { path });
 export const uiReady = (): Promise<void> => call("ui_ready");
 export const quitApp = (): Promise<void> => call("quit_app");
+/** The native menu's labels in the UI language, by menu id. */
+export const setMenuLabels = (labels: Record<MenuLabelId, string>): Promise<void> => call("set_menu_labels", { labels });
+/** The spell checker checks `lang` (the open draft's), or nothing when `enabled` is false. */
+export const setSpelling = (lang: string, enabled: boolean): Promise<SpellingView> => call("set_spelling", { lang, enabled });
 
 /** Calls `handler` with each action chosen in the native menu. */
 export async function onMenu(handler: (action: MenuAction) => void): Promise<() => void> {
