@@ -386,7 +386,7 @@ impl Workspace {
 
     /// Moves the files as one operation: a move that fails puts the ones already made back.
     /// Then records both names of each, so history sees renames and every version follows.
-    fn move_files(&mut self, moves: &[(String, String)]) -> Result<()> {
+    pub(super) fn move_files(&mut self, moves: &[(String, String)]) -> Result<()> {
         let mut done: Vec<(PathBuf, PathBuf)> = Vec::new();
         for (from, to) in moves {
             let from = self.resolve(Path::new(from))?.abs;
@@ -806,7 +806,7 @@ impl Workspace {
 
     /// Writes the issue file unless what is there already says the same. A week's first
     /// issue file gets titles from the settings' patterns when it has none.
-    fn write_issue(&self, issue: &Issue, scan: &Folder) -> Result<bool> {
+    pub(super) fn write_issue(&self, issue: &Issue, scan: &Folder) -> Result<bool> {
         let mut issue = issue.clone();
         match self.load_issue(issue.week) {
             Ok((current, true)) if current == issue => return Ok(false),
@@ -831,7 +831,7 @@ impl Workspace {
             .collect()
     }
 
-    fn check_section(&self, section: &str) -> Result<()> {
+    pub(super) fn check_section(&self, section: &str) -> Result<()> {
         let keys = self.section_keys();
         if section.is_empty() || (!keys.is_empty() && !keys.iter().any(|k| k == section)) {
             return Err(Error::invalid(

@@ -122,6 +122,9 @@ impl Workspace {
     /// Creates a new draft file and its first version; returns the file's relative path.
     pub fn create(&mut self, new: &NewDraft) -> Result<(String, Version)> {
         self.settings().require_language(&new.lang)?;
+        if let Some(section) = &new.section {
+            self.check_section(section)?;
+        }
         let slug = match &new.slug {
             Some(slug) => slugify(slug),
             None => slugify(&new.title),
