@@ -3,6 +3,7 @@
 
 mod merge_driver;
 mod output;
+mod trash;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use galley_core::diff::{render_text, RenderStyle};
@@ -65,6 +66,24 @@ enum Command {
         #[arg(long)]
         slug: Option<String>,
     },
+    /// Give a language version a new title; with --slug or --files, rename every language
+    /// version's file too (the id and history stay)
+    Rename {
+        id: String,
+        #[arg(long)]
+        lang: String,
+        #[arg(long)]
+        title: String,
+        /// New file name without language and extension
+        #[arg(long, conflicts_with = "files")]
+        slug: Option<String>,
+        /// Name the files after the new title
+        #[arg(long)]
+        files: bool,
+    },
+    /// Delete or archive a commentary into the workspace's trash, list it, bring it back
+    #[command(subcommand)]
+    Trash(trash::TrashCommand),
     /// List every draft in the workspace
     List,
     /// Show one draft: its front matter and text
@@ -490,6 +509,17 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             let (path, version) = open()?.create(&new)?;
             out.created(&path, &version);
         }
+        Command::Rename {
+            id,
+            lang,
+            title,
+            slug,
+            files,
+        } => {
+            let slug = slug.or_else(|| files.then(|| title.clone()));
+            out.renamed(&open()?.rename_commentary(&id, &lang, &title, slug.as_deref())?);
+        }
+        Command::Trash(command) => trash::run(command, &mut open()?, out)?,
         Command::List => {
             // A folder the cache has not seen (a fresh clone) is read once, with a bar.
             let bar = output::progress_bar(out, "reading drafts");
