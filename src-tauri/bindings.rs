@@ -4,6 +4,7 @@
 use ts_rs::{Config, TS};
 
 use crate::catch_up::CatchUpProgress;
+use crate::dto_actions::{CreatedDraft, TrashEntryView};
 use crate::dto::{Commentary, DraftView, LanguageVersion, Library, SectionInfo, WorkspaceInfo};
 use crate::dto_board::{
     BlockerView, BoardCellView, BoardConflictView, BoardRowView, BoardSection, BoardView,
@@ -113,6 +114,8 @@ pub fn typescript_declarations() -> String {
         ConflictPieceView::decl(&cfg),
         ConflictChoices::decl(&cfg),
         ClonePrompt::decl(&cfg),
+        CreatedDraft::decl(&cfg),
+        TrashEntryView::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:\n\

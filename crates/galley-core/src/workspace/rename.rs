@@ -19,6 +19,8 @@ pub struct RenameReport {
     /// The language version whose title was set.
     pub lang: String,
     pub title: String,
+    /// The `lang` version's file as it is now, workspace-relative.
+    pub path: String,
     /// The title's new version (none when the title was already that).
     pub version: Option<Version>,
     /// Files renamed, as (from, to), workspace-relative.
@@ -68,6 +70,15 @@ impl Workspace {
             }
             None => Vec::new(),
         };
+        let lang_rel = drafts
+            .iter()
+            .find(|f| f.lang() == lang)
+            .map(|f| f.rel.clone())
+            .unwrap_or_default();
+        let path = moves
+            .iter()
+            .find(|(from, _)| *from == lang_rel)
+            .map_or(lang_rel.clone(), |(_, to)| to.clone());
         let week = source_of(&drafts).unwrap_or(&drafts[0]).draft.front().issue;
         drop(drafts);
 
@@ -96,6 +107,7 @@ impl Workspace {
             id: id.to_string(),
             lang: lang.to_string(),
             title: title.to_string(),
+            path,
             version,
             files: moves,
         })
