@@ -4,8 +4,8 @@
 use ts_rs::{Config, TS};
 
 use crate::catch_up::CatchUpProgress;
-use crate::dto_actions::{CreatedDraft, TrashEntryView};
 use crate::dto::{Commentary, DraftView, LanguageVersion, Library, SectionInfo, WorkspaceInfo};
+use crate::dto_actions::{CreatedDraft, TrashEntryView};
 use crate::dto_board::{
     BlockerView, BoardCellView, BoardConflictView, BoardRowView, BoardSection, BoardView,
     ExportProgress, ExportResult, ExportTarget, LanguageReadinessView, NotMadeFormat, NotMadeView,

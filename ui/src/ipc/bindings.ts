@@ -640,6 +640,26 @@ export type ConflictChoices = { theirsParagraphs: Array<number>, theirsFields: A
 
 export type ClonePrompt = { title: string, };
 
+export type CreatedDraft = { id: string, 
+/**
+ * Workspace-relative path of the new file.
+ */
+path: string, };
+
+export type TrashEntryView = { 
+/**
+ * What names it to `restore_from_trash`.
+ */
+name: string, archived: boolean, id: string, title: string, 
+/**
+ * Set when only this language version was removed.
+ */
+lang: string | null, by: string, 
+/**
+ * UTC, RFC 3339.
+ */
+at: string, week: string | null, files: Array<string>, };
+
 /** Every readiness reason the core gives (`Reason::KINDS`). */
 export const REASON_KINDS = ["not_approved", "translation_missing", "translation_not_done", "translation_outdated", "changed_since_approval", "field_empty", "body_empty", "paragraphs_missing", "issue_title_missing", "no_section", "unusable_file_name", "invalid_draft", "missing_link_target", "no_files", "conflict"] as const;
 
