@@ -17,7 +17,9 @@ pub const MENU_EVENT: &str = "menu";
 
 /// The action names the UI knows (ui/src/lib/shell/actions.ts), with each item's label and
 /// accelerator. Labels are English for now: native menus are not yet translated.
-const FILE_ITEMS: [(&str, &str, Option<&str>); 6] = [
+const FILE_ITEMS: [(&str, &str, Option<&str>); 8] = [
+    ("new-commentary", "New Commentary…", Some("CmdOrCtrl+N")),
+    ("new-issue", "New Issue…", None),
     ("open-workspace", "Open Workspace…", Some("CmdOrCtrl+O")),
     ("save", "Save", Some("CmdOrCtrl+S")),
     ("sync", "Sync", Some("CmdOrCtrl+Shift+S")),
@@ -29,7 +31,7 @@ const FILE_ITEMS: [(&str, &str, Option<&str>); 6] = [
 /// GTK accelerator would take the key from it.
 const EDIT_ITEMS: [(&str, &str, Option<&str>); 2] =
     [("undo", "Undo", None), ("redo", "Redo", None)];
-const VIEW_ITEMS: [(&str, &str, Option<&str>); 4] = [
+const VIEW_ITEMS: [(&str, &str, Option<&str>); 5] = [
     ("focus-mode", "Focus Mode", Some("CmdOrCtrl+Shift+F")),
     (
         "toggle-preview",
@@ -38,6 +40,7 @@ const VIEW_ITEMS: [(&str, &str, Option<&str>); 4] = [
     ),
     ("show-history", "History", None),
     ("show-translation", "Translation", None),
+    ("show-trash", "Trash and Archive", None),
 ];
 const OPEN_RECENT: &str = "open-recent";
 /// Recent items are `recent:<index in the list>`; the path is looked up when chosen, so a
@@ -52,10 +55,13 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
             None => builder.build(app),
         }
     };
-    let [open, save, sync, share, open_shared, quit] = FILE_ITEMS;
+    let [new_commentary, new_issue, open, save, sync, share, open_shared, quit] = FILE_ITEMS;
     let [undo, redo] = EDIT_ITEMS;
     let recent = SubmenuBuilder::with_id(app, OPEN_RECENT, "Open Recent").build()?;
     let file = SubmenuBuilder::new(app, "File")
+        .item(&item(new_commentary)?)
+        .item(&item(new_issue)?)
+        .separator()
         .item(&item(open)?)
         .item(&recent)
         .item(&item(open_shared)?)
