@@ -268,3 +268,62 @@ fn moving_to_another_week_updates_both_issue_files() {
         .join("2020-W21/army-reserve-call-up.en.md")
         .is_file());
 }
+
+#[test]
+fn a_deletion_that_fails_midway_puts_everything_back() {
+    use galley_core::faults::{Fault, FaultPlan, Op};
+    let mut t = TempWorkspace::samples();
+    let issue_before = t.read("2020-W20/issue.toml");
+    // The issue file's and the entry's atomic writes rename first; the fourth rename is the
+    // second file's move into the trash.
+    let plan = FaultPlan::new()
+        .on(Op::Rename, 4, Fault::DiskFull)
+        .install();
+    let err =
+        t.ws.trash(ARMY, None, TrashKind::Deleted)
+            .expect_err("the disk is full");
+    assert_eq!(plan.fired(), 1);
+    drop(plan);
+    assert!(err.to_string().contains("could not move the file"), "{err}");
+    for rel in ARMY_FILES {
+        assert!(t.root().join(rel).is_file(), "{rel} is back in place");
+    }
+    assert_eq!(
+        t.read("2020-W20/issue.toml"),
+        issue_before,
+        "the issue file as it was"
+    );
+    assert!(t.ws.trash_entries().expect("entries").is_empty());
+    let leftovers = std::fs::read_dir(t.root().join(".galley/trash"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(leftovers, 0, "no half-made entry");
+    assert!(
+        t.ws.record_all().expect("record").recorded.is_empty(),
+        "history saw no deletion"
+    );
+}
+
+#[test]
+fn a_restore_that_fails_midway_leaves_the_entry_whole() {
+    use galley_core::faults::{Fault, FaultPlan, Op};
+    let mut t = TempWorkspace::samples();
+    let entry = t.ws.trash(ARMY, None, TrashKind::Deleted).expect("trash");
+    let issue_before = t.read("2020-W20/issue.toml");
+    // The issue file's atomic write renames first; the third rename is the second file's.
+    let plan = FaultPlan::new()
+        .on(Op::Rename, 3, Fault::DiskFull)
+        .install();
+    t.ws.restore_from_trash(&entry.name)
+        .expect_err("the disk is full");
+    assert_eq!(plan.fired(), 1);
+    drop(plan);
+    for rel in ARMY_FILES {
+        assert!(!t.root().join(rel).exists(), "{rel} stayed in the trash");
+    }
+    assert_eq!(t.read("2020-W20/issue.toml"), issue_before);
+    assert_eq!(t.ws.trash_entries().expect("entries"), vec![entry.clone()]);
+    t.ws.restore_from_trash(&entry.name)
+        .expect("the next try restores it");
+    assert!(t.root().join(ARMY_FILES[1]).is_file());
+}
