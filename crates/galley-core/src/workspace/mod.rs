@@ -39,7 +39,7 @@ pub use search::ReindexReport;
 pub use sync::{clone_workspace, SyncReport, SyncState};
 pub use sync_conflicts::{ConflictParts, PartSides, SyncConflict};
 pub use translation_view::{RowPart, TranslationRow, TranslationView};
-pub use trash::{in_trash, TrashEntry, TrashKind};
+pub use trash::{TrashEntry, TrashKind};
 pub use xliff::{XliffExport, XliffImport};
 
 use crate::clock::{Clock, SystemClock};

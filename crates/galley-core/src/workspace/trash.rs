@@ -258,7 +258,16 @@ impl Workspace {
                 if exists && issue.position_of(&entry.id).is_none() {
                     let before = self.read_issue_bytes(week)?;
                     insert(&mut issue, &entry.id, section, entry.position);
-                    self.write_issue(&issue, &scan)?;
+                    // Written before the files come back, so the folder does not know the
+                    // title the file names beside each id yet: the entry does.
+                    let text = issue.render(&|id| {
+                        if id == entry.id {
+                            Some(entry.title.clone())
+                        } else {
+                            scan.title_of(id)
+                        }
+                    });
+                    self.put_issue_bytes(week, text.as_bytes())?;
                     Some((week, before))
                 } else {
                     None

@@ -90,6 +90,11 @@ fn deleting_moves_every_language_version_into_the_trash_and_restoring_continues_
     assert_eq!(log[0].origin, Origin::Restore { from: log[2].id });
     assert_eq!(log[0].hash, log[2].hash);
     assert_eq!(listed(&t, ARMY), Some(("security".into(), 0)));
+    let issue_file = t.read("2020-W20/issue.toml");
+    assert!(
+        issue_file.contains("\"pxq253v3kb\", # Прызыў з запасу пашырылі на заходнія раёны"),
+        "{issue_file}"
+    );
     assert!(t.ws.trash_entries().expect("entries").is_empty());
     assert!(!t.root().join(".galley/trash").join(&entry.name).exists());
     // A rescan finds nothing new: the restore was recorded as it is on disk.
