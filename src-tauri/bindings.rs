@@ -15,7 +15,9 @@ use crate::dto_history::{
     ParagraphView, SaveResult, SpanChange, SpanView, VersionInfo, VersionOrigin,
 };
 use crate::dto_preview::PreviewView;
-use crate::dto_records::{ConcurrentEditorial, ConcurrentLabel, ConcurrentStatus, EditorialState};
+use crate::dto_records::{
+    ConcurrentEditorial, ConcurrentLabel, ConcurrentStatus, EditorialState, NoteView,
+};
 use crate::dto_search::{SearchHitView, SearchQuery, TextPart};
 use crate::dto_settings::{
     AutoSyncSettings, ProfileInput, ProfileView, PublicationSettings, RoleTag, SectionSettings,
@@ -89,6 +91,7 @@ pub fn typescript_declarations() -> String {
         ConcurrentStatus::decl(&cfg),
         ConcurrentEditorial::decl(&cfg),
         ConcurrentLabel::decl(&cfg),
+        NoteView::decl(&cfg),
         LanguageReadinessView::decl(&cfg),
         BlockerView::decl(&cfg),
         ExportTarget::decl(&cfg),

@@ -5,6 +5,7 @@
 //! - `session`   the opened workspace, or why it could not be opened
 //! - `commands`  the IPC commands (names in command_names.rs, one permission each)
 //! - `commands_board`, `dto_board`  the issue board and export
+//! - `commands_notes`  editorial notes on a commentary: read them, add one
 //! - `commands_translation`  the translation editor: start a language, done with a paragraph, undo
 //! - `commands_preview`, `commands_search`, `commands_xliff`  the live preview, the search box,
 //!   the translation view's XLIFF buttons (native dialogs opened from Rust)
@@ -25,6 +26,7 @@ mod command_names;
 pub mod commands;
 pub mod commands_actions;
 pub mod commands_board;
+pub mod commands_notes;
 pub mod commands_preview;
 pub mod commands_search;
 pub mod commands_settings;
@@ -111,11 +113,14 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands_board::step_commentary,
             commands_board::set_editorial_status,
             commands_board::set_issue_title,
+            commands_notes::editorial_notes,
+            commands_notes::add_editorial_note,
             commands_board::export_target,
             commands_board::choose_export_target,
             commands_board::export_issue,
             commands_board::show_export_folder,
             commands_preview::render_preview,
+            commands_preview::count_words,
             commands_search::search_drafts,
             commands_xliff::xliff_export,
             commands_xliff::xliff_import,

@@ -4,7 +4,6 @@
 
 use std::path::Path;
 use std::sync::Mutex;
-use std::time::Duration;
 
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -13,13 +12,10 @@ use ts_rs::TS;
 use crate::dto_history::VersionInfo;
 use crate::error::ErrorDto;
 use crate::session::Session;
-use galley_core::watch::{watch, FolderWatcher, WatchBatch};
+use galley_core::watch::{watch_workspace, FolderWatcher, WatchBatch};
 
 /// The event the UI listens to; its payload is a [`FolderChanges`].
 pub const CHANGED_EVENT: &str = "workspace-changed";
-
-/// Short enough to feel immediate, long enough to see an editor's save as one change.
-const DEBOUNCE: Duration = Duration::from_millis(250);
 
 /// What one watcher batch recorded: new versions by other programs, and whether the team's
 /// records changed (another machine's journal arrived), so every view showing statuses reloads.
@@ -31,6 +27,9 @@ pub struct FolderChanges {
     /// Made through the app's own commands (a save, a status, a move, a sync); every view
     /// reloads, and the draft that was saved has its text already.
     pub by_app: bool,
+    /// What the user should know about watching: files left alone, the watcher's errors, and
+    /// that the folder is scanned instead of watched (changes then arrive a little late).
+    pub notices: Vec<String>,
 }
 
 impl FolderChanges {
@@ -40,14 +39,29 @@ impl FolderChanges {
             changes: vec![],
             records_changed: false,
             by_app: true,
+            notices: vec![],
         }
     }
 }
 
 impl FolderChanges {
-    /// Nothing the window shows changed.
+    /// Nothing the window shows changed, and there is nothing to say.
     pub fn is_empty(&self) -> bool {
-        self.changes.is_empty() && !self.records_changed
+        self.changes.is_empty() && !self.records_changed && self.notices.is_empty()
+    }
+
+    fn notice(notice: String) -> FolderChanges {
+        FolderChanges {
+            notices: vec![notice],
+            ..FolderChanges::unchanged()
+        }
+    }
+
+    fn unchanged() -> FolderChanges {
+        FolderChanges {
+            by_app: false,
+            ..FolderChanges::by_app()
+        }
     }
 }
 
@@ -60,15 +74,10 @@ pub struct FileChange {
     pub version: VersionInfo,
 }
 
-/// Records what `batch` touched: the named paths, or the whole folder when events were lost.
+/// Records what `batch` touched, by the core's one rule for a batch.
 pub fn record_batch(session: &Session, batch: &WatchBatch) -> Result<FolderChanges, ErrorDto> {
     session.with_mut(|ws| {
-        let paths: Vec<_> = batch.paths.iter().cloned().collect();
-        let report = if batch.rescan {
-            ws.record_all()?
-        } else {
-            ws.record_paths(&paths)?
-        };
+        let report = ws.record_batch(batch)?;
         let changes = report.recorded.iter().map(|r| FileChange {
             path: r.path.clone(),
             version: (&r.version).into(),
@@ -77,6 +86,7 @@ pub fn record_batch(session: &Session, batch: &WatchBatch) -> Result<FolderChang
             changes: changes.collect(),
             records_changed: report.records_changed,
             by_app: false,
+            notices: report.problems.iter().map(ToString::to_string).collect(),
         })
     })
 }
@@ -106,39 +116,45 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     else {
         return;
     };
-    let (watcher, batches) = match watch(&root, DEBOUNCE) {
+    let (watcher, batches) = match watch_workspace(&root) {
         Ok(started) => started,
         Err(error) => {
             eprintln!("galley: not watching {}: {error}", root.display());
+            tell(app, FolderChanges::notice(error.to_string()));
             return;
         }
     };
+    if let Some(notice) = watcher.mode().notice() {
+        tell(app, FolderChanges::notice(notice));
+    }
     *slot = Some(watcher);
     let app = app.clone();
     std::thread::spawn(move || {
         for batch in batches {
             match record_batch_of(&app.state::<Session>(), &root, &batch) {
                 Ok(changes) if changes.is_empty() => {}
-                Ok(changes) => {
-                    if let Err(error) = app.emit(CHANGED_EVENT, changes) {
-                        eprintln!("galley: could not tell the window about changes: {error}");
-                    }
+                Ok(changes) => tell(&app, changes),
+                Err(error) => {
+                    eprintln!("galley: recording changes failed: {}", error.message);
+                    tell(&app, FolderChanges::notice(error.message));
                 }
-                Err(error) => eprintln!("galley: recording changes failed: {}", error.message),
             }
         }
     });
+}
+
+fn tell<R: Runtime>(app: &AppHandle<R>, changes: FolderChanges) {
+    if let Err(error) = app.emit(CHANGED_EVENT, changes) {
+        eprintln!("galley: could not tell the window about changes: {error}");
+    }
 }
 
 /// The app's own changes reach the window as the same event as the folder's, so one path
 /// refreshes every view whoever changed what.
 fn announce_commands<R: Runtime>(app: &AppHandle<R>) {
     let handle = app.clone();
-    app.state::<Session>().announce_with(Box::new(move || {
-        if let Err(error) = handle.emit(CHANGED_EVENT, FolderChanges::by_app()) {
-            eprintln!("galley: could not tell the window about a change: {error}");
-        }
-    }));
+    app.state::<Session>()
+        .announce_with(Box::new(move || tell(&handle, FolderChanges::by_app())));
 }
 
 /// `record_batch`, unless the session has switched away from `root` since the batch was seen:
@@ -149,11 +165,7 @@ fn record_batch_of(
     batch: &WatchBatch,
 ) -> Result<FolderChanges, ErrorDto> {
     if session.with(|ws| Ok(ws.root() != root))? {
-        return Ok(FolderChanges {
-            changes: vec![],
-            records_changed: false,
-            by_app: false,
-        });
+        return Ok(FolderChanges::unchanged());
     }
     record_batch(session, batch)
 }

@@ -32,5 +32,6 @@ mod settings;
 mod shell;
 mod support;
 mod sync;
+mod tidy;
 mod translating;
 mod watching;

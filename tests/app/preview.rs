@@ -298,3 +298,16 @@ fn xliff_export_of_an_unknown_language_is_the_cores_error() {
         "nothing written"
     );
 }
+
+#[test]
+fn the_editor_counts_words_as_the_core_does_in_any_script() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    let count = |text: &str| {
+        app.invoke("count_words", json!({ "text": text }))
+            .expect("counted")
+    };
+    assert_eq!(count("Рэформа арміі — 2020 *stalls*!"), 4);
+    assert_eq!(count("a well-known сям'я"), 3);
+    assert_eq!(count("  "), 0);
+}

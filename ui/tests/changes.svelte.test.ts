@@ -50,8 +50,8 @@ afterEach(() => {
 });
 
 const events: [string, FolderChanges][] = [
-  ["this window's own command", { changes: [], recordsChanged: false, byApp: true }],
-  ["another machine's records or the CLI", { changes: [], recordsChanged: true, byApp: false }],
+  ["this window's own command", { changes: [], recordsChanged: false, byApp: true, notices: [] }],
+  ["another machine's records or the CLI", { changes: [], recordsChanged: true, byApp: false, notices: [] }],
 ];
 
 describe("one change event", () => {
@@ -116,5 +116,20 @@ describe("one change event", () => {
     changes.heard(events[0]![1]);
     await settle();
     expect(library.library).toEqual(listed);
+  });
+});
+
+describe("what the watcher has to say", () => {
+  it("keeps each notice once until dismissed, and a change without notices keeps them", () => {
+    const changes = new WorkspaceChanges();
+    const polling = "checking the folder for changes every 2 s instead of being notified: limit";
+    const heard = (notices: string[]) =>
+      changes.heard({ changes: [], recordsChanged: false, byApp: false, notices });
+    heard([polling]);
+    heard([polling]);
+    heard([]);
+    expect(changes.notices).toEqual([polling]);
+    changes.dismissNotices();
+    expect(changes.notices).toEqual([]);
   });
 });

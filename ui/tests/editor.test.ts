@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DraftView, FieldsResult, SaveResult, VersionInfo } from "../src/ipc/bindings";
-import { countWords, frontBlock, readingMinutes, splitList } from "../src/lib/editor/text";
+import { frontBlock, readingMinutes, splitList } from "../src/lib/editor/text";
 
 // The IPC module swapped for a fake: each test says what the core answers.
 const ipc = vi.hoisted(() => ({
@@ -30,10 +30,6 @@ function version(id: number, hash: string | null, origin: VersionInfo["origin"] 
 describe("text helpers", () => {
   it("splits the front matter block from the body", () => {
     expect(frontBlock(FRONT + "\nBody.\n", "\nBody.\n")).toBe(FRONT);
-  });
-  it("counts letter and digit runs in any script", () => {
-    expect(countWords("Рэформа арміі — 2020 *stalls*!")).toBe(4);
-    expect(countWords("  ")).toBe(0);
   });
   it("rounds reading time to whole minutes, at least one for any text", () => {
     expect(readingMinutes(0)).toBe(0);
@@ -84,7 +80,7 @@ describe("OpenDraft", () => {
     await draft.load();
     ipc.readDraft.mockResolvedValue(view("\nTheirs.\n", "h9"));
 
-    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h9", "external") }], recordsChanged: false, byApp: false });
+    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h9", "external") }], recordsChanged: false, byApp: false, notices: [] });
 
     expect(draft.body).toBe("\nTheirs.\n");
     expect(draft.notice).toBe("reloaded");
@@ -94,8 +90,8 @@ describe("OpenDraft", () => {
   it("ignores the watcher's report of its own save and of other files", async () => {
     const draft = new OpenDraft("a.en.md");
     await draft.load();
-    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h0") }], recordsChanged: false, byApp: false });
-    await draft.external({ changes: [{ path: "b.en.md", version: version(4, "h7", "external") }], recordsChanged: false, byApp: false });
+    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h0") }], recordsChanged: false, byApp: false, notices: [] });
+    await draft.external({ changes: [{ path: "b.en.md", version: version(4, "h7", "external") }], recordsChanged: false, byApp: false, notices: [] });
     expect(ipc.readDraft).toHaveBeenCalledTimes(1);
   });
 
@@ -107,7 +103,7 @@ describe("OpenDraft", () => {
     await draft.load();
     draft.setBody("\nMine.\n");
 
-    await draft.external({ changes: [{ path: "a.en.md", version: theirs }], recordsChanged: false, byApp: false });
+    await draft.external({ changes: [{ path: "a.en.md", version: theirs }], recordsChanged: false, byApp: false, notices: [] });
 
     expect(draft.state).toBe("conflict");
     expect(draft.conflict).toEqual({ theirs, ours });

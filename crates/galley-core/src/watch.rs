@@ -36,6 +36,13 @@ pub enum WatchMode {
 /// How often the polling fallback scans the folder.
 pub const POLL_INTERVAL: Duration = Duration::from_secs(2);
 
+/// How long a burst of activity is gathered into one batch, the same in every shell: short
+/// enough to feel immediate, long enough to see an editor's save as one change.
+pub const DEBOUNCE: Duration = Duration::from_millis(250);
+
+/// Set to `poll` to scan the folder instead of asking the OS (a network share, a test).
+pub const POLL_VARIABLE: &str = "GALLEY_WATCH";
+
 /// Keeps the watch alive; dropping it stops watching and closes the receiver.
 pub struct FolderWatcher {
     _debouncer: Box<dyn std::any::Any + Send>,
@@ -45,6 +52,31 @@ pub struct FolderWatcher {
 impl FolderWatcher {
     pub fn mode(&self) -> &WatchMode {
         &self.mode
+    }
+}
+
+impl WatchMode {
+    /// What a user should hear about this mode: nothing when the OS reports changes, and why
+    /// changes show up a little late when the folder is scanned instead.
+    pub fn notice(&self) -> Option<String> {
+        match self {
+            WatchMode::Native => None,
+            WatchMode::Polling { interval, reason } => Some(format!(
+                "checking the folder for changes every {} s instead of being notified: {reason}",
+                interval.as_secs_f32()
+            )),
+        }
+    }
+}
+
+/// How both shells watch a workspace: natively with [`DEBOUNCE`], falling back to polling
+/// when the OS cannot, or polling from the start when `GALLEY_WATCH=poll` asks for it.
+pub fn watch_workspace(root: &Path) -> Result<(FolderWatcher, Receiver<WatchBatch>)> {
+    if std::env::var(POLL_VARIABLE).is_ok_and(|v| v == "poll") {
+        let reason = format!("{POLL_VARIABLE}=poll asks for it");
+        watch_polling(root, DEBOUNCE, POLL_INTERVAL, &reason)
+    } else {
+        watch(root, DEBOUNCE)
     }
 }
 

@@ -262,7 +262,12 @@ export type FolderChanges = { changes: Array<FileChange>, recordsChanged: boolea
  * Made through the app's own commands (a save, a status, a move, a sync); every view
  * reloads, and the draft that was saved has its text already.
  */
-byApp: boolean, };
+byApp: boolean, 
+/**
+ * What the user should know about watching: files left alone, the watcher's errors, and
+ * that the folder is scanned instead of watched (changes then arrive a little late).
+ */
+notices: Array<string>, };
 
 export type FileChange = { 
 /**
@@ -391,6 +396,10 @@ title: string | null,
  */
 listed: boolean, editorial: EditorialState, 
 /**
+ * The statuses the workflow lets it move to from here (the core's rule).
+ */
+editorialChoices: Array<EditorialState>, 
+/**
  * Who set the editorial status, and when (`null` for a draft nobody touched).
  */
 editorialBy: string | null, editorialAt: string | null, 
@@ -405,7 +414,11 @@ inConflict: boolean,
 /**
  * One per board language, in its order.
  */
-cells: Array<BoardCellView>, };
+cells: Array<BoardCellView>, 
+/**
+ * The editors' notes on it, oldest first.
+ */
+notes: Array<NoteView>, };
 
 export type BoardCellView = { lang: string, state: LanguageState, 
 /**
@@ -452,6 +465,12 @@ at: string, status: LanguageState, keptBy: string, kept: LanguageState, };
 export type ConcurrentEditorial = { by: string, at: string, status: EditorialState, keptBy: string, kept: EditorialState, };
 
 export type ConcurrentLabel = { by: string, at: string, label: string | null, keptBy: string, kept: string | null, };
+
+export type NoteView = { id: string, author: string, 
+/**
+ * UTC, `2020-05-14T09:30:00Z`.
+ */
+at: string, text: string, };
 
 export type LanguageReadinessView = { lang: string, ready: boolean, blockers: Array<BlockerView>, };
 

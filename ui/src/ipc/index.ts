@@ -42,11 +42,13 @@ import type {
   ClonePrompt,
   CreatedDraft,
   TrashEntryView,
+  NoteView,
 } from "./bindings";
 
 export type {
   CreatedDraft,
   TrashEntryView,
+  NoteView,
   SyncStatus,
   SyncOutcome,
   SyncConflictView,
@@ -196,6 +198,10 @@ export const setEditorialStatus = (week: string, id: string, status: string): Pr
   call("set_editorial_status", { week, id, status });
 export const setIssueTitle = (week: string, lang: string, title: string): Promise<BoardView> =>
   call("set_issue_title", { week, lang, title });
+// ---- editorial notes (never published) ----
+export const editorialNotes = (id: string): Promise<NoteView[]> => call("editorial_notes", { id });
+/** Announced as a change, so the board and the notes panel reload by `workspace-changed`. */
+export const addEditorialNote = (id: string, text: string): Promise<NoteView> => call("add_editorial_note", { id, text });
 export const exportTarget = (week: string): Promise<ExportTarget> => call("export_target", { week });
 /** Opens the native dialog (from Rust); `null` when the user cancelled. */
 export const chooseExportTarget = (week: string, zip: boolean): Promise<ExportTarget | null> =>
@@ -210,6 +216,9 @@ export async function onExportProgress(handler: (progress: ExportProgress) => vo
 }
 // Preview, search and XLIFF.
 /** The unsaved `text` of the draft at `path` through the core's sanitizer. */
+/** Words in `text` as the core counts them (the library, the board and jobs count the same). */
+export const countWords = (text: string): Promise<number> => call("count_words", { text });
+
 export const renderPreview = (path: string, text: string): Promise<PreviewView> =>
   call("render_preview", { path, text });
 export const searchDrafts = (request: SearchQuery): Promise<SearchHitView[]> => call("search_drafts", { request });

@@ -17,6 +17,7 @@
 
 mod content;
 mod fold_tokenizer;
+mod front_matter;
 mod imports;
 mod known_files;
 mod legacy;
@@ -28,11 +29,12 @@ mod types;
 mod versions;
 
 pub use fold_tokenizer::register as register_search_tokenizer;
+pub use front_matter::FrontMatterEntry;
 pub use imports::ImportSource;
 pub use legacy::LegacyRecord;
 pub use salvage::Salvage;
 pub use search_index::{IndexBehind, IndexDoc, IndexHit, IndexRebuild, Markers};
-pub use translations::{FrontMatterEntry, SourceStamp, TextKey};
+pub use translations::{SourceStamp, TextKey};
 pub use types::{KnownFile, KnownFileChange, NewVersion, Origin, StorageStats, Version};
 
 use crate::error::{Error, Result};

@@ -2,15 +2,22 @@
 //! history database). This is the facade the CLI and the desktop shell call.
 
 mod approval;
+mod board;
 mod catch_up;
 mod configure;
+mod editorial;
 mod export;
 mod folder;
+mod grid;
 mod import;
 mod issue;
 mod journal;
+mod library;
 mod listing;
+mod moves;
+mod outdated_memo;
 mod po;
+mod preview;
 mod record;
 mod recovery;
 mod rename;
@@ -27,10 +34,13 @@ pub use approval::ApprovalChange;
 pub use catch_up::View;
 pub use export::{ExportOptions, ExportReport};
 pub use import::{ImportCounts, ImportOptions, ImportOutcome, ImportReport, ImportedFile};
-pub use issue::{IssueList, IssueSummary, IssueView, MoveReport, Step};
+pub use issue::{IssueList, IssueSummary, IssueView};
 pub use journal::JOURNAL_DIR;
+pub use library::{LibraryEntry, LibraryView};
 pub use listing::{CommentaryDrafts, DraftSummary, Listing, MissingFields, LIBRARY_BUDGET};
+pub use moves::{MoveReport, Step};
 pub use po::PoExport;
+pub use preview::Preview;
 pub use record::{RecordReport, Recorded};
 pub use recovery::Recovery;
 pub use rename::RenameReport;
@@ -38,7 +48,7 @@ pub use save::{slugify, NewDraft, SaveOutcome, VersionRef};
 pub use search::ReindexReport;
 pub use sync::{clone_workspace, SyncReport, SyncState};
 pub use sync_conflicts::{ConflictParts, PartSides, SyncConflict};
-pub use translation_view::{RowPart, TranslationRow, TranslationView};
+pub use translation_view::{RowPart, TranslationRow, TranslationView, TranslatorAction};
 pub use trash::{TrashEntry, TrashKind};
 pub use xliff::{XliffExport, XliffImport};
 
@@ -79,7 +89,7 @@ pub struct Workspace {
     env: Env,
     /// Outdated detail already worked out by `translation_grid`, so showing it again reads no
     /// texts it has seen.
-    outdated_memo: translate::OutdatedMemo,
+    outdated_memo: outdated_memo::OutdatedMemo,
     /// Set when opening found the history damaged and rebuilt it.
     recovery: Option<Recovery>,
     /// The team's records, folded from the journals.
@@ -153,7 +163,7 @@ impl Workspace {
             settings,
             history,
             env,
-            outdated_memo: translate::OutdatedMemo::default(),
+            outdated_memo: outdated_memo::OutdatedMemo::default(),
             folder_recorded: false,
             recovery: None,
             journals,

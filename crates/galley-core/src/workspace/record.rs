@@ -13,6 +13,7 @@ use crate::hash::ContentHash;
 use crate::history::{KnownFile, KnownFileChange, NewVersion, Origin, Version};
 use crate::reconcile::{plan, Action, Change, DiskFile, DiskState};
 use crate::records::VersionOrigin;
+use crate::watch::WatchBatch;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -68,6 +69,22 @@ impl Workspace {
             self.history().set_local_value(FIRST_LOOK, "done")?;
         }
         self.folder_recorded = true;
+        Ok(report)
+    }
+
+    /// Records what one watcher batch touched, the same for every shell: the named paths, or
+    /// the whole folder when events were lost (a batch with errors asks for that). The watcher's
+    /// errors come back among the report's problems, so the shells show them like the others.
+    pub fn record_batch(&mut self, batch: &WatchBatch) -> Result<RecordReport> {
+        let mut report = if batch.rescan {
+            self.record_all()?
+        } else {
+            self.record_paths(&batch.paths.iter().cloned().collect::<Vec<_>>())?
+        };
+        let errors = batch.errors.iter().map(|message| Error::Watch {
+            message: message.clone(),
+        });
+        report.problems.extend(errors);
         Ok(report)
     }
 

@@ -13,13 +13,10 @@ const PATH: &str = "2020-W20/army.be.md";
 
 /// Records what one batch says changed, as the shells do; returns how many versions it made.
 fn apply(ws: &mut Workspace, batch: WatchBatch) -> usize {
-    let report = if batch.rescan {
-        ws.record_all().expect("record all")
-    } else {
-        let paths: Vec<_> = batch.paths.into_iter().collect();
-        ws.record_paths(&paths).expect("record paths")
-    };
-    report.recorded.len()
+    ws.record_batch(&batch)
+        .expect("record the batch")
+        .recorded
+        .len()
 }
 
 /// Feeds watcher batches to the workspace until `done` holds or the deadline passes.
@@ -237,6 +234,38 @@ fn watcher_falls_back_to_polling_when_the_watch_limit_is_reached_and_still_recor
         "the polling watcher did not record the external edit"
     );
     assert_eq!(t.ws.log(PATH).expect("log")[0].author, t.ws.env().author);
+    let notice = watcher.mode().notice().expect("polling is worth a notice");
+    assert!(notice.contains("every 0.1 s"), "{notice}");
+}
+
+#[test]
+fn a_batch_with_watcher_errors_rescans_the_folder_and_reports_the_errors() {
+    let mut t = TempWorkspace::new();
+    t.ws.save(PATH, &draft("k7m2q9x4tz", "be", "Армія", "Абзац."), None)
+        .expect("save");
+    // An edit the batch does not name: only a rescan can find it.
+    let edited = t
+        .read(PATH)
+        .replace("Абзац.", "Абзац, зменены, калі падзеі згубіліся.");
+    t.write(PATH, &edited);
+    let batch = WatchBatch {
+        paths: Default::default(),
+        rescan: true,
+        errors: vec!["the event queue overflowed".into()],
+    };
+    let report = t.ws.record_batch(&batch).expect("record the batch");
+    assert_eq!(
+        report.recorded.len(),
+        1,
+        "the rescan found the unnamed edit"
+    );
+    let said: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    assert!(
+        said.iter()
+            .any(|p| p.contains("the event queue overflowed")),
+        "{said:?}"
+    );
+    assert_eq!(WatchMode::Native.notice(), None);
 }
 
 #[test]

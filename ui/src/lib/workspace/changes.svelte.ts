@@ -11,6 +11,9 @@ export type Follower = (changes: FolderChanges) => unknown;
 export class WorkspaceChanges {
   /** Moves on every change: components that reload through a prop follow it. */
   revision = $state(0);
+  /** What the watcher last had to say (files left alone, its errors, polling instead of being
+   * notified), kept until the user dismisses it. */
+  notices = $state<string[]>([]);
   #followers = new Set<Follower>();
 
   /** Starts hearing the core; resolves to the function that stops it. */
@@ -19,8 +22,13 @@ export class WorkspaceChanges {
   }
 
   heard(changes: FolderChanges): void {
+    if (changes.notices.length > 0) this.notices = [...new Set([...this.notices, ...changes.notices])];
     this.revision += 1;
     for (const follower of this.#followers) void follower(changes);
+  }
+
+  dismissNotices(): void {
+    this.notices = [];
   }
 
   /** Calls `follower` after every change; returns the function that stops it. */
