@@ -13,7 +13,7 @@ use crate::session::Session;
 use galley_core::draft::IsoWeek;
 use galley_core::workspace::{NewDraft, TrashKind};
 
-/// Creates a commentary's source-language file (id generated, signed by the profile's name)
+/// Creates a commentary's source-language file (id generated, the profile's name its author)
 /// in the week's folder, or `unfiled/` without a week.
 #[tauri::command(async)]
 pub fn create_commentary(
@@ -24,16 +24,16 @@ pub fn create_commentary(
     section: Option<String>,
 ) -> Result<CreatedDraft, ErrorDto> {
     let issue = week.as_deref().map(str::parse::<IsoWeek>).transpose()?;
+    let new = NewDraft {
+        title,
+        lang,
+        issue,
+        section,
+        authors: Vec::new(),
+        slug: None,
+    };
     session.change(|ws| {
-        let new = NewDraft {
-            title,
-            lang,
-            issue,
-            section,
-            authors: vec![ws.env().author.clone()],
-            slug: None,
-        };
-        let (path, version) = ws.create(&new)?;
+        let (path, version) = ws.create_as_author(new)?;
         Ok(CreatedDraft {
             id: version.draft_id,
             path,

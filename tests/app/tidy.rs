@@ -82,7 +82,10 @@ fn every_command_makes_at_most_one_core_call() {
             }
         }
     }
-    assert!(seen > 40, "only {seen} commands were found: the scan is broken");
+    assert!(
+        seen > 40,
+        "only {seen} commands were found: the scan is broken"
+    );
     assert!(
         thick.is_empty(),
         "commands must make one core call each (put the rule in the core):\n{}",
