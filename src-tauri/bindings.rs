@@ -5,6 +5,7 @@ use ts_rs::{Config, TS};
 
 use crate::catch_up::CatchUpProgress;
 use crate::dto::{Commentary, DraftView, LanguageVersion, Library, SectionInfo, WorkspaceInfo};
+use crate::dto_actions::{CreatedDraft, TrashEntryView};
 use crate::dto_board::{
     BlockerView, BoardCellView, BoardConflictView, BoardRowView, BoardSection, BoardView,
     ExportProgress, ExportResult, ExportTarget, LanguageReadinessView, NotMadeFormat, NotMadeView,
@@ -118,6 +119,8 @@ pub fn typescript_declarations() -> String {
         ConflictChoices::decl(&cfg),
         ClonePrompt::decl(&cfg),
         SpellingView::decl(&cfg),
+        CreatedDraft::decl(&cfg),
+        TrashEntryView::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:\n\

@@ -57,4 +57,11 @@ pub const COMMANDS: &[&str] = &[
     "resolve_conflict_pieces",
     "share_workspace",
     "open_shared_workspace",
+    // everyday actions: new, rename, trash
+    "create_commentary",
+    "create_issue",
+    "rename_commentary",
+    "trash_commentary",
+    "list_trash",
+    "restore_from_trash",
 ];

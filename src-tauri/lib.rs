@@ -26,6 +26,7 @@ pub mod bindings;
 pub mod catch_up;
 mod command_names;
 pub mod commands;
+pub mod commands_actions;
 pub mod commands_board;
 pub mod commands_notes;
 pub mod commands_preview;
@@ -36,6 +37,7 @@ pub mod commands_sync;
 pub mod commands_translation;
 pub mod commands_xliff;
 pub mod dto;
+pub mod dto_actions;
 pub mod dto_board;
 pub mod dto_history;
 pub mod dto_preview;
@@ -140,6 +142,12 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             commands_sync::resolve_conflict_pieces,
             commands_sync::share_workspace,
             commands_sync::open_shared_workspace,
+            commands_actions::create_commentary,
+            commands_actions::create_issue,
+            commands_actions::rename_commentary,
+            commands_actions::trash_commentary,
+            commands_actions::list_trash,
+            commands_actions::restore_from_trash,
         ])
 }
 

@@ -26,7 +26,9 @@ pub const MENU_EVENT: &str = "menu";
 
 /// The action names the UI knows (ui/src/lib/shell/actions.ts), with each item's English label
 /// and accelerator.
-const FILE_ITEMS: [(&str, &str, Option<&str>); 6] = [
+const FILE_ITEMS: [(&str, &str, Option<&str>); 8] = [
+    ("new-commentary", "New Commentary…", Some("CmdOrCtrl+N")),
+    ("new-issue", "New Issue…", None),
     ("open-workspace", "Open Workspace…", Some("CmdOrCtrl+O")),
     ("save", "Save", Some("CmdOrCtrl+S")),
     ("sync", "Sync", Some("CmdOrCtrl+Shift+S")),
@@ -44,7 +46,7 @@ const FIND_ITEMS: [(&str, &str, Option<&str>); 2] = [
     ("find", "Find…", Some("CmdOrCtrl+F")),
     ("replace", "Replace…", Some("CmdOrCtrl+H")),
 ];
-const VIEW_ITEMS: [(&str, &str, Option<&str>); 4] = [
+const VIEW_ITEMS: [(&str, &str, Option<&str>); 5] = [
     ("focus-mode", "Focus Mode", Some("CmdOrCtrl+Shift+F")),
     (
         "toggle-preview",
@@ -53,6 +55,7 @@ const VIEW_ITEMS: [(&str, &str, Option<&str>); 4] = [
     ),
     ("show-history", "History", None),
     ("show-translation", "Translation", None),
+    ("show-trash", "Trash and Archive", None),
 ];
 const OPEN_RECENT: &str = "open-recent";
 /// Labelled parts that are not Galley's actions: the bar's menus, Open Recent and the
@@ -152,11 +155,14 @@ fn build_with<R: Runtime>(
             None => builder.build(app),
         }
     };
-    let [open, save, sync, share, open_shared, quit] = FILE_ITEMS;
+    let [new_commentary, new_issue, open, save, sync, share, open_shared, quit] = FILE_ITEMS;
     let [undo, redo] = EDIT_ITEMS;
     let [find, replace] = FIND_ITEMS;
     let recent = SubmenuBuilder::with_id(app, OPEN_RECENT, text(OPEN_RECENT)).build()?;
     let file = SubmenuBuilder::with_id(app, "file", text("file"))
+        .item(&item(new_commentary)?)
+        .item(&item(new_issue)?)
+        .separator()
         .item(&item(open)?)
         .item(&recent)
         .item(&item(open_shared)?)

@@ -1,5 +1,6 @@
 //! App-level tests of the desktop package (one binary). Modules:
 //! - `support`     a mock-runtime app over a temp copy of the sample workspace
+//! - `actions`     new commentary and issue, rename, delete/archive into the trash, restore
 //! - `commands`    the IPC commands through Tauri's invoke system and the real capability
 //! - `editing`     fields, saves and conflicts, versions, diffs, labels, restores
 //! - `translating` the translation view, statuses, source diffs, minor marks, library states
@@ -19,6 +20,7 @@
 //! - `shell`       switching workspaces: open recent (only listed folders), the recent list
 //! - `sync`        sharing through a real bare repository: share, sync, clone, conflicts, offline
 
+mod actions;
 mod bindings;
 mod board;
 mod commands;

@@ -64,6 +64,8 @@ describe("actionForKey", () => {
     expect(actionForKey(press("s", { ctrl: true }))).toBe("save");
     expect(actionForKey(press("s", { meta: true }))).toBe("save");
     expect(actionForKey(press("o", { ctrl: true }))).toBe("open-workspace");
+    expect(actionForKey(press("n", { ctrl: true }))).toBe("new-commentary");
+    expect(actionForKey(press("N", { ctrl: true, shift: true }))).toBeNull();
     expect(actionForKey(press("P", { ctrl: true, shift: true }))).toBe("toggle-preview");
     expect(actionForKey(press("S", { ctrl: true, shift: true }))).toBe("sync");
     expect(actionForKey(press("S", { meta: true, shift: true }))).toBe("sync");
@@ -77,7 +79,7 @@ describe("actionForKey", () => {
 
   it("knows exactly the actions the Rust menu sends", () => {
     expect(SHELL_ACTIONS.every(isShellAction)).toBe(true);
-    expect(["undo", "redo", "quit"].every(isShellAction)).toBe(true);
+    expect(["undo", "redo", "quit", "new-commentary", "new-issue", "show-trash"].every(isShellAction)).toBe(true);
     expect(isShellAction("about")).toBe(false);
   });
 });

@@ -47,6 +47,24 @@ pub(crate) enum Command {
         #[arg(long)]
         slug: Option<String>,
     },
+    /// Give a language version a new title; with --slug or --files, rename every language
+    /// version's file too (the id and history stay)
+    Rename {
+        id: String,
+        #[arg(long)]
+        lang: String,
+        #[arg(long)]
+        title: String,
+        /// New file name without language and extension
+        #[arg(long, conflicts_with = "files")]
+        slug: Option<String>,
+        /// Name the files after the new title
+        #[arg(long)]
+        files: bool,
+    },
+    /// Delete or archive a commentary into the workspace's trash, list it, bring it back
+    #[command(subcommand)]
+    Trash(crate::trash::TrashCommand),
     /// List every draft in the workspace
     List,
     /// Show one draft: its front matter and text

@@ -6,6 +6,7 @@ mod cli;
 mod merge_driver;
 mod output;
 mod subcommands;
+mod trash;
 mod watching;
 
 use args::{parse_week, pieces, read_input, render_style};
@@ -114,6 +115,17 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
             let (path, version) = open()?.create(&new)?;
             out.created(&path, &version);
         }
+        Command::Rename {
+            id,
+            lang,
+            title,
+            slug,
+            files,
+        } => {
+            let slug = slug.or_else(|| files.then(|| title.clone()));
+            out.renamed(&open()?.rename_commentary(&id, &lang, &title, slug.as_deref())?);
+        }
+        Command::Trash(command) => trash::run(command, &mut open()?, out)?,
         Command::List => {
             // A folder the cache has not seen (a fresh clone) is read once, with a bar.
             let bar = output::progress_bar(out, "reading drafts");

@@ -14,6 +14,7 @@ mod review;
 mod search;
 mod sync;
 mod translate;
+mod trash;
 mod xliff;
 use galley_core::Error;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};

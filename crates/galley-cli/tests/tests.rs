@@ -1,4 +1,5 @@
 //! The `galley` CLI driven as a process. Modules:
+//! - actions:   `galley rename` and `galley trash` delete/archive/list/restore
 //! - commands:  each command's output and exit code on a copy of the sample workspace
 //! - bad_input: one clear error (exit 1) and nothing changed, for each kind of bad input
 //! - conflicts: `galley check`, `issue check` and `export` on git conflict markers and sync copies

@@ -1,4 +1,5 @@
 //! The core's integration tests, one binary. Modules:
+//! - actions:    new commentaries, rename, delete and archive into the trash, restore
 //! - approval:   approval of texts: changed since approval, re-approval, minor changes, old journals
 //! - diff:       word-level diffs, fixtures in Cyrillic and Latin, the deadline
 //! - conflicts:  git conflict markers and sync tools' conflict copies: reported, never content

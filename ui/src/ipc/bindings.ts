@@ -661,6 +661,26 @@ export type ClonePrompt = { title: string, };
 
 export type SpellingView = { "state": "checking", lang: string, dictionary: string, } | { "state": "off" } | { "state": "noDictionary", lang: string, } | { "state": "missing", lang: string, dictionary: string, package: string, };
 
+export type CreatedDraft = { id: string, 
+/**
+ * Workspace-relative path of the new file.
+ */
+path: string, };
+
+export type TrashEntryView = { 
+/**
+ * What names it to `restore_from_trash`.
+ */
+name: string, archived: boolean, id: string, title: string, 
+/**
+ * Set when only this language version was removed.
+ */
+lang: string | null, by: string, 
+/**
+ * UTC, RFC 3339.
+ */
+at: string, week: string | null, files: Array<string>, };
+
 /** Every readiness reason the core gives (`Reason::KINDS`). */
 export const REASON_KINDS = ["not_approved", "translation_missing", "translation_not_done", "translation_outdated", "changed_since_approval", "field_empty", "body_empty", "paragraphs_missing", "issue_title_missing", "no_section", "unusable_file_name", "invalid_draft", "missing_link_target", "no_files", "conflict"] as const;
 
@@ -670,6 +690,6 @@ export type ReasonKind = (typeof REASON_KINDS)[number];
 export const ERROR_KINDS = ["io", "write_failed", "invalid_draft", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "not_found", "invalid", "invalid_settings", "database", "corrupt", "watch", "not_ready", "journal", "sync", "internal", "unavailable"] as const;
 
 /** Every labelled part of the native menu (`menu::english_labels`). */
-export const MENU_LABEL_IDS = ["open-workspace", "save", "sync", "set-up-sharing", "open-shared", "quit", "undo", "redo", "find", "replace", "focus-mode", "toggle-preview", "show-history", "show-translation", "file", "edit", "view", "help", "open-recent", "cut", "copy", "paste", "select-all", "about"] as const;
+export const MENU_LABEL_IDS = ["new-commentary", "new-issue", "open-workspace", "save", "sync", "set-up-sharing", "open-shared", "quit", "undo", "redo", "find", "replace", "focus-mode", "toggle-preview", "show-history", "show-translation", "show-trash", "file", "edit", "view", "help", "open-recent", "cut", "copy", "paste", "select-all", "about"] as const;
 
 export type MenuLabelId = (typeof MENU_LABEL_IDS)[number];

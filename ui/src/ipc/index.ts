@@ -40,12 +40,16 @@ import type {
   ConflictPartsView,
   ConflictChoices,
   ClonePrompt,
+  CreatedDraft,
+  TrashEntryView,
   NoteView,
   MenuLabelId,
   SpellingView,
 } from "./bindings";
 
 export type {
+  CreatedDraft,
+  TrashEntryView,
   NoteView,
   SyncStatus,
   SyncOutcome,
@@ -272,3 +276,20 @@ export const shareWorkspace = (url: string): Promise<SyncOutcome> => call("share
 /** Asks for a folder in the native dialog, clones `url` there and switches to it. */
 export const openSharedWorkspace = (url: string, prompt: ClonePrompt): Promise<OpenOutcome> =>
   call("open_shared_workspace", { url, prompt });
+
+// ---- everyday actions: new commentary and issue, rename, trash ----
+export const createCommentary = (
+  title: string,
+  lang: string,
+  week: string | null,
+  section: string | null,
+): Promise<CreatedDraft> => call("create_commentary", { title, lang, week, section });
+/** Creates the week's issue file; resolves to its workspace-relative path. */
+export const createIssue = (week: string): Promise<string> => call("create_issue", { week });
+/** Sets the `lang` version's title (and with `renameFiles` every file's name); its path now. */
+export const renameCommentary = (id: string, lang: string, title: string, renameFiles: boolean): Promise<string> =>
+  call("rename_commentary", { id, lang, title, renameFiles });
+export const trashCommentary = (id: string, lang: string | null, archive: boolean): Promise<TrashEntryView> =>
+  call("trash_commentary", { id, lang, archive });
+export const listTrash = (): Promise<TrashEntryView[]> => call("list_trash");
+export const restoreFromTrash = (name: string): Promise<TrashEntryView> => call("restore_from_trash", { name });

@@ -1,3 +1,4 @@
+mod actions;
 mod bad_input;
 mod commands;
 mod conflicts;

@@ -748,3 +748,38 @@ fn a_commit_placing_a_link_or_this_machines_files_is_refused() {
         .code(1)
         .stderr(predicates::str::contains(".galley/history.db"));
 }
+
+#[test]
+fn a_deletion_travels_with_its_trash_entry_and_a_teammate_can_restore_it() {
+    let (_dir, [anna, bela, _]) = team();
+    let text = anna.read(SOURCE);
+    let deleted = anna.json(&["trash", "delete", ID]);
+    let name = deleted["entry"]["name"].as_str().expect("name").to_string();
+    anna.sync();
+    bela.sync();
+    assert!(!bela.root.join(SOURCE).exists(), "the deletion arrived");
+    let listed = bela.json(&["trash", "list"]);
+    assert_eq!(listed["entries"][0]["name"], name.as_str());
+    assert_eq!(listed["entries"][0]["by"], "Anna");
+    let log = bela.json(&["log", SOURCE]);
+    assert_eq!(
+        log["versions"][0]["deleted"], true,
+        "Bela's history records it"
+    );
+
+    bela.json(&["trash", "restore", &name]);
+    bela.sync();
+    anna.sync();
+    assert_eq!(anna.read(SOURCE), text, "the restore came back to Anna");
+    assert_eq!(
+        anna.json(&["trash", "list"])["entries"],
+        serde_json::json!([])
+    );
+    let versions = anna.json(&["log", SOURCE]);
+    let versions = versions["versions"].as_array().expect("versions");
+    assert_eq!(versions[1]["deleted"], true);
+    assert_eq!(
+        versions[0]["sha256"], versions[2]["sha256"],
+        "one history, continued"
+    );
+}

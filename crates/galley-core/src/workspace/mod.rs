@@ -20,12 +20,14 @@ mod po;
 mod preview;
 mod record;
 mod recovery;
+mod rename;
 mod save;
 mod search;
 mod sync;
 mod sync_conflicts;
 mod translate;
 mod translation_view;
+mod trash;
 mod xliff;
 
 pub use approval::ApprovalChange;
@@ -41,11 +43,13 @@ pub use po::PoExport;
 pub use preview::Preview;
 pub use record::{RecordReport, Recorded};
 pub use recovery::Recovery;
+pub use rename::RenameReport;
 pub use save::{slugify, NewDraft, SaveOutcome, VersionRef};
 pub use search::ReindexReport;
 pub use sync::{clone_workspace, SyncReport, SyncState};
 pub use sync_conflicts::{ConflictParts, PartSides, SyncConflict};
 pub use translation_view::{RowPart, TranslationRow, TranslationView, TranslatorAction};
+pub use trash::{TrashEntry, TrashKind};
 pub use xliff::{XliffExport, XliffImport};
 
 use crate::clock::{Clock, SystemClock};

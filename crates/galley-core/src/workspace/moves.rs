@@ -208,7 +208,7 @@ impl Workspace {
 
     /// Moves the files as one operation: a move that fails puts the ones already made back.
     /// Then records both names of each, so history sees renames and every version follows.
-    fn move_files(&mut self, moves: &[(String, String)]) -> Result<()> {
+    pub(super) fn move_files(&mut self, moves: &[(String, String)]) -> Result<()> {
         let mut done: Vec<(PathBuf, PathBuf)> = Vec::new();
         for (from, to) in moves {
             let from = self.resolve(Path::new(from))?.abs;

@@ -119,9 +119,21 @@ impl Workspace {
         self.write_and_record(&target, draft.front(), &text, Origin::Restore { from: id })
     }
 
+    /// `create` with the workspace's author as the byline when `new` names none (the app's
+    /// New commentary: whoever makes it is its first author).
+    pub fn create_as_author(&mut self, mut new: NewDraft) -> Result<(String, Version)> {
+        if new.authors.is_empty() {
+            new.authors.push(self.env().author.clone());
+        }
+        self.create(&new)
+    }
+
     /// Creates a new draft file and its first version; returns the file's relative path.
     pub fn create(&mut self, new: &NewDraft) -> Result<(String, Version)> {
         self.settings().require_language(&new.lang)?;
+        if let Some(section) = &new.section {
+            self.check_section(section)?;
+        }
         let slug = match &new.slug {
             Some(slug) => slugify(slug),
             None => slugify(&new.title),

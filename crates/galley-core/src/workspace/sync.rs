@@ -773,6 +773,7 @@ impl Workspace {
                 || path.starts_with(".galley/local")
                 || (path.starts_with(".galley/")
                     && !path.starts_with(".galley/journal/")
+                    && !super::trash::in_trash(path)
                     && !matches!(
                         path,
                         ".galley/settings.toml" | ".galley/.gitignore" | ".galley/.gitattributes"
@@ -953,6 +954,10 @@ fn is_shared(path: &str) -> bool {
     }
     if let Some(journal) = path.strip_prefix(".galley/journal/") {
         return !journal.contains('/') && journal.ends_with(".jsonl");
+    }
+    // Deleted and archived commentaries travel, so any teammate can restore them.
+    if super::trash::in_trash(path) {
+        return true;
     }
     let mut parts: Vec<&str> = path.split('/').collect();
     let Some(name) = parts.pop() else {

@@ -1,3 +1,4 @@
+mod actions;
 mod approval;
 mod bundle;
 mod bundle_samples;

@@ -6,6 +6,9 @@ import type { MenuAction } from "../../ipc";
 export const SHELL_ACTIONS = [
   "open-workspace",
   "open-recent",
+  "new-commentary",
+  "new-issue",
+  "show-trash",
   "save",
   "focus-mode",
   "toggle-preview",
@@ -44,6 +47,7 @@ export function actionForKey(press: KeyPress): ShellAction | null {
   const key = press.key.toLowerCase();
   if (key === "s") return press.shiftKey ? "sync" : "save";
   if (key === "o" && !press.shiftKey) return "open-workspace";
+  if (key === "n" && !press.shiftKey) return "new-commentary";
   if (key === "f" && press.shiftKey) return "focus-mode";
   if (key === "f") return "find";
   if (key === "h" && !press.shiftKey) return "replace";

@@ -1,0 +1,334 @@
+// The app's everyday actions on commentaries: new ones, rename, delete and archive into a
+// trash inside the workspace, and restoring them with their history continuing.
+
+use super::support::TempWorkspace;
+use galley_core::draft::IsoWeek;
+use galley_core::history::Origin;
+use galley_core::workspace::{NewDraft, TrashKind};
+
+const ARMY: &str = "pxq253v3kb";
+const NOMINATION: &str = "y65qx5zuzq";
+const ARMY_FILES: [&str; 3] = [
+    "2020-W20/army-reserve-call-up.be.md",
+    "2020-W20/army-reserve-call-up.en.md",
+    "2020-W20/army-reserve-call-up.ru.md",
+];
+
+fn week(text: &str) -> IsoWeek {
+    text.parse().expect("week")
+}
+
+fn listed(t: &TempWorkspace, id: &str) -> Option<(String, usize)> {
+    let issue = t.ws.issue(week("2020-W20")).expect("issue").issue;
+    issue.position_of(id).map(|(s, i)| (s.to_string(), i))
+}
+
+#[test]
+fn a_new_commentary_names_its_week_and_section_and_refuses_an_unknown_section() {
+    let mut t = TempWorkspace::samples();
+    let (rel, version) =
+        t.ws.create(&NewDraft {
+            title: "Grain exports resume".into(),
+            lang: "en".into(),
+            issue: Some(week("2020-W21")),
+            section: Some("economy".into()),
+            ..NewDraft::default()
+        })
+        .expect("create");
+    assert_eq!(rel, "2020-W21/grain-exports-resume.en.md");
+    let front = t.ws.read(&rel).expect("read").front().clone();
+    assert_eq!(front.section.as_deref(), Some("economy"));
+    assert_eq!(front.issue, Some(week("2020-W21")));
+    assert_eq!(version.draft_id, front.id);
+    let err =
+        t.ws.create(&NewDraft {
+            title: "Elsewhere".into(),
+            lang: "en".into(),
+            section: Some("sport".into()),
+            ..NewDraft::default()
+        })
+        .expect_err("unknown section");
+    assert!(err.to_string().contains("the section `sport`"), "{err}");
+    assert!(!t.root().join("unfiled/elsewhere.en.md").exists());
+}
+
+#[test]
+fn deleting_moves_every_language_version_into_the_trash_and_restoring_continues_history() {
+    let mut t = TempWorkspace::samples();
+    let before = t.ws.log(ARMY_FILES[0]).expect("log").len();
+    let texts: Vec<String> = ARMY_FILES.iter().map(|f| t.read(f)).collect();
+    let entry = t.ws.trash(ARMY, None, TrashKind::Deleted).expect("trash");
+    assert_eq!(entry.files, ARMY_FILES);
+    assert_eq!(entry.section.as_deref(), Some("security"));
+    assert_eq!(entry.position, Some(0));
+    for rel in ARMY_FILES {
+        assert!(!t.root().join(rel).exists(), "{rel} left the folder");
+        let kept = t.root().join(".galley/trash").join(&entry.name).join(rel);
+        assert!(kept.is_file(), "{rel} is in the trash");
+    }
+    assert!(t
+        .ws
+        .list()
+        .expect("list")
+        .drafts
+        .iter()
+        .all(|d| d.id != ARMY));
+    assert_eq!(listed(&t, ARMY), None, "the issue file no longer lists it");
+    // History keeps the texts and records the deletion.
+    let log = t.ws.log(ARMY_FILES[0]).expect("log of a deleted file");
+    assert_eq!(log.len(), before + 1);
+    assert_eq!(log[0].hash, None);
+    assert_eq!(t.ws.trash_entries().expect("entries"), vec![entry.clone()]);
+
+    let restored = t.ws.restore_from_trash(&entry.name).expect("restore");
+    assert_eq!(restored.id, ARMY);
+    for (rel, text) in ARMY_FILES.iter().zip(&texts) {
+        assert_eq!(&t.read(rel), text, "{rel} is back byte for byte");
+    }
+    let log = t.ws.log(ARMY_FILES[0]).expect("log");
+    assert_eq!(log.len(), before + 2, "one history, continued");
+    assert_eq!(log[0].origin, Origin::Restore { from: log[2].id });
+    assert_eq!(log[0].hash, log[2].hash);
+    assert_eq!(listed(&t, ARMY), Some(("security".into(), 0)));
+    let issue_file = t.read("2020-W20/issue.toml");
+    assert!(
+        issue_file.contains("\"pxq253v3kb\", # Прызыў з запасу пашырылі на заходнія раёны"),
+        "{issue_file}"
+    );
+    assert!(t.ws.trash_entries().expect("entries").is_empty());
+    assert!(!t.root().join(".galley/trash").join(&entry.name).exists());
+    // A rescan finds nothing new: the restore was recorded as it is on disk.
+    assert!(t.ws.record_all().expect("record").recorded.is_empty());
+}
+
+#[test]
+fn a_restore_onto_a_taken_path_is_refused_and_moves_nothing() {
+    let mut t = TempWorkspace::samples();
+    let entry = t.ws.trash(ARMY, None, TrashKind::Deleted).expect("trash");
+    t.write(ARMY_FILES[1], "someone else's notes\n");
+    let err = t.ws.restore_from_trash(&entry.name).expect_err("taken");
+    let message = err.to_string();
+    assert!(message.contains(ARMY_FILES[1]), "{message}");
+    assert!(
+        message.contains("another file is at that path"),
+        "{message}"
+    );
+    assert_eq!(t.read(ARMY_FILES[1]), "someone else's notes\n");
+    assert!(!t.root().join(ARMY_FILES[0]).exists(), "nothing came back");
+    assert_eq!(t.ws.trash_entries().expect("entries").len(), 1);
+    assert_eq!(listed(&t, ARMY), None);
+}
+
+#[test]
+fn one_translation_can_be_deleted_but_not_the_source_of_others() {
+    let mut t = TempWorkspace::samples();
+    let err =
+        t.ws.trash(ARMY, Some("be"), TrashKind::Deleted)
+            .expect_err("source");
+    assert!(err.to_string().contains("delete those first"), "{err}");
+    assert!(t.root().join(ARMY_FILES[0]).exists());
+    let entry =
+        t.ws.trash(ARMY, Some("ru"), TrashKind::Deleted)
+            .expect("ru");
+    assert_eq!(entry.lang.as_deref(), Some("ru"));
+    assert_eq!(entry.files, [ARMY_FILES[2]]);
+    assert!(t.root().join(ARMY_FILES[0]).exists());
+    assert!(!t.root().join(ARMY_FILES[2]).exists());
+    assert_eq!(
+        listed(&t, ARMY),
+        Some(("security".into(), 0)),
+        "still in the issue"
+    );
+    t.ws.restore_from_trash(&entry.name).expect("restore ru");
+    assert!(t.root().join(ARMY_FILES[2]).exists());
+}
+
+#[test]
+fn archiving_keeps_the_commentary_apart_from_the_trash() {
+    let mut t = TempWorkspace::samples();
+    let entry =
+        t.ws.trash(NOMINATION, None, TrashKind::Archived)
+            .expect("archive");
+    assert!(t
+        .root()
+        .join(".galley/archive")
+        .join(&entry.name)
+        .join("entry.toml")
+        .is_file());
+    assert!(!t.root().join(".galley/trash").exists());
+    let entries = t.ws.trash_entries().expect("entries");
+    assert_eq!(entries[0].kind, TrashKind::Archived);
+    assert_eq!(
+        entries[0].title,
+        "Вылучэнне кандыдатаў пачалося без санітарных правілаў"
+    );
+    t.ws.restore_from_trash(&entry.name).expect("restore");
+    assert_eq!(listed(&t, NOMINATION), Some(("politics".into(), 0)));
+}
+
+#[test]
+fn a_restore_is_refused_while_the_folder_has_that_language_version_elsewhere() {
+    let mut t = TempWorkspace::samples();
+    let entry =
+        t.ws.trash(ARMY, Some("en"), TrashKind::Deleted)
+            .expect("en");
+    let en = t.read(&format!(".galley/trash/{}/{}", entry.name, ARMY_FILES[1]));
+    t.write("2020-W21/copy.en.md", &en);
+    t.ws.record_all().expect("record");
+    let err = t.ws.restore_from_trash(&entry.name).expect_err("duplicate");
+    assert!(err.to_string().contains("2020-W21/copy.en.md"), "{err}");
+    assert!(!t.root().join(ARMY_FILES[1]).exists());
+}
+
+#[test]
+fn an_entry_naming_a_path_outside_the_workspace_is_refused() {
+    let mut t = TempWorkspace::samples();
+    let entry =
+        t.ws.trash(ARMY, Some("en"), TrashKind::Deleted)
+            .expect("en");
+    let manifest = format!(".galley/trash/{}/entry.toml", entry.name);
+    let text = t
+        .read(&manifest)
+        .replace(ARMY_FILES[1], "../elsewhere.en.md");
+    t.write(&manifest, &text);
+    assert!(t.ws.restore_from_trash(&entry.name).is_err());
+    assert!(t.ws.restore_from_trash("../x").is_err());
+    assert!(
+        t.ws.trash_entries().expect("entries").is_empty(),
+        "a bad entry is not listed"
+    );
+}
+
+#[test]
+fn renaming_sets_one_title_and_renames_every_file_keeping_history() {
+    let mut t = TempWorkspace::samples();
+    let before = t.ws.log(ARMY_FILES[1]).expect("log").len();
+    let report =
+        t.ws.rename_commentary(
+            ARMY,
+            "en",
+            "Reservists called up in the west",
+            Some("Reservists west"),
+        )
+        .expect("rename");
+    assert_eq!(report.files.len(), 3);
+    let en = "2020-W20/reservists-west.en.md";
+    assert_eq!(
+        t.ws.read(en).expect("read").front().title,
+        "Reservists called up in the west"
+    );
+    for lang in ["be", "ru"] {
+        assert!(t
+            .root()
+            .join(format!("2020-W20/reservists-west.{lang}.md"))
+            .is_file());
+    }
+    for rel in ARMY_FILES {
+        assert!(!t.root().join(rel).exists());
+    }
+    // The English file's history follows it: its earlier versions, the move to the new name
+    // (same text), then the title change; never a deletion and a new draft.
+    let log = t.ws.log(en).expect("log");
+    assert_eq!(log.len(), before + 2);
+    assert!(log.iter().all(|v| v.hash.is_some()), "no deletion recorded");
+    assert_eq!((log[0].path.as_str(), log[1].path.as_str()), (en, en));
+    assert_eq!(log[1].hash, log[2].hash);
+    assert_eq!(log[2].path, ARMY_FILES[1]);
+    assert!(t.ws.record_all().expect("record").recorded.is_empty());
+}
+
+#[test]
+fn a_rename_onto_a_taken_name_or_to_an_empty_title_changes_nothing() {
+    let mut t = TempWorkspace::samples();
+    let err =
+        t.ws.rename_commentary(ARMY, "en", "New title", Some("nomination campaign opens"))
+            .expect_err("taken");
+    assert!(err.to_string().contains("exists already"), "{err}");
+    let err =
+        t.ws.rename_commentary(ARMY, "en", "  ", None)
+            .expect_err("empty");
+    assert!(err.to_string().contains("it is empty"), "{err}");
+    for rel in ARMY_FILES {
+        assert!(t.root().join(rel).exists());
+    }
+    assert_eq!(
+        t.ws.read(ARMY_FILES[1]).expect("read").front().title,
+        "Reserve call-up widened to western districts"
+    );
+}
+
+#[test]
+fn moving_to_another_week_updates_both_issue_files() {
+    let mut t = TempWorkspace::samples();
+    t.ws.move_commentary(ARMY, week("2020-W21"), None, None)
+        .expect("move");
+    assert_eq!(listed(&t, ARMY), None);
+    let w21 = t.ws.issue(week("2020-W21")).expect("issue").issue;
+    assert_eq!(
+        w21.position_of(ARMY).map(|(s, _)| s.to_string()),
+        Some("security".into())
+    );
+    assert!(t
+        .root()
+        .join("2020-W21/army-reserve-call-up.en.md")
+        .is_file());
+}
+
+#[test]
+fn a_deletion_that_fails_midway_puts_everything_back() {
+    use galley_core::faults::{Fault, FaultPlan, Op};
+    let mut t = TempWorkspace::samples();
+    let issue_before = t.read("2020-W20/issue.toml");
+    // The issue file's and the entry's atomic writes rename first; the fourth rename is the
+    // second file's move into the trash.
+    let plan = FaultPlan::new()
+        .on(Op::Rename, 4, Fault::DiskFull)
+        .install();
+    let err =
+        t.ws.trash(ARMY, None, TrashKind::Deleted)
+            .expect_err("the disk is full");
+    assert_eq!(plan.fired(), 1);
+    drop(plan);
+    assert!(err.to_string().contains("could not move the file"), "{err}");
+    for rel in ARMY_FILES {
+        assert!(t.root().join(rel).is_file(), "{rel} is back in place");
+    }
+    assert_eq!(
+        t.read("2020-W20/issue.toml"),
+        issue_before,
+        "the issue file as it was"
+    );
+    assert!(t.ws.trash_entries().expect("entries").is_empty());
+    let leftovers = std::fs::read_dir(t.root().join(".galley/trash"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(leftovers, 0, "no half-made entry");
+    assert!(
+        t.ws.record_all().expect("record").recorded.is_empty(),
+        "history saw no deletion"
+    );
+}
+
+#[test]
+fn a_restore_that_fails_midway_leaves_the_entry_whole() {
+    use galley_core::faults::{Fault, FaultPlan, Op};
+    let mut t = TempWorkspace::samples();
+    let entry = t.ws.trash(ARMY, None, TrashKind::Deleted).expect("trash");
+    let issue_before = t.read("2020-W20/issue.toml");
+    // The issue file's atomic write renames first; the third rename is the second file's.
+    let plan = FaultPlan::new()
+        .on(Op::Rename, 3, Fault::DiskFull)
+        .install();
+    t.ws.restore_from_trash(&entry.name)
+        .expect_err("the disk is full");
+    assert_eq!(plan.fired(), 1);
+    drop(plan);
+    for rel in ARMY_FILES {
+        assert!(!t.root().join(rel).exists(), "{rel} stayed in the trash");
+    }
+    assert_eq!(t.read("2020-W20/issue.toml"), issue_before);
+    assert_eq!(t.ws.trash_entries().expect("entries"), vec![entry.clone()]);
+    t.ws.restore_from_trash(&entry.name)
+        .expect("the next try restores it");
+    assert!(t.root().join(ARMY_FILES[1]).is_file());
+}
