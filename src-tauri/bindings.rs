@@ -30,7 +30,7 @@ use crate::dto_translation::{
     TranslationPane,
 };
 use crate::dto_xliff::{XliffImported, XliffSaved};
-use crate::error::ErrorDto;
+use crate::error::{ErrorDto, ErrorKind};
 use crate::watcher::{FileChange, FolderChanges};
 use galley_core::issue::Reason;
 
@@ -40,6 +40,7 @@ pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
 pub fn typescript_declarations() -> String {
     let cfg = Config::new();
     let declarations = [
+        ErrorKind::decl(&cfg),
         ErrorDto::decl(&cfg),
         WorkspaceInfo::decl(&cfg),
         SectionInfo::decl(&cfg),
@@ -128,16 +129,16 @@ pub fn typescript_declarations() -> String {
     out
 }
 
-/// The error kinds an ErrorDto can carry (the core's, then the shell's own), so the UI's
-/// catalogue test can check each has its sentence in every language.
+/// The error kinds an ErrorDto can carry (the core's, then the shell's own) as a value, so the
+/// UI's catalogue test can check each has its sentence in every language.
 fn error_kinds() -> String {
-    let kinds = galley_core::Error::KINDS
+    let quoted: Vec<String> = ErrorKind::all()
         .iter()
-        .chain(crate::error::SHELL_KINDS.iter());
-    let quoted: Vec<String> = kinds.map(|k| format!("\"{k}\"")).collect();
+        .map(|k| serde_json::to_string(k).unwrap_or_default())
+        .collect();
     format!(
-        "\n/** Every error kind the app can report (`Error::KINDS`, then the shell's own). */\n\
-         export const ERROR_KINDS = [{}] as const;\n",
+        "\n/** Every error kind the app can report (`ErrorKind::all()`: the core's, then the shell's own). */\n\
+         export const ERROR_KINDS: readonly ErrorKind[] = [{}] as const;\n",
         quoted.join(", ")
     )
 }

@@ -10,7 +10,7 @@ use crate::dto_history::{
     save_result, version_info, DiffView, FieldsResult, FrontFields, SaveResult, VersionInfo,
 };
 use crate::dto_translation::{SourceChanges, TranslationPane};
-use crate::error::ErrorDto;
+use crate::error::{ErrorDto, ErrorKind};
 use crate::session::Session;
 use galley_core::draft;
 use galley_core::hash::ContentHash;
@@ -163,7 +163,7 @@ pub fn set_translation_status(
     status: String,
 ) -> Result<TranslationPane, ErrorDto> {
     let status = TranslationStatus::parse(&status).ok_or_else(|| ErrorDto {
-        kind: "invalid".into(),
+        kind: ErrorKind::Invalid,
         message: format!("`{status}` is not a status; use in-progress, in-review or done."),
     })?;
     session.change(|ws| {
@@ -190,7 +190,7 @@ pub fn mark_minor(session: State<'_, Session>, version: i64, minor: bool) -> Res
 
 fn parse_hash(hex: &str) -> Result<ContentHash, ErrorDto> {
     ContentHash::from_hex(hex).ok_or_else(|| ErrorDto {
-        kind: "invalid".into(),
+        kind: ErrorKind::Invalid,
         message: format!("`{hex}` is not a SHA-256 hash; reload the draft and try again."),
     })
 }

@@ -7,7 +7,7 @@ use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 use crate::dto_shell::{InitPrompt, OpenOutcome, RecentEntry};
-use crate::error::ErrorDto;
+use crate::error::{ErrorDto, ErrorKind};
 use crate::recent::RecentStore;
 use crate::switch::switch_to;
 use galley_core::workspace::STATE_DIR;
@@ -55,7 +55,7 @@ pub fn open_recent<R: Runtime>(
     let folder = PathBuf::from(&path);
     if !recent.load().contains(&folder) {
         return Err(ErrorDto {
-            kind: "invalid".into(),
+            kind: ErrorKind::Invalid,
             message: format!(
                 "{path} is not in the list of recent workspaces; open it with File ▸ Open Workspace…"
             ),
@@ -110,7 +110,7 @@ pub(crate) fn pick_folder<R: Runtime>(
         return Ok(None);
     };
     picked.into_path().map(Some).map_err(|error| ErrorDto {
-        kind: "invalid".into(),
+        kind: ErrorKind::Invalid,
         message: format!("the chosen folder cannot be used: {error}"),
     })
 }

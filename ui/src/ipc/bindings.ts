@@ -1,7 +1,9 @@
 // Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:
 // run `UPDATE_BINDINGS=1 cargo test --test app bindings` to regenerate.
 
-export type ErrorDto = { kind: string, message: string, };
+export type ErrorKind = "io" | "write_failed" | "invalid_draft" | "conflict_markers" | "conflict_copy" | "not_text" | "too_large" | "no_workspace" | "outside_workspace" | "not_found" | "invalid" | "invalid_settings" | "database" | "corrupt" | "watch" | "not_ready" | "journal" | "sync" | "internal" | "unavailable";
+
+export type ErrorDto = { kind: ErrorKind, message: string, };
 
 export type WorkspaceInfo = { 
 /**
@@ -650,5 +652,5 @@ export const REASON_KINDS = ["not_approved", "translation_missing", "translation
 
 export type ReasonKind = (typeof REASON_KINDS)[number];
 
-/** Every error kind the app can report (`Error::KINDS`, then the shell's own). */
-export const ERROR_KINDS = ["io", "write_failed", "invalid_draft", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "not_found", "invalid", "invalid_settings", "database", "corrupt", "watch", "not_ready", "journal", "sync", "internal", "unavailable"] as const;
+/** Every error kind the app can report (`ErrorKind::all()`: the core's, then the shell's own). */
+export const ERROR_KINDS: readonly ErrorKind[] = ["io", "write_failed", "invalid_draft", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "not_found", "invalid", "invalid_settings", "database", "corrupt", "watch", "not_ready", "journal", "sync", "internal", "unavailable"] as const;

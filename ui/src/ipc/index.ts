@@ -2,6 +2,7 @@
 // generated types, never `@tauri-apps/api`.
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
+import { ERROR_KINDS } from "./bindings";
 import type {
   BoardView,
   CatchUpProgress,
@@ -88,6 +89,7 @@ export type {
   SpanView,
   VersionInfo,
   ErrorDto,
+  ErrorKind,
   LanguageVersion,
   Library,
   SectionInfo,
@@ -115,11 +117,14 @@ export type {
 
 export { ERROR_KINDS, REASON_KINDS } from "./bindings";
 
-/** Commands reject with an ErrorDto; anything else (a bug, a broken bridge) is wrapped in one. */
+/** Commands reject with an ErrorDto; anything else (a bug, a broken bridge, a kind this UI does
+ * not know) is wrapped in an `internal` one that keeps the message. */
 export function asErrorDto(reason: unknown): ErrorDto {
   if (typeof reason === "object" && reason !== null && "kind" in reason && "message" in reason) {
     const { kind, message } = reason as Record<string, unknown>;
-    return { kind: String(kind), message: String(message) };
+    const known = ERROR_KINDS.find((k) => k === kind);
+    if (known) return { kind: known, message: String(message) };
+    return { kind: "internal", message: `${String(kind)}: ${String(message)}` };
   }
   return { kind: "internal", message: String(reason) };
 }
