@@ -4,7 +4,9 @@
 use ts_rs::{Config, TS};
 
 use crate::catch_up::CatchUpProgress;
-use crate::dto::{Commentary, DraftView, LanguageVersion, Library, SectionInfo, WorkspaceInfo};
+use crate::dto::{
+    Commentary, DraftView, LanguageVersion, Library, SectionInfo, TrendTag, WorkspaceInfo,
+};
 use crate::dto_board::{
     BlockerView, BoardCellView, BoardConflictView, BoardRowView, BoardSection, BoardView,
     ExportProgress, ExportResult, ExportTarget, LanguageReadinessView, NotMadeFormat, NotMadeView,
@@ -45,6 +47,7 @@ pub fn typescript_declarations() -> String {
         WorkspaceInfo::decl(&cfg),
         SectionInfo::decl(&cfg),
         Library::decl(&cfg),
+        TrendTag::decl(&cfg),
         Commentary::decl(&cfg),
         LanguageVersion::decl(&cfg),
         DraftView::decl(&cfg),

@@ -56,7 +56,7 @@ pub fn read_draft(session: State<'_, Session>, path: String) -> Result<DraftView
             id: front.id.clone(),
             lang: front.lang.clone(),
             title: front.title.clone(),
-            trend: front.trend.as_ref().map(ToString::to_string),
+            trend: front.trend.map(crate::dto::TrendTag::from),
             authors: front.authors.clone(),
             lead: front.lead.clone(),
             section: front.section.clone(),

@@ -24,7 +24,7 @@ pub fn render_preview(
     Ok(PreviewView {
         title: front.title.clone(),
         lead: front.lead.trim().to_string(),
-        trend: front.trend.as_ref().map(ToString::to_string),
+        trend: front.trend.map(crate::dto::TrendTag::from),
         authors: front.authors.clone(),
         html: markdown_to_html(draft.body()),
     })

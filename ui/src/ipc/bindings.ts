@@ -45,6 +45,8 @@ problems: Array<ErrorDto>,
  */
 pending?: number, };
 
+export type TrendTag = "improved" | "unchanged" | "deteriorated";
+
 export type Commentary = { id: string, 
 /**
  * The title in the source language.
@@ -53,7 +55,7 @@ title: string, sourceLang: string,
 /**
  * ISO week of the issue, e.g. "2020-W20".
  */
-issue: string | null, section: string | null, trend: string | null, 
+issue: string | null, section: string | null, trend: TrendTag | null, 
 /**
  * Editorial status: `draft` also when none was ever set.
  */
@@ -87,7 +89,7 @@ path: string, title: string, words: number,
  */
 inConflict: boolean, };
 
-export type DraftView = { path: string, id: string, lang: string, title: string, trend: string | null, authors: Array<string>, lead: string, section: string | null, issue: string | null, tags: Array<string>, translationOf: string | null, 
+export type DraftView = { path: string, id: string, lang: string, title: string, trend: TrendTag | null, authors: Array<string>, lead: string, section: string | null, issue: string | null, tags: Array<string>, translationOf: string | null, 
 /**
  * The Markdown after the front matter, as on disk.
  */
@@ -523,7 +525,7 @@ export type NotMadeFormat = "feeds" | "ninjs" | "email";
 
 export type ExportProgress = { week: string, done: number, total: number, what: string, };
 
-export type PreviewView = { title: string, lead: string, trend: string | null, authors: Array<string>, 
+export type PreviewView = { title: string, lead: string, trend: TrendTag | null, authors: Array<string>, 
 /**
  * Sanitized HTML of the body: no script, style, event handler or `javascript:` link.
  */
@@ -551,7 +553,11 @@ export type SearchHitView = {
 /**
  * Workspace-relative; pass it to `read_draft`.
  */
-path: string, id: string, lang: string, title: Array<TextPart>, snippet: Array<TextPart>, issue: string | null, section: string | null, authors: Array<string>, trend: string | null, status: string | null, };
+path: string, id: string, lang: string, title: Array<TextPart>, snippet: Array<TextPart>, issue: string | null, section: string | null, authors: Array<string>, trend: TrendTag | null, 
+/**
+ * The recorded translation status (`missing`, `in-progress`, `in-review`, `done`).
+ */
+status: LanguageState | null, };
 
 export type TextPart = { text: string, matched: boolean, };
 
