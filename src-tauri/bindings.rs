@@ -129,7 +129,36 @@ pub fn typescript_declarations() -> String {
     }
     out.push_str(&reason_kinds());
     out.push_str(&error_kinds());
+    out.push_str(&command_names());
+    out.push_str(&event_names());
     out
+}
+
+/// The IPC commands (command_names.rs) as a value, so `ui/src/ipc/` names each through it.
+fn command_names() -> String {
+    let entries: Vec<String> = crate::COMMANDS
+        .iter()
+        .map(|c| format!("  {c}: \"{c}\","))
+        .collect();
+    format!(
+        "\n/** Every IPC command (`command_names.rs`); `ui/src/ipc/` calls them by these. */\n\
+         export const COMMANDS = {{\n{}\n}} as const;\n\
+         \nexport type Command = (typeof COMMANDS)[keyof typeof COMMANDS];\n",
+        entries.join("\n")
+    )
+}
+
+/// The events the app emits (`events::EVENTS`), so `ui/src/ipc/` listens by these names.
+fn event_names() -> String {
+    let entries: Vec<String> = crate::events::EVENTS
+        .iter()
+        .map(|(key, name)| format!("  {key}: \"{name}\","))
+        .collect();
+    format!(
+        "\n/** Every event the app emits to the window (`events::EVENTS`). */\n\
+         export const EVENTS = {{\n{}\n}} as const;\n",
+        entries.join("\n")
+    )
 }
 
 /// The error kinds an ErrorDto can carry (the core's, then the shell's own) as a value, so the

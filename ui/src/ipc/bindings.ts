@@ -660,3 +660,65 @@ export type ReasonKind = (typeof REASON_KINDS)[number];
 
 /** Every error kind the app can report (`ErrorKind::all()`: the core's, then the shell's own). */
 export const ERROR_KINDS: readonly ErrorKind[] = ["io", "write_failed", "invalid_draft", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "not_found", "invalid", "invalid_settings", "database", "corrupt", "watch", "not_ready", "journal", "sync", "internal", "unavailable"] as const;
+
+/** Every IPC command (`command_names.rs`); `ui/src/ipc/` calls them by these. */
+export const COMMANDS = {
+  open_workspace_info: "open_workspace_info",
+  list_commentaries: "list_commentaries",
+  read_draft: "read_draft",
+  edit_fields: "edit_fields",
+  save_draft: "save_draft",
+  list_versions: "list_versions",
+  diff_versions: "diff_versions",
+  label_version: "label_version",
+  restore_version: "restore_version",
+  translation_view: "translation_view",
+  set_translation_status: "set_translation_status",
+  translation_source_diff: "translation_source_diff",
+  mark_minor: "mark_minor",
+  start_translation: "start_translation",
+  mark_handled: "mark_handled",
+  restore_translation_status: "restore_translation_status",
+  replace_paragraph: "replace_paragraph",
+  get_profile: "get_profile",
+  set_profile: "set_profile",
+  get_workspace_settings: "get_workspace_settings",
+  update_workspace_settings: "update_workspace_settings",
+  issue_board: "issue_board",
+  move_commentary: "move_commentary",
+  step_commentary: "step_commentary",
+  set_editorial_status: "set_editorial_status",
+  set_issue_title: "set_issue_title",
+  export_target: "export_target",
+  choose_export_target: "choose_export_target",
+  export_issue: "export_issue",
+  show_export_folder: "show_export_folder",
+  render_preview: "render_preview",
+  search_drafts: "search_drafts",
+  xliff_export: "xliff_export",
+  xliff_import: "xliff_import",
+  list_recent: "list_recent",
+  open_workspace: "open_workspace",
+  open_recent: "open_recent",
+  ui_ready: "ui_ready",
+  quit_app: "quit_app",
+  sync_now: "sync_now",
+  sync_state: "sync_state",
+  sync_conflicts: "sync_conflicts",
+  resolve_conflict: "resolve_conflict",
+  conflict_parts: "conflict_parts",
+  resolve_conflict_pieces: "resolve_conflict_pieces",
+  share_workspace: "share_workspace",
+  open_shared_workspace: "open_shared_workspace",
+} as const;
+
+export type Command = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/** Every event the app emits to the window (`events::EVENTS`). */
+export const EVENTS = {
+  workspaceChanged: "workspace-changed",
+  workspaceSwitched: "workspace-switched",
+  catchUpProgress: "catch-up-progress",
+  exportProgress: "export-progress",
+  menu: "menu",
+} as const;
