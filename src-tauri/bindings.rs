@@ -16,7 +16,9 @@ use crate::dto_history::{
     ParagraphView, SaveResult, SpanChange, SpanView, VersionInfo, VersionOrigin,
 };
 use crate::dto_preview::PreviewView;
-use crate::dto_records::{ConcurrentEditorial, ConcurrentLabel, ConcurrentStatus, EditorialState};
+use crate::dto_records::{
+    ConcurrentEditorial, ConcurrentLabel, ConcurrentStatus, EditorialState, NoteView,
+};
 use crate::dto_search::{SearchHitView, SearchQuery, TextPart};
 use crate::dto_settings::{
     AutoSyncSettings, ProfileInput, ProfileView, PublicationSettings, RoleTag, SectionSettings,
@@ -33,6 +35,7 @@ use crate::dto_translation::{
 };
 use crate::dto_xliff::{XliffImported, XliffSaved};
 use crate::error::{ErrorDto, ErrorKind};
+use crate::spelling::SpellingView;
 use crate::watcher::{FileChange, FolderChanges};
 use galley_core::issue::Reason;
 
@@ -92,6 +95,7 @@ pub fn typescript_declarations() -> String {
         ConcurrentStatus::decl(&cfg),
         ConcurrentEditorial::decl(&cfg),
         ConcurrentLabel::decl(&cfg),
+        NoteView::decl(&cfg),
         LanguageReadinessView::decl(&cfg),
         BlockerView::decl(&cfg),
         ExportTarget::decl(&cfg),
@@ -117,6 +121,7 @@ pub fn typescript_declarations() -> String {
         ConflictPieceView::decl(&cfg),
         ConflictChoices::decl(&cfg),
         ClonePrompt::decl(&cfg),
+        SpellingView::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:\n\
@@ -129,9 +134,25 @@ pub fn typescript_declarations() -> String {
     }
     out.push_str(&reason_kinds());
     out.push_str(&error_kinds());
+    out.push_str(&menu_label_ids());
     out.push_str(&command_names());
     out.push_str(&event_names());
     out
+}
+
+/// The menu's labelled parts, so the UI sends a label for each and its catalogue test can check
+/// every one has a `menu_<id>` message in every language.
+fn menu_label_ids() -> String {
+    let quoted: Vec<String> = crate::menu::english_labels()
+        .iter()
+        .map(|(id, _)| format!("\"{id}\""))
+        .collect();
+    format!(
+        "\n/** Every labelled part of the native menu (`menu::english_labels`). */\n\
+         export const MENU_LABEL_IDS = [{}] as const;\n\
+         \nexport type MenuLabelId = (typeof MENU_LABEL_IDS)[number];\n",
+        quoted.join(", ")
+    )
 }
 
 /// The IPC commands (command_names.rs) as a value, so `ui/src/ipc/` names each through it.

@@ -15,14 +15,13 @@ use crate::session::Session;
 use galley_core::draft;
 use galley_core::hash::ContentHash;
 use galley_core::translation::TranslationStatus;
-use galley_core::workspace::{VersionRef, LIBRARY_BUDGET};
+use galley_core::workspace::{TranslatorAction, VersionRef, LIBRARY_BUDGET};
 
 #[tauri::command(async)]
 pub fn open_workspace_info(session: State<'_, Session>) -> Result<WorkspaceInfo, ErrorDto> {
     session.with(|ws| {
-        // The languages drafts use: what a budget's reading finds (a fresh clone's rest follow).
-        let listing = ws.list_within(LIBRARY_BUDGET)?;
-        Ok(dto::workspace_info(ws.root(), ws.settings(), &listing))
+        let languages = ws.languages_in_use(LIBRARY_BUDGET)?;
+        Ok(dto::workspace_info(ws.root(), ws.settings(), languages))
     })
 }
 
@@ -35,10 +34,9 @@ pub fn list_commentaries<R: Runtime>(
     session: State<'_, Session>,
 ) -> Result<Library, ErrorDto> {
     let (library, pending_in) = session.with(|ws| {
-        let (listing, grid) = ws.library(Some(LIBRARY_BUDGET))?;
-        let editorial = ws.records().editorials();
-        let pending_in = (listing.pending > 0).then(|| ws.root().to_path_buf());
-        Ok((dto::library(&listing, &grid, &editorial), pending_in))
+        let view = ws.library_view(Some(LIBRARY_BUDGET))?;
+        let pending_in = (view.pending > 0).then(|| ws.root().to_path_buf());
+        Ok((dto::library(&view), pending_in))
     })?;
     if let Some(root) = pending_in {
         crate::catch_up::start(&app, root);
@@ -167,8 +165,8 @@ pub fn set_translation_status(
         message: format!("`{status}` is not a status; use in-progress, in-review or done."),
     })?;
     session.change(|ws| {
-        ws.set_translation_status(&id, &lang, status, None)?;
-        Ok((&ws.translation_view(&id, &lang)?).into())
+        let set = TranslatorAction::SetStatus(status);
+        Ok((&ws.act_on_translation(&id, &lang, set)?).into())
     })
 }
 

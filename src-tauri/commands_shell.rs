@@ -1,14 +1,17 @@
 //! The shell's IPC commands: open a workspace (native folder dialog, opened from Rust), reopen a
-//! recent one (only folders on the recent list), list the recent ones, and the UI's readiness.
+//! recent one (only folders on the recent list), list the recent ones, the UI's readiness, the
+//! menus' labels in the UI's language and the spell checker's language.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Runtime, State, Webview};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 use crate::dto_shell::{InitPrompt, OpenOutcome, RecentEntry};
 use crate::error::{ErrorDto, ErrorKind};
 use crate::recent::RecentStore;
+use crate::spelling::{self, Dictionaries, SpellingView};
 use crate::switch::switch_to;
 use galley_core::workspace::STATE_DIR;
 
@@ -113,4 +116,34 @@ pub(crate) fn pick_folder<R: Runtime>(
         kind: ErrorKind::Invalid,
         message: format!("the chosen folder cannot be used: {error}"),
     })
+}
+
+/// The menu bar in the UI's language: `labels` are the catalogue's `menu_<id>` messages by menu
+/// id (see menu.rs); an id without one stays English.
+#[tauri::command]
+pub fn set_menu_labels<R: Runtime>(
+    app: AppHandle<R>,
+    labels: HashMap<String, String>,
+) -> Result<(), ErrorDto> {
+    crate::menu::relabel(&app, &labels).map_err(|error| ErrorDto {
+        kind: ErrorKind::Unavailable,
+        message: format!("The menus could not be shown in the chosen language: {error}"),
+    })
+}
+
+/// The editor opened a draft in `lang`: the spell checker checks that language (or nothing when
+/// `enabled` is false), and the answer says whether it can.
+#[tauri::command]
+pub fn set_spelling<R: Runtime>(
+    webview: Webview<R>,
+    dictionaries: State<'_, Dictionaries>,
+    lang: String,
+    enabled: bool,
+) -> Result<SpellingView, ErrorDto> {
+    let view = dictionaries.choose(&lang, enabled);
+    spelling::apply(&webview, view.languages()).map_err(|error| ErrorDto {
+        kind: ErrorKind::Unavailable,
+        message: format!("The spell checker could not be switched to {lang}: {error}"),
+    })?;
+    Ok(view)
 }

@@ -10,6 +10,7 @@ use crate::error::{ErrorDto, ErrorKind};
 use crate::session::Session;
 use galley_core::hash::ContentHash;
 use galley_core::translation;
+use galley_core::workspace::TranslatorAction;
 
 /// Starts the `lang` translation of `id` from its source (as `galley translate start`: the
 /// source's front matter carried over); returns its view.
@@ -19,10 +20,7 @@ pub fn start_translation(
     id: String,
     lang: String,
 ) -> Result<TranslationPane, ErrorDto> {
-    session.change(|ws| {
-        ws.start_translation(&id, &lang, None)?;
-        Ok((&ws.translation_view(&id, &lang)?).into())
-    })
+    session.change(|ws| Ok((&ws.act_on_translation(&id, &lang, TranslatorAction::Start)?).into()))
 }
 
 /// Records that the translator is done with the change named by `key` (a row's `key`).
@@ -40,8 +38,7 @@ pub fn mark_handled(
         ),
     })?;
     session.change(|ws| {
-        ws.mark_handled(&id, &lang, &key)?;
-        Ok((&ws.translation_view(&id, &lang)?).into())
+        Ok((&ws.act_on_translation(&id, &lang, TranslatorAction::Handled(&key))?).into())
     })
 }
 
@@ -54,8 +51,8 @@ pub fn restore_translation_status(
     event: String,
 ) -> Result<TranslationPane, ErrorDto> {
     session.change(|ws| {
-        ws.restore_translation_status(&id, &lang, &event)?;
-        Ok((&ws.translation_view(&id, &lang)?).into())
+        let undo = TranslatorAction::RestoreStatus(&event);
+        Ok((&ws.act_on_translation(&id, &lang, undo)?).into())
     })
 }
 

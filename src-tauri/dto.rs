@@ -1,7 +1,7 @@
 //! What the commands return, shaped for the UI. Plain data; the TypeScript twins in
 //! ui/src/ipc/bindings.ts are generated from these (see `bindings`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -11,10 +11,9 @@ use crate::dto_translation::{language_status, LanguageStatus};
 use crate::error::ErrorDto;
 use galley_core::clock::format_time;
 use galley_core::draft::Trend;
-use galley_core::records::{EditorialEvent, EditorialStatus};
+use galley_core::records::EditorialStatus;
 use galley_core::settings::Settings;
-use galley_core::translation::{GridRow, TranslationGrid};
-use galley_core::workspace::{CommentaryDrafts, Listing};
+use galley_core::workspace::{LibraryEntry, LibraryView};
 
 /// A commentary's trend as its front matter spells it (the core's `Trend`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -135,14 +134,8 @@ pub struct DraftView {
 pub fn workspace_info(
     root: &std::path::Path,
     settings: &Settings,
-    listing: &Listing,
+    languages: Vec<String>,
 ) -> WorkspaceInfo {
-    let mut languages = settings.languages.clone();
-    for draft in &listing.drafts {
-        if !languages.contains(&draft.lang) {
-            languages.push(draft.lang.clone());
-        }
-    }
     WorkspaceInfo {
         root: root.display().to_string(),
         languages,
@@ -157,48 +150,23 @@ pub fn workspace_info(
     }
 }
 
-pub fn library(
-    listing: &Listing,
-    grid: &TranslationGrid,
-    editorial: &HashMap<String, EditorialEvent>,
-) -> Library {
-    // By id, so a library of thousands of commentaries is not a search per row.
-    let rows: HashMap<&str, &GridRow> = grid.rows.iter().map(|r| (r.id.as_str(), r)).collect();
-    let mut commentaries: Vec<Commentary> = listing
-        .commentaries()
-        .iter()
-        .map(|c| commentary(c, &rows, editorial))
-        .collect();
-    commentaries.sort_by(|a, b| {
-        b.issue
-            .cmp(&a.issue)
-            .then_with(|| a.section.cmp(&b.section))
-            .then_with(|| a.title.cmp(&b.title))
-    });
+pub fn library(view: &LibraryView) -> Library {
     Library {
-        commentaries,
-        problems: listing.problems.iter().map(ErrorDto::from).collect(),
-        pending: (listing.pending > 0).then(|| u32::try_from(listing.pending).unwrap_or(u32::MAX)),
+        commentaries: view.entries.iter().map(commentary).collect(),
+        problems: view.problems.iter().map(ErrorDto::from).collect(),
+        pending: (view.pending > 0).then(|| u32::try_from(view.pending).unwrap_or(u32::MAX)),
     }
 }
 
-fn commentary(
-    drafts: &CommentaryDrafts<'_>,
-    rows: &HashMap<&str, &GridRow>,
-    editorial: &HashMap<String, EditorialEvent>,
-) -> Commentary {
-    let source = drafts.source;
-    let states = rows
-        .get(source.id.as_str())
-        .map(|row| row.cells.iter().map(language_status).collect())
-        .unwrap_or_default();
-    let event = editorial.get(&source.id);
+fn commentary(entry: &LibraryEntry) -> Commentary {
+    let source = &entry.source;
+    let event = entry.editorial.as_ref();
     Commentary {
-        states,
+        states: entry.languages.iter().map(language_status).collect(),
         editorial_by: event.map(|e| e.author.clone()),
         editorial_at: event.map(|e| format_time(e.at)),
         editorial_concurrent: event.and_then(concurrent_editorial),
-        in_conflict: drafts.versions.iter().any(|d| d.in_conflict),
+        in_conflict: entry.versions.iter().any(|d| d.in_conflict),
         id: source.id.clone(),
         title: source.title.clone(),
         source_lang: source.lang.clone(),
@@ -208,7 +176,7 @@ fn commentary(
         editorial: event
             .map_or(EditorialStatus::Draft, |event| event.status)
             .into(),
-        versions: drafts
+        versions: entry
             .versions
             .iter()
             .map(|d| LanguageVersion {

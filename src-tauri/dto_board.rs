@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use crate::dto_records::{
     concurrent_editorial, concurrent_status, set_by, ConcurrentEditorial, ConcurrentStatus,
-    EditorialState,
+    EditorialState, NoteView,
 };
 use crate::dto_translation::LanguageState;
 use crate::error::{ErrorDto, ErrorKind};
@@ -67,6 +67,8 @@ pub struct BoardRowView {
     /// Listed in the issue file (otherwise placed by its front matter).
     pub listed: bool,
     pub editorial: EditorialState,
+    /// The statuses the workflow lets it move to from here (the core's rule).
+    pub editorial_choices: Vec<EditorialState>,
     /// Who set the editorial status, and when (`null` for a draft nobody touched).
     pub editorial_by: Option<String>,
     pub editorial_at: Option<String>,
@@ -76,6 +78,8 @@ pub struct BoardRowView {
     pub in_conflict: bool,
     /// One per board language, in its order.
     pub cells: Vec<BoardCellView>,
+    /// The editors' notes on it, oldest first.
+    pub notes: Vec<NoteView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -265,6 +269,12 @@ fn row_view(row: &BoardRow, conflicts: &[BoardConflict], records: &Records) -> B
         title: row.title.clone(),
         listed: row.listed,
         editorial: row.editorial.into(),
+        editorial_choices: row
+            .editorial
+            .choices()
+            .into_iter()
+            .map(Into::into)
+            .collect(),
         editorial_by: event.map(|e| e.author.clone()),
         editorial_at: event.map(|e| format_time(e.at)),
         editorial_concurrent: event.and_then(concurrent_editorial),
@@ -276,6 +286,7 @@ fn row_view(row: &BoardRow, conflicts: &[BoardConflict], records: &Records) -> B
             .iter()
             .map(|cell| cell_view(&row.id, cell, records))
             .collect(),
+        notes: row.notes.iter().map(NoteView::from).collect(),
     }
 }
 

@@ -8,7 +8,8 @@ use ts_rs::TS;
 use crate::dto_translation::LanguageState;
 use galley_core::clock::format_time;
 use galley_core::records::{
-    Concurrent, EditorialEvent, EditorialStatus, LabelRecord, StatusEvent, TranslationStatus,
+    Concurrent, EditorialEvent, EditorialNote, EditorialStatus, LabelRecord, StatusEvent,
+    TranslationStatus,
 };
 use galley_core::translation::LanguageState as CoreState;
 
@@ -113,4 +114,26 @@ pub fn concurrent_label(record: &LabelRecord) -> Option<ConcurrentLabel> {
         kept_by: record.author.clone(),
         kept: record.label.clone(),
     })
+}
+
+/// An editor's note on a commentary (never published): who wrote it, when (UTC), what it says.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NoteView {
+    pub id: String,
+    pub author: String,
+    /// UTC, `2020-05-14T09:30:00Z`.
+    pub at: String,
+    pub text: String,
+}
+
+impl From<&EditorialNote> for NoteView {
+    fn from(note: &EditorialNote) -> Self {
+        NoteView {
+            id: note.id.clone(),
+            author: note.author.clone(),
+            at: format_time(note.at),
+            text: note.text.clone(),
+        }
+    }
 }

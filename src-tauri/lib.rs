@@ -5,6 +5,7 @@
 //! - `session`   the opened workspace, or why it could not be opened
 //! - `commands`  the IPC commands (names in command_names.rs, one permission each)
 //! - `commands_board`, `dto_board`  the issue board and export
+//! - `commands_notes`  editorial notes on a commentary: read them, add one
 //! - `commands_translation`  the translation editor: start a language, done with a paragraph, undo
 //! - `commands_preview`, `commands_search`, `commands_xliff`  the live preview, the search box,
 //!   the translation view's XLIFF buttons (native dialogs opened from Rust)
@@ -13,12 +14,14 @@
 //! - `commands_settings`, `dto_settings`, `profile_store`  the Settings view: the user's profile
 //!   (signs new versions) and the workspace's languages and sections
 //! - `bindings`  the TypeScript twins of the DTOs (ui/src/ipc/bindings.ts)
-//! - `commands_shell`, `dto_shell`  open a workspace (native dialog), recent ones, readiness
+//! - `commands_shell`, `dto_shell`  open a workspace (native dialog), recent ones, readiness,
+//!   the menus' labels, the spell checker's language
 //! - `commands_sync`, `dto_sync`  sharing through git: sync, its state, conflicts, setting
 //!   sharing up, opening a shared workspace (a clone; the folder picked natively)
 //! - `events`    every event emitted to the window, listed once (exported to TS)
 //! - `switch`    replacing the open workspace (session, watcher, recent list, event)
 //! - `recent`    where the recent-workspaces list is kept; `menu` the native menu bar
+//! - `spelling`  the webview's spell checker in the open draft's language
 
 pub mod bindings;
 pub mod catch_up;
@@ -26,6 +29,7 @@ pub mod catch_up;
 mod command_names;
 pub mod commands;
 pub mod commands_board;
+pub mod commands_notes;
 pub mod commands_preview;
 pub mod commands_search;
 pub mod commands_settings;
@@ -51,6 +55,7 @@ pub mod menu;
 pub mod profile_store;
 pub mod recent;
 pub mod session;
+pub mod spelling;
 pub mod switch;
 pub mod watcher;
 
@@ -124,6 +129,7 @@ pub fn run() {
         }
     };
     app.manage(recent::RecentStore::at(recent_file(app.handle())));
+    app.manage(spelling::Dictionaries::system());
     if let Ok(opened) = app
         .state::<Session>()
         .with(|ws| Ok(ws.root().to_path_buf()))

@@ -479,3 +479,68 @@ fn a_step_stays_within_its_section_and_a_step_past_the_edge_is_refused() {
         [SCHOOLS.to_string(), "buxyr7237g".to_string()]
     );
 }
+
+#[test]
+fn a_note_added_in_the_app_is_signed_read_back_and_shown_on_its_board_row() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    let added = app
+        .invoke(
+            "add_editorial_note",
+            json!({ "id": SCHOOLS, "text": "  Check the exam dates.  " }),
+        )
+        .expect("a note");
+    assert_eq!(added["text"], "Check the exam dates.", "{added}");
+    assert!(
+        added["author"].as_str().is_some_and(|a| !a.is_empty()),
+        "{added}"
+    );
+    app.invoke(
+        "add_editorial_note",
+        json!({ "id": SCHOOLS, "text": "Dates checked." }),
+    )
+    .expect("a second note");
+
+    let texts = |notes: &Value| -> Vec<String> {
+        notes
+            .as_array()
+            .expect("notes")
+            .iter()
+            .map(|n| n["text"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let read = app
+        .invoke("editorial_notes", json!({ "id": SCHOOLS }))
+        .expect("the notes");
+    assert_eq!(texts(&read), ["Check the exam dates.", "Dates checked."]);
+    let board = board(&app);
+    assert_eq!(texts(&row(&board, SCHOOLS)["notes"]), texts(&read));
+    assert_eq!(
+        texts(&row(&board, "buxyr7237g")["notes"]),
+        Vec::<String>::new()
+    );
+
+    // A blank note and an unknown commentary are refused with a sentence; nothing is added.
+    let blank = app
+        .invoke(
+            "add_editorial_note",
+            json!({ "id": SCHOOLS, "text": "   " }),
+        )
+        .expect_err("a blank note");
+    assert!(
+        blank["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("empty"),
+        "{blank}"
+    );
+    app.invoke(
+        "add_editorial_note",
+        json!({ "id": "nosuchid00", "text": "x" }),
+    )
+    .expect_err("an unknown commentary");
+    let read = app
+        .invoke("editorial_notes", json!({ "id": SCHOOLS }))
+        .expect("the notes");
+    assert_eq!(texts(&read).len(), 2);
+}

@@ -13,6 +13,8 @@
 //! - `invariants`  structural rules: the core stays free of Tauri, the capability grants
 //!   only the app's commands
 //! - `launch`      command-line parsing
+//! - `menu`        the native menu in the UI's language (labels sent by the UI, English at start)
+//! - `spelling`    the spell checker's dictionary for each draft language
 //! - `paths`       every command taking a path refuses one outside the workspace
 //! - `shell`       switching workspaces: open recent (only listed folders), the recent list
 //! - `sync`        sharing through a real bare repository: share, sync, clone, conflicts, offline
@@ -23,12 +25,15 @@ mod commands;
 mod editing;
 mod invariants;
 mod launch;
+mod menu;
 mod paths;
 mod preview;
 mod records;
 mod settings;
 mod shell;
+mod spelling;
 mod support;
 mod sync;
+mod tidy;
 mod translating;
 mod watching;

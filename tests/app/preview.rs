@@ -331,3 +331,16 @@ fn search_hits_carry_trend_and_status_in_their_file_spellings() {
         "some hit has a status: {hits:?}"
     );
 }
+
+#[test]
+fn the_editor_counts_words_as_the_core_does_in_any_script() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    let count = |text: &str| {
+        app.invoke("count_words", json!({ "text": text }))
+            .expect("counted")
+    };
+    assert_eq!(count("Рэформа арміі — 2020 *stalls*!"), 4);
+    assert_eq!(count("a well-known сям'я"), 3);
+    assert_eq!(count("  "), 0);
+}

@@ -1,7 +1,7 @@
 //! The shell's watcher: another program's edit of a draft becomes an "external" version and is
 //! announced to the window with the `workspace-changed` event.
 
-use std::sync::mpsc::channel;
+use std::sync::mpsc::{channel, Receiver};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -12,16 +12,22 @@ use galley_desktop::watcher::CHANGED_EVENT;
 
 const PATH: &str = "2020-W20/army-reserve-call-up.ru.md";
 
-#[test]
-fn an_external_edit_is_recorded_and_announced() {
-    let workspace = sample_workspace();
-    let app = TestApp::open(workspace.path());
-    // `setup` (which starts it in the real app) runs only with an event loop.
+/// Starts the watcher (`setup`, which starts it in the real app, runs only with an event loop)
+/// and hears every `workspace-changed` payload.
+fn watched(app: &TestApp) -> Receiver<Value> {
     galley_desktop::watcher::start(app.handle());
     let (tx, rx) = channel::<Value>();
     app.handle().listen(CHANGED_EVENT, move |event| {
         let _ = tx.send(serde_json::from_str(event.payload()).unwrap_or(Value::Null));
     });
+    rx
+}
+
+#[test]
+fn an_external_edit_is_recorded_and_announced() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    let rx = watched(&app);
     let file = workspace.path().join(PATH);
     let edited = format!(
         "{}\nAdded elsewhere.\n",
@@ -51,7 +57,7 @@ fn an_external_edit_is_recorded_and_announced() {
 }
 
 /// Waits (with a deadline, never a sleep) for an announced change that `wanted` accepts.
-fn heard(rx: &std::sync::mpsc::Receiver<Value>, wanted: impl Fn(&Value) -> bool) -> Value {
+fn heard(rx: &Receiver<Value>, wanted: impl Fn(&Value) -> bool) -> Value {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
@@ -71,11 +77,7 @@ fn heard(rx: &std::sync::mpsc::Receiver<Value>, wanted: impl Fn(&Value) -> bool)
 fn a_change_made_through_a_command_or_the_core_on_disk_is_announced_the_same_way() {
     let workspace = sample_workspace();
     let app = TestApp::open(workspace.path());
-    galley_desktop::watcher::start(app.handle());
-    let (tx, rx) = channel::<Value>();
-    app.handle().listen(CHANGED_EVENT, move |event| {
-        let _ = tx.send(serde_json::from_str(event.payload()).unwrap_or(Value::Null));
-    });
+    let rx = watched(&app);
 
     // This window: a board action answers with the board and tells every view.
     app.invoke(
@@ -125,14 +127,24 @@ fn a_change_made_through_a_command_or_the_core_on_disk_is_announced_the_same_way
 }
 
 #[test]
+fn an_editorial_note_added_in_the_app_is_announced_so_the_board_and_editor_reload() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    let rx = watched(&app);
+    app.invoke(
+        "add_editorial_note",
+        json!({ "id": "pxq253v3kb", "text": "Source the third paragraph." }),
+    )
+    .expect("a note");
+    let ours = heard(&rx, |p| p["byApp"] == true);
+    assert_eq!(ours["changes"], json!([]), "{ours}");
+}
+
+#[test]
 fn saving_the_source_is_announced_and_the_library_then_says_the_translation_is_outdated() {
     let workspace = sample_workspace();
     let app = TestApp::open(workspace.path());
-    galley_desktop::watcher::start(app.handle());
-    let (tx, rx) = channel::<Value>();
-    app.handle().listen(CHANGED_EVENT, move |event| {
-        let _ = tx.send(serde_json::from_str(event.payload()).unwrap_or(Value::Null));
-    });
+    let rx = watched(&app);
     let ru_state = |app: &TestApp| {
         let library = app.invoke("list_commentaries", json!({})).expect("library");
         let commentary = library["commentaries"]

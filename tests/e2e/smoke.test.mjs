@@ -4,150 +4,36 @@
 // GALLEY_APP names the app binary (default: target/debug/galley-desktop).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { App, repo, sampleDrafts, sampleWorkspace } from "./harness.mjs";
 
-const repo = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-const app = resolve(process.env.GALLEY_APP ?? join(repo, "target/debug/galley-desktop"));
-const driverPort = 4444;
-const nativePort = 4445;
-const webdriver = `http://127.0.0.1:${driverPort}`;
+// ---- fixture: one session of the app on a copy of drafts/ ----
 
-// ---- the sample workspace, read from the files ----
-
-// Top-level scalar fields only; enough to know each draft's id, title, lead and source.
-// A block scalar (`lead: >` with indented lines) is folded into one line.
-function frontMatter(text) {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  const fields = {};
-  let block = null;
-  for (const line of (match?.[1] ?? "").split(/\r?\n/)) {
-    const kv = /^([a-z_]+):\s*(.*)$/.exec(line);
-    if (kv) {
-      const value = kv[2].trim();
-      block = /^[>|][-+]?$/.test(value) ? kv[1] : null;
-      fields[kv[1]] = block ? "" : value.replace(/^"(.*)"$|^'(.*)'$/, "$1$2");
-    } else if (block && /^\s+\S/.test(line)) {
-      fields[block] = `${fields[block]} ${line.trim()}`.trim();
-    } else {
-      block = null;
-    }
-  }
-  return fields;
-}
-
-function sampleDrafts(dir, prefix = "") {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.name.startsWith(".")) return [];
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sampleDrafts(path, `${prefix}${entry.name}/`);
-    return entry.name.endsWith(".md") ? [{ path: `${prefix}${entry.name}`, ...frontMatter(readFileSync(path, "utf8")) }] : [];
-  });
-}
-
-// ---- raw WebDriver over HTTP ----
-
-async function wd(method, path, body) {
-  const response = await fetch(`${webdriver}${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000), // a hung driver fails the test instead of stalling CI
-  });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json.value)}`);
-  return json.value;
-}
-
-async function until(what, deadlineMs, probe) {
-  const deadline = Date.now() + deadlineMs;
-  let last;
-  while (Date.now() < deadline) {
-    if (driverGone) throw new Error(`tauri-driver stopped (${driverGone}) while waiting for ${what}`);
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out after ${deadlineMs} ms waiting for ${what}${last ? `: ${last.message}` : ""}`);
-}
-
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-
-// ---- fixture: tauri-driver, one session of the app on a copy of drafts/ ----
-
-let driver;
-let driverGone = null;
+let galley;
 let session;
 let workspace;
 let config;
+const wd = (...args) => galley.wd(...args);
+const until = (...args) => galley.until(...args);
 
 before(async () => {
-  assert.ok(existsSync(app), `the app binary ${app} exists (build it with cargo test or cargo build first)`);
-  workspace = mkdtempSync(join(tmpdir(), "galley-e2e-"));
-  cpSync(join(repo, "drafts"), workspace, { recursive: true });
-  // The tests walk the workflow from the start: the sample's team records are left out.
-  rmSync(join(workspace, ".galley/journal"), { recursive: true, force: true });
-  mkdirSync(join(workspace, ".galley/journal"));
-  // The app's own config (profile, window state, recent workspaces) lives in a temp folder too,
-  // so a run never reads or changes the user's; the profile names the person saving.
-  config = mkdtempSync(join(tmpdir(), "galley-e2e-config-"));
-  mkdirSync(join(config, "org.galley.desktop"));
-  writeFileSync(join(config, "org.galley.desktop", "profile.toml"), 'name = "E2E Editor"\nrole = "editor"\nui_language = "en"\n');
-
-  driver = spawn("tauri-driver", ["--port", String(driverPort), "--native-port", String(nativePort)], {
-    // Never hand this test's app off to a Galley that is still running (single instance).
-    env: { ...process.env, XDG_CONFIG_HOME: config, GALLEY_ALLOW_SECOND_INSTANCE: "1" },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true, // its own process group, so the app and WebKitWebDriver go with it
-  });
-  driver.on("error", (error) => (driverGone = `could not start: ${error.message}; run scripts/setup`));
-  driver.on("exit", (code, signal) => (driverGone ??= `exited with ${signal ?? code}`));
-  await until("tauri-driver", 20_000, async () => (await fetch(`http://127.0.0.1:${nativePort}/status`)).ok);
-  await until("tauri-driver's own port", 10_000, async () => (await fetch(`${webdriver}/status`)).ok);
-
-  const created = await wd("POST", "/session", {
-    capabilities: {
-      alwaysMatch: { "tauri:options": { application: app, args: ["--workspace", workspace] } },
-    },
-  });
-  session = created.sessionId;
+  workspace = sampleWorkspace("smoke");
+  // The profile names the person saving.
+  galley = new App({ name: "E2E Editor", workspace });
+  await galley.start();
+  session = galley.session;
+  config = galley.config;
 });
 
 after(async () => {
-  if (session) await wd("DELETE", `/session/${session}`).catch(() => {});
-  if (driver?.pid) {
-    try {
-      process.kill(-driver.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
+  await galley?.stop();
   if (workspace) rmSync(workspace, { recursive: true, force: true });
-  if (config) rmSync(config, { recursive: true, force: true });
 });
 
-const screenshot = async (t, name) => {
-  // For people to look at, not an assertion: WebKit's snapshot is occasionally slow on a first
-  // launch, which must not fail the run.
-  const path = join(repo, `target/e2e-${name}.png`);
-  try {
-    const png = await wd("GET", `/session/${session}/screenshot`);
-    writeFileSync(path, Buffer.from(png, "base64"));
-    t.diagnostic(`screenshot: ${path}`);
-  } catch (error) {
-    t.diagnostic(`no screenshot: ${error.message}`);
-  }
-};
-const find = async (css) =>
-  (await wd("POST", `/session/${session}/elements`, { using: "css selector", value: css })).map((e) => e[ELEMENT]);
-const text = (element) => wd("GET", `/session/${session}/element/${element}/text`);
+const screenshot = (t, name) => galley.screenshot(t, name);
+const find = (css) => galley.find(css);
+const text = (element) => galley.text(element);
 
 test("the library lists the sample commentaries and opening one shows its lead", async (t) => {
   const drafts = sampleDrafts(join(repo, "drafts"));
@@ -198,19 +84,7 @@ const click = async (css) => {
   const [element] = await until(css, 10_000, async () => ((await find(css)).length > 0 ? find(css) : null));
   await wd("POST", `/session/${session}/element/${element}/click`, {});
 };
-// Types at the caret of the focused element with real key events (element "send keys" selects
-// a contenteditable's whole text in WebKit). `ctrlEnd` first moves the caret to the end.
-const typeAtEnd = async (text) => {
-  const key = (value) => [{ type: "keyDown", value }, { type: "keyUp", value }];
-  const actions = [
-    { type: "keyDown", value: "\uE009" },
-    ...key("\uE010"),
-    { type: "keyUp", value: "\uE009" },
-    ...[...text].flatMap((c) => key(c === "\n" ? "\uE007" : c)),
-  ];
-  await wd("POST", `/session/${session}/actions`, { actions: [{ type: "key", id: "keyboard", actions }] });
-  await wd("DELETE", `/session/${session}/actions`);
-};
+const typeAtEnd = (text) => galley.typeAtEnd(text);
 const textOf = async (css) => {
   const [element] = await find(css);
   return element ? text(element) : "";

@@ -7,120 +7,23 @@
 // GALLEY_APP names the app binary, GALLEY_CLI the `galley` binary (both in target/debug).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { App, appBinary, repo, until } from "./harness.mjs";
 
-const repo = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-const app = resolve(process.env.GALLEY_APP ?? join(repo, "target/debug/galley-desktop"));
-const cli = resolve(process.env.GALLEY_CLI ?? join(app, "../galley"));
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+const cli = resolve(process.env.GALLEY_CLI ?? join(appBinary, "../galley"));
 
 const EDITED = "2020-W21/key-rate-cut.en.md";
 const EDITED_ID = "buxyr7237g";
 // A translation that is not outdated in the sample, so its badge shows the status set.
 const TRANSLATION = { id: "buxyr7237g", path: "2020-W21/key-rate-cut.ru.md" };
 
-async function until(what, deadlineMs, probe) {
-  const deadline = Date.now() + deadlineMs;
-  let last;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out after ${deadlineMs} ms waiting for ${what}${last ? `: ${last.message}` : ""}`);
-}
-
-/** One app instance driven through its own tauri-driver. */
-class Instance {
+/** One app instance, with what this test asks of the Sync control. */
+class Instance extends App {
   constructor(name, port, workspace) {
-    this.name = name;
-    this.port = port;
-    this.workspace = workspace;
-    this.gone = null;
-  }
-
-  async start() {
-    // Its own config folder: profile (the name that signs its versions), recent list, window state.
-    this.config = mkdtempSync(join(tmpdir(), `galley-e2e-sync-${this.name}-`));
-    mkdirSync(join(this.config, "org.galley.desktop"));
-    writeFileSync(
-      join(this.config, "org.galley.desktop", "profile.toml"),
-      `name = "${this.name}"\nrole = "editor"\nui_language = "en"\n`,
-    );
-    this.driver = spawn("tauri-driver", ["--port", String(this.port), "--native-port", String(this.port + 1)], {
-      env: { ...process.env, XDG_CONFIG_HOME: this.config, GALLEY_ALLOW_SECOND_INSTANCE: "1" },
-      stdio: ["ignore", "inherit", "inherit"],
-      detached: true,
-    });
-    this.driver.on("error", (error) => (this.gone = `could not start: ${error.message}; run scripts/setup`));
-    this.driver.on("exit", (code, signal) => (this.gone ??= `exited with ${signal ?? code}`));
-    await until(`${this.name}'s tauri-driver`, 20_000, async () => (await fetch(`http://127.0.0.1:${this.port + 1}/status`)).ok);
-    await until(`${this.name}'s driver port`, 10_000, async () => (await fetch(`http://127.0.0.1:${this.port}/status`)).ok);
-    const created = await this.wd("POST", "/session", {
-      capabilities: { alwaysMatch: { "tauri:options": { application: app, args: ["--workspace", this.workspace] } } },
-    });
-    this.session = created.sessionId;
-  }
-
-  async stop() {
-    if (this.session) await this.wd("DELETE", `/session/${this.session}`).catch(() => {});
-    if (this.driver?.pid) {
-      try {
-        process.kill(-this.driver.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
-    if (this.config) rmSync(this.config, { recursive: true, force: true });
-  }
-
-  async wd(method, path, body) {
-    if (this.gone) throw new Error(`${this.name}'s tauri-driver stopped (${this.gone})`);
-    const response = await fetch(`http://127.0.0.1:${this.port}${path}`, {
-      method,
-      headers: { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(30_000),
-    });
-    const json = await response.json();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json.value)}`);
-    return json.value;
-  }
-
-  s(path) {
-    return `/session/${this.session}${path}`;
-  }
-
-  async find(css) {
-    return (await this.wd("POST", this.s("/elements"), { using: "css selector", value: css })).map((e) => e[ELEMENT]);
-  }
-
-  text(element) {
-    return this.wd("GET", this.s(`/element/${element}/text`));
-  }
-
-  attr(element, name) {
-    return this.wd("GET", this.s(`/element/${element}/attribute/${name}`));
-  }
-
-  async click(css) {
-    const [element] = await until(`${css} in ${this.name}`, 10_000, async () => {
-      const found = await this.find(css);
-      return found.length > 0 ? found : null;
-    });
-    await this.wd("POST", this.s(`/element/${element}/click`), {});
-  }
-
-  async clickElement(element) {
-    await this.wd("POST", this.s(`/element/${element}/click`), {});
+    super({ name, port, workspace });
   }
 
   /** The Sync control's state (`data-state`) and its word. */
@@ -137,50 +40,6 @@ class Instance {
       return now?.state === state ? now : null;
     });
   }
-
-  async openLanguage(id, lang) {
-    await this.click(`button.commentary[data-id="${id}"]`);
-    const switcher = await until(`the ${lang} switcher in ${this.name}`, 10_000, async () => {
-      for (const b of await this.find(".switcher button")) if ((await this.text(b)) === lang) return b;
-      return null;
-    });
-    await this.clickElement(switcher);
-  }
-
-  /** Types at the end of the focused editor with real key events. */
-  async typeAtEnd(text) {
-    const key = (value) => [{ type: "keyDown", value }, { type: "keyUp", value }];
-    const actions = [
-      { type: "keyDown", value: "\uE009" },
-      ...key("\uE010"),
-      { type: "keyUp", value: "\uE009" },
-      ...[...text].flatMap((c) => key(c === "\n" ? "\uE007" : c)),
-    ];
-    await this.wd("POST", this.s("/actions"), { actions: [{ type: "key", id: "keyboard", actions }] });
-    await this.wd("DELETE", this.s("/actions"));
-  }
-
-  async saveState() {
-    const [e] = await this.find(".save-state");
-    return e ? this.attr(e, "data-state") : null;
-  }
-
-  async badge(id, lang) {
-    for (const b of await this.find(`button.commentary[data-id="${id}"] .badge`)) {
-      if ((await this.text(b)).endsWith(lang)) return this.attr(b, "data-state");
-    }
-    return null;
-  }
-
-  async screenshot(t, name) {
-    const path = join(repo, `target/e2e-${name}.png`);
-    try {
-      writeFileSync(path, Buffer.from(await this.wd("GET", this.s("/screenshot")), "base64"));
-      t.diagnostic(`screenshot: ${path}`);
-    } catch (error) {
-      t.diagnostic(`no screenshot: ${error.message}`);
-    }
-  }
 }
 
 let dir;
@@ -188,7 +47,7 @@ let anna;
 let boris;
 
 before(async () => {
-  assert.ok(existsSync(app), `the app binary ${app} exists (build it with cargo test or cargo build first)`);
+  assert.ok(existsSync(appBinary), `the app binary ${appBinary} exists (build it with cargo test or cargo build first)`);
   assert.ok(existsSync(cli), `the galley binary ${cli} exists (cargo build -p galley-cli)`);
   dir = mkdtempSync(join(tmpdir(), "galley-e2e-sync-"));
   const bare = join(dir, "team.git");

@@ -8,18 +8,10 @@
 // GALLEY_APP names the app binary (default: target/debug/galley-desktop).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const repo = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-const app = resolve(process.env.GALLEY_APP ?? join(repo, "target/debug/galley-desktop"));
-const driverPort = 4444;
-const nativePort = 4445;
-const webdriver = `http://127.0.0.1:${driverPort}`;
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { App, ELEMENT, sampleWorkspace } from "./harness.mjs";
 
 const ID = "buxyr7237g";
 const SOURCE = "2020-W21/key-rate-cut.be.md";
@@ -28,121 +20,41 @@ const OLD = "Рынак пакуль рэагуе стрымана.";
 const NEW = "Рынак пакуль рэагуе стрымана, хоць аналітыкі чакалі мацнейшай рэакцыі.";
 const TYPED = " Аналитики, впрочем, ждали более сильной реакции.";
 
-// ---- raw WebDriver over HTTP ----
+// ---- fixture: one session of the app on a copy of drafts/ ----
 
-async function wd(method, path, body) {
-  const response = await fetch(`${webdriver}${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json.value)}`);
-  return json.value;
-}
-
-async function until(what, deadlineMs, probe) {
-  const deadline = Date.now() + deadlineMs;
-  let last;
-  while (Date.now() < deadline) {
-    if (driverGone) throw new Error(`tauri-driver stopped (${driverGone}) while waiting for ${what}`);
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out after ${deadlineMs} ms waiting for ${what}${last ? `: ${last.message}` : ""}`);
-}
-
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-
-// ---- fixture: tauri-driver, one session of the app on a copy of drafts/ ----
-
-let driver;
-let driverGone = null;
+let galley;
 let session;
 let workspace;
-let config;
 
 before(async () => {
-  assert.ok(existsSync(app), `the app binary ${app} exists (build it with cargo build first)`);
-  workspace = mkdtempSync(join(tmpdir(), "galley-e2e-translate-"));
-  cpSync(join(repo, "drafts"), workspace, { recursive: true });
+  workspace = sampleWorkspace("translate");
   // The team's records start with one fact: the ru translation was done from the be text as it
   // is on disk now (its base).
-  rmSync(join(workspace, ".galley/journal"), { recursive: true, force: true });
-  mkdirSync(join(workspace, ".galley/journal"));
   const base = createHash("sha256").update(readFileSync(join(workspace, SOURCE))).digest("hex");
   const done = {
     v: 1, id: "hanna-0e2e0002.1", clock: 1, at: "2020-05-15T10:00:00Z", author: "Hanna",
     kind: "translation", commentary: ID, lang: "ru", status: "done", source_lang: "be", base,
   };
   writeFileSync(join(workspace, ".galley/journal/hanna-0e2e0002.jsonl"), `${JSON.stringify(done)}\n`);
-  config = mkdtempSync(join(tmpdir(), "galley-e2e-config-"));
-  mkdirSync(join(config, "org.galley.desktop"));
-  writeFileSync(join(config, "org.galley.desktop", "profile.toml"), 'name = "E2E Translator"\nrole = "translator"\nui_language = "en"\n');
-
-  driver = spawn("tauri-driver", ["--port", String(driverPort), "--native-port", String(nativePort)], {
-    env: { ...process.env, XDG_CONFIG_HOME: config, GALLEY_ALLOW_SECOND_INSTANCE: "1" },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
-  driver.on("error", (error) => (driverGone = `could not start: ${error.message}; run scripts/setup`));
-  driver.on("exit", (code, signal) => (driverGone ??= `exited with ${signal ?? code}`));
-  await until("tauri-driver", 20_000, async () => (await fetch(`http://127.0.0.1:${nativePort}/status`)).ok);
-  await until("tauri-driver's own port", 10_000, async () => (await fetch(`${webdriver}/status`)).ok);
-
-  const created = await wd("POST", "/session", {
-    capabilities: { alwaysMatch: { "tauri:options": { application: app, args: ["--workspace", workspace] } } },
-  });
-  session = created.sessionId;
+  galley = new App({ name: "E2E Translator", workspace, profile: { role: "translator" } });
+  await galley.start();
+  session = galley.session;
 });
 
 after(async () => {
-  if (session) await wd("DELETE", `/session/${session}`).catch(() => {});
-  if (driver?.pid) {
-    try {
-      process.kill(-driver.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
+  await galley?.stop();
   if (workspace) rmSync(workspace, { recursive: true, force: true });
-  if (config) rmSync(config, { recursive: true, force: true });
 });
 
-const screenshot = async (t, name) => {
-  const path = join(repo, `target/e2e-${name}.png`);
-  try {
-    const png = await wd("GET", `/session/${session}/screenshot`);
-    writeFileSync(path, Buffer.from(png, "base64"));
-    t.diagnostic(`screenshot: ${path}`);
-  } catch (error) {
-    t.diagnostic(`no screenshot: ${error.message}`);
-  }
-};
-const find = async (css) =>
-  (await wd("POST", `/session/${session}/elements`, { using: "css selector", value: css })).map((e) => e[ELEMENT]);
-const text = (element) => wd("GET", `/session/${session}/element/${element}/text`);
-const attr = (element, name) => wd("GET", `/session/${session}/element/${element}/attribute/${name}`);
-const textOf = async (css) => {
-  const [element] = await find(css);
-  return element ? text(element) : "";
-};
-const click = async (css) => {
-  const [element] = await until(css, 10_000, async () => ((await find(css)).length > 0 ? find(css) : null));
-  await wd("POST", `/session/${session}/element/${element}/click`, {});
-};
-const badgeOf = async (lang) => {
-  for (const b of await find(`button.commentary[data-id="${ID}"] .badge`)) {
-    if ((await text(b)).endsWith(lang)) return attr(b, "data-state");
-  }
-  return null;
-};
+const wd = (...args) => galley.wd(...args);
+const until = (...args) => galley.until(...args);
+const screenshot = (t, name) => galley.screenshot(t, name);
+const find = (css) => galley.find(css);
+const text = (element) => galley.text(element);
+const attr = (element, name) => galley.attr(element, name);
+const textOf = (css) => galley.textOf(css);
+const click = (css) => galley.click(css);
+const badgeOf = (lang) => galley.badge(ID, lang);
 // For the pictures: the row in the middle of the window.
 const scrollTo = async (css) => {
   const [element] = await find(css);

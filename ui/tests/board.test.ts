@@ -22,12 +22,12 @@ vi.mock("../src/ipc", () => ({
 
 const { IssueBoard, IssueExport } = await import("../src/lib/board/state.svelte");
 const { UndoStack, canStep, editorialPath, undoCalls } = await import("../src/lib/board/undo");
-const { canChangeEditorial, dropTarget, isNoMove, progressPercent, sectionTarget, weekRange } = await import(
+const { dropTarget, isNoMove, progressPercent, sectionTarget, weekRange } = await import(
   "../src/lib/board/board"
 );
 
 function row(id: string, editorial: BoardRowView["editorial"] = "draft"): BoardRowView {
-  return { id, title: id, listed: true, editorial, editorialBy: null, editorialAt: null, editorialConcurrent: null, inConflict: false, cells: [] };
+  return { id, title: id, listed: true, editorial, editorialChoices: [], editorialBy: null, editorialAt: null, editorialConcurrent: null, inConflict: false, cells: [], notes: [] };
 }
 
 /** economy: a, b · politics: (empty) · society: c */
@@ -63,12 +63,6 @@ describe("moves as the core counts them", () => {
 });
 
 describe("board wording", () => {
-  it("lets approval follow review only, and going back any number of steps", () => {
-    expect(canChangeEditorial("draft", "approved")).toBe(false);
-    expect(canChangeEditorial("draft", "in-review")).toBe(true);
-    expect(canChangeEditorial("approved", "draft")).toBe(true);
-  });
-
   it("reads the week as a date range, with the year once", () => {
     expect(weekRange("2020-05-18", "2020-05-24", "en")).toBe("May 18 – May 24, 2020");
     expect(weekRange("2020-12-28", "2021-01-03", "en")).toBe("Dec 28, 2020 – Jan 3, 2021");
@@ -188,6 +182,16 @@ describe("IssueExport", () => {
     for (const fn of Object.values(ipc)) fn.mockReset();
   });
 
+  it("keeps Only complete languages per week when the board is left and opened again", () => {
+    const first = new IssueExport("2020-W30");
+    expect(first.onlyComplete).toBe(false);
+    first.onlyComplete = true;
+    expect(new IssueExport("2020-W30").onlyComplete).toBe(true);
+    expect(new IssueExport("2020-W31").onlyComplete).toBe(false);
+    new IssueExport("2020-W30").onlyComplete = false;
+    expect(new IssueExport("2020-W30").onlyComplete).toBe(false);
+  });
+
   it("follows the core's progress for its week only, then shows what was written", async () => {
     let hear: (p: ExportProgress) => void = () => {};
     const unlisten = vi.fn();
@@ -221,6 +225,7 @@ describe("IssueExport", () => {
     ipc.onExportProgress.mockResolvedValue(() => {});
     ipc.exportIssue.mockResolvedValue(result);
     const exporter = new IssueExport("2020-W21");
+    exporter.onlyComplete = false; // the week's choice is remembered from the test above
     ipc.chooseExportTarget.mockResolvedValueOnce(null);
     await exporter.choose(false);
     expect(exporter.useChosen).toBe(false);

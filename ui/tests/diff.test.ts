@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DiffView } from "../src/ipc/bindings";
-import { changeCount, drawHunks, inlineText, pick, stepChange } from "../src/lib/history/diff";
+import { changeCount, diffSummary, drawHunks, inlineText, pick, stepChange } from "../src/lib/history/diff";
+import { setUiLanguage } from "../src/i18n";
 
 const diff: DiffView = {
   fields: [],
@@ -59,5 +60,26 @@ describe("pick", () => {
     expect(pick([], 5)).toEqual([5]);
     expect(pick([5, 7], 9)).toEqual([7, 9]);
     expect(pick([5, 7], 5)).toEqual([7]);
+  });
+});
+
+describe("the diff summary in the UI language", () => {
+  it("counts words and paragraphs in each language's plural forms", () => {
+    const counts = { ...diff, wordsAdded: 5, wordsRemoved: 1, paragraphsChanged: 2 };
+    setUiLanguage("en");
+    expect(diffSummary(counts)).toBe("+5 words, −1 word, 2 paragraphs changed");
+    setUiLanguage("ru");
+    expect(diffSummary(counts)).toBe("+5 слов, −1 слово, с правками: 2 абзаца");
+    setUiLanguage("be");
+    expect(diffSummary(counts)).toBe("+5 слоў, −1 слова, з праўкамі: 2 абзацы");
+    setUiLanguage("en");
+  });
+
+  it("says which details changed when the body did not", () => {
+    const fieldsOnly = { ...diff, wordsAdded: 0, wordsRemoved: 0, paragraphsChanged: 0, hunks: [], fields: [{}, {}] } as unknown as DiffView;
+    setUiLanguage("ru");
+    expect(diffSummary(fieldsOnly)).toBe("Изменены только сведения: 2 поля");
+    setUiLanguage("en");
+    expect(diffSummary(fieldsOnly)).toBe("Only the details changed: 2 fields");
   });
 });

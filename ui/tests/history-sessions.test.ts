@@ -71,10 +71,19 @@ describe("pane widths", () => {
   it("remembers a width and falls back to the default for nonsense", () => {
     const store = new Map<string, string>();
     const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, value: string) => void store.set(k, value) };
-    expect(storedWidth("inspector", storage)).toBe(340);
+    expect(storedWidth("inspector", storage, 1440)).toBe(340);
     rememberWidth("inspector", 512, storage);
-    expect(storedWidth("inspector", storage)).toBe(512);
+    expect(storedWidth("inspector", storage, 1440)).toBe(512);
     store.set("galley.paneWidth.library", "abc");
-    expect(storedWidth("library", storage)).toBe(260);
+    expect(storedWidth("library", storage, 1440)).toBe(260);
+  });
+
+  it("starts narrower in a small window, until the person drags a width", () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, value: string) => void store.set(k, value) };
+    expect([storedWidth("library", storage, 1024), storedWidth("inspector", storage, 1024)]).toEqual([230, 280]);
+    expect([storedWidth("library", storage, 1200), storedWidth("inspector", storage, 1200)]).toEqual([260, 340]);
+    rememberWidth("inspector", 360, storage);
+    expect(storedWidth("inspector", storage, 1024)).toBe(360);
   });
 });

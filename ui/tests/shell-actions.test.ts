@@ -16,6 +16,15 @@ function recorder(): { calls: [string, string | null][]; handlers: ActionHandler
   return { calls, handlers };
 }
 
+describe("find and replace keys", () => {
+  it("Ctrl+F finds, Ctrl+H replaces, Ctrl+Shift+F stays focus mode", () => {
+    expect(actionForKey(press("f", { ctrl: true }))).toBe("find");
+    expect(actionForKey(press("h", { ctrl: true }))).toBe("replace");
+    expect(actionForKey(press("F", { ctrl: true, shift: true }))).toBe("focus-mode");
+    expect(actionForKey(press("f"))).toBeNull();
+  });
+});
+
 describe("dispatch", () => {
   it("runs the handler named by a menu action", () => {
     const { calls, handlers } = recorder();
@@ -62,7 +71,7 @@ describe("actionForKey", () => {
 
   it("leaves plain typing and other combinations alone", () => {
     expect(actionForKey(press("s"))).toBeNull();
-    expect(actionForKey(press("f", { ctrl: true }))).toBeNull();
+    expect(actionForKey(press("j", { ctrl: true }))).toBeNull();
     expect(actionForKey(press("s", { ctrl: true, alt: true }))).toBeNull();
   });
 

@@ -31,6 +31,16 @@ export function t(key: MessageKey, values: Record<string, string | number> = {})
   });
 }
 
+/** Messages counted in the UI language's plural forms: `<base>_one`, `_few`, `_many`, `_other`. */
+export type CountedKey = "diffWords" | "diffParagraphs" | "diffFields";
+
+/** "1 word", "2 словы", "5 абзацев": `{n}` in the plural form the UI language uses for `n`. */
+export function tCount(base: CountedKey, n: number): string {
+  const category = new Intl.PluralRules(currentLanguage()).select(n);
+  const form = category === "one" || category === "few" || category === "many" ? category : "other";
+  return t(`${base}_${form}` as MessageKey, { n });
+}
+
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(currentLanguage()).format(value);
 }

@@ -400,6 +400,10 @@ title: string | null,
  */
 listed: boolean, editorial: EditorialState, 
 /**
+ * The statuses the workflow lets it move to from here (the core's rule).
+ */
+editorialChoices: Array<EditorialState>, 
+/**
  * Who set the editorial status, and when (`null` for a draft nobody touched).
  */
 editorialBy: string | null, editorialAt: string | null, 
@@ -414,7 +418,11 @@ inConflict: boolean,
 /**
  * One per board language, in its order.
  */
-cells: Array<BoardCellView>, };
+cells: Array<BoardCellView>, 
+/**
+ * The editors' notes on it, oldest first.
+ */
+notes: Array<NoteView>, };
 
 export type BoardCellView = { lang: string, state: LanguageState, 
 /**
@@ -461,6 +469,12 @@ at: string, status: LanguageState, keptBy: string, kept: LanguageState, };
 export type ConcurrentEditorial = { by: string, at: string, status: EditorialState, keptBy: string, kept: EditorialState, };
 
 export type ConcurrentLabel = { by: string, at: string, label: string | null, keptBy: string, kept: string | null, };
+
+export type NoteView = { id: string, author: string, 
+/**
+ * UTC, `2020-05-14T09:30:00Z`.
+ */
+at: string, text: string, };
 
 export type LanguageReadinessView = { lang: string, ready: boolean, blockers: Array<BlockerView>, };
 
@@ -653,6 +667,8 @@ export type ConflictChoices = { theirsParagraphs: Array<number>, theirsFields: A
 
 export type ClonePrompt = { title: string, };
 
+export type SpellingView = { "state": "checking", lang: string, dictionary: string, } | { "state": "off" } | { "state": "noDictionary", lang: string, } | { "state": "missing", lang: string, dictionary: string, package: string, };
+
 /** Every readiness reason the core gives (`Reason::KINDS`). */
 export const REASON_KINDS = ["not_approved", "translation_missing", "translation_not_done", "translation_outdated", "changed_since_approval", "field_empty", "body_empty", "paragraphs_missing", "issue_title_missing", "no_section", "unusable_file_name", "invalid_draft", "missing_link_target", "no_files", "conflict"] as const;
 
@@ -660,6 +676,11 @@ export type ReasonKind = (typeof REASON_KINDS)[number];
 
 /** Every error kind the app can report (`ErrorKind::all()`: the core's, then the shell's own). */
 export const ERROR_KINDS: readonly ErrorKind[] = ["io", "write_failed", "invalid_draft", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "not_found", "invalid", "invalid_settings", "database", "corrupt", "watch", "not_ready", "journal", "sync", "internal", "unavailable"] as const;
+
+/** Every labelled part of the native menu (`menu::english_labels`). */
+export const MENU_LABEL_IDS = ["open-workspace", "save", "sync", "set-up-sharing", "open-shared", "quit", "undo", "redo", "find", "replace", "focus-mode", "toggle-preview", "show-history", "show-translation", "file", "edit", "view", "help", "open-recent", "cut", "copy", "paste", "select-all", "about"] as const;
+
+export type MenuLabelId = (typeof MENU_LABEL_IDS)[number];
 
 /** Every IPC command (`command_names.rs`); `ui/src/ipc/` calls them by these. */
 export const COMMANDS = {
@@ -689,11 +710,14 @@ export const COMMANDS = {
   step_commentary: "step_commentary",
   set_editorial_status: "set_editorial_status",
   set_issue_title: "set_issue_title",
+  editorial_notes: "editorial_notes",
+  add_editorial_note: "add_editorial_note",
   export_target: "export_target",
   choose_export_target: "choose_export_target",
   export_issue: "export_issue",
   show_export_folder: "show_export_folder",
   render_preview: "render_preview",
+  count_words: "count_words",
   search_drafts: "search_drafts",
   xliff_export: "xliff_export",
   xliff_import: "xliff_import",
@@ -702,6 +726,8 @@ export const COMMANDS = {
   open_recent: "open_recent",
   ui_ready: "ui_ready",
   quit_app: "quit_app",
+  set_menu_labels: "set_menu_labels",
+  set_spelling: "set_spelling",
   sync_now: "sync_now",
   sync_state: "sync_state",
   sync_conflicts: "sync_conflicts",

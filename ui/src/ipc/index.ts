@@ -41,9 +41,13 @@ import type {
   ConflictPartsView,
   ConflictChoices,
   ClonePrompt,
+  NoteView,
+  MenuLabelId,
+  SpellingView,
 } from "./bindings";
 
 export type {
+  NoteView,
   SyncStatus,
   SyncOutcome,
   SyncConflictView,
@@ -113,9 +117,12 @@ export type {
   MenuAction,
   OpenOutcome,
   RecentEntry,
+  MenuLabelId,
+  SpellingView,
 } from "./bindings";
 
 export { ERROR_KINDS, REASON_KINDS } from "./bindings";
+export { MENU_LABEL_IDS } from "./bindings";
 
 /** Commands reject with an ErrorDto; anything else (a bug, a broken bridge, a kind this UI does
  * not know) is wrapped in an `internal` one that keeps the message. */
@@ -197,6 +204,10 @@ export const setEditorialStatus = (week: string, id: string, status: string): Pr
   call(COMMANDS.set_editorial_status, { week, id, status });
 export const setIssueTitle = (week: string, lang: string, title: string): Promise<BoardView> =>
   call(COMMANDS.set_issue_title, { week, lang, title });
+// ---- editorial notes (never published) ----
+export const editorialNotes = (id: string): Promise<NoteView[]> => call(COMMANDS.editorial_notes, { id });
+/** Announced as a change, so the board and the notes panel reload by `workspace-changed`. */
+export const addEditorialNote = (id: string, text: string): Promise<NoteView> => call(COMMANDS.add_editorial_note, { id, text });
 export const exportTarget = (week: string): Promise<ExportTarget> => call(COMMANDS.export_target, { week });
 /** Opens the native dialog (from Rust); `null` when the user cancelled. */
 export const chooseExportTarget = (week: string, zip: boolean): Promise<ExportTarget | null> =>
@@ -211,6 +222,9 @@ export async function onExportProgress(handler: (progress: ExportProgress) => vo
 }
 // Preview, search and XLIFF.
 /** The unsaved `text` of the draft at `path` through the core's sanitizer. */
+/** Words in `text` as the core counts them (the library, the board and jobs count the same). */
+export const countWords = (text: string): Promise<number> => call(COMMANDS.count_words, { text });
+
 export const renderPreview = (path: string, text: string): Promise<PreviewView> =>
   call(COMMANDS.render_preview, { path, text });
 export const searchDrafts = (request: SearchQuery): Promise<SearchHitView[]> => call(COMMANDS.search_drafts, { request });
@@ -229,6 +243,10 @@ export const openWorkspace = (prompt: InitPrompt): Promise<OpenOutcome> => call(
 export const openRecent = (path: string): Promise<OpenOutcome> => call(COMMANDS.open_recent, { path });
 export const uiReady = (): Promise<void> => call(COMMANDS.ui_ready);
 export const quitApp = (): Promise<void> => call(COMMANDS.quit_app);
+/** The native menu's labels in the UI language, by menu id. */
+export const setMenuLabels = (labels: Record<MenuLabelId, string>): Promise<void> => call(COMMANDS.set_menu_labels, { labels });
+/** The spell checker checks `lang` (the open draft's), or nothing when `enabled` is false. */
+export const setSpelling = (lang: string, enabled: boolean): Promise<SpellingView> => call(COMMANDS.set_spelling, { lang, enabled });
 
 /** Calls `handler` with each action chosen in the native menu. */
 export async function onMenu(handler: (action: MenuAction) => void): Promise<() => void> {

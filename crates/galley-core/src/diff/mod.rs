@@ -45,6 +45,7 @@ mod render;
 mod tokens;
 mod words;
 
+pub(crate) use blocks::split_blocks;
 pub use fields::{diff_drafts, DraftDiff, FieldChange};
 pub use model::{
     Diff, DiffOptions, DiffStats, Hunk, LineRange, ParagraphChange, ParagraphKind, Span, SpanKind,

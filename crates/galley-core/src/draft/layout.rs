@@ -77,6 +77,13 @@ pub(crate) fn scan(text: &str) -> Result<Layout, Problem> {
     ))
 }
 
+/// The YAML between the `---` lines and the body after them, by [`scan`]; `None` when the text
+/// does not open (and close) front matter.
+pub(crate) fn split_front_matter(text: &str) -> Option<(&str, &str)> {
+    let layout = scan(text).ok()?;
+    Some((&text[layout.yaml_range()], &text[layout.body_start()..]))
+}
+
 fn is_delimiter(text: &str, line: Line) -> bool {
     text[line.start..line.content_end].trim_end_matches([' ', '\t', '\r']) == "---"
 }

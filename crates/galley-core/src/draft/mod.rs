@@ -47,6 +47,7 @@ mod yaml_tree;
 pub use edit::{edit_fields, FieldEdit, FieldsEdit};
 pub use front::FrontMatter;
 pub(crate) use front::FIELDS;
+pub(crate) use layout::{split_front_matter, BOM};
 pub use names::{
     is_draft_file_name, is_language_tag, lang_from_file_name, new_id, ID_LEN, TEMP_FILE_MARKER,
 };

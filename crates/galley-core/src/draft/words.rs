@@ -23,3 +23,16 @@ pub fn count_words(text: &str) -> usize {
     }
     count
 }
+
+#[cfg(test)]
+mod tests {
+    use super::count_words;
+
+    #[test]
+    fn words_are_letter_and_digit_runs_in_any_script_with_inner_joiners() {
+        assert_eq!(count_words("Рэформа арміі — 2020 *stalls*!"), 4);
+        assert_eq!(count_words("well-known сям'я"), 2);
+        assert_eq!(count_words("a - b -c 'd'"), 4);
+        assert_eq!(count_words("  "), 0);
+    }
+}

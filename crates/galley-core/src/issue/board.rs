@@ -5,7 +5,7 @@ use super::approval::CellApproval;
 use super::arrange::Entry;
 use crate::draft::{FrontMatter, IsoWeek};
 use crate::hash::ContentHash;
-use crate::records::{EditorialEvent, EditorialStatus, TranslationStatus};
+use crate::records::{EditorialEvent, EditorialNote, EditorialStatus, TranslationStatus};
 use crate::translation::Role;
 
 /// A front matter field every published language version must fill in.
@@ -90,6 +90,8 @@ pub struct BoardRow {
     pub editorial_event: Option<EditorialEvent>,
     /// One per language of the board, in its order.
     pub cells: Vec<BoardCell>,
+    /// The editors' notes on it (never published), oldest first.
+    pub notes: Vec<EditorialNote>,
 }
 
 impl BoardRow {
@@ -108,6 +110,7 @@ impl BoardRow {
             editorial: EditorialStatus::Draft,
             editorial_event: None,
             cells: languages.iter().map(|l| BoardCell::missing(l)).collect(),
+            notes: Vec::new(),
         }
     }
 }

@@ -92,6 +92,21 @@ impl EditorialStatus {
         to < self || to as u8 == self as u8 + 1
     }
 
+    /// Every status, in workflow order.
+    pub const ALL: [EditorialStatus; 3] = [
+        EditorialStatus::Draft,
+        EditorialStatus::InReview,
+        EditorialStatus::Approved,
+    ];
+
+    /// The statuses a commentary in this one can be moved to (`can_change_to`), in order.
+    pub fn choices(self) -> Vec<EditorialStatus> {
+        Self::ALL
+            .into_iter()
+            .filter(|&to| to != self && self.can_change_to(to))
+            .collect()
+    }
+
     pub(crate) fn tag(self) -> &'static str {
         match self {
             EditorialStatus::Draft => "draft",
@@ -107,5 +122,20 @@ impl EditorialStatus {
             "approved" => Some(EditorialStatus::Approved),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EditorialStatus::{self, Approved, Draft, InReview};
+
+    #[test]
+    fn approval_follows_review_only_and_going_back_takes_any_number_of_steps() {
+        assert_eq!(Draft.choices(), vec![InReview]);
+        assert_eq!(InReview.choices(), vec![Draft, Approved]);
+        assert_eq!(Approved.choices(), vec![Draft, InReview]);
+        assert!(EditorialStatus::ALL
+            .iter()
+            .all(|s| !s.choices().contains(s)));
     }
 }

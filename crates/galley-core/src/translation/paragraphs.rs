@@ -11,26 +11,25 @@
 //! 4. leftovers elsewhere that are nearly identical were moved and lightly edited: moved;
 //! 5. whatever is still left was removed (base side) or added (now side).
 
+use crate::diff::split_blocks;
 use std::collections::HashMap;
 
-/// A paragraph: a run of non-blank lines, joined with `\n`, trailing spaces dropped.
+/// A paragraph: a run of non-blank lines, joined with `\n`, trailing spaces dropped. The runs
+/// are the diff's paragraphs (`diff::split_blocks`), so a translation and a diff never
+/// disagree about where a paragraph ends.
 pub fn split_paragraphs(body: &str) -> Vec<String> {
-    let mut paragraphs = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in body.lines() {
-        if line.trim().is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(current.join("\n"));
-                current.clear();
-            }
-        } else {
-            current.push(line.trim_end());
-        }
-    }
-    if !current.is_empty() {
-        paragraphs.push(current.join("\n"));
-    }
-    paragraphs
+    split_blocks(body)
+        .iter()
+        .map(|block| block.content(body))
+        .filter(|content| !content.is_empty())
+        .map(|content| {
+            content
+                .lines()
+                .map(str::trim_end)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect()
 }
 
 /// What happened to one source paragraph between the base and now.

@@ -121,6 +121,7 @@ impl Workspace {
                     editorial: event.as_ref().map_or(EditorialStatus::Draft, |e| e.status),
                     editorial_event: event,
                     cells,
+                    notes: self.records().notes(&entry.id),
                 });
             }
         }

@@ -433,23 +433,14 @@ fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// The YAML between `---` lines (with its final newline), the body after them, and whether
-/// there was front matter; none gives an empty YAML and the whole text as body.
+/// there was front matter (the drafts' own splitter); none gives an empty YAML and the whole
+/// text as body.
 fn split_front_matter(text: &str) -> (&str, &str, bool) {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some(rest) = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))
-    else {
-        return ("", text, false);
-    };
-    let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
-        if line.trim_end() == "---" {
-            return (&rest[..offset], &rest[offset + line.len()..], true);
-        }
-        offset += line.len();
+    let text = text.strip_prefix(crate::draft::BOM).unwrap_or(text);
+    match crate::draft::split_front_matter(text) {
+        Some((yaml, body)) => (yaml, body, true),
+        None => ("", text, false),
     }
-    ("", text, false)
 }
 
 /// An error in the text import composed, pointed at the source file's line: import adds

@@ -37,6 +37,14 @@ impl Workspace {
         Ok(hits.into_iter().map(SearchHit::from_index).collect())
     }
 
+    /// [`Workspace::search`] as a window does it: the folder recorded first, once per open
+    /// workspace (the catch-up policy's `View::Search`), so files written while Galley was
+    /// closed are found; the watcher keeps the index current after that.
+    pub fn search_caught_up(&mut self, request: &SearchRequest) -> Result<Vec<SearchHit>> {
+        self.catch_up_for(super::View::Search)?;
+        self.search(request)
+    }
+
     /// Rebuilds the whole index from the files on disk, in one transaction. `progress` is
     /// called with (files done, files in all) after each file.
     pub fn reindex(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<ReindexReport> {

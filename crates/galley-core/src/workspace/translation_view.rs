@@ -7,7 +7,7 @@ use super::Workspace;
 use crate::diff::{diff_texts, Diff};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
-use crate::records::{Body, EventId, StatusEvent};
+use crate::records::{Body, EventId, StatusEvent, TranslationStatus};
 use crate::translation::{pair_paragraphs, GridCell, ParagraphChangeKind, Part, Review, Role};
 use crate::xliff::source_words;
 
@@ -63,7 +63,40 @@ impl TranslationRow {
     }
 }
 
+/// What a translator does to one translation from the translation view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TranslatorAction<'a> {
+    /// Start the missing language (`Workspace::start_translation`, from the source).
+    Start,
+    SetStatus(TranslationStatus),
+    /// Done with the change whose source text has this hash (`Workspace::mark_handled`).
+    Handled(&'a ContentHash),
+    /// Undo: the status the event with this id recorded (`restore_translation_status`).
+    RestoreStatus(&'a str),
+}
+
 impl Workspace {
+    /// Does `action` on the `lang` translation of `id`, then returns its view as it is now:
+    /// what the translation view shows after each of its buttons.
+    pub fn act_on_translation(
+        &mut self,
+        id: &str,
+        lang: &str,
+        action: TranslatorAction<'_>,
+    ) -> Result<TranslationView> {
+        match action {
+            TranslatorAction::Start => self.start_translation(id, lang, None).map(drop)?,
+            TranslatorAction::SetStatus(status) => self
+                .set_translation_status(id, lang, status, None)
+                .map(drop)?,
+            TranslatorAction::Handled(key) => self.mark_handled(id, lang, key)?,
+            TranslatorAction::RestoreStatus(event) => {
+                self.restore_translation_status(id, lang, event).map(drop)?
+            }
+        }
+        self.translation_view(id, lang)
+    }
+
     /// The `lang` translation of commentary `id` beside its source, row by row.
     pub fn translation_view(&self, id: &str, lang: &str) -> Result<TranslationView> {
         let row = self.translation_row(id)?;

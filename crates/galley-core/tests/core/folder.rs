@@ -141,3 +141,46 @@ fn a_clones_first_look_claims_nothing_even_when_an_issue_was_caught_up_first() {
         "this machine did not make that text"
     );
 }
+
+#[test]
+fn the_library_view_is_newest_issue_first_with_each_languages_cell_and_editorial_state() {
+    let clone = tempfile::tempdir().expect("temp");
+    copy_dir(&sample_drafts(), clone.path());
+    let mut ws = Workspace::open(clone.path(), env("Alena")).expect("open");
+    let view = ws.library_view(None).expect("library");
+    assert_eq!(view.pending, 0);
+    let weeks: Vec<_> = view.entries.iter().map(|e| e.source.issue).collect();
+    let mut newest_first = weeks.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(weeks, newest_first, "newest issue first, no issue last");
+    let languages = ws.settings().languages.clone();
+    for entry in &view.entries {
+        let cells: Vec<&str> = entry.languages.iter().map(|c| c.lang.as_str()).collect();
+        assert_eq!(
+            cells, languages,
+            "{}: one cell per language",
+            entry.source.id
+        );
+        assert!(entry.versions.iter().any(|v| v.path == entry.source.path));
+    }
+
+    let id = view.entries[0].source.id.clone();
+    assert!(view.entries[0].editorial.is_none());
+    ws.set_editorial_status(&id, galley_core::records::EditorialStatus::InReview, None)
+        .expect("to review");
+    let view = ws.library_view(None).expect("library again");
+    let entry = view
+        .entries
+        .iter()
+        .find(|e| e.source.id == id)
+        .expect("entry");
+    assert_eq!(
+        entry.editorial.as_ref().map(|e| e.status),
+        Some(galley_core::records::EditorialStatus::InReview)
+    );
+    assert_eq!(
+        ws.languages_in_use(Duration::from_secs(5))
+            .expect("languages")[..languages.len()],
+        languages[..]
+    );
+}

@@ -427,6 +427,33 @@ fn editorial_changes_are_attributed_and_survive_reopening() {
 }
 
 #[test]
+fn board_rows_carry_their_editorial_notes_oldest_first() {
+    let mut t = TempWorkspace::samples();
+    t.ws.add_editorial_note(KEY_RATE, "Check the 2019 figure.")
+        .expect("note");
+    t.ws.add_editorial_note(KEY_RATE, "Figure checked.")
+        .expect("note");
+    let board = t.ws.issue_board(week(W21)).expect("board");
+    let notes_of = |id: &str| -> Vec<String> {
+        board
+            .rows
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.notes.iter().map(|n| n.text.clone()).collect())
+            .unwrap_or_else(|| panic!("{id} is on the board"))
+    };
+    assert_eq!(
+        notes_of(KEY_RATE),
+        vec!["Check the 2019 figure.", "Figure checked."]
+    );
+    assert!(board
+        .rows
+        .iter()
+        .filter(|r| r.id != KEY_RATE)
+        .all(|r| r.notes.is_empty()));
+}
+
+#[test]
 fn approval_goes_through_review_and_a_blank_note_is_refused() {
     let mut t = TempWorkspace::samples();
     let err =

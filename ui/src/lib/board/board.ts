@@ -50,13 +50,6 @@ export const editorialKey = {
   approved: "editorial_approved",
 } as const satisfies Record<Editorial, string>;
 
-/** The core's workflow: forward one step at a time (approval goes through review), back any. */
-export function canChangeEditorial(from: string, to: Editorial): boolean {
-  const a = EDITORIAL.indexOf(from as Editorial);
-  const b = EDITORIAL.indexOf(to);
-  return a === -1 || b <= a + 1;
-}
-
 /** "May 18 – May 24, 2020" (English), from ISO dates; the years show when they differ. */
 export function weekRange(start: string, end: string, locale: string): string {
   const parse = (iso: string) => new Date(`${iso}T12:00:00Z`);

@@ -173,13 +173,17 @@ function titleOf(board: BoardView | null, id: string): string {
   return id;
 }
 
+/** "Only complete languages" per week, for as long as the app runs: following a readiness
+ * link to fix something and coming back to the board keeps the choice. */
+const onlyCompleteByWeek = new Map<string, boolean>();
+
 export class IssueExport {
   /** The default place, inside the workspace. */
   target = $state<ExportTarget | null>(null);
   /** What the dialog chose, if anything. */
   chosen = $state<ExportTarget | null>(null);
   useChosen = $state(false);
-  onlyComplete = $state(false);
+  #onlyComplete = $state(false);
   running = $state(false);
   progress = $state<ExportProgress | null>(null);
   result = $state<ExportResult | null>(null);
@@ -190,7 +194,18 @@ export class IssueExport {
   constructor(
     readonly week: string,
     private readonly before: () => Promise<void> = () => Promise.resolve(),
-  ) {}
+  ) {
+    this.#onlyComplete = onlyCompleteByWeek.get(week) ?? false;
+  }
+
+  get onlyComplete(): boolean {
+    return this.#onlyComplete;
+  }
+
+  set onlyComplete(value: boolean) {
+    this.#onlyComplete = value;
+    onlyCompleteByWeek.set(this.week, value);
+  }
 
   async load(): Promise<void> {
     await this.#guard(async () => {

@@ -1,7 +1,9 @@
-// CodeMirror 6 set up for prose: Markdown with quiet syntax markers, soft wrapping, undo/redo.
-import { EditorState, type Extension } from "@codemirror/state";
-import { EditorView, keymap, placeholder } from "@codemirror/view";
+// CodeMirror 6 set up for prose: Markdown with quiet syntax markers, soft wrapping, undo/redo,
+// find & replace (CodeMirror's search panel), the browser's spell checker in the draft's language.
+import { Compartment, EditorState, type Extension } from "@codemirror/state";
+import { EditorView, keymap, panels, placeholder } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { openSearchPanel, search, searchKeymap } from "@codemirror/search";
 // Edit ▸ Undo/Redo run these on the text (the keys go through historyKeymap).
 export { redo, undo } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
@@ -28,20 +30,48 @@ export interface EditorHooks {
   onSave: () => void;
   label: string;
   hint: string;
+  /** CodeMirror's phrases (the search panel's words) in the UI language (see find.ts). */
+  phrases: Record<string, string>;
+  /** The draft's language: the spell checker and hyphenation follow it. */
+  lang: string;
+  /** Where the find bar goes: a place that stays in view while the text scrolls. */
+  findBar?: HTMLElement;
+}
+
+// Replaced in place when the UI language changes, so an open panel speaks the new language.
+const phrases = new Compartment();
+
+/** Opens the search panel with the caret in its Find or its Replace field; `bar` is where the
+ * panel is (the editor's `findBar`, or the editor itself). */
+export function openFind(view: EditorView, mode: "find" | "replace", bar: ParentNode = view.dom): boolean {
+  if (!openSearchPanel(view)) return false;
+  const field = mode === "replace" ? "replace" : "search";
+  bar.querySelector<HTMLInputElement>(`.cm-search input[name=${field}]`)?.focus();
+  return true;
+}
+
+export function setPhrases(view: EditorView, words: Record<string, string>): void {
+  view.dispatch({ effects: phrases.reconfigure(EditorState.phrases.of(words)) });
 }
 
 export function editorState(doc: string, hooks: EditorHooks): EditorState {
   const extensions: Extension[] = [
     history(),
+    search({ top: true }),
+    panels(hooks.findBar ? { topContainer: hooks.findBar } : {}),
+    phrases.of(EditorState.phrases.of(hooks.phrases)),
     keymap.of([
       { key: "Mod-s", preventDefault: true, run: () => (hooks.onSave(), true) },
+      // CodeMirror opens one panel for both on Mod-f; Ctrl+H is where editors put Replace.
+      { key: "Mod-h", preventDefault: true, run: (view) => openFind(view, "replace", hooks.findBar) },
+      ...searchKeymap,
       ...historyKeymap,
       ...defaultKeymap,
     ]),
     markdown(),
     syntaxHighlighting(prose),
     EditorView.lineWrapping,
-    EditorView.contentAttributes.of({ "aria-label": hooks.label, spellcheck: "true" }),
+    EditorView.contentAttributes.of({ "aria-label": hooks.label, spellcheck: "true", lang: hooks.lang }),
     placeholder(hooks.hint),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) {

@@ -6,11 +6,6 @@ export function frontBlock(text: string, body: string): string {
   return text.endsWith(body) ? text.slice(0, text.length - body.length) : text;
 }
 
-/** Words as the core counts them: runs of letters and digits (any script). */
-export function countWords(body: string): number {
-  return body.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-}
-
 /** Minutes to read `words` at an unhurried 200 words a minute; at least 1 for any text. */
 export function readingMinutes(words: number): number {
   return words === 0 ? 0 : Math.max(1, Math.round(words / 200));

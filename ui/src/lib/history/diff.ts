@@ -1,5 +1,6 @@
 // Drawing the core's diff: the UI never compares texts itself, it only lays out the hunks.
 import type { DiffView, ParagraphView, SpanView } from "../../ipc";
+import { t, tCount } from "../../i18n";
 
 export interface SideBySideRow {
   kind: ParagraphView["kind"];
@@ -51,4 +52,18 @@ export function inlineText(span: SpanView): string {
 export function pick(picked: readonly number[], id: number): number[] {
   if (picked.includes(id)) return picked.filter((p) => p !== id);
   return [...picked, id].slice(-2);
+}
+
+/** The diff's counts in the UI language ("+3 words, −1 word, 2 paragraphs changed"), or how
+ * many details changed when the body did not. */
+export function diffSummary(diff: DiffView): string {
+  const bodySame = diff.wordsAdded === 0 && diff.wordsRemoved === 0 && diff.paragraphsChanged === 0;
+  if (bodySame && diff.fields.length > 0) {
+    return t("diffOnlyFields", { fields: tCount("diffFields", diff.fields.length) });
+  }
+  return t("diffSummaryLine", {
+    added: tCount("diffWords", diff.wordsAdded),
+    removed: tCount("diffWords", diff.wordsRemoved),
+    paragraphs: tCount("diffParagraphs", diff.paragraphsChanged),
+  });
 }

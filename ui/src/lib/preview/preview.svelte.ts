@@ -3,6 +3,7 @@
 // replace a newer one.
 import { asErrorDto, renderPreview } from "../../ipc";
 import type { ErrorDto, PreviewView } from "../../ipc";
+import { rememberFlag, rememberedFlag } from "../shell/remembered";
 
 /** How long typing must pause before the preview is rendered again. */
 export const PREVIEW_DEBOUNCE_MS = 150;
@@ -48,22 +49,14 @@ export class LivePreview {
 
 const OPEN_KEY = "galley.preview.open";
 
-/** Whether the preview pane was open when last used (remembered across launches). */
+/** Whether the preview pane was open when last used (remembered across launches; closed at first). */
 export function previewWasOpen(storage: Pick<Storage, "getItem"> | undefined = globalThis.localStorage): boolean {
-  try {
-    return storage?.getItem(OPEN_KEY) === "1";
-  } catch {
-    return false; // storage unavailable: start closed
-  }
+  return rememberedFlag(OPEN_KEY, storage);
 }
 
 export function rememberPreviewOpen(
   open: boolean,
   storage: Pick<Storage, "setItem"> | undefined = globalThis.localStorage,
 ): void {
-  try {
-    storage?.setItem(OPEN_KEY, open ? "1" : "0");
-  } catch {
-    // Not remembered this time; the pane still toggles.
-  }
+  rememberFlag(OPEN_KEY, open, storage);
 }

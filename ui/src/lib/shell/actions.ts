@@ -16,6 +16,8 @@ export const SHELL_ACTIONS = [
   "open-shared",
   "undo",
   "redo",
+  "find",
+  "replace",
   "quit",
 ] as const;
 
@@ -43,6 +45,8 @@ export function actionForKey(press: KeyPress): ShellAction | null {
   if (key === "s") return press.shiftKey ? "sync" : "save";
   if (key === "o" && !press.shiftKey) return "open-workspace";
   if (key === "f" && press.shiftKey) return "focus-mode";
+  if (key === "f") return "find";
+  if (key === "h" && !press.shiftKey) return "replace";
   if (key === "p" && press.shiftKey) return "toggle-preview";
   return null;
 }
