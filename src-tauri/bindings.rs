@@ -4,7 +4,9 @@
 use ts_rs::{Config, TS};
 
 use crate::catch_up::CatchUpProgress;
-use crate::dto::{Commentary, DraftView, LanguageVersion, Library, SectionInfo, WorkspaceInfo};
+use crate::dto::{
+    Commentary, DraftView, LanguageVersion, Library, SectionInfo, TrendTag, WorkspaceInfo,
+};
 use crate::dto_actions::{CreatedDraft, TrashEntryView};
 use crate::dto_board::{
     BlockerView, BoardCellView, BoardConflictView, BoardRowView, BoardSection, BoardView,
@@ -33,7 +35,7 @@ use crate::dto_translation::{
     TranslationPane,
 };
 use crate::dto_xliff::{XliffImported, XliffSaved};
-use crate::error::ErrorDto;
+use crate::error::{ErrorDto, ErrorKind};
 use crate::spelling::SpellingView;
 use crate::watcher::{FileChange, FolderChanges};
 use galley_core::issue::Reason;
@@ -44,10 +46,12 @@ pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
 pub fn typescript_declarations() -> String {
     let cfg = Config::new();
     let declarations = [
+        ErrorKind::decl(&cfg),
         ErrorDto::decl(&cfg),
         WorkspaceInfo::decl(&cfg),
         SectionInfo::decl(&cfg),
         Library::decl(&cfg),
+        TrendTag::decl(&cfg),
         Commentary::decl(&cfg),
         LanguageVersion::decl(&cfg),
         DraftView::decl(&cfg),
@@ -134,6 +138,8 @@ pub fn typescript_declarations() -> String {
     out.push_str(&reason_kinds());
     out.push_str(&error_kinds());
     out.push_str(&menu_label_ids());
+    out.push_str(&command_names());
+    out.push_str(&event_names());
     out
 }
 
@@ -152,16 +158,43 @@ fn menu_label_ids() -> String {
     )
 }
 
-/// The error kinds an ErrorDto can carry (the core's, then the shell's own), so the UI's
-/// catalogue test can check each has its sentence in every language.
-fn error_kinds() -> String {
-    let kinds = galley_core::Error::KINDS
+/// The IPC commands (command_names.rs) as a value, so `ui/src/ipc/` names each through it.
+fn command_names() -> String {
+    let entries: Vec<String> = crate::COMMANDS
         .iter()
-        .chain(crate::error::SHELL_KINDS.iter());
-    let quoted: Vec<String> = kinds.map(|k| format!("\"{k}\"")).collect();
+        .map(|c| format!("  {c}: \"{c}\","))
+        .collect();
     format!(
-        "\n/** Every error kind the app can report (`Error::KINDS`, then the shell's own). */\n\
-         export const ERROR_KINDS = [{}] as const;\n",
+        "\n/** Every IPC command (`command_names.rs`); `ui/src/ipc/` calls them by these. */\n\
+         export const COMMANDS = {{\n{}\n}} as const;\n\
+         \nexport type Command = (typeof COMMANDS)[keyof typeof COMMANDS];\n",
+        entries.join("\n")
+    )
+}
+
+/// The events the app emits (`events::EVENTS`), so `ui/src/ipc/` listens by these names.
+fn event_names() -> String {
+    let entries: Vec<String> = crate::events::EVENTS
+        .iter()
+        .map(|(key, name)| format!("  {key}: \"{name}\","))
+        .collect();
+    format!(
+        "\n/** Every event the app emits to the window (`events::EVENTS`). */\n\
+         export const EVENTS = {{\n{}\n}} as const;\n",
+        entries.join("\n")
+    )
+}
+
+/// The error kinds an ErrorDto can carry (the core's, then the shell's own) as a value, so the
+/// UI's catalogue test can check each has its sentence in every language.
+fn error_kinds() -> String {
+    let quoted: Vec<String> = ErrorKind::all()
+        .iter()
+        .map(|k| serde_json::to_string(k).unwrap_or_default())
+        .collect();
+    format!(
+        "\n/** Every error kind the app can report (`ErrorKind::all()`: the core's, then the shell's own). */\n\
+         export const ERROR_KINDS: readonly ErrorKind[] = [{}] as const;\n",
         quoted.join(", ")
     )
 }

@@ -10,7 +10,7 @@ use crate::dto_history::{
     save_result, version_info, DiffView, FieldsResult, FrontFields, SaveResult, VersionInfo,
 };
 use crate::dto_translation::{SourceChanges, TranslationPane};
-use crate::error::ErrorDto;
+use crate::error::{ErrorDto, ErrorKind};
 use crate::session::Session;
 use galley_core::draft;
 use galley_core::hash::ContentHash;
@@ -54,7 +54,7 @@ pub fn read_draft(session: State<'_, Session>, path: String) -> Result<DraftView
             id: front.id.clone(),
             lang: front.lang.clone(),
             title: front.title.clone(),
-            trend: front.trend.as_ref().map(ToString::to_string),
+            trend: front.trend.map(crate::dto::TrendTag::from),
             authors: front.authors.clone(),
             lead: front.lead.clone(),
             section: front.section.clone(),
@@ -161,7 +161,7 @@ pub fn set_translation_status(
     status: String,
 ) -> Result<TranslationPane, ErrorDto> {
     let status = TranslationStatus::parse(&status).ok_or_else(|| ErrorDto {
-        kind: "invalid".into(),
+        kind: ErrorKind::Invalid,
         message: format!("`{status}` is not a status; use in-progress, in-review or done."),
     })?;
     session.change(|ws| {
@@ -188,7 +188,7 @@ pub fn mark_minor(session: State<'_, Session>, version: i64, minor: bool) -> Res
 
 fn parse_hash(hex: &str) -> Result<ContentHash, ErrorDto> {
     ContentHash::from_hex(hex).ok_or_else(|| ErrorDto {
-        kind: "invalid".into(),
+        kind: ErrorKind::Invalid,
         message: format!("`{hex}` is not a SHA-256 hash; reload the draft and try again."),
     })
 }

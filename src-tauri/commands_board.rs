@@ -12,7 +12,7 @@ use crate::dto_board::{
     board_view, export_progress, export_result, parse_editorial, BoardView, ExportResult,
     ExportTarget, EXPORT_PROGRESS_EVENT,
 };
-use crate::error::ErrorDto;
+use crate::error::{ErrorDto, ErrorKind};
 use crate::session::Session;
 use galley_core::draft::IsoWeek;
 use galley_core::issue::readiness;
@@ -39,7 +39,7 @@ impl ExportState {
 
 fn lock<T>(slot: &Mutex<T>) -> Result<MutexGuard<'_, T>, ErrorDto> {
     slot.lock().map_err(|_| ErrorDto {
-        kind: "internal".into(),
+        kind: ErrorKind::Internal,
         message: "an earlier export failed unexpectedly; restart Galley.".into(),
     })
 }
@@ -83,7 +83,7 @@ pub fn step_commentary(
         "down" => Step::Down,
         other => {
             return Err(ErrorDto {
-                kind: "invalid".into(),
+                kind: ErrorKind::Invalid,
                 message: format!("`{other}` is not a direction; use up or down."),
             })
         }
@@ -145,7 +145,7 @@ pub fn choose_export_target<R: Runtime>(
     let week = parse_week(&week)?;
     let Some(dialog) = app.try_state::<tauri_plugin_dialog::Dialog<R>>() else {
         return Err(ErrorDto {
-            kind: "unavailable".into(),
+            kind: ErrorKind::Unavailable,
             message: "the folder dialog is not available in this build; export to the default \
                       place inside the workspace."
                 .into(),
@@ -164,7 +164,7 @@ pub fn choose_export_target<R: Runtime>(
         return Ok(None);
     };
     let picked = picked.into_path().map_err(|e| ErrorDto {
-        kind: "invalid".into(),
+        kind: ErrorKind::Invalid,
         message: format!("the chosen place cannot be used as a path ({e}); choose another."),
     })?;
     let path = chosen_path(picked, week, zip);
@@ -186,7 +186,7 @@ pub fn export_issue<R: Runtime>(
     let week = parse_week(&week)?;
     let chosen = if chosen {
         Some(exports.chosen_for(week).ok_or_else(|| ErrorDto {
-            kind: "invalid".into(),
+            kind: ErrorKind::Invalid,
             message: format!(
                 "no place was chosen for issue {week}; choose one or use the default."
             ),
@@ -214,11 +214,11 @@ pub fn show_export_folder(exports: State<'_, ExportState>) -> Result<(), ErrorDt
     let exported = lock(&exports.last_export)?
         .clone()
         .ok_or_else(|| ErrorDto {
-            kind: "invalid".into(),
+            kind: ErrorKind::Invalid,
             message: "nothing was exported in this session yet; export the issue first.".into(),
         })?;
     tauri_plugin_opener::reveal_item_in_dir(&exported).map_err(|e| ErrorDto {
-        kind: "io".into(),
+        kind: ErrorKind::Io,
         message: format!(
             "could not show {} in the file manager: {e}",
             exported.display()

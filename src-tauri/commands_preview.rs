@@ -18,7 +18,7 @@ pub fn render_preview(
     Ok(PreviewView {
         title: preview.title,
         lead: preview.lead,
-        trend: preview.trend.as_ref().map(ToString::to_string),
+        trend: preview.trend.map(crate::dto::TrendTag::from),
         authors: preview.authors,
         html: preview.html,
     })

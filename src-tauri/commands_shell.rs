@@ -9,7 +9,7 @@ use tauri::{AppHandle, Runtime, State, Webview};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 use crate::dto_shell::{InitPrompt, OpenOutcome, RecentEntry};
-use crate::error::ErrorDto;
+use crate::error::{ErrorDto, ErrorKind};
 use crate::recent::RecentStore;
 use crate::spelling::{self, Dictionaries, SpellingView};
 use crate::switch::switch_to;
@@ -58,7 +58,7 @@ pub fn open_recent<R: Runtime>(
     let folder = PathBuf::from(&path);
     if !recent.load().contains(&folder) {
         return Err(ErrorDto {
-            kind: "invalid".into(),
+            kind: ErrorKind::Invalid,
             message: format!(
                 "{path} is not in the list of recent workspaces; open it with File ▸ Open Workspace…"
             ),
@@ -113,7 +113,7 @@ pub(crate) fn pick_folder<R: Runtime>(
         return Ok(None);
     };
     picked.into_path().map(Some).map_err(|error| ErrorDto {
-        kind: "invalid".into(),
+        kind: ErrorKind::Invalid,
         message: format!("the chosen folder cannot be used: {error}"),
     })
 }
@@ -126,7 +126,7 @@ pub fn set_menu_labels<R: Runtime>(
     labels: HashMap<String, String>,
 ) -> Result<(), ErrorDto> {
     crate::menu::relabel(&app, &labels).map_err(|error| ErrorDto {
-        kind: "unavailable".into(),
+        kind: ErrorKind::Unavailable,
         message: format!("The menus could not be shown in the chosen language: {error}"),
     })
 }
@@ -142,7 +142,7 @@ pub fn set_spelling<R: Runtime>(
 ) -> Result<SpellingView, ErrorDto> {
     let view = dictionaries.choose(&lang, enabled);
     spelling::apply(&webview, view.languages()).map_err(|error| ErrorDto {
-        kind: "unavailable".into(),
+        kind: ErrorKind::Unavailable,
         message: format!("The spell checker could not be switched to {lang}: {error}"),
     })?;
     Ok(view)

@@ -6,7 +6,7 @@
 use tauri::State;
 
 use crate::dto_translation::TranslationPane;
-use crate::error::ErrorDto;
+use crate::error::{ErrorDto, ErrorKind};
 use crate::session::Session;
 use galley_core::hash::ContentHash;
 use galley_core::translation;
@@ -32,7 +32,7 @@ pub fn mark_handled(
     key: String,
 ) -> Result<TranslationPane, ErrorDto> {
     let key = ContentHash::from_hex(&key).ok_or_else(|| ErrorDto {
-        kind: "invalid".into(),
+        kind: ErrorKind::Invalid,
         message: format!(
             "`{key}` does not name a paragraph; reload the translation and try again."
         ),

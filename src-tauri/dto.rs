@@ -10,9 +10,29 @@ use crate::dto_records::{concurrent_editorial, ConcurrentEditorial, EditorialSta
 use crate::dto_translation::{language_status, LanguageStatus};
 use crate::error::ErrorDto;
 use galley_core::clock::format_time;
+use galley_core::draft::Trend;
 use galley_core::records::EditorialStatus;
 use galley_core::settings::Settings;
 use galley_core::workspace::{LibraryEntry, LibraryView};
+
+/// A commentary's trend as its front matter spells it (the core's `Trend`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum TrendTag {
+    Improved,
+    Unchanged,
+    Deteriorated,
+}
+
+impl From<Trend> for TrendTag {
+    fn from(trend: Trend) -> Self {
+        match trend {
+            Trend::Improved => TrendTag::Improved,
+            Trend::Unchanged => TrendTag::Unchanged,
+            Trend::Deteriorated => TrendTag::Deteriorated,
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -60,7 +80,7 @@ pub struct Commentary {
     /// ISO week of the issue, e.g. "2020-W20".
     pub issue: Option<String>,
     pub section: Option<String>,
-    pub trend: Option<String>,
+    pub trend: Option<TrendTag>,
     /// Editorial status: `draft` also when none was ever set.
     pub editorial: EditorialState,
     /// Who set the editorial status, and when (UTC); `null` when nobody has yet.
@@ -96,7 +116,7 @@ pub struct DraftView {
     pub id: String,
     pub lang: String,
     pub title: String,
-    pub trend: Option<String>,
+    pub trend: Option<TrendTag>,
     pub authors: Vec<String>,
     pub lead: String,
     pub section: Option<String>,
@@ -152,7 +172,7 @@ fn commentary(entry: &LibraryEntry) -> Commentary {
         source_lang: source.lang.clone(),
         issue: source.issue.as_ref().map(ToString::to_string),
         section: source.section.clone(),
-        trend: source.trend.as_ref().map(ToString::to_string),
+        trend: source.trend.map(TrendTag::from),
         editorial: event
             .map_or(EditorialStatus::Draft, |event| event.status)
             .into(),

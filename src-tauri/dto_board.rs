@@ -12,7 +12,7 @@ use crate::dto_records::{
     EditorialState, NoteView,
 };
 use crate::dto_translation::LanguageState;
-use crate::error::ErrorDto;
+use crate::error::{ErrorDto, ErrorKind};
 use galley_core::bundle::Progress;
 use galley_core::clock::format_time;
 use galley_core::issue::{Blocker, Board, BoardCell, BoardConflict, BoardRow, Readiness};
@@ -329,7 +329,7 @@ fn blocker_view(blocker: &Blocker) -> BlockerView {
 
 pub fn parse_editorial(status: &str) -> Result<EditorialStatus, ErrorDto> {
     EditorialStatus::parse(status).ok_or_else(|| ErrorDto {
-        kind: "invalid".into(),
+        kind: ErrorKind::Invalid,
         message: format!(
             "`{status}` is not an editorial status; use draft, in-review or approved."
         ),

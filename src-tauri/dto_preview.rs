@@ -10,7 +10,7 @@ use ts_rs::TS;
 pub struct PreviewView {
     pub title: String,
     pub lead: String,
-    pub trend: Option<String>,
+    pub trend: Option<crate::dto::TrendTag>,
     pub authors: Vec<String>,
     /// Sanitized HTML of the body: no script, style, event handler or `javascript:` link.
     pub html: String,

@@ -3,7 +3,12 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::dto::TrendTag;
+use crate::dto_translation::LanguageState;
+use galley_core::draft::Trend;
+use galley_core::records::TranslationStatus;
 use galley_core::search::{Filters, Highlighted, SearchHit, SearchRequest};
+use galley_core::translation;
 
 /// What the search box sends. Empty filters are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
@@ -55,8 +60,9 @@ pub struct SearchHitView {
     pub issue: Option<String>,
     pub section: Option<String>,
     pub authors: Vec<String>,
-    pub trend: Option<String>,
-    pub status: Option<String>,
+    pub trend: Option<TrendTag>,
+    /// The recorded translation status (`missing`, `in-progress`, `in-review`, `done`).
+    pub status: Option<LanguageState>,
 }
 
 /// A run of plain text; `matched` runs are the words that matched the query. The UI draws
@@ -79,8 +85,18 @@ impl From<&SearchHit> for SearchHitView {
             issue: hit.issue.clone(),
             section: hit.section.clone(),
             authors: hit.authors.clone(),
-            trend: hit.trend.clone(),
-            status: hit.status.clone(),
+            // The index keeps the front matter's and the records' spellings; an unreadable one
+            // is shown as none rather than failing the search.
+            trend: hit
+                .trend
+                .as_deref()
+                .and_then(|t| t.parse::<Trend>().ok())
+                .map(TrendTag::from),
+            status: hit
+                .status
+                .as_deref()
+                .and_then(TranslationStatus::parse)
+                .map(|s| translation::LanguageState::recorded(Some(s)).into()),
         }
     }
 }

@@ -18,12 +18,14 @@
 //!   the menus' labels, the spell checker's language
 //! - `commands_sync`, `dto_sync`  sharing through git: sync, its state, conflicts, setting
 //!   sharing up, opening a shared workspace (a clone; the folder picked natively)
+//! - `events`    every event emitted to the window, listed once (exported to TS)
 //! - `switch`    replacing the open workspace (session, watcher, recent list, event)
 //! - `recent`    where the recent-workspaces list is kept; `menu` the native menu bar
 //! - `spelling`  the webview's spell checker in the open draft's language
 
 pub mod bindings;
 pub mod catch_up;
+#[macro_use]
 mod command_names;
 pub mod commands;
 pub mod commands_actions;
@@ -49,6 +51,7 @@ pub mod dto_sync;
 pub mod dto_translation;
 pub mod dto_xliff;
 pub mod error;
+pub mod events;
 pub mod launch;
 pub mod menu;
 pub mod profile_store;
@@ -78,6 +81,13 @@ fn author() -> String {
         .unwrap_or_else(|_| "unknown".to_string())
 }
 
+/// `generate_handler!` over the one list in command_names.rs.
+macro_rules! invoke_handler {
+    ($($module:ident :: $command:ident),* $(,)?) => {
+        tauri::generate_handler![$($module::$command),*]
+    };
+}
+
 /// The app without its runtime: shared by `run` and the mock-runtime tests.
 pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> tauri::Builder<R> {
     builder
@@ -89,66 +99,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> taur
             profile_store::install(app.handle());
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::open_workspace_info,
-            commands::list_commentaries,
-            commands::read_draft,
-            commands::edit_fields,
-            commands::save_draft,
-            commands::list_versions,
-            commands::diff_versions,
-            commands::label_version,
-            commands::restore_version,
-            commands::translation_view,
-            commands::set_translation_status,
-            commands::translation_source_diff,
-            commands::mark_minor,
-            commands_translation::start_translation,
-            commands_translation::mark_handled,
-            commands_translation::restore_translation_status,
-            commands_translation::replace_paragraph,
-            commands_settings::get_profile,
-            commands_settings::set_profile,
-            commands_settings::get_workspace_settings,
-            commands_settings::update_workspace_settings,
-            commands_board::issue_board,
-            commands_board::move_commentary,
-            commands_board::step_commentary,
-            commands_board::set_editorial_status,
-            commands_board::set_issue_title,
-            commands_notes::editorial_notes,
-            commands_notes::add_editorial_note,
-            commands_board::export_target,
-            commands_board::choose_export_target,
-            commands_board::export_issue,
-            commands_board::show_export_folder,
-            commands_preview::render_preview,
-            commands_preview::count_words,
-            commands_search::search_drafts,
-            commands_xliff::xliff_export,
-            commands_xliff::xliff_import,
-            commands_shell::list_recent,
-            commands_shell::open_workspace,
-            commands_shell::open_recent,
-            commands_shell::ui_ready,
-            commands_shell::quit_app,
-            commands_shell::set_menu_labels,
-            commands_shell::set_spelling,
-            commands_sync::sync_now,
-            commands_sync::sync_state,
-            commands_sync::sync_conflicts,
-            commands_sync::resolve_conflict,
-            commands_sync::conflict_parts,
-            commands_sync::resolve_conflict_pieces,
-            commands_sync::share_workspace,
-            commands_sync::open_shared_workspace,
-            commands_actions::create_commentary,
-            commands_actions::create_issue,
-            commands_actions::rename_commentary,
-            commands_actions::trash_commentary,
-            commands_actions::list_trash,
-            commands_actions::restore_from_trash,
-        ])
+        .invoke_handler(with_commands!(invoke_handler))
 }
 
 /// The compiled-in configuration, capabilities and front end.

@@ -6,7 +6,7 @@ use std::sync::Mutex;
 
 use tauri::{Manager, Runtime};
 
-use crate::error::ErrorDto;
+use crate::error::{ErrorDto, ErrorKind};
 use crate::session::Session;
 use galley_core::profile::{attribution, Profile, PROFILE_FILE};
 
@@ -53,7 +53,7 @@ impl ProfileStore {
     /// Writes `profile` to the file and makes it the current one.
     pub fn save(&self, profile: Profile) -> Result<Profile, ErrorDto> {
         let path = self.path.as_deref().ok_or_else(|| ErrorDto {
-            kind: "io".into(),
+            kind: ErrorKind::Io,
             message: "this system gives Galley no folder for its settings, so your profile cannot be saved.".into(),
         })?;
         profile.save(path)?;
@@ -88,7 +88,7 @@ impl ProfileStore {
 
 fn lock<T>(mutex: &Mutex<T>) -> Result<std::sync::MutexGuard<'_, T>, ErrorDto> {
     mutex.lock().map_err(|_| ErrorDto {
-        kind: "internal".into(),
+        kind: ErrorKind::Internal,
         message: "an earlier command failed while using your profile; restart Galley.".into(),
     })
 }

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::error::ErrorDto;
+use crate::error::{ErrorDto, ErrorKind};
 use galley_core::workspace::{Env, Workspace};
 
 pub struct Session {
@@ -95,7 +95,7 @@ impl Session {
         f: impl FnOnce(&mut Workspace) -> Result<T, ErrorDto>,
     ) -> Result<T, ErrorDto> {
         let mut guard = self.opened.lock().map_err(|_| ErrorDto {
-            kind: "internal".into(),
+            kind: ErrorKind::Internal,
             message: "an earlier command failed while using the workspace; restart Galley.".into(),
         })?;
         match &mut guard.workspace {

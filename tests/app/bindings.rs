@@ -17,3 +17,32 @@ fn committed_typescript_bindings_match_the_rust_dtos() {
          and commit the result.\n--- generated ---\n{generated}"
     );
 }
+
+/// The shell's kind for each core kind has the core's code, and no two kinds share a code, so
+/// the UI's `ErrorKind` union and `ERROR_KINDS` say exactly what crosses IPC.
+#[test]
+fn error_kinds_keep_the_core_codes_and_are_listed_once() {
+    use galley_desktop::error::ErrorKind;
+    for core_kind in galley_core::ErrorKind::ALL {
+        let wire = serde_json::to_value(ErrorKind::from(core_kind)).expect("serializes");
+        assert_eq!(wire, serde_json::Value::from(core_kind.as_str()));
+    }
+    let all = ErrorKind::all();
+    let codes: std::collections::HashSet<String> = all
+        .iter()
+        .map(|k| serde_json::to_string(k).expect("serializes"))
+        .collect();
+    assert_eq!(codes.len(), all.len(), "two kinds share a code");
+    assert_eq!(
+        all.len(),
+        galley_core::ErrorKind::ALL.len() + ErrorKind::SHELL_ONLY.len()
+    );
+    for kind in ErrorKind::SHELL_ONLY {
+        assert!(
+            !galley_core::ErrorKind::ALL
+                .into_iter()
+                .any(|core_kind| ErrorKind::from(core_kind) == kind),
+            "{kind:?} is the core's, not only the shell's"
+        );
+    }
+}

@@ -299,6 +299,39 @@ fn xliff_export_of_an_unknown_language_is_the_cores_error() {
     );
 }
 
+/// Typed trend and status keep the spellings on the wire: each hit's trend is its file's
+/// front-matter trend, and a status is one of the records' names.
+#[test]
+fn search_hits_carry_trend_and_status_in_their_file_spellings() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+
+    let hits = search(&app, json!({ "query": "gas" })).expect("search succeeds");
+    assert!(!hits.is_empty());
+    for hit in &hits {
+        let path = hit["path"].as_str().expect("a path");
+        let text = std::fs::read_to_string(workspace.path().join(path)).expect("read the hit");
+        let trend = text
+            .lines()
+            .find_map(|l| l.strip_prefix("trend: "))
+            .map(str::trim);
+        assert_eq!(hit["trend"].as_str(), trend, "{path}: {hit}");
+        let status = hit["status"].as_str();
+        assert!(
+            status.is_none_or(|s| ["missing", "in-progress", "in-review", "done"].contains(&s)),
+            "{path}: {hit}"
+        );
+    }
+    assert!(
+        hits.iter().any(|h| h["trend"].is_string()),
+        "some hit has a trend: {hits:?}"
+    );
+    assert!(
+        hits.iter().any(|h| h["status"].is_string()),
+        "some hit has a status: {hits:?}"
+    );
+}
+
 #[test]
 fn the_editor_counts_words_as_the_core_does_in_any_script() {
     let workspace = sample_workspace();

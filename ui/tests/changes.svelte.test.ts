@@ -110,7 +110,7 @@ describe("one change event", () => {
   it("a failed reload keeps the library the core last listed", async () => {
     fakeIpc();
     const changes = new WorkspaceChanges();
-    const listed = { commentaries: [], problems: [{ kind: "invalid", message: "x" }] };
+    const listed = { commentaries: [], problems: [{ kind: "invalid" as const, message: "x" }] };
     const library = new LibraryStore(changes, listed);
     ipc.listCommentaries.mockRejectedValueOnce({ kind: "io", message: "gone" });
     changes.heard(events[0]![1]);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { flushSync, mount, unmount } from "svelte";
-import type { DraftView, FrontFields } from "../src/ipc/bindings";
+import type { DraftView, ErrorDto, FrontFields } from "../src/ipc/bindings";
 
 vi.mock("../src/ipc", () => ({ asErrorDto: (reason: unknown) => reason }));
 
@@ -13,7 +13,7 @@ const VIEW: DraftView = {
   issue: "2020-W20", tags: [], translationOf: null, body: "", text: "", hash: "h",
 };
 
-function form(refused: { field: string; error: { kind: string; message: string } } | null = null) {
+function form(refused: { field: string; error: ErrorDto } | null = null) {
   const target = document.createElement("div");
   document.body.append(target);
   const onfields = vi.fn<(fields: FrontFields) => void>();

@@ -2,7 +2,7 @@
 // (for codes read two ways) its variant in every UI catalogue; the words follow the UI language;
 // each fixable reason offers its fix; Export says why it is off.
 import { afterEach, describe, expect, it } from "vitest";
-import { ERROR_KINDS, REASON_KINDS } from "../src/ipc";
+import { asErrorDto, ERROR_KINDS, REASON_KINDS } from "../src/ipc";
 import type { BlockerView, LanguageReadinessView } from "../src/ipc";
 import { catalogues, setUiLanguage, UI_LANGUAGES } from "../src/i18n";
 import { errorKindText } from "../src/lib/errors";
@@ -116,9 +116,14 @@ describe("error kinds in the user's language", () => {
     expect(missing).toEqual([]);
   });
 
-  it("words a refused export in the UI language, and an unknown kind by its code", () => {
+  it("words a refused export in the UI language", () => {
     setUiLanguage("be");
     expect(errorKindText("not_ready")).toBe("Экспарт адхілены: выпуск не гатовы да публікацыі.");
-    expect(errorKindText("from_the_future")).toBe("Прычына: from_the_future");
+  });
+
+  it("takes a rejection's kind only when it is one the app knows", () => {
+    expect(asErrorDto({ kind: "not_found", message: "gone" })).toEqual({ kind: "not_found", message: "gone" });
+    expect(asErrorDto({ kind: "from_the_future", message: "x" })).toEqual({ kind: "internal", message: "from_the_future: x" });
+    expect(asErrorDto(new Error("bridge"))).toEqual({ kind: "internal", message: "Error: bridge" });
   });
 });

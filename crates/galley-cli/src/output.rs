@@ -8,6 +8,7 @@ use galley_core::history::{Origin, Version};
 use galley_core::reconcile::Change;
 use galley_core::workspace::{Listing, MissingFields, RecordReport, SaveOutcome};
 
+mod documents;
 mod export;
 mod issue;
 mod review;
@@ -19,7 +20,7 @@ mod xliff;
 use galley_core::Error;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::json;
 use std::path::Path;
 
 pub struct Printer {
@@ -110,7 +111,9 @@ impl Printer {
         if self.json {
             eprintln!(
                 "{}",
-                json!({ "error": { "kind": e.kind(), "message": e.to_string() } })
+                json!(documents::ErrorJson {
+                    error: documents::ProblemJson::from(e)
+                })
             );
         } else {
             eprintln!("galley: {e}");
@@ -139,22 +142,10 @@ impl Printer {
 
     pub fn listing(&self, listing: &Listing) {
         if self.json {
-            let drafts: Vec<_> = listing
-                .drafts
-                .iter()
-                .map(|d| {
-                    json!({
-                        "id": d.id, "lang": d.lang, "path": d.path, "title": d.title,
-                        "trend": d.trend.map(|t| t.as_str()), "section": d.section,
-                        "issue": d.issue.map(|w| w.to_string()), "authors": d.authors,
-                        "translation_of": d.translation_of, "words": d.words,
-                        "in_conflict": d.in_conflict,
-                    })
-                })
-                .collect();
-            self.print_json(
-                &json!({ "drafts": drafts, "problems": problems_json(&listing.problems) }),
-            );
+            self.print_json(&documents::ListJson {
+                drafts: listing.drafts.iter().map(Into::into).collect(),
+                problems: documents::problems(&listing.problems),
+            });
             return;
         }
         for d in &listing.drafts {
@@ -273,16 +264,11 @@ impl Printer {
     /// needs is empty); only problems fail the command.
     pub fn problems(&self, problems: &[Error], warnings: &[MissingFields]) {
         if self.json {
-            let warnings: Vec<Value> = warnings
-                .iter()
-                .map(|w| {
-                    json!({ "path": w.path, "missing": w.fields.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
-                            "message": w.message() })
-                })
-                .collect();
-            self.print_json(&json!({
-                "ok": problems.is_empty(), "problems": problems_json(problems), "warnings": warnings,
-            }));
+            self.print_json(&documents::CheckJson {
+                ok: problems.is_empty(),
+                problems: documents::problems(problems),
+                warnings: warnings.iter().map(Into::into).collect(),
+            });
             return;
         }
         for p in problems {
@@ -329,9 +315,9 @@ fn change_name(change: &Option<Change>) -> &'static str {
 }
 
 fn problems_json(problems: &[Error]) -> Vec<serde_json::Value> {
-    problems
-        .iter()
-        .map(|e| json!({ "kind": e.kind(), "message": e.to_string() }))
+    documents::problems(problems)
+        .into_iter()
+        .map(|p| json!(p))
         .collect()
 }
 

@@ -123,51 +123,109 @@ pub enum Error {
     },
 }
 
-impl Error {
-    /// The stable, machine-readable tag for this error (crosses IPC as `kind`).
-    /// Every tag [`Error::kind`] gives, for shells that keep a sentence per kind (the app's
-    /// catalogues are checked against it).
-    pub const KINDS: [&'static str; 18] = [
-        "io",
-        "write_failed",
-        "invalid_draft",
-        "conflict_markers",
-        "conflict_copy",
-        "not_text",
-        "too_large",
-        "no_workspace",
-        "outside_workspace",
-        "not_found",
-        "invalid",
-        "invalid_settings",
-        "database",
-        "corrupt",
-        "watch",
-        "not_ready",
-        "journal",
-        "sync",
+/// The stable, machine-readable tag of an [`Error`]: shells branch and translate on it, never on
+/// the message. Its code (`as_str`, and the serde form) is part of the IPC and CLI contracts, so
+/// a variant is never renamed once shipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    Io,
+    WriteFailed,
+    InvalidDraft,
+    ConflictMarkers,
+    ConflictCopy,
+    NotText,
+    TooLarge,
+    NoWorkspace,
+    OutsideWorkspace,
+    NotFound,
+    Invalid,
+    InvalidSettings,
+    Database,
+    Corrupt,
+    Watch,
+    NotReady,
+    Journal,
+    Sync,
+}
+
+impl ErrorKind {
+    /// Every kind, for shells that keep a sentence per kind (the app's catalogues are checked
+    /// against it).
+    pub const ALL: [ErrorKind; 18] = [
+        ErrorKind::Io,
+        ErrorKind::WriteFailed,
+        ErrorKind::InvalidDraft,
+        ErrorKind::ConflictMarkers,
+        ErrorKind::ConflictCopy,
+        ErrorKind::NotText,
+        ErrorKind::TooLarge,
+        ErrorKind::NoWorkspace,
+        ErrorKind::OutsideWorkspace,
+        ErrorKind::NotFound,
+        ErrorKind::Invalid,
+        ErrorKind::InvalidSettings,
+        ErrorKind::Database,
+        ErrorKind::Corrupt,
+        ErrorKind::Watch,
+        ErrorKind::NotReady,
+        ErrorKind::Journal,
+        ErrorKind::Sync,
     ];
 
-    pub fn kind(&self) -> &'static str {
+    /// The stable code, e.g. `not_ready` (the same text serde writes).
+    pub fn as_str(self) -> &'static str {
         match self {
-            Error::Io { .. } => "io",
-            Error::WriteFailed { .. } => "write_failed",
-            Error::InvalidDraft { .. } => "invalid_draft",
-            Error::ConflictMarkers { .. } => "conflict_markers",
-            Error::ConflictCopy { .. } => "conflict_copy",
-            Error::NotText { .. } => "not_text",
-            Error::TooLarge { .. } => "too_large",
-            Error::NoWorkspace { .. } => "no_workspace",
-            Error::OutsideWorkspace { .. } => "outside_workspace",
-            Error::NotFound { .. } => "not_found",
-            Error::Invalid { .. } => "invalid",
-            Error::InvalidSettings { .. } => "invalid_settings",
-            Error::Database { .. } => "database",
-            Error::Corrupt { .. } => "corrupt",
-            Error::Watch { .. } => "watch",
-            Error::NotReady { .. } => "not_ready",
-            Error::Journal { .. } => "journal",
-            Error::Sync { .. } => "sync",
+            ErrorKind::Io => "io",
+            ErrorKind::WriteFailed => "write_failed",
+            ErrorKind::InvalidDraft => "invalid_draft",
+            ErrorKind::ConflictMarkers => "conflict_markers",
+            ErrorKind::ConflictCopy => "conflict_copy",
+            ErrorKind::NotText => "not_text",
+            ErrorKind::TooLarge => "too_large",
+            ErrorKind::NoWorkspace => "no_workspace",
+            ErrorKind::OutsideWorkspace => "outside_workspace",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Invalid => "invalid",
+            ErrorKind::InvalidSettings => "invalid_settings",
+            ErrorKind::Database => "database",
+            ErrorKind::Corrupt => "corrupt",
+            ErrorKind::Watch => "watch",
+            ErrorKind::NotReady => "not_ready",
+            ErrorKind::Journal => "journal",
+            ErrorKind::Sync => "sync",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Error {
+    /// The stable, machine-readable tag for this error (crosses IPC as `kind`).
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Io { .. } => ErrorKind::Io,
+            Error::WriteFailed { .. } => ErrorKind::WriteFailed,
+            Error::InvalidDraft { .. } => ErrorKind::InvalidDraft,
+            Error::ConflictMarkers { .. } => ErrorKind::ConflictMarkers,
+            Error::ConflictCopy { .. } => ErrorKind::ConflictCopy,
+            Error::NotText { .. } => ErrorKind::NotText,
+            Error::TooLarge { .. } => ErrorKind::TooLarge,
+            Error::NoWorkspace { .. } => ErrorKind::NoWorkspace,
+            Error::OutsideWorkspace { .. } => ErrorKind::OutsideWorkspace,
+            Error::NotFound { .. } => ErrorKind::NotFound,
+            Error::Invalid { .. } => ErrorKind::Invalid,
+            Error::InvalidSettings { .. } => ErrorKind::InvalidSettings,
+            Error::Database { .. } => ErrorKind::Database,
+            Error::Corrupt { .. } => ErrorKind::Corrupt,
+            Error::Watch { .. } => ErrorKind::Watch,
+            Error::NotReady { .. } => ErrorKind::NotReady,
+            Error::Journal { .. } => ErrorKind::Journal,
+            Error::Sync { .. } => ErrorKind::Sync,
         }
     }
 
@@ -301,8 +359,8 @@ mod kinds_tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    /// One of each error; `kind()`'s match has no wildcard, so a new variant needs a tag, and
-    /// this list (whose length is checked against the enum's tags) needs its example.
+    /// One of each error; `kind()`'s match has no wildcard, so a new variant needs a kind, and
+    /// this list (checked against `ErrorKind::ALL`) needs its example.
     #[test]
     fn kinds_lists_every_error_once() {
         let io = || std::io::Error::other("x");
@@ -375,9 +433,20 @@ mod kinds_tests {
                 message: "x".into(),
             },
         ];
-        let kinds: BTreeSet<&str> = errors.iter().map(Error::kind).collect();
-        let listed: BTreeSet<&str> = Error::KINDS.into_iter().collect();
-        assert_eq!(listed.len(), Error::KINDS.len(), "a kind is listed twice");
+        let kinds: BTreeSet<ErrorKind> = errors.iter().map(Error::kind).collect();
+        let listed: BTreeSet<ErrorKind> = ErrorKind::ALL.into_iter().collect();
+        assert_eq!(listed.len(), ErrorKind::ALL.len(), "a kind is listed twice");
         assert_eq!(kinds, listed);
+    }
+
+    /// The code is the contract: serde writes exactly `as_str`, and no two kinds share one.
+    #[test]
+    fn each_kind_serializes_to_its_own_code() {
+        let mut codes = BTreeSet::new();
+        for kind in ErrorKind::ALL {
+            let json = serde_json::to_value(kind).expect("a kind serializes");
+            assert_eq!(json, serde_json::Value::from(kind.as_str()), "{kind:?}");
+            assert!(codes.insert(kind.as_str()), "{kind:?} repeats a code");
+        }
     }
 }

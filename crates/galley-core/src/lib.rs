@@ -60,4 +60,4 @@ pub mod watch;
 pub mod workspace;
 pub mod xliff;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};

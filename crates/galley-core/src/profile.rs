@@ -273,7 +273,7 @@ mod tests {
 
         let error = Profile::load(&path).unwrap_err();
 
-        assert_eq!(error.kind(), "invalid_settings");
+        assert_eq!(error.kind(), crate::ErrorKind::InvalidSettings);
         let message = error.to_string();
         assert!(message.contains(&path.display().to_string()), "{message}");
         assert!(message.contains("line 2"), "{message}");
@@ -301,7 +301,7 @@ mod tests {
 
         let error = nameless.save(&path).unwrap_err();
 
-        assert_eq!(error.kind(), "invalid");
+        assert_eq!(error.kind(), crate::ErrorKind::Invalid);
         assert!(!path.exists());
     }
 

@@ -220,7 +220,7 @@ mod tests {
 
         let error = RecentWorkspaces::load(&file).expect_err("refused");
 
-        assert_eq!(error.kind(), "invalid_settings");
+        assert_eq!(error.kind(), crate::ErrorKind::InvalidSettings);
         assert!(error.to_string().contains("recent.toml"), "{error}");
     }
 

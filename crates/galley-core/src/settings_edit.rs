@@ -421,7 +421,7 @@ title = { be = \"Эканоміка\", en = \"Economy\" }
             })
             .unwrap_err();
 
-        assert_eq!(error.kind(), "invalid");
+        assert_eq!(error.kind(), crate::ErrorKind::Invalid);
         assert!(
             error.to_string().contains("at least one language"),
             "{error}"

@@ -42,7 +42,6 @@ export const be: Record<MessageKey, string> = {
   problemsHeading: "Некаторыя файлы не ўдалося прачытаць",
   workspaceErrorHeading: "Не ўдалося адкрыць працоўную прастору",
   draftErrorHeading: "Не ўдалося прачытаць гэты чарнавік",
-  errorKind: "Прычына: {kind}",
   // error kinds by the core's code (ERROR_KINDS): what kind of problem, in this language
   error_io: "Не ўдалося прачытаць або запісаць файл.",
   error_write_failed: "Файл не ўдалося захаваць; тэкст на дыску не змяніўся.",

@@ -40,7 +40,6 @@ export const en = {
   problemsHeading: "Some files could not be read",
   workspaceErrorHeading: "The workspace could not be opened",
   draftErrorHeading: "This draft could not be read",
-  errorKind: "Reason: {kind}",
   // error kinds by the core's code (ERROR_KINDS): what kind of problem, in this language
   error_io: "A file could not be read or written.",
   error_write_failed: "The file could not be saved; the text on disk is unchanged.",

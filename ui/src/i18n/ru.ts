@@ -42,7 +42,6 @@ export const ru: Record<MessageKey, string> = {
   problemsHeading: "Некоторые файлы не удалось прочитать",
   workspaceErrorHeading: "Не удалось открыть рабочее пространство",
   draftErrorHeading: "Не удалось прочитать этот черновик",
-  errorKind: "Причина: {kind}",
   // error kinds by the core's code (ERROR_KINDS): what kind of problem, in this language
   error_io: "Не удалось прочитать или записать файл.",
   error_write_failed: "Файл не удалось сохранить; текст на диске не изменился.",

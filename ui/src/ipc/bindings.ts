@@ -1,7 +1,9 @@
 // Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:
 // run `UPDATE_BINDINGS=1 cargo test --test app bindings` to regenerate.
 
-export type ErrorDto = { kind: string, message: string, };
+export type ErrorKind = "io" | "write_failed" | "invalid_draft" | "conflict_markers" | "conflict_copy" | "not_text" | "too_large" | "no_workspace" | "outside_workspace" | "not_found" | "invalid" | "invalid_settings" | "database" | "corrupt" | "watch" | "not_ready" | "journal" | "sync" | "internal" | "unavailable";
+
+export type ErrorDto = { kind: ErrorKind, message: string, };
 
 export type WorkspaceInfo = { 
 /**
@@ -43,6 +45,8 @@ problems: Array<ErrorDto>,
  */
 pending?: number, };
 
+export type TrendTag = "improved" | "unchanged" | "deteriorated";
+
 export type Commentary = { id: string, 
 /**
  * The title in the source language.
@@ -51,7 +55,7 @@ title: string, sourceLang: string,
 /**
  * ISO week of the issue, e.g. "2020-W20".
  */
-issue: string | null, section: string | null, trend: string | null, 
+issue: string | null, section: string | null, trend: TrendTag | null, 
 /**
  * Editorial status: `draft` also when none was ever set.
  */
@@ -85,7 +89,7 @@ path: string, title: string, words: number,
  */
 inConflict: boolean, };
 
-export type DraftView = { path: string, id: string, lang: string, title: string, trend: string | null, authors: Array<string>, lead: string, section: string | null, issue: string | null, tags: Array<string>, translationOf: string | null, 
+export type DraftView = { path: string, id: string, lang: string, title: string, trend: TrendTag | null, authors: Array<string>, lead: string, section: string | null, issue: string | null, tags: Array<string>, translationOf: string | null, 
 /**
  * The Markdown after the front matter, as on disk.
  */
@@ -535,7 +539,7 @@ export type NotMadeFormat = "feeds" | "ninjs" | "email";
 
 export type ExportProgress = { week: string, done: number, total: number, what: string, };
 
-export type PreviewView = { title: string, lead: string, trend: string | null, authors: Array<string>, 
+export type PreviewView = { title: string, lead: string, trend: TrendTag | null, authors: Array<string>, 
 /**
  * Sanitized HTML of the body: no script, style, event handler or `javascript:` link.
  */
@@ -563,7 +567,11 @@ export type SearchHitView = {
 /**
  * Workspace-relative; pass it to `read_draft`.
  */
-path: string, id: string, lang: string, title: Array<TextPart>, snippet: Array<TextPart>, issue: string | null, section: string | null, authors: Array<string>, trend: string | null, status: string | null, };
+path: string, id: string, lang: string, title: Array<TextPart>, snippet: Array<TextPart>, issue: string | null, section: string | null, authors: Array<string>, trend: TrendTag | null, 
+/**
+ * The recorded translation status (`missing`, `in-progress`, `in-review`, `done`).
+ */
+status: LanguageState | null, };
 
 export type TextPart = { text: string, matched: boolean, };
 
@@ -686,10 +694,83 @@ export const REASON_KINDS = ["not_approved", "translation_missing", "translation
 
 export type ReasonKind = (typeof REASON_KINDS)[number];
 
-/** Every error kind the app can report (`Error::KINDS`, then the shell's own). */
-export const ERROR_KINDS = ["io", "write_failed", "invalid_draft", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "not_found", "invalid", "invalid_settings", "database", "corrupt", "watch", "not_ready", "journal", "sync", "internal", "unavailable"] as const;
+/** Every error kind the app can report (`ErrorKind::all()`: the core's, then the shell's own). */
+export const ERROR_KINDS: readonly ErrorKind[] = ["io", "write_failed", "invalid_draft", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "not_found", "invalid", "invalid_settings", "database", "corrupt", "watch", "not_ready", "journal", "sync", "internal", "unavailable"] as const;
 
 /** Every labelled part of the native menu (`menu::english_labels`). */
 export const MENU_LABEL_IDS = ["new-commentary", "new-issue", "open-workspace", "save", "sync", "set-up-sharing", "open-shared", "quit", "undo", "redo", "find", "replace", "focus-mode", "toggle-preview", "show-history", "show-translation", "show-trash", "file", "edit", "view", "help", "open-recent", "cut", "copy", "paste", "select-all", "about"] as const;
 
 export type MenuLabelId = (typeof MENU_LABEL_IDS)[number];
+
+/** Every IPC command (`command_names.rs`); `ui/src/ipc/` calls them by these. */
+export const COMMANDS = {
+  open_workspace_info: "open_workspace_info",
+  list_commentaries: "list_commentaries",
+  read_draft: "read_draft",
+  edit_fields: "edit_fields",
+  save_draft: "save_draft",
+  list_versions: "list_versions",
+  diff_versions: "diff_versions",
+  label_version: "label_version",
+  restore_version: "restore_version",
+  translation_view: "translation_view",
+  set_translation_status: "set_translation_status",
+  translation_source_diff: "translation_source_diff",
+  mark_minor: "mark_minor",
+  start_translation: "start_translation",
+  mark_handled: "mark_handled",
+  restore_translation_status: "restore_translation_status",
+  replace_paragraph: "replace_paragraph",
+  get_profile: "get_profile",
+  set_profile: "set_profile",
+  get_workspace_settings: "get_workspace_settings",
+  update_workspace_settings: "update_workspace_settings",
+  issue_board: "issue_board",
+  move_commentary: "move_commentary",
+  step_commentary: "step_commentary",
+  set_editorial_status: "set_editorial_status",
+  set_issue_title: "set_issue_title",
+  editorial_notes: "editorial_notes",
+  add_editorial_note: "add_editorial_note",
+  export_target: "export_target",
+  choose_export_target: "choose_export_target",
+  export_issue: "export_issue",
+  show_export_folder: "show_export_folder",
+  render_preview: "render_preview",
+  count_words: "count_words",
+  search_drafts: "search_drafts",
+  xliff_export: "xliff_export",
+  xliff_import: "xliff_import",
+  list_recent: "list_recent",
+  open_workspace: "open_workspace",
+  open_recent: "open_recent",
+  ui_ready: "ui_ready",
+  quit_app: "quit_app",
+  set_menu_labels: "set_menu_labels",
+  set_spelling: "set_spelling",
+  sync_now: "sync_now",
+  sync_state: "sync_state",
+  sync_conflicts: "sync_conflicts",
+  resolve_conflict: "resolve_conflict",
+  conflict_parts: "conflict_parts",
+  resolve_conflict_pieces: "resolve_conflict_pieces",
+  share_workspace: "share_workspace",
+  open_shared_workspace: "open_shared_workspace",
+  create_commentary: "create_commentary",
+  create_issue: "create_issue",
+  rename_commentary: "rename_commentary",
+  trash_commentary: "trash_commentary",
+  list_trash: "list_trash",
+  restore_from_trash: "restore_from_trash",
+} as const;
+
+export type Command = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/** Every event the app emits to the window (`events::EVENTS`). */
+export const EVENTS = {
+  workspaceChanged: "workspace-changed",
+  workspaceSwitched: "workspace-switched",
+  catchUpProgress: "catch-up-progress",
+  exportProgress: "export-progress",
+  menu: "menu",
+} as const;

@@ -1,8 +1,11 @@
 // An error's kind (the core's stable code, or the shell's own) in the user's language; the
 // core's sentence that names the file and the fix is shown beside it.
-import { catalogues, t, type MessageKey } from "../i18n";
+import { t, type MessageKey } from "../i18n";
+import type { ErrorKind } from "../ipc";
 
-export function errorKindText(kind: string): string {
-  const key = `error_${kind}`;
-  return key in catalogues.en ? t(key as MessageKey) : t("errorKind", { kind });
+// Typed so that a kind without its catalogue entry fails the build, not the user.
+const kindKey = (kind: ErrorKind): `error_${ErrorKind}` & MessageKey => `error_${kind}`;
+
+export function errorKindText(kind: ErrorKind): string {
+  return t(kindKey(kind));
 }

@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod issue;
 mod merge_driver;
+mod readme;
 mod records;
 mod search;
 mod support;

@@ -11,6 +11,7 @@ use galley_core::issue::Reason;
 use galley_core::search::{Filters, SearchRequest};
 use galley_core::workspace::{ExportOptions, Workspace};
 use galley_core::Error;
+use galley_core::ErrorKind;
 use std::path::Path;
 use std::process::Command;
 
@@ -97,7 +98,7 @@ fn assert_week_blocked(t: &mut TempWorkspace, file: &str, copy_of: Option<&str>)
     }
     for only_complete in [false, true] {
         let err = export_refusal(t, only_complete);
-        assert_eq!(err.kind(), "not_ready", "{err}");
+        assert_eq!(err.kind(), ErrorKind::NotReady, "{err}");
         assert!(err.to_string().contains(file), "{err}");
     }
 }
@@ -132,7 +133,7 @@ fn a_body_with_conflict_markers_is_refused_naming_the_line_and_both_sides() {
     );
     let err = Draft::parse(Path::new("2020-W20/army.en.md"), text.as_bytes())
         .expect_err("markers are refused");
-    assert_eq!(err.kind(), "conflict_markers");
+    assert_eq!(err.kind(), ErrorKind::ConflictMarkers);
     let message = err.to_string();
     for part in [
         "2020-W20/army.en.md, line 11",
@@ -309,7 +310,9 @@ fn a_translation_keeps_its_source_while_the_source_is_in_conflict() {
         "{problems:?}"
     );
     assert!(
-        grid.problems.iter().any(|p| p.kind() == "conflict_markers"),
+        grid.problems
+            .iter()
+            .any(|p| p.kind() == ErrorKind::ConflictMarkers),
         "{problems:?}"
     );
     let listing = t.ws.list().expect("list");
@@ -354,7 +357,7 @@ fn an_issue_file_with_markers_is_reported_by_check_and_blocks_its_week_until_res
     let err =
         t.ws.issue(week(W21))
             .expect_err("loading the issue file refuses");
-    assert_eq!(err.kind(), "conflict_markers");
+    assert_eq!(err.kind(), ErrorKind::ConflictMarkers);
     assert_week_blocked(&mut t, rel, None);
     t.write(rel, &original);
     assert!(t.ws.check().expect("check").is_empty());
@@ -378,13 +381,16 @@ fn a_settings_file_with_markers_refuses_to_open_naming_the_file_and_both_sides()
     )
     .expect("write");
     let err = galley_core::settings::Settings::load(&settings).expect_err("refused");
-    assert_eq!(err.kind(), "conflict_markers");
+    assert_eq!(err.kind(), ErrorKind::ConflictMarkers);
     let message = err.to_string();
     assert!(message.contains("settings.toml, line"), "{message}");
     assert!(message.contains("`origin/main`"), "{message}");
     drop(t.ws);
     let opened = Workspace::open(&root, super::support::env("Alena"));
-    assert_eq!(opened.err().map(|e| e.kind()), Some("conflict_markers"));
+    assert_eq!(
+        opened.err().map(|e| e.kind()),
+        Some(ErrorKind::ConflictMarkers)
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -410,7 +416,7 @@ fn a_conflict_copy_is_a_conflict_not_a_draft(copy: &str, tool: &str) {
     let problems = t.ws.check().expect("check");
     for problems in [&report.problems, &watched.problems, &problems] {
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert_eq!(problems[0].kind(), "conflict_copy");
+        assert_eq!(problems[0].kind(), ErrorKind::ConflictCopy);
         let message = problems[0].to_string();
         for part in [rel.as_str(), KEY_RATE, tool, "then delete the copy"] {
             assert!(message.contains(part), "{part:?} not in {message}");

@@ -6,6 +6,7 @@ use galley_core::draft::{
     FrontMatter, IsoWeek, Trend, MAX_DRAFT_BYTES,
 };
 use galley_core::Error;
+use galley_core::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use time::macros::date;
@@ -669,7 +670,7 @@ fn invalid_utf8_is_not_text_and_names_the_byte_offset() {
     bytes.extend_from_slice(b"\n---\n");
     match Draft::parse(Path::new("a.en.md"), &bytes) {
         Err(e @ Error::NotText { .. }) => {
-            assert_eq!(e.kind(), "not_text");
+            assert_eq!(e.kind(), ErrorKind::NotText);
             assert!(e.to_string().contains("byte offset 14"), "{e}");
         }
         other => panic!("expected NotText, got {other:?}"),
@@ -680,7 +681,7 @@ fn invalid_utf8_is_not_text_and_names_the_byte_offset() {
 fn a_file_with_nul_bytes_is_not_text() {
     let bytes = b"---\nid: abc\nlang: en\n---\n\x00\x01\x02binary";
     let err = Draft::parse(Path::new("a.en.md"), bytes).expect_err("binary is refused");
-    assert_eq!(err.kind(), "not_text");
+    assert_eq!(err.kind(), ErrorKind::NotText);
 }
 
 #[test]
@@ -714,7 +715,7 @@ fn read_draft_reads_a_file_and_names_it_by_its_display_path() {
     assert_eq!(draft.path(), Path::new("2020-W20/a.en.md"));
     assert_eq!(draft.front().title, "T");
     let missing = read_draft(&dir.path().join("nope.md"), Path::new("nope.md"));
-    assert_eq!(missing.expect_err("missing file").kind(), "io");
+    assert_eq!(missing.expect_err("missing file").kind(), ErrorKind::Io);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 //! else stay byte for byte, and bad values are refused with a sentence.
 
 use galley_core::draft::{edit_fields, Draft, FieldEdit, FieldsEdit};
+use galley_core::ErrorKind;
 use std::path::Path;
 
 const TEXT: &str = "---\nid: abc123\n# kept comment\ntitle: Old title\nlang: en\ncustom: kept\n---\n\nBody *stays*.\n";
@@ -72,7 +73,7 @@ fn a_bad_trend_or_issue_is_refused_for_its_field_with_its_value() {
     let mut form = form_of(TEXT);
     form.trend = Some("better".into());
     let (field, error) = refused(TEXT, &form);
-    assert_eq!((field, error.kind()), ("trend", "invalid"));
+    assert_eq!((field, error.kind()), ("trend", ErrorKind::Invalid));
     assert!(error.to_string().contains("better"), "{error}");
 
     let mut form = form_of(TEXT);
@@ -86,7 +87,7 @@ fn a_bad_trend_or_issue_is_refused_for_its_field_with_its_value() {
 fn a_text_that_is_not_a_draft_is_an_error_not_a_refused_field() {
     let error = edit_fields(Path::new("a.en.md"), "no front matter", &form_of(TEXT))
         .expect_err("not a draft");
-    assert_eq!(error.kind(), "invalid_draft");
+    assert_eq!(error.kind(), ErrorKind::InvalidDraft);
 }
 
 // Editing a field keeps the YAML style it was written in, unless the value cannot be written

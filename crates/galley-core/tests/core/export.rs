@@ -10,6 +10,7 @@ use galley_core::issue::Reason;
 use galley_core::records::{EditorialStatus, TranslationStatus};
 use galley_core::workspace::{ExportOptions, ExportReport, SaveOutcome, Workspace};
 use galley_core::Error;
+use galley_core::ErrorKind;
 use std::io::Read;
 use std::path::Path;
 
@@ -95,7 +96,7 @@ fn an_unready_week_is_refused_with_every_reason_and_nothing_is_written() {
             &mut |_| {},
         )
         .expect_err("not ready");
-    assert_eq!(err.kind(), "not_ready");
+    assert_eq!(err.kind(), ErrorKind::NotReady);
     let message = err.to_string();
     let blockers: Vec<_> = readiness
         .languages
@@ -261,7 +262,7 @@ fn an_edit_after_export_changes_the_version_ids_in_the_next_bundle() {
             &mut |_| {},
         )
         .expect_err("the be source changed, so ru and en are outdated");
-    assert_eq!(err.kind(), "not_ready");
+    assert_eq!(err.kind(), ErrorKind::NotReady);
     // The approved be text changed too: nothing goes out until the editor approves again.
     let err =
         t.ws.export_issue(
@@ -273,7 +274,7 @@ fn an_edit_after_export_changes_the_version_ids_in_the_next_bundle() {
             &mut |_| {},
         )
         .expect_err("be changed since approval");
-    assert_eq!(err.kind(), "not_ready");
+    assert_eq!(err.kind(), ErrorKind::NotReady);
     t.ws.set_editorial_status(W21_IDS[0], EditorialStatus::Approved, None)
         .expect("approve the new text");
     let second = export(&mut t, "2020-W21", &dir.path().join("b.zip"), true);
@@ -322,7 +323,7 @@ fn targets_inside_galley_named_like_drafts_or_folders_in_the_workspace_are_refus
                 &mut |_| {},
             )
             .expect_err("refused");
-        assert_eq!(err.kind(), "invalid", "{target:?}: {err}");
+        assert_eq!(err.kind(), ErrorKind::Invalid, "{target:?}: {err}");
         assert!(!target.exists() || target.is_file(), "{target:?}");
     }
     assert!(t.read("2020-W21/key-rate-cut.be.md").starts_with("---"));

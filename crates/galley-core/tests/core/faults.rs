@@ -7,6 +7,7 @@ use galley_core::faults::{Fault, FaultPlan, Op};
 use galley_core::hash::ContentHash;
 use galley_core::workspace::{NewDraft, SaveOutcome};
 use galley_core::Error;
+use galley_core::ErrorKind;
 use std::path::Path;
 
 struct Saved {
@@ -100,7 +101,7 @@ fn failed_save_at(op: Op, nth: usize, fault: Fault) -> (Saved, Error) {
 
 fn assert_names_file_and_remedy(err: &Error, rel: &str, problem: &str, remedy: &str) {
     let message = err.to_string();
-    assert_eq!(err.kind(), "write_failed", "{message}");
+    assert_eq!(err.kind(), ErrorKind::WriteFailed, "{message}");
     assert!(message.contains(rel), "does not name the file: {message}");
     assert!(
         message.contains(problem),
@@ -207,7 +208,7 @@ fn draft_removed_by_another_program_mid_save_gets_the_saved_text_and_loses_nothi
 #[test]
 fn history_commit_failing_after_the_write_puts_the_previous_file_back() {
     let (mut s, err) = failed_save(Op::Commit, Fault::DiskFull);
-    assert_eq!(err.kind(), "database", "{err}");
+    assert_eq!(err.kind(), ErrorKind::Database, "{err}");
     s.assert_untouched_then_saves();
 }
 
@@ -217,7 +218,7 @@ fn history_refusing_the_version_leaves_the_file_and_history_consistent() {
     let db = s.t.root().join(".galley/history.db");
     refuse_versions(&db, true);
     let err = s.save_new().expect_err("the history refuses");
-    assert_eq!(err.kind(), "database", "{err}");
+    assert_eq!(err.kind(), ErrorKind::Database, "{err}");
     assert!(err.to_string().contains("history database"), "{err}");
     refuse_versions(&db, false);
     s.assert_untouched_then_saves();

@@ -6,6 +6,7 @@ use super::export::ready_w21;
 use super::support::{copy_dir, env, sample_drafts};
 use galley_core::draft::IsoWeek;
 use galley_core::workspace::{ExportOptions, View, Workspace};
+use galley_core::ErrorKind;
 use std::time::Duration;
 
 fn week(text: &str) -> IsoWeek {
@@ -75,7 +76,7 @@ fn export_records_the_files_of_its_issue_and_leaves_the_rest_of_the_folder() {
             &mut |_| {},
         )
         .expect_err("the approved text changed");
-    assert_eq!(err.kind(), "not_ready");
+    assert_eq!(err.kind(), ErrorKind::NotReady);
     assert_eq!(t.ws.log(inside).expect("log").len(), versions + 1);
 }
 

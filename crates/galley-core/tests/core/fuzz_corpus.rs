@@ -8,6 +8,7 @@ use galley_core::invariants::{
 };
 #[cfg(unix)]
 use galley_core::invariants::{check_workspace_path, make_fuzz_workspace};
+use galley_core::ErrorKind;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
@@ -158,7 +159,7 @@ fn a_path_whose_name_is_not_utf8_is_refused_rather_than_renamed_in_history() {
     let root = make_fuzz_workspace(dir.path()).expect("fuzz workspace");
     let name = std::ffi::OsStr::from_bytes(b"2020-W20/caf\xe9.en.md");
     let error = galley_core::paths::resolve(&root, Path::new(name)).expect_err("refused");
-    assert_eq!(error.kind(), "invalid");
+    assert_eq!(error.kind(), ErrorKind::Invalid);
     assert!(error.to_string().contains("not valid UTF-8"), "{error}");
 }
 

@@ -341,7 +341,7 @@ fn check_outcome(case: &Case, outcome: Result<Facts, Error>) -> Result<(), Strin
         ("error", Err(e)) => {
             let kind = case.kind.as_deref().unwrap_or("");
             let phrase = case.phrase.as_deref().unwrap_or("");
-            if e.kind() != kind || !e.to_string().contains(phrase) {
+            if e.kind().as_str() != kind || !e.to_string().contains(phrase) {
                 return Err(format!(
                     "wanted {kind} containing {phrase:?}, got {}: {e}",
                     e.kind()

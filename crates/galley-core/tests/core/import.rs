@@ -4,6 +4,7 @@ use super::support::TempWorkspace;
 use galley_core::history::Origin;
 use galley_core::search::{Filters, SearchRequest};
 use galley_core::workspace::{ImportCounts, ImportOptions, ImportOutcome, ImportReport};
+use galley_core::ErrorKind;
 use std::path::Path;
 
 fn archive(dir: &Path) {
@@ -96,7 +97,7 @@ fn good_files_are_imported_with_inferred_fields_and_bad_ones_reported() {
     assert_eq!(prices.front().title, "Prices");
 
     match outcome_of(&report, "latin1.en.md") {
-        ImportOutcome::Failed(e) => assert_eq!(e.kind(), "not_text"),
+        ImportOutcome::Failed(e) => assert_eq!(e.kind(), ErrorKind::NotText),
         other => panic!("{other:?}"),
     }
     match outcome_of(&report, "trend.en.md") {

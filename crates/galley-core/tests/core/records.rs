@@ -4,6 +4,7 @@
 use super::support::{copy_dir, env};
 use galley_core::records::TranslationStatus;
 use galley_core::workspace::Workspace;
+use galley_core::ErrorKind;
 use std::path::{Path, PathBuf};
 
 const ARMY: &str = "pxq253v3kb";
@@ -133,7 +134,7 @@ fn a_bad_journal_line_is_reported_by_check_with_file_and_line_and_the_rest_loads
         .check()
         .expect("check")
         .iter()
-        .filter(|e| e.kind() == "journal")
+        .filter(|e| e.kind() == ErrorKind::Journal)
         .map(ToString::to_string)
         .collect();
     assert_eq!(problems.len(), 2, "{problems:#?}");

@@ -5,6 +5,7 @@ use super::support::TempWorkspace;
 use galley_core::records::TranslationStatus;
 use galley_core::search::{Filters, SearchHit, SearchRequest};
 use galley_core::workspace::SaveOutcome;
+use galley_core::ErrorKind;
 
 #[allow(clippy::too_many_arguments)]
 fn text(
@@ -396,7 +397,7 @@ fn bad_query_syntax_is_an_invalid_input_error_not_a_database_error() {
                 ..SearchRequest::default()
             })
             .expect_err(query);
-        assert_eq!(err.kind(), "invalid", "{query}: {err}");
+        assert_eq!(err.kind(), ErrorKind::Invalid, "{query}: {err}");
         assert!(!err.to_string().contains("fts5"), "{err}");
     }
     let err =

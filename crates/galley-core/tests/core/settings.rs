@@ -5,6 +5,7 @@ use crate::core::support::{draft, TempWorkspace};
 use galley_core::settings::Section;
 use galley_core::settings_edit::SettingsChange;
 use galley_core::workspace::{SETTINGS_FILE, STATE_DIR};
+use galley_core::ErrorKind;
 use std::collections::BTreeMap;
 
 fn settings_path(t: &TempWorkspace) -> std::path::PathBuf {
@@ -72,7 +73,7 @@ fn removing_a_language_drafts_use_is_refused_naming_them() {
 
     let error = t.ws.update_settings(change).unwrap_err();
 
-    assert_eq!(error.kind(), "invalid");
+    assert_eq!(error.kind(), ErrorKind::Invalid);
     let message = error.to_string();
     assert!(message.contains("`ru`"), "{message}");
     assert!(message.contains("2020-W20/reserve.ru.md"), "{message}");

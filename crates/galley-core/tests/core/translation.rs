@@ -9,6 +9,7 @@ use galley_core::translation::{
     align, split_paragraphs, ChainLink, Field, GridCell, ParagraphChangeKind, Role,
 };
 use galley_core::workspace::{SaveOutcome, Workspace};
+use galley_core::ErrorKind;
 
 const ID: &str = "k7m2q9x4tz";
 const BE: &str = "2020-W20/army.be.md";
@@ -143,7 +144,7 @@ fn starting_refuses_an_existing_file_an_unknown_language_and_a_missing_source() 
     let before = t.read(RU);
 
     let exists = t.ws.start_translation(ID, "ru", None).expect_err("exists");
-    assert_eq!(exists.kind(), "invalid");
+    assert_eq!(exists.kind(), ErrorKind::Invalid);
     assert!(exists.to_string().contains(RU), "{exists}");
     assert_eq!(t.read(RU), before);
 
@@ -153,13 +154,13 @@ fn starting_refuses_an_existing_file_an_unknown_language_and_a_missing_source() 
     let no_source =
         t.ws.start_translation(ID, "en", Some("uk"))
             .expect_err("no uk");
-    assert_eq!(no_source.kind(), "not_found");
+    assert_eq!(no_source.kind(), ErrorKind::NotFound);
     assert!(no_source.to_string().contains("uk version"), "{no_source}");
 
     let no_commentary =
         t.ws.start_translation("nosuchid", "en", None)
             .expect_err("none");
-    assert_eq!(no_commentary.kind(), "not_found");
+    assert_eq!(no_commentary.kind(), ErrorKind::NotFound);
     assert!(
         no_commentary.to_string().contains("nosuchid"),
         "{no_commentary}"

@@ -4,6 +4,7 @@ use super::support::{draft, env, files_in, TempWorkspace};
 use galley_core::hash::ContentHash;
 use galley_core::history::Origin;
 use galley_core::workspace::{NewDraft, SaveOutcome, VersionRef, Workspace};
+use galley_core::ErrorKind;
 use std::path::Path;
 
 const PATH: &str = "2020-W20/army.be.md";
@@ -42,12 +43,12 @@ fn opening_a_missing_folder_says_there_is_no_workspace() {
     let err = Workspace::open(&missing, env("a"))
         .err()
         .expect("must fail");
-    assert_eq!(err.kind(), "no_workspace");
+    assert_eq!(err.kind(), ErrorKind::NoWorkspace);
     assert!(err.to_string().contains("nowhere"), "{err}");
     let plain = Workspace::open(dir.path(), env("a"))
         .err()
         .expect("must fail");
-    assert_eq!(plain.kind(), "no_workspace");
+    assert_eq!(plain.kind(), ErrorKind::NoWorkspace);
     assert!(plain.to_string().contains("galley init"), "{plain}");
 }
 
@@ -127,7 +128,7 @@ fn restoring_an_unknown_version_changes_nothing() {
     let mut t = with_one_draft();
     let before = t.read(PATH);
     let err = t.ws.restore(999).expect_err("must fail");
-    assert_eq!(err.kind(), "not_found");
+    assert_eq!(err.kind(), ErrorKind::NotFound);
     assert_eq!(t.read(PATH), before);
 }
 
@@ -195,7 +196,7 @@ fn invalid_save_is_refused_and_writes_nothing() {
     let err =
         t.ws.save(PATH, &bad, Some(ContentHash::of(before.as_bytes())))
             .expect_err("must fail");
-    assert_eq!(err.kind(), "invalid_draft");
+    assert_eq!(err.kind(), ErrorKind::InvalidDraft);
     assert!(err.to_string().contains("trend"), "{err}");
     assert_eq!(t.read(PATH), before);
     assert_eq!(
@@ -210,10 +211,10 @@ fn paths_outside_the_workspace_are_refused() {
     let mut t = with_one_draft();
     for path in ["../escape.be.md", "/etc/passwd", "2020-W20/../../x.be.md"] {
         let err = t.ws.read(path).expect_err("read must fail");
-        assert_eq!(err.kind(), "outside_workspace", "{path}: {err}");
+        assert_eq!(err.kind(), ErrorKind::OutsideWorkspace, "{path}: {err}");
         let text = draft("zzzzzzzzzz", "be", "x", "y");
         let err = t.ws.save(path, &text, None).expect_err("save must fail");
-        assert_eq!(err.kind(), "outside_workspace", "{path}: {err}");
+        assert_eq!(err.kind(), ErrorKind::OutsideWorkspace, "{path}: {err}");
     }
 }
 
@@ -226,7 +227,7 @@ fn a_symlinked_folder_leading_outside_is_refused() {
     let err =
         t.ws.resolve(Path::new("link/x.be.md"))
             .expect_err("must fail");
-    assert_eq!(err.kind(), "outside_workspace");
+    assert_eq!(err.kind(), ErrorKind::OutsideWorkspace);
 }
 
 #[test]
@@ -260,7 +261,7 @@ fn create_makes_a_valid_draft_in_the_issue_folder() {
         Some(ContentHash::of(t.read(&path).as_bytes()))
     );
     let again = t.ws.create(&new).expect_err("second create must fail");
-    assert_eq!(again.kind(), "invalid");
+    assert_eq!(again.kind(), ErrorKind::Invalid);
 }
 
 #[test]

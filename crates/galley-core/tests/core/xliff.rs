@@ -5,6 +5,7 @@
 use super::xliff_samples::{expect, fixture, job};
 use galley_core::draft::{self, Draft};
 use galley_core::xliff::{apply, export, import, units_of, ExportJob, UnitKind, MAX_XLIFF_BYTES};
+use galley_core::ErrorKind;
 use std::path::{Path, PathBuf};
 
 fn repo_root() -> PathBuf {
@@ -159,7 +160,7 @@ fn an_edited_target_comes_back_with_its_markup() {
 
 fn refusal(xml: &str, job: &ExportJob) -> String {
     let error = import(xml, &expect(job)).expect_err("import must refuse");
-    assert_eq!(error.kind(), "invalid");
+    assert_eq!(error.kind(), ErrorKind::Invalid);
     let message = error.to_string();
     assert!(message.contains("job.xlf"), "names the file: {message}");
     message
