@@ -6,9 +6,9 @@
 //! JSON line for the sync to pick up.
 
 use galley_core::draft::IsoWeek;
-use galley_core::merge::{merge_draft, merge_issue, DraftMerge, IssueMerge};
+use galley_core::merge::{merge_draft, merge_issue, DraftMerge, IssueMerge, ParagraphConflict};
 use galley_core::Error;
-use serde_json::{json, Value};
+use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -62,25 +62,71 @@ pub fn run(kind: MergeKind, files: &MergeFiles) -> Result<ExitCode, Error> {
                 MergeKind::Draft => "draft",
                 MergeKind::Issue => "issue",
             };
-            let mut report = json!({ "merge_conflict": { "kind": kind, "path": files.path } });
-            if let (Some(target), Value::Object(detail)) =
-                (report["merge_conflict"].as_object_mut(), detail)
-            {
-                target.extend(detail);
+            let report = Report {
+                merge_conflict: ConflictJson {
+                    kind,
+                    path: &files.path,
+                    detail,
+                },
+            };
+            match serde_json::to_string(&report) {
+                Ok(line) => eprintln!("{line}"),
+                Err(e) => eprintln!("galley: could not print JSON: {e}"),
             }
-            eprintln!("{report}");
             Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// The line on standard error: `{"merge_conflict": {kind, path, whole_file, paragraphs,
+/// fields}}` (README, `merge-driver`).
+#[derive(Serialize)]
+struct Report<'a> {
+    merge_conflict: ConflictJson<'a>,
+}
+
+#[derive(Serialize)]
+struct ConflictJson<'a> {
+    /// draft or issue.
+    kind: &'static str,
+    path: &'a str,
+    #[serde(flatten)]
+    detail: Detail,
+}
+
+/// Where the sides disagree; `whole_file` when nothing inside could be told apart.
+#[derive(Serialize)]
+struct Detail {
+    whole_file: bool,
+    paragraphs: Vec<ParagraphJson>,
+    /// Front matter keys (drafts) or issue file parts that disagree.
+    fields: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ParagraphJson {
+    merged_index: usize,
+    merged_len: usize,
+    base: String,
+    ours: String,
+    theirs: String,
+}
+
+impl From<ParagraphConflict> for ParagraphJson {
+    fn from(p: ParagraphConflict) -> Self {
+        ParagraphJson {
+            merged_index: p.merged_index,
+            merged_len: p.merged_len,
+            base: p.base,
+            ours: p.ours,
+            theirs: p.theirs,
         }
     }
 }
 
 enum Outcome {
     Clean(Vec<u8>),
-    /// `detail`: `whole_file`, `paragraphs` and `fields`, merged into the report.
-    Conflict {
-        merged: Vec<u8>,
-        detail: Value,
-    },
+    Conflict { merged: Vec<u8>, detail: Detail },
 }
 
 impl Outcome {
@@ -92,28 +138,14 @@ impl Outcome {
                 paragraphs,
                 fields,
                 ..
-            } => {
-                let paragraphs: Vec<Value> = paragraphs
-                    .iter()
-                    .map(|p| {
-                        json!({
-                            "merged_index": p.merged_index,
-                            "merged_len": p.merged_len,
-                            "base": p.base,
-                            "ours": p.ours,
-                            "theirs": p.theirs,
-                        })
-                    })
-                    .collect();
-                Outcome::Conflict {
-                    merged: merged_with_ours.into_bytes(),
-                    detail: json!({
-                        "whole_file": paragraphs.is_empty() && fields.is_empty(),
-                        "paragraphs": paragraphs,
-                        "fields": fields,
-                    }),
-                }
-            }
+            } => Outcome::Conflict {
+                merged: merged_with_ours.into_bytes(),
+                detail: Detail {
+                    whole_file: paragraphs.is_empty() && fields.is_empty(),
+                    paragraphs: paragraphs.into_iter().map(Into::into).collect(),
+                    fields,
+                },
+            },
         }
     }
 
@@ -126,11 +158,11 @@ impl Outcome {
                 ..
             } => Outcome::Conflict {
                 merged: merged_with_ours.into_bytes(),
-                detail: json!({
-                    "whole_file": fields.is_empty(),
-                    "paragraphs": [],
-                    "fields": fields,
-                }),
+                detail: Detail {
+                    whole_file: fields.is_empty(),
+                    paragraphs: Vec::new(),
+                    fields,
+                },
             },
         }
     }
@@ -145,7 +177,11 @@ fn whole_files(base: Vec<u8>, ours: Vec<u8>, theirs: Vec<u8>) -> Outcome {
     } else {
         Outcome::Conflict {
             merged: ours,
-            detail: json!({ "whole_file": true, "paragraphs": [], "fields": [] }),
+            detail: Detail {
+                whole_file: true,
+                paragraphs: Vec::new(),
+                fields: Vec::new(),
+            },
         }
     }
 }

@@ -20,7 +20,6 @@ mod xliff;
 use galley_core::Error;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
-use serde_json::json;
 use std::path::Path;
 
 pub struct Printer {
@@ -69,8 +68,83 @@ fn version_json(v: &Version) -> VersionJson<'_> {
 }
 
 /// A concurrent change a record won over: whose, when, what it would have set.
-fn concurrent_json(c: &galley_core::records::Concurrent) -> serde_json::Value {
-    json!({ "event": c.event, "author": c.author, "at": format_time(c.at), "value": c.value })
+#[derive(Serialize)]
+struct ConcurrentJson<'a> {
+    event: &'a str,
+    author: &'a str,
+    at: String,
+    value: &'a str,
+}
+
+fn concurrent_json(c: &galley_core::records::Concurrent) -> ConcurrentJson<'_> {
+    ConcurrentJson {
+        event: &c.event,
+        author: &c.author,
+        at: format_time(c.at),
+        value: &c.value,
+    }
+}
+
+/// `{version}`: `restore`, `label`, `save`.
+#[derive(Serialize)]
+struct VersionDoc<'a> {
+    version: VersionJson<'a>,
+}
+
+/// `new`.
+#[derive(Serialize)]
+struct CreatedJson<'a> {
+    path: &'a str,
+    version: VersionJson<'a>,
+}
+
+/// `show`.
+#[derive(Serialize)]
+struct ShowJson<'a> {
+    path: &'a str,
+    id: &'a str,
+    lang: &'a str,
+    title: &'a str,
+    trend: Option<&'static str>,
+    authors: &'a [String],
+    lead: &'a str,
+    section: Option<&'a str>,
+    issue: Option<String>,
+    tags: &'a [String],
+    translation_of: Option<&'a str>,
+    body: &'a str,
+}
+
+/// `record` and each line of `watch`.
+#[derive(Serialize)]
+struct RecordedJson<'a> {
+    recorded: Vec<RecordedFileJson<'a>>,
+    problems: Vec<documents::ProblemJson>,
+}
+
+#[derive(Serialize)]
+struct RecordedFileJson<'a> {
+    path: &'a str,
+    change: &'static str,
+    version: VersionJson<'a>,
+}
+
+/// `save` when the text on disk is already the one given.
+#[derive(Serialize)]
+struct UnchangedJson {
+    unchanged: bool,
+}
+
+/// `save` when the file changed since it was loaded: both texts are versions.
+#[derive(Serialize)]
+struct SaveConflictJson<'a> {
+    conflict: ConflictSidesJson<'a>,
+}
+
+#[derive(Serialize)]
+struct ConflictSidesJson<'a> {
+    theirs: VersionJson<'a>,
+    ours: VersionJson<'a>,
 }
 
 fn origin_name(origin: &Origin) -> &'static str {
@@ -107,14 +181,27 @@ impl Printer {
         }
     }
 
+    /// One compact line, for streams of documents (`watch`).
+    fn print_json_line(&self, value: &impl Serialize) {
+        match serde_json::to_string(value) {
+            Ok(text) => println!("{text}"),
+            Err(e) => eprintln!("galley: could not print JSON: {e}"),
+        }
+    }
+
+    /// One compact line on standard error, for documents that share it with messages.
+    fn eprint_json_line(&self, value: &impl Serialize) {
+        match serde_json::to_string(value) {
+            Ok(text) => eprintln!("{text}"),
+            Err(e) => eprintln!("galley: could not print JSON: {e}"),
+        }
+    }
+
     pub fn error(&self, e: &Error) {
         if self.json {
-            eprintln!(
-                "{}",
-                json!(documents::ErrorJson {
-                    error: documents::ProblemJson::from(e)
-                })
-            );
+            self.eprint_json_line(&documents::ErrorJson {
+                error: documents::ProblemJson::from(e),
+            });
         } else {
             eprintln!("galley: {e}");
         }
@@ -126,7 +213,11 @@ impl Printer {
 
     pub fn init(&self, root: &Path) {
         if self.json {
-            self.print_json(&json!({ "workspace": root }));
+            #[derive(Serialize)]
+            struct InitJson<'a> {
+                workspace: &'a Path,
+            }
+            self.print_json(&InitJson { workspace: root });
         } else {
             println!("Workspace ready at {}", root.display());
         }
@@ -134,7 +225,10 @@ impl Printer {
 
     pub fn created(&self, path: &str, version: &Version) {
         if self.json {
-            self.print_json(&json!({ "path": path, "version": version_json(version) }));
+            self.print_json(&CreatedJson {
+                path,
+                version: version_json(version),
+            });
         } else {
             println!("{path}");
         }
@@ -164,12 +258,20 @@ impl Printer {
     pub fn draft(&self, path: &str, draft: &Draft) {
         let f = draft.front();
         if self.json {
-            self.print_json(&json!({
-                "path": path, "id": f.id, "lang": f.lang, "title": f.title,
-                "trend": f.trend.map(|t| t.as_str()), "authors": f.authors, "lead": f.lead,
-                "section": f.section, "issue": f.issue.map(|w| w.to_string()), "tags": f.tags,
-                "translation_of": f.translation_of, "body": draft.body(),
-            }));
+            self.print_json(&ShowJson {
+                path,
+                id: &f.id,
+                lang: &f.lang,
+                title: &f.title,
+                trend: f.trend.map(|t| t.as_str()),
+                authors: &f.authors,
+                lead: &f.lead,
+                section: f.section.as_deref(),
+                issue: f.issue.map(|w| w.to_string()),
+                tags: &f.tags,
+                translation_of: f.translation_of.as_deref(),
+                body: draft.body(),
+            });
             return;
         }
         println!("{}", f.title);
@@ -198,8 +300,13 @@ impl Printer {
 
     pub fn log(&self, versions: &[Version]) {
         if self.json {
-            let list: Vec<_> = versions.iter().map(version_json).collect();
-            self.print_json(&json!({ "versions": list }));
+            #[derive(Serialize)]
+            struct LogJson<'a> {
+                versions: Vec<VersionJson<'a>>,
+            }
+            self.print_json(&LogJson {
+                versions: versions.iter().map(version_json).collect(),
+            });
         } else if versions.is_empty() {
             println!("No versions yet. Run `galley record` to record the file as it is.");
         } else {
@@ -211,7 +318,9 @@ impl Printer {
 
     pub fn version(&self, version: &Version) {
         if self.json {
-            self.print_json(&json!({ "version": version_json(version) }));
+            self.print_json(&VersionDoc {
+                version: version_json(version),
+            });
         } else {
             println!("{}", version_line(version));
         }
@@ -230,14 +339,20 @@ impl Printer {
 
     pub fn recorded(&self, report: &RecordReport) {
         if self.json {
-            let recorded: Vec<_> = report
-                .recorded
-                .iter()
-                .map(|r| json!({ "path": r.path, "change": change_name(&r.change), "version": version_json(&r.version) }))
-                .collect();
-            let line = json!({ "recorded": recorded, "problems": problems_json(&report.problems) });
+            let line = RecordedJson {
+                recorded: report
+                    .recorded
+                    .iter()
+                    .map(|r| RecordedFileJson {
+                        path: &r.path,
+                        change: change_name(&r.change),
+                        version: version_json(&r.version),
+                    })
+                    .collect(),
+                problems: documents::problems(&report.problems),
+            };
             // One line per report, so `watch --json` is a stream of JSON lines.
-            println!("{line}");
+            self.print_json_line(&line);
             return;
         }
         for r in &report.recorded {
@@ -292,10 +407,17 @@ impl Printer {
     pub fn saved(&self, outcome: &SaveOutcome) {
         match outcome {
             SaveOutcome::Saved(v) => self.version(v),
-            SaveOutcome::Unchanged(_) if self.json => self.print_json(&json!({ "unchanged": true })),
+            SaveOutcome::Unchanged(_) if self.json => {
+                self.print_json(&UnchangedJson { unchanged: true })
+            }
             SaveOutcome::Unchanged(_) => println!("No changes to save."),
             SaveOutcome::Conflict { theirs, ours } if self.json => {
-                self.print_json(&json!({ "conflict": { "theirs": version_json(theirs), "ours": version_json(ours) } }))
+                self.print_json(&SaveConflictJson {
+                    conflict: ConflictSidesJson {
+                        theirs: version_json(theirs),
+                        ours: version_json(ours),
+                    },
+                })
             }
             SaveOutcome::Conflict { theirs, ours } => eprintln!(
                 "galley: the file changed on disk since you loaded it. Both texts are kept: theirs is version {}, yours is version {}. Compare them with `galley diff PATH {} {}`.",
@@ -314,53 +436,100 @@ fn change_name(change: &Option<Change>) -> &'static str {
     }
 }
 
-fn problems_json(problems: &[Error]) -> Vec<serde_json::Value> {
-    documents::problems(problems)
-        .into_iter()
-        .map(|p| json!(p))
-        .collect()
+/// `diff`, and the diff inside `translate diff` and `review diff`.
+#[derive(Serialize)]
+struct DiffJson<'a> {
+    summary: String,
+    words_added: usize,
+    words_removed: usize,
+    paragraphs_changed: usize,
+    coarse: bool,
+    hunks: Vec<HunkJson<'a>>,
 }
 
-fn diff_json(diff: &Diff) -> serde_json::Value {
-    let hunks: Vec<_> = diff.hunks.iter().map(hunk_json).collect();
-    json!({
-        "summary": diff.stats.summary(),
-        "words_added": diff.stats.words_added,
-        "words_removed": diff.stats.words_removed,
-        "paragraphs_changed": diff.stats.paragraphs_changed,
-        "coarse": diff.coarse,
-        "hunks": hunks,
-    })
+#[derive(Serialize)]
+struct HunkJson<'a> {
+    old: RangeJson,
+    new: RangeJson,
+    paragraphs: Vec<ParagraphJson<'a>>,
 }
 
-fn hunk_json(hunk: &Hunk) -> serde_json::Value {
-    let range = |r: &LineRange| json!({ "start": r.start, "count": r.count });
-    let paragraphs: Vec<_> = hunk
+#[derive(Serialize)]
+struct RangeJson {
+    start: usize,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct ParagraphJson<'a> {
+    /// unchanged, modified, added or removed.
+    kind: &'static str,
+    old_lines: RangeJson,
+    new_lines: RangeJson,
+    spans: Vec<SpanJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SpanJson<'a> {
+    /// equal, insert or delete.
+    kind: &'static str,
+    old: &'a str,
+    new: &'a str,
+}
+
+impl From<&LineRange> for RangeJson {
+    fn from(r: &LineRange) -> Self {
+        RangeJson {
+            start: r.start,
+            count: r.count,
+        }
+    }
+}
+
+fn diff_json(diff: &Diff) -> DiffJson<'_> {
+    DiffJson {
+        summary: diff.stats.summary(),
+        words_added: diff.stats.words_added,
+        words_removed: diff.stats.words_removed,
+        paragraphs_changed: diff.stats.paragraphs_changed,
+        coarse: diff.coarse,
+        hunks: diff.hunks.iter().map(hunk_json).collect(),
+    }
+}
+
+fn hunk_json(hunk: &Hunk) -> HunkJson<'_> {
+    let paragraphs = hunk
         .paragraphs
         .iter()
-        .map(|p| {
-            let kind = match p.kind {
+        .map(|p| ParagraphJson {
+            kind: match p.kind {
                 ParagraphKind::Unchanged => "unchanged",
                 ParagraphKind::Modified => "modified",
                 ParagraphKind::Added => "added",
                 ParagraphKind::Removed => "removed",
-            };
-            let spans: Vec<_> = p
+            },
+            old_lines: (&p.old_lines).into(),
+            new_lines: (&p.new_lines).into(),
+            spans: p
                 .spans
                 .iter()
-                .map(|s| {
-                    let kind = match s.kind {
+                .map(|s| SpanJson {
+                    kind: match s.kind {
                         SpanKind::Equal => "equal",
                         SpanKind::Insert => "insert",
                         SpanKind::Delete => "delete",
-                    };
-                    json!({ "kind": kind, "old": s.old, "new": s.new })
+                    },
+                    old: &s.old,
+                    new: &s.new,
                 })
-                .collect();
-            json!({ "kind": kind, "old_lines": range(&p.old_lines), "new_lines": range(&p.new_lines), "spans": spans })
+                .collect(),
         })
         .collect();
-    json!({ "old": range(&hunk.old), "new": range(&hunk.new), "paragraphs": paragraphs })
+    HunkJson {
+        old: (&hunk.old).into(),
+        new: (&hunk.new).into(),
+        paragraphs,
+    }
 }
 
 /// A progress bar on stderr, hidden for `--json` and when stderr is not a terminal.

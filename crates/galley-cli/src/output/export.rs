@@ -1,32 +1,72 @@
 //! `galley export` output.
 
-use super::issue::blocker_json;
+use super::issue::{blockers, BlockerJson};
 use super::Printer;
 use galley_core::workspace::ExportReport;
-use serde_json::{json, Value};
+use serde::Serialize;
+use std::path::Path;
+
+/// `export`.
+#[derive(Serialize)]
+struct ExportedJson<'a> {
+    week: String,
+    path: &'a Path,
+    /// folder or zip.
+    format: &'static str,
+    published: &'a [String],
+    /// Only with `--only-complete`: the languages left out.
+    skipped: Vec<SkippedJson<'a>>,
+    files: usize,
+    paths: &'a [String],
+    manifest_sha256: String,
+    not_made: Vec<NotMadeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SkippedJson<'a> {
+    lang: &'a str,
+    blockers: Vec<BlockerJson<'a>>,
+}
+
+/// A format left out for unset publication settings.
+#[derive(Serialize)]
+struct NotMadeJson<'a> {
+    format: &'static str,
+    files: &'static str,
+    missing: &'a [&'static str],
+    message: String,
+}
 
 impl Printer {
     pub fn exported(&self, report: &ExportReport) {
         if self.json {
-            let skipped: Vec<Value> = report
-                .skipped
-                .iter()
-                .map(|l| {
-                    json!({ "lang": l.lang,
-                            "blockers": l.blockers.iter().map(blocker_json).collect::<Vec<_>>() })
-                })
-                .collect();
-            self.print_json(&json!({
-                "week": report.week.to_string(), "path": report.path,
-                "format": if report.zip { "zip" } else { "folder" },
-                "published": report.published, "skipped": skipped,
-                "files": report.files, "paths": report.paths,
-                "manifest_sha256": report.manifest_sha256.to_hex(),
-                "not_made": report.left_out.iter().map(|l| json!({
-                    "format": l.format.code(), "files": l.format.files(), "missing": l.missing,
-                    "message": l.message(),
-                })).collect::<Vec<_>>(),
-            }));
+            self.print_json(&ExportedJson {
+                week: report.week.to_string(),
+                path: &report.path,
+                format: if report.zip { "zip" } else { "folder" },
+                published: &report.published,
+                skipped: report
+                    .skipped
+                    .iter()
+                    .map(|l| SkippedJson {
+                        lang: &l.lang,
+                        blockers: blockers(l),
+                    })
+                    .collect(),
+                files: report.files,
+                paths: &report.paths,
+                manifest_sha256: report.manifest_sha256.to_hex(),
+                not_made: report
+                    .left_out
+                    .iter()
+                    .map(|l| NotMadeJson {
+                        format: l.format.code(),
+                        files: l.format.files(),
+                        missing: &l.missing,
+                        message: l.message(),
+                    })
+                    .collect(),
+            });
             return;
         }
         println!(

@@ -1,10 +1,14 @@
 //! `galley issue …` output. Positions in JSON are 1-based, like the command line.
 
-use super::{problems_json, version_json, Printer};
-use galley_core::issue::{Blocker, Board, BoardCell, BoardRow, Readiness, Reason};
+use super::documents::{problems, ProblemJson};
+use super::{version_json, Printer, VersionJson};
+use galley_core::issue::{
+    Blocker, Board, BoardCell, BoardRow, LanguageReadiness, Readiness, Reason,
+};
 use galley_core::translation::Role;
-use galley_core::workspace::{IssueList, IssueView, MoveReport};
-use serde_json::{json, Value};
+use galley_core::workspace::{IssueList, IssueSummary, IssueView, MoveReport};
+use serde::Serialize;
+use std::collections::BTreeMap;
 
 fn role_name(role: Role) -> &'static str {
     match role {
@@ -14,88 +18,348 @@ fn role_name(role: Role) -> &'static str {
     }
 }
 
-fn view_json(view: &IssueView) -> Value {
-    let sections: Vec<Value> = view
-        .sections
-        .iter()
-        .map(|s| {
-            let commentaries: Vec<Value> = s
-                .entries
-                .iter()
-                .map(|e| {
-                    json!({ "id": e.id, "title": e.title, "listed": e.listed,
-                            "has_files": e.has_files() })
-                })
-                .collect();
-            json!({ "key": s.key, "commentaries": commentaries })
-        })
-        .collect();
-    json!({
-        "week": view.issue.week.to_string(), "path": view.path, "exists": view.exists,
-        "start": view.issue.start.to_string(), "end": view.issue.end.to_string(),
-        "titles": view.issue.titles, "sections": sections,
-    })
+/// `issue show`, `issue new`.
+#[derive(Serialize)]
+struct ViewJson<'a> {
+    week: String,
+    path: &'a str,
+    exists: bool,
+    start: String,
+    end: String,
+    titles: &'a BTreeMap<String, String>,
+    sections: Vec<SectionJson<'a>>,
 }
 
-fn cell_json(c: &BoardCell) -> Value {
-    let empty: Vec<&str> = c.empty_fields.iter().map(|f| f.as_str()).collect();
-    json!({
-        "lang": c.lang, "role": role_name(c.role), "path": c.path, "title": c.title,
-        "translation": c.translation.map(|s| s.as_str()), "translation_of": c.translation_of,
-        "outdated": c.outdated, "words": c.words, "paragraphs": c.paragraphs,
-        "sha256": c.sha256.map(|h| h.to_hex()),
-        "approved_sha256": c.approval.as_ref().and_then(|a| a.approved).map(|h| h.to_hex()),
-        "changed_since_approval": c.approval.as_ref().is_some_and(|a| a.changed), "empty_fields": empty, "invalid": c.invalid,
-        "missing_links": c.missing_links,
-    })
+#[derive(Serialize)]
+struct SectionJson<'a> {
+    /// Null for the commentaries without a section.
+    key: Option<&'a str>,
+    commentaries: Vec<EntryJson<'a>>,
 }
 
-fn row_json(r: &BoardRow) -> Value {
-    let event = r.editorial_event.as_ref();
-    json!({
-        "id": r.id, "title": r.title, "section": r.section, "listed": r.listed,
-        "editorial": r.editorial.as_str(),
-        "editorial_by": event.map(|e| e.author.as_str()),
-        "editorial_at": event.map(|e| galley_core::clock::format_time(e.at)),
-        "editorial_note": event.and_then(|e| e.note.as_deref()),
-        "cells": r.cells.iter().map(cell_json).collect::<Vec<_>>(),
-    })
+#[derive(Serialize)]
+struct EntryJson<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    listed: bool,
+    has_files: bool,
 }
 
-/// The reason's own facts, by kind.
-fn detail_json(reason: &Reason) -> Value {
-    match reason {
-        Reason::NotApproved { status } => json!({ "status": status.as_str() }),
-        Reason::TranslationMissing => json!({}),
-        Reason::TranslationNotDone { status } => json!({ "status": status.as_str() }),
-        Reason::TranslationOutdated { source_lang } => json!({ "source_lang": source_lang }),
-        Reason::ChangedSinceApproval { approved, now } => json!({
-            "approved_sha256": approved.map(|h| h.to_hex()), "sha256": now.to_hex(),
-        }),
-        Reason::FieldEmpty { field } => json!({ "field": field.as_str() }),
-        Reason::BodyEmpty => json!({}),
-        Reason::ParagraphsMissing {
-            source_lang,
-            paragraphs,
-            source_paragraphs,
-        } => json!({ "source_lang": source_lang, "paragraphs": paragraphs,
-                     "source_paragraphs": source_paragraphs }),
-        Reason::IssueTitleMissing { week } => json!({ "week": week.to_string() }),
-        Reason::NoSection => json!({}),
-        Reason::UnusableFileName { slug, other } => json!({ "slug": slug, "other": other }),
-        Reason::InvalidDraft { message } => json!({ "message": message }),
-        Reason::MissingLinkTarget { target } => json!({ "target": target }),
-        Reason::NoFiles { issue_file } => json!({ "issue_file": issue_file }),
-        Reason::Conflict { file, copy_of } => json!({ "file": file, "copy_of": copy_of }),
+fn view_json(view: &IssueView) -> ViewJson<'_> {
+    ViewJson {
+        week: view.issue.week.to_string(),
+        path: &view.path,
+        exists: view.exists,
+        start: view.issue.start.to_string(),
+        end: view.issue.end.to_string(),
+        titles: &view.issue.titles,
+        sections: view
+            .sections
+            .iter()
+            .map(|s| SectionJson {
+                key: s.key.as_deref(),
+                commentaries: s
+                    .entries
+                    .iter()
+                    .map(|e| EntryJson {
+                        id: &e.id,
+                        title: e.title.as_deref(),
+                        listed: e.listed,
+                        has_files: e.has_files(),
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
 }
 
-pub(super) fn blocker_json(b: &Blocker) -> Value {
-    json!({
-        "id": b.id, "title": b.title, "lang": b.lang, "path": b.path,
-        "reason": b.reason.kind(), "detail": detail_json(&b.reason),
-        "problem": b.problem(), "what_to_do": b.what_to_do(),
-    })
+/// `issue list`.
+#[derive(Serialize)]
+struct IssuesJson<'a> {
+    issues: Vec<IssueSummaryJson<'a>>,
+    problems: Vec<ProblemJson>,
+}
+
+#[derive(Serialize)]
+struct IssueSummaryJson<'a> {
+    week: String,
+    has_file: bool,
+    start: String,
+    end: String,
+    titles: &'a BTreeMap<String, String>,
+    /// Those with files.
+    commentaries: usize,
+}
+
+impl<'a> From<&'a IssueSummary> for IssueSummaryJson<'a> {
+    fn from(i: &'a IssueSummary) -> Self {
+        IssueSummaryJson {
+            week: i.week.to_string(),
+            has_file: i.has_file,
+            start: i.start.to_string(),
+            end: i.end.to_string(),
+            titles: &i.titles,
+            commentaries: i.commentaries,
+        }
+    }
+}
+
+/// `issue move`. Positions are 1-based.
+#[derive(Serialize)]
+struct MovedJson<'a> {
+    id: &'a str,
+    from: Option<String>,
+    to: String,
+    section: &'a str,
+    position: usize,
+    versions: Vec<VersionJson<'a>>,
+    files: Vec<FileMoveJson<'a>>,
+    issue_files: &'a [String],
+}
+
+/// A file that moved or was renamed, workspace-relative.
+#[derive(Serialize)]
+pub(super) struct FileMoveJson<'a> {
+    from: &'a str,
+    to: &'a str,
+}
+
+pub(super) fn file_moves(files: &[(String, String)]) -> Vec<FileMoveJson<'_>> {
+    files
+        .iter()
+        .map(|(from, to)| FileMoveJson { from, to })
+        .collect()
+}
+
+/// `issue board`.
+#[derive(Serialize)]
+struct BoardJson<'a> {
+    week: String,
+    languages: &'a [String],
+    rows: Vec<RowJson<'a>>,
+    problems: Vec<ProblemJson>,
+    conflicts: Vec<BoardConflictJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RowJson<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    section: Option<&'a str>,
+    listed: bool,
+    /// draft, in-review or approved.
+    editorial: &'static str,
+    editorial_by: Option<&'a str>,
+    editorial_at: Option<String>,
+    editorial_note: Option<&'a str>,
+    cells: Vec<CellJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CellJson<'a> {
+    lang: &'a str,
+    role: &'static str,
+    path: Option<&'a str>,
+    title: &'a str,
+    /// Null for the source.
+    translation: Option<&'static str>,
+    translation_of: Option<&'a str>,
+    outdated: bool,
+    words: Option<usize>,
+    paragraphs: Option<usize>,
+    sha256: Option<String>,
+    approved_sha256: Option<String>,
+    changed_since_approval: bool,
+    empty_fields: Vec<&'static str>,
+    invalid: &'a [String],
+    missing_links: &'a [String],
+}
+
+#[derive(Serialize)]
+struct BoardConflictJson<'a> {
+    path: &'a str,
+    copy_of: Option<&'a str>,
+    id: Option<&'a str>,
+}
+
+fn cell_json(c: &BoardCell) -> CellJson<'_> {
+    CellJson {
+        lang: &c.lang,
+        role: role_name(c.role),
+        path: c.path.as_deref(),
+        title: &c.title,
+        translation: c.translation.map(|s| s.as_str()),
+        translation_of: c.translation_of.as_deref(),
+        outdated: c.outdated,
+        words: c.words,
+        paragraphs: c.paragraphs,
+        sha256: c.sha256.map(|h| h.to_hex()),
+        approved_sha256: c
+            .approval
+            .as_ref()
+            .and_then(|a| a.approved)
+            .map(|h| h.to_hex()),
+        changed_since_approval: c.approval.as_ref().is_some_and(|a| a.changed),
+        empty_fields: c.empty_fields.iter().map(|f| f.as_str()).collect(),
+        invalid: &c.invalid,
+        missing_links: &c.missing_links,
+    }
+}
+
+fn row_json(r: &BoardRow) -> RowJson<'_> {
+    let event = r.editorial_event.as_ref();
+    RowJson {
+        id: &r.id,
+        title: r.title.as_deref(),
+        section: r.section.as_deref(),
+        listed: r.listed,
+        editorial: r.editorial.as_str(),
+        editorial_by: event.map(|e| e.author.as_str()),
+        editorial_at: event.map(|e| galley_core::clock::format_time(e.at)),
+        editorial_note: event.and_then(|e| e.note.as_deref()),
+        cells: r.cells.iter().map(cell_json).collect(),
+    }
+}
+
+/// `issue check`.
+#[derive(Serialize)]
+struct ReadinessJson<'a> {
+    week: String,
+    ready: bool,
+    languages: Vec<LanguageJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct LanguageJson<'a> {
+    lang: &'a str,
+    ready: bool,
+    blockers: Vec<BlockerJson<'a>>,
+}
+
+/// The language's blockers as `issue check` and `export` print them.
+pub(super) fn blockers(l: &LanguageReadiness) -> Vec<BlockerJson<'_>> {
+    l.blockers.iter().map(BlockerJson::from).collect()
+}
+
+#[derive(Serialize)]
+pub(super) struct BlockerJson<'a> {
+    /// Empty for a reason that names no commentary.
+    id: &'a str,
+    title: &'a str,
+    lang: &'a str,
+    path: Option<&'a str>,
+    reason: &'static str,
+    detail: DetailJson<'a>,
+    problem: String,
+    what_to_do: String,
+}
+
+impl<'a> From<&'a Blocker> for BlockerJson<'a> {
+    fn from(b: &'a Blocker) -> Self {
+        BlockerJson {
+            id: &b.id,
+            title: &b.title,
+            lang: &b.lang,
+            path: b.path.as_deref(),
+            reason: b.reason.kind(),
+            detail: DetailJson::from(&b.reason),
+            problem: b.problem(),
+            what_to_do: b.what_to_do(),
+        }
+    }
+}
+
+/// The reason's own facts, by kind: an object whose fields depend on `reason`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum DetailJson<'a> {
+    Status {
+        status: &'static str,
+    },
+    SourceLang {
+        source_lang: &'a str,
+    },
+    Approval {
+        approved_sha256: Option<String>,
+        sha256: String,
+    },
+    Field {
+        field: &'static str,
+    },
+    Paragraphs {
+        source_lang: &'a str,
+        paragraphs: usize,
+        source_paragraphs: usize,
+    },
+    Week {
+        week: String,
+    },
+    FileName {
+        slug: &'a str,
+        other: Option<&'a str>,
+    },
+    Message {
+        message: &'a str,
+    },
+    Target {
+        target: &'a str,
+    },
+    IssueFile {
+        issue_file: &'a str,
+    },
+    Conflict {
+        file: &'a str,
+        copy_of: Option<&'a str>,
+    },
+    /// `{}`: the kind says it all.
+    Nothing {},
+}
+
+impl<'a> From<&'a Reason> for DetailJson<'a> {
+    fn from(reason: &'a Reason) -> Self {
+        match reason {
+            Reason::NotApproved { status } => DetailJson::Status {
+                status: status.as_str(),
+            },
+            Reason::TranslationNotDone { status } => DetailJson::Status {
+                status: status.as_str(),
+            },
+            Reason::TranslationOutdated { source_lang } => DetailJson::SourceLang { source_lang },
+            Reason::ChangedSinceApproval { approved, now } => DetailJson::Approval {
+                approved_sha256: approved.map(|h| h.to_hex()),
+                sha256: now.to_hex(),
+            },
+            Reason::FieldEmpty { field } => DetailJson::Field {
+                field: field.as_str(),
+            },
+            Reason::ParagraphsMissing {
+                source_lang,
+                paragraphs,
+                source_paragraphs,
+            } => DetailJson::Paragraphs {
+                source_lang,
+                paragraphs: *paragraphs,
+                source_paragraphs: *source_paragraphs,
+            },
+            Reason::IssueTitleMissing { week } => DetailJson::Week {
+                week: week.to_string(),
+            },
+            Reason::UnusableFileName { slug, other } => DetailJson::FileName {
+                slug,
+                other: other.as_deref(),
+            },
+            Reason::InvalidDraft { message } => DetailJson::Message { message },
+            Reason::MissingLinkTarget { target } => DetailJson::Target { target },
+            Reason::NoFiles { issue_file } => DetailJson::IssueFile { issue_file },
+            Reason::Conflict { file, copy_of } => DetailJson::Conflict {
+                file,
+                copy_of: copy_of.as_deref(),
+            },
+            Reason::TranslationMissing | Reason::BodyEmpty | Reason::NoSection => {
+                DetailJson::Nothing {}
+            }
+        }
+    }
 }
 
 fn cell_text(c: &BoardCell) -> String {
@@ -122,20 +386,10 @@ fn cell_text(c: &BoardCell) -> String {
 impl Printer {
     pub fn issues(&self, list: &IssueList) {
         if self.json {
-            let issues: Vec<Value> = list
-                .issues
-                .iter()
-                .map(|i| {
-                    json!({
-                        "week": i.week.to_string(), "has_file": i.has_file,
-                        "start": i.start.to_string(), "end": i.end.to_string(),
-                        "titles": i.titles, "commentaries": i.commentaries,
-                    })
-                })
-                .collect();
-            self.print_json(
-                &json!({ "issues": issues, "problems": problems_json(&list.problems) }),
-            );
+            self.print_json(&IssuesJson {
+                issues: list.issues.iter().map(Into::into).collect(),
+                problems: problems(&list.problems),
+            });
             return;
         }
         for i in &list.issues {
@@ -185,15 +439,16 @@ impl Printer {
 
     pub fn moved(&self, report: &MoveReport) {
         if self.json {
-            self.print_json(&json!({
-                "id": report.id, "from": report.from.map(|w| w.to_string()),
-                "to": report.to.to_string(), "section": report.section,
-                "position": report.position + 1,
-                "versions": report.versions.iter().map(version_json).collect::<Vec<_>>(),
-                "files": report.files.iter().map(|(from, to)| json!({ "from": from, "to": to }))
-                    .collect::<Vec<_>>(),
-                "issue_files": report.issue_files,
-            }));
+            self.print_json(&MovedJson {
+                id: &report.id,
+                from: report.from.map(|w| w.to_string()),
+                to: report.to.to_string(),
+                section: &report.section,
+                position: report.position + 1,
+                versions: report.versions.iter().map(version_json).collect(),
+                files: file_moves(&report.files),
+                issue_files: &report.issue_files,
+            });
         } else {
             println!(
                 "{} is now no. {} in {} of {} ({} new version{})",
@@ -212,14 +467,21 @@ impl Printer {
 
     pub fn board(&self, board: &Board) {
         if self.json {
-            self.print_json(&json!({
-                "week": board.week.to_string(), "languages": board.languages,
-                "rows": board.rows.iter().map(row_json).collect::<Vec<_>>(),
-                "problems": problems_json(&board.problems),
-                "conflicts": board.conflicts.iter().map(|c| json!({
-                    "path": c.path, "copy_of": c.copy_of, "id": c.id,
-                })).collect::<Vec<_>>(),
-            }));
+            self.print_json(&BoardJson {
+                week: board.week.to_string(),
+                languages: &board.languages,
+                rows: board.rows.iter().map(row_json).collect(),
+                problems: problems(&board.problems),
+                conflicts: board
+                    .conflicts
+                    .iter()
+                    .map(|c| BoardConflictJson {
+                        path: &c.path,
+                        copy_of: c.copy_of.as_deref(),
+                        id: c.id.as_deref(),
+                    })
+                    .collect(),
+            });
             return;
         }
         for row in &board.rows {
@@ -239,18 +501,19 @@ impl Printer {
 
     pub fn readiness(&self, readiness: &Readiness) {
         if self.json {
-            let languages: Vec<Value> = readiness
-                .languages
-                .iter()
-                .map(|l| {
-                    json!({ "lang": l.lang, "ready": l.is_ready(),
-                            "blockers": l.blockers.iter().map(blocker_json).collect::<Vec<_>>() })
-                })
-                .collect();
-            self.print_json(&json!({
-                "week": readiness.week.to_string(), "ready": readiness.is_ready(),
-                "languages": languages,
-            }));
+            self.print_json(&ReadinessJson {
+                week: readiness.week.to_string(),
+                ready: readiness.is_ready(),
+                languages: readiness
+                    .languages
+                    .iter()
+                    .map(|l| LanguageJson {
+                        lang: &l.lang,
+                        ready: l.is_ready(),
+                        blockers: blockers(l),
+                    })
+                    .collect(),
+            });
             return;
         }
         for l in &readiness.languages {

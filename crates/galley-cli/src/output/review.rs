@@ -1,26 +1,99 @@
 //! `galley review …` output.
 
-use super::Printer;
+use super::{concurrent_json, diff_json, ConcurrentJson, DiffJson, Printer};
 use galley_core::clock::format_time;
 use galley_core::records::{EditorialEvent, EditorialNote};
 use galley_core::workspace::ApprovalChange;
-use serde_json::{json, Value};
+use serde::Serialize;
+use std::collections::BTreeMap;
 
-fn event_json(e: &EditorialEvent) -> Value {
-    json!({
-        "id": e.id, "draft_id": e.draft_id, "status": e.status.as_str(), "author": e.author,
-        "at": format_time(e.at), "note": e.note,
-        "versions": e.versions.iter().map(|(l, h)| (l.clone(), h.to_hex()))
-            .collect::<std::collections::BTreeMap<_, _>>(),
-        "concurrent": e.concurrent.as_ref().map(super::concurrent_json),
-    })
+/// An editorial event: `review set`, `review log`.
+#[derive(Serialize)]
+struct EventJson<'a> {
+    id: &'a str,
+    draft_id: &'a str,
+    /// draft, in-review or approved.
+    status: &'static str,
+    author: &'a str,
+    at: String,
+    note: Option<&'a str>,
+    /// An approval's texts: language → SHA-256.
+    versions: BTreeMap<&'a str, String>,
+    concurrent: Option<ConcurrentJson<'a>>,
 }
 
-fn note_json(n: &EditorialNote) -> Value {
-    json!({
-        "id": n.id, "draft_id": n.draft_id, "author": n.author, "at": format_time(n.at),
-        "text": n.text,
-    })
+fn event_json(e: &EditorialEvent) -> EventJson<'_> {
+    EventJson {
+        id: &e.id,
+        draft_id: &e.draft_id,
+        status: e.status.as_str(),
+        author: &e.author,
+        at: format_time(e.at),
+        note: e.note.as_deref(),
+        versions: e
+            .versions
+            .iter()
+            .map(|(lang, hash)| (lang.as_str(), hash.to_hex()))
+            .collect(),
+        concurrent: e.concurrent.as_ref().map(concurrent_json),
+    }
+}
+
+/// A note: `review note`, `review notes`.
+#[derive(Serialize)]
+struct NoteJson<'a> {
+    id: &'a str,
+    draft_id: &'a str,
+    author: &'a str,
+    at: String,
+    text: &'a str,
+}
+
+fn note_json(n: &EditorialNote) -> NoteJson<'_> {
+    NoteJson {
+        id: &n.id,
+        draft_id: &n.draft_id,
+        author: &n.author,
+        at: format_time(n.at),
+        text: &n.text,
+    }
+}
+
+/// `review diff`.
+#[derive(Serialize)]
+struct ApprovalChangesJson<'a> {
+    id: &'a str,
+    changes: Vec<ApprovalChangeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ApprovalChangeJson<'a> {
+    lang: &'a str,
+    path: &'a str,
+    approved_sha256: Option<String>,
+    sha256: String,
+    approved_text_known: bool,
+    diff: DiffJson<'a>,
+}
+
+#[derive(Serialize)]
+struct EventDoc<'a> {
+    event: EventJson<'a>,
+}
+
+#[derive(Serialize)]
+struct EventsJson<'a> {
+    events: Vec<EventJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct NoteDoc<'a> {
+    note: NoteJson<'a>,
+}
+
+#[derive(Serialize)]
+struct NotesJson<'a> {
+    notes: Vec<NoteJson<'a>>,
 }
 
 fn event_line(e: &EditorialEvent) -> String {
@@ -46,18 +119,20 @@ impl Printer {
     /// `galley review diff`: each language changed since approval, with its diff.
     pub fn approval_changes(&self, id: &str, changes: &[(ApprovalChange, String)]) {
         if self.json {
-            let changes: Vec<Value> = changes
-                .iter()
-                .map(|(c, _)| {
-                    json!({
-                        "lang": c.lang, "path": c.path,
-                        "approved_sha256": c.approved.map(|h| h.to_hex()),
-                        "sha256": c.now.to_hex(), "approved_text_known": c.approved_text_known,
-                        "diff": super::diff_json(&c.diff),
+            self.print_json(&ApprovalChangesJson {
+                id,
+                changes: changes
+                    .iter()
+                    .map(|(c, _)| ApprovalChangeJson {
+                        lang: &c.lang,
+                        path: &c.path,
+                        approved_sha256: c.approved.map(|h| h.to_hex()),
+                        sha256: c.now.to_hex(),
+                        approved_text_known: c.approved_text_known,
+                        diff: diff_json(&c.diff),
                     })
-                })
-                .collect();
-            self.print_json(&json!({ "id": id, "changes": changes }));
+                    .collect(),
+            });
             return;
         }
         if changes.is_empty() {
@@ -84,7 +159,9 @@ impl Printer {
 
     pub fn editorial_event(&self, event: &EditorialEvent) {
         if self.json {
-            self.print_json(&json!({ "event": event_json(event) }));
+            self.print_json(&EventDoc {
+                event: event_json(event),
+            });
         } else {
             println!("{}", event_line(event));
         }
@@ -92,8 +169,9 @@ impl Printer {
 
     pub fn editorial_log(&self, events: &[EditorialEvent]) {
         if self.json {
-            let list: Vec<Value> = events.iter().map(event_json).collect();
-            self.print_json(&json!({ "events": list }));
+            self.print_json(&EventsJson {
+                events: events.iter().map(event_json).collect(),
+            });
         } else if events.is_empty() {
             println!("No editorial changes yet: it is a draft.");
         } else {
@@ -105,7 +183,9 @@ impl Printer {
 
     pub fn editorial_note(&self, note: &EditorialNote) {
         if self.json {
-            self.print_json(&json!({ "note": note_json(note) }));
+            self.print_json(&NoteDoc {
+                note: note_json(note),
+            });
         } else {
             println!("{}  {}  {}", format_time(note.at), note.author, note.text);
         }
@@ -113,8 +193,9 @@ impl Printer {
 
     pub fn editorial_notes(&self, notes: &[EditorialNote]) {
         if self.json {
-            let list: Vec<Value> = notes.iter().map(note_json).collect();
-            self.print_json(&json!({ "notes": list }));
+            self.print_json(&NotesJson {
+                notes: notes.iter().map(note_json).collect(),
+            });
         } else if notes.is_empty() {
             println!("No notes.");
         } else {

@@ -1,20 +1,81 @@
 //! `galley sync`, `conflicts` and `resolve` output.
 
 use super::Printer;
-use galley_core::workspace::{ConflictParts, SyncConflict, SyncReport, SyncState};
-use serde_json::{json, Value};
+use galley_core::workspace::{ConflictParts, SyncConflict, SyncReport};
+use serde::Serialize;
 
-fn state_json(s: &SyncState) -> Value {
-    json!({
-        "to_send": s.to_send,
-        "to_receive": s.to_receive,
-        "conflicts": s.conflicts,
-        "last_synced": s.last_synced.map(galley_core::clock::format_time),
-    })
+/// `sync`.
+#[derive(Serialize)]
+struct SyncJson<'a> {
+    committed: usize,
+    received: usize,
+    offline: bool,
+    conflicts: Vec<ConflictJson<'a>>,
+    state: StateJson,
 }
 
-fn conflict_json(c: &SyncConflict) -> Value {
-    json!({ "path": c.path, "ours_sha256": c.ours.to_hex(), "theirs_sha256": c.theirs.to_hex() })
+#[derive(Serialize)]
+struct StateJson {
+    to_send: usize,
+    to_receive: usize,
+    conflicts: usize,
+    last_synced: Option<String>,
+}
+
+/// A file both sides changed in the same place: `sync`, `conflicts`.
+#[derive(Serialize)]
+struct ConflictJson<'a> {
+    path: &'a str,
+    ours_sha256: String,
+    theirs_sha256: String,
+}
+
+fn conflict_json(c: &SyncConflict) -> ConflictJson<'_> {
+    ConflictJson {
+        path: &c.path,
+        ours_sha256: c.ours.to_hex(),
+        theirs_sha256: c.theirs.to_hex(),
+    }
+}
+
+/// `conflicts`.
+#[derive(Serialize)]
+struct ConflictsJson<'a> {
+    conflicts: Vec<ConflictJson<'a>>,
+}
+
+/// `conflicts PATH`: `parts` is null when the sides can only be compared whole.
+#[derive(Serialize)]
+struct ConflictPartsJson<'a> {
+    path: &'a str,
+    parts: Option<PartsJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PartsJson<'a> {
+    paragraphs: Vec<ParagraphSidesJson<'a>>,
+    fields: Vec<FieldSidesJson<'a>>,
+}
+
+/// `n` is 1-based, as `resolve --theirs-in` takes it.
+#[derive(Serialize)]
+struct ParagraphSidesJson<'a> {
+    n: usize,
+    ours: &'a str,
+    theirs: &'a str,
+}
+
+#[derive(Serialize)]
+struct FieldSidesJson<'a> {
+    key: &'a str,
+    ours: &'a str,
+    theirs: &'a str,
+}
+
+/// `resolve`.
+#[derive(Serialize)]
+struct ResolvedJson<'a> {
+    resolved: &'a str,
 }
 
 /// In sync, n to send, n to receive, offline, needs attention: the state at a glance.
@@ -45,12 +106,19 @@ fn state_line(report: &SyncReport) -> String {
 impl Printer {
     pub fn sync(&self, report: &SyncReport) {
         if self.json {
-            let conflicts: Vec<Value> = report.conflicts.iter().map(conflict_json).collect();
-            self.print_json(&json!({
-                "committed": report.committed, "received": report.received,
-                "offline": report.offline, "conflicts": conflicts,
-                "state": state_json(&report.state),
-            }));
+            let state = &report.state;
+            self.print_json(&SyncJson {
+                committed: report.committed,
+                received: report.received,
+                offline: report.offline,
+                conflicts: report.conflicts.iter().map(conflict_json).collect(),
+                state: StateJson {
+                    to_send: state.to_send,
+                    to_receive: state.to_receive,
+                    conflicts: state.conflicts,
+                    last_synced: state.last_synced.map(galley_core::clock::format_time),
+                },
+            });
             return;
         }
         println!(
@@ -72,8 +140,9 @@ impl Printer {
 
     pub fn conflicts(&self, conflicts: &[SyncConflict]) {
         if self.json {
-            let list: Vec<Value> = conflicts.iter().map(conflict_json).collect();
-            self.print_json(&json!({ "conflicts": list }));
+            self.print_json(&ConflictsJson {
+                conflicts: conflicts.iter().map(conflict_json).collect(),
+            });
         } else if conflicts.is_empty() {
             println!("No conflicts.");
         } else {
@@ -91,21 +160,28 @@ impl Printer {
     /// The pieces of one conflict, numbered as `resolve --theirs-in` takes them.
     pub fn conflict_parts(&self, path: &str, parts: Option<&ConflictParts>) {
         if self.json {
-            let body = parts.map(|p| {
-                let paragraphs: Vec<Value> = p
+            let parts = parts.map(|p| PartsJson {
+                paragraphs: p
                     .paragraphs
                     .iter()
                     .enumerate()
-                    .map(|(i, s)| json!({ "n": i + 1, "ours": s.ours, "theirs": s.theirs }))
-                    .collect();
-                let fields: Vec<Value> = p
+                    .map(|(i, s)| ParagraphSidesJson {
+                        n: i + 1,
+                        ours: &s.ours,
+                        theirs: &s.theirs,
+                    })
+                    .collect(),
+                fields: p
                     .fields
                     .iter()
-                    .map(|(key, s)| json!({ "key": key, "ours": s.ours, "theirs": s.theirs }))
-                    .collect();
-                json!({ "paragraphs": paragraphs, "fields": fields })
+                    .map(|(key, s)| FieldSidesJson {
+                        key,
+                        ours: &s.ours,
+                        theirs: &s.theirs,
+                    })
+                    .collect(),
             });
-            self.print_json(&json!({ "path": path, "parts": body }));
+            self.print_json(&ConflictPartsJson { path, parts });
             return;
         }
         let Some(parts) = parts else {
@@ -145,7 +221,7 @@ impl Printer {
 
     pub fn resolved(&self, path: &str) {
         if self.json {
-            self.print_json(&json!({ "resolved": path }));
+            self.print_json(&ResolvedJson { resolved: path });
         } else {
             println!("Settled {path}; the next sync sends it.");
         }
