@@ -6,11 +6,11 @@ use super::support::{complete_key_rate_en, Sample};
 use serde_json::Value;
 use std::path::Path;
 
-const W20_IDS: [&str; 4] = ["pxq253v3kb", "y65qx5zuzq", "kbf25qzwae", "o4vglt6rud"];
+pub(super) const W20_IDS: [&str; 4] = ["pxq253v3kb", "y65qx5zuzq", "kbf25qzwae", "o4vglt6rud"];
 const W21_IDS: [&str; 4] = ["buxyr7237g", "nilo7qho2j", "ej7l6fa6hg", "puar22az3t"];
 
 /// Approves each commentary and marks each of its translations done, through the CLI.
-fn approve_and_finish(sample: &Sample, ids: &[&str]) {
+pub(super) fn approve_and_finish(sample: &Sample, ids: &[&str]) {
     for id in ids {
         for status in ["in-review", "approved"] {
             sample

@@ -8,16 +8,16 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::Output;
 
-const DRAFT_PATH: &str = "2020-W20/army-reform.en.md";
+pub(super) const DRAFT_PATH: &str = "2020-W20/army-reform.en.md";
 
-fn draft(title: &str, paragraphs: &[&str]) -> String {
+pub(super) fn draft(title: &str, paragraphs: &[&str]) -> String {
     format!(
         "---\nid: k7m2q9x4tz\ntitle: {title}\nlang: en\n---\n\n{}\n",
         paragraphs.join("\n\n")
     )
 }
 
-const BASE: [&str; 3] = [
+pub(super) const BASE: [&str; 3] = [
     "The army reform stalls again as the ministry delays its plan.",
     "Reservists in the western districts are being called up.",
     "Refineries report lower margins for the third month.",
@@ -31,7 +31,13 @@ fn assert_valid_draft(text: &str) {
 }
 
 /// Runs the driver on three files in a temp folder; returns its output and OURS afterwards.
-fn run_driver(kind: &str, path: &str, base: &str, ours: &str, theirs: &str) -> (Output, String) {
+pub(super) fn run_driver(
+    kind: &str,
+    path: &str,
+    base: &str,
+    ours: &str,
+    theirs: &str,
+) -> (Output, String) {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = |name: &str, text: &str| {
         let at = dir.path().join(name);
