@@ -85,6 +85,18 @@ fn concurrent_json(c: &galley_core::records::Concurrent) -> ConcurrentJson<'_> {
     }
 }
 
+/// `init`.
+#[derive(Serialize)]
+struct InitJson<'a> {
+    workspace: &'a Path,
+}
+
+/// `log`.
+#[derive(Serialize)]
+struct LogJson<'a> {
+    versions: Vec<VersionJson<'a>>,
+}
+
 /// `{version}`: `restore`, `label`, `save`.
 #[derive(Serialize)]
 struct VersionDoc<'a> {
@@ -213,10 +225,6 @@ impl Printer {
 
     pub fn init(&self, root: &Path) {
         if self.json {
-            #[derive(Serialize)]
-            struct InitJson<'a> {
-                workspace: &'a Path,
-            }
             self.print_json(&InitJson { workspace: root });
         } else {
             println!("Workspace ready at {}", root.display());
@@ -300,10 +308,6 @@ impl Printer {
 
     pub fn log(&self, versions: &[Version]) {
         if self.json {
-            #[derive(Serialize)]
-            struct LogJson<'a> {
-                versions: Vec<VersionJson<'a>>,
-            }
             self.print_json(&LogJson {
                 versions: versions.iter().map(version_json).collect(),
             });

@@ -1,5 +1,7 @@
-//! The JSON documents of `list`, `check` and errors as types, so the shapes the README
-//! documents ("JSON output") are visible in the code; a test compares them with the README.
+//! The JSON documents of `list`, `check` and errors, and the `{kind, message}` problem the
+//! others share. Every document is a type beside the code that prints it, so the shapes the
+//! README documents ("JSON output") are visible in the code; `tests/cli/readme.rs` compares
+//! real output with the README.
 
 use galley_core::workspace::{DraftSummary, MissingFields};
 use galley_core::{Error, ErrorKind};

@@ -757,6 +757,44 @@ fn sync_prints_the_documented_shape() {
 }
 
 #[test]
+fn a_sync_conflict_and_its_resolution_print_the_documented_shapes() {
+    use super::sync::{paragraph_edit, team, SOURCE};
+    let (_dir, [anna, _bela, cyra]) = team();
+    let text = anna.read(SOURCE);
+    let second = "Сам па сабе прызыў з запасу";
+    let title = "title: Прызыў з запасу пашырылі на заходнія раёны";
+    let anna_text = paragraph_edit(&text, second, "Сам па сабе выклік з запасу");
+    let cyra_text = paragraph_edit(
+        &paragraph_edit(&text, second, "Зразумела, прызыў з запасу"),
+        title,
+        "title: Прызыў пашырылі на захад",
+    );
+    let anna_text = paragraph_edit(&anna_text, title, "title: Зборы пашырылі на захад");
+    anna.save(SOURCE, &anna_text);
+    cyra.save(SOURCE, &cyra_text);
+    anna.sync();
+    let synced = cyra.sync();
+    assert_filled(&synced, &["conflicts[]"]);
+    let sync = documented("`sync`: ");
+    assert_shape("sync", &sync, &synced);
+    let listed = cyra.json(&["conflicts"]);
+    let shape = documented("also `galley conflicts`: ").with("conflicts", sync.at("conflicts"));
+    assert_shape("conflicts", &shape, &listed);
+
+    let parts = cyra.json(&["conflicts", SOURCE]);
+    assert_filled(&parts, &["parts.paragraphs[]", "parts.fields[]"]);
+    assert_documented("`galley conflicts PATH`: ", &parts);
+    let resolved = cyra.json(&["resolve", SOURCE, "--theirs-in", "1"]);
+    assert_documented("`resolve`: ", &resolved);
+}
+
+#[test]
+fn init_prints_the_documented_shape() {
+    let sample = Sample::empty();
+    assert_documented("`init`: ", &sample.json(&["init"]));
+}
+
+#[test]
 fn the_merge_driver_reports_the_documented_shape() {
     use super::merge_driver::{draft, run_driver, BASE, DRAFT_PATH};
     let ours = draft(

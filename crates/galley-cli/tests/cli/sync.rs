@@ -9,9 +9,9 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 const ID: &str = "pxq253v3kb";
-const SOURCE: &str = "2020-W20/army-reserve-call-up.be.md";
+pub(super) const SOURCE: &str = "2020-W20/army-reserve-call-up.be.md";
 
-struct Person {
+pub(super) struct Person {
     root: PathBuf,
     name: &'static str,
 }
@@ -29,7 +29,7 @@ impl Person {
         cmd
     }
 
-    fn json(&self, args: &[&str]) -> Value {
+    pub(super) fn json(&self, args: &[&str]) -> Value {
         let out = self
             .galley()
             .args(args)
@@ -45,17 +45,17 @@ impl Person {
         serde_json::from_slice(&out.stdout).expect("JSON output")
     }
 
-    fn sync(&self) -> Value {
+    pub(super) fn sync(&self) -> Value {
         self.json(&["sync"])
     }
 
-    fn save(&self, path: &str, text: &str) {
+    pub(super) fn save(&self, path: &str, text: &str) {
         let file = self.root.with_extension(format!("{}.md", self.name));
         std::fs::write(&file, text).expect("write");
         self.json(&["save", path, "--from", file.to_str().expect("utf-8")]);
     }
 
-    fn read(&self, path: &str) -> String {
+    pub(super) fn read(&self, path: &str) -> String {
         std::fs::read_to_string(self.root.join(path)).expect("read")
     }
 
@@ -87,7 +87,7 @@ impl Person {
 }
 
 /// A bare repository with the sample workspace shared by Anna, cloned by Bela and Cyra.
-fn team() -> (tempfile::TempDir, [Person; 3]) {
+pub(super) fn team() -> (tempfile::TempDir, [Person; 3]) {
     let dir = tempfile::tempdir().expect("temp dir");
     let remote = dir.path().join("remote.git");
     let git = std::process::Command::new("git")
@@ -116,7 +116,7 @@ fn team() -> (tempfile::TempDir, [Person; 3]) {
     (dir, [anna, bela, cyra])
 }
 
-fn paragraph_edit(text: &str, from: &str, to: &str) -> String {
+pub(super) fn paragraph_edit(text: &str, from: &str, to: &str) -> String {
     let edited = text.replace(from, to);
     assert_ne!(edited, text, "the sample no longer has `{from}`");
     edited
