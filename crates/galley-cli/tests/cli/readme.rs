@@ -786,6 +786,25 @@ fn a_sync_conflict_and_its_resolution_print_the_documented_shapes() {
     assert_documented("`galley conflicts PATH`: ", &parts);
     let resolved = cyra.json(&["resolve", SOURCE, "--theirs-in", "1"]);
     assert_documented("`resolve`: ", &resolved);
+
+    // Both change the same status and the same editorial state at once: the one that loses is
+    // named as `concurrent` beside the one that won.
+    anna.json(&["translate", "set", "pxq253v3kb", "en", "in-review"]);
+    cyra.json(&["translate", "set", "pxq253v3kb", "en", "in-progress"]);
+    anna.json(&["review", "set", "pxq253v3kb", "approved"]);
+    cyra.json(&["review", "set", "pxq253v3kb", "draft"]);
+    cyra.sync();
+    anna.sync();
+    let grid = anna.json(&["translate", "status", "--issue", "2020-W20"]);
+    assert_filled(&grid, &["rows[].cells[].concurrent"]);
+    let cell = named("cell").with("concurrent", concurrent());
+    let shape = documented("`translate status`: ").with("rows[].cells[]", cell);
+    assert_shape("translate status", &shape, &grid);
+    let log = anna.json(&["review", "log", "pxq253v3kb"]);
+    assert_filled(&log, &["events[].concurrent"]);
+    let event = named("event").with("concurrent", concurrent());
+    let shape = documented("`review log`: ").with("events[]", event);
+    assert_shape("review log", &shape, &log);
 }
 
 #[test]
