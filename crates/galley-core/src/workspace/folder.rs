@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::history::FrontMatterEntry;
 use crate::issue::{Issue, Member};
 use crate::translation::split_paragraphs;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -39,6 +39,9 @@ pub(super) struct Folder {
     /// Files not read yet because the caller's time ran out (see [`Workspace::library`]):
     /// neither in `drafts` nor in `unreadable`.
     pub pending: usize,
+    /// Positions in `drafts` by commentary id, in path order: lookups by id cost the
+    /// commentary, not the folder. Built once `drafts` is complete.
+    by_id: HashMap<String, Vec<usize>>,
 }
 
 /// A draft read from the folder, with its workspace-relative path.
@@ -64,20 +67,29 @@ impl Found {
 }
 
 impl Folder {
-    /// The language versions of each commentary, by id, each in path order.
-    pub fn by_id(&self) -> BTreeMap<&str, Vec<&FrontMatterEntry>> {
-        let mut map: BTreeMap<&str, Vec<&FrontMatterEntry>> = BTreeMap::new();
-        for entry in &self.drafts {
-            map.entry(entry.draft_id.as_str()).or_default().push(entry);
+    /// Indexes `drafts` by id; called once `drafts` is complete.
+    fn index(&mut self) {
+        self.by_id.clear();
+        for (i, entry) in self.drafts.iter().enumerate() {
+            self.by_id
+                .entry(entry.draft_id.clone())
+                .or_default()
+                .push(i);
         }
-        map
+    }
+
+    /// The language versions of commentary `id`, in path order.
+    pub fn versions_of(&self, id: &str) -> Vec<&FrontMatterEntry> {
+        self.by_id
+            .get(id)
+            .map(|at| at.iter().map(|&i| &self.drafts[i]).collect())
+            .unwrap_or_default()
     }
 
     /// The paths of commentary `id`'s language versions, in path order.
     pub fn paths_of(&self, id: &str) -> Vec<&str> {
-        self.drafts
-            .iter()
-            .filter(|e| e.draft_id == id)
+        self.versions_of(id)
+            .into_iter()
             .map(|e| e.path.as_str())
             .collect()
     }
@@ -94,40 +106,45 @@ impl Folder {
     /// lists, in path order.
     pub fn members(&self, week: IsoWeek, issue: &Issue) -> Vec<Member> {
         let week_text = week.to_string();
-        let mut seen = BTreeSet::new();
-        let mut members = Vec::new();
-        let by_id = self.by_id();
+        let listed: HashSet<&str> = issue
+            .sections
+            .iter()
+            .flat_map(|s| s.commentaries.iter().map(String::as_str))
+            .collect();
+        // Each commentary once, at its first path, so members come in path order.
+        let mut firsts: BTreeSet<usize> = BTreeSet::new();
         for entry in &self.drafts {
             let id = entry.draft_id.as_str();
-            if !seen.insert(id) {
-                continue;
+            if entry.issue.as_deref() == Some(&week_text) || listed.contains(id) {
+                if let Some(&first) = self.by_id.get(id).and_then(|at| at.first()) {
+                    firsts.insert(first);
+                }
             }
-            let versions = by_id.get(id).map(Vec::as_slice).unwrap_or_default();
-            let in_issue = versions
-                .iter()
-                .any(|d| d.issue.as_deref() == Some(&week_text));
-            if !in_issue && issue.position_of(id).is_none() {
-                continue;
-            }
-            let main = main_version(versions).unwrap_or(entry);
-            members.push(Member {
-                id: id.to_string(),
-                title: main.title.clone(),
-                section: main
-                    .section
-                    .clone()
-                    .or_else(|| versions.iter().find_map(|d| d.section.clone())),
-                in_issue,
-            });
         }
-        members
+        firsts
+            .into_iter()
+            .map(|first| {
+                let entry = &self.drafts[first];
+                let versions = self.versions_of(&entry.draft_id);
+                let main = main_version(&versions).unwrap_or(entry);
+                Member {
+                    id: entry.draft_id.clone(),
+                    title: main.title.clone(),
+                    section: main
+                        .section
+                        .clone()
+                        .or_else(|| versions.iter().find_map(|d| d.section.clone())),
+                    in_issue: versions
+                        .iter()
+                        .any(|d| d.issue.as_deref() == Some(&week_text)),
+                }
+            })
+            .collect()
     }
 
     /// The title of commentary `id` (its source language version's, else the first's).
     pub fn title_of(&self, id: &str) -> Option<String> {
-        let versions: Vec<&FrontMatterEntry> =
-            self.drafts.iter().filter(|d| d.draft_id == id).collect();
-        main_version(&versions).map(|d| d.title.clone())
+        main_version(&self.versions_of(id)).map(|d| d.title.clone())
     }
 
     /// Everything an issue's export publishes or judges: every language version of the
@@ -140,11 +157,10 @@ impl Folder {
             .map(|m| m.id)
             .collect();
         let prefix = format!("{week}/");
-        let mut paths: BTreeSet<String> = self
-            .drafts
+        let mut paths: BTreeSet<String> = ids
             .iter()
-            .filter(|e| ids.contains(&e.draft_id))
-            .map(|e| e.path.clone())
+            .flat_map(|id| self.paths_of(id))
+            .map(str::to_string)
             .collect();
         paths.extend(
             self.unreadable
@@ -247,6 +263,7 @@ impl Workspace {
         };
         self.history().update_front_matter_entries(&fresh, &gone)?;
         progress(total - folder.pending, total);
+        folder.index();
         Ok(folder)
     }
 

@@ -9,10 +9,6 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
-
-/// The generous bound for rendering one pathological Markdown file (debug build, busy CI).
-const RENDER_BOUND: Duration = Duration::from_secs(10);
 
 #[derive(Deserialize)]
 struct Corpus {
@@ -206,10 +202,9 @@ fn feed(case: &Case, scene: &mut Scene) -> Result<Facts, Error> {
         "markdown" => {
             let name = case.file.as_deref().expect("a file");
             let md = String::from_utf8(fixture(name)).expect("Markdown fixtures are UTF-8");
-            let started = Instant::now();
+            // No time bound here (a busy machine made it flaky): a quadratic renderer shows in
+            // the bundle benchmark, and a hang in CI's time limit.
             let html = markdown_to_html(&md);
-            let took = started.elapsed();
-            assert!(took < RENDER_BOUND, "{name} took {took:?} to render");
             Ok(Facts {
                 html: Some(html),
                 ..Facts::default()
