@@ -148,6 +148,7 @@ impl Workspace {
                                 .last()
                                 .unwrap_or("no reason given")
                         ),
+                        detail: None,
                     })
                 }
             }
@@ -273,6 +274,7 @@ impl Workspace {
                      (or \"Set up sharing…\" in the app)",
                     self.root().display()
                 ),
+                detail: None,
             });
         }
         let mut lines = found.stdout.lines();
@@ -286,6 +288,7 @@ impl Workspace {
                     self.root().display(),
                     top.display()
                 ),
+                detail: None,
             });
         }
         if dir.join("MERGE_HEAD").exists() && !dir.join(MERGE_MARKER).exists() {
@@ -293,6 +296,7 @@ impl Workspace {
                 message: "the repository is in the middle of a merge started outside Galley. \
                           Finish it with git (or `git merge --abort`), then sync again"
                     .into(),
+                detail: None,
             });
         }
         // HEAD names the branch, also before its first commit; anything else is detached.
@@ -302,6 +306,7 @@ impl Workspace {
                 message: "the repository is not on a branch (a detached HEAD). Switch to the \
                           team's branch (`git switch main`), then sync again"
                     .into(),
+                detail: None,
             });
         };
         Ok(Repository {
@@ -519,6 +524,7 @@ impl Workspace {
                           longer contains what this machine sent before. Nothing here was \
                           changed or lost; ask whoever rewrote it to restore the branch"
                     .into(),
+                detail: None,
             });
         }
         Ok(())
@@ -789,6 +795,7 @@ impl Workspace {
                             "among this machine's own files"
                         }
                     ),
+                    detail: None,
                 });
             }
         }
@@ -849,6 +856,7 @@ pub fn clone_workspace(url: &str, folder: &Path, env: super::Env) -> Result<Work
                      network, then try again",
                     crate::git::without_credentials(url)
                 ),
+                detail: None,
             },
             GitProblem::AuthenticationFailed => auth_error(url),
             _ => failed(&["clone"], &cloned),
@@ -876,6 +884,7 @@ fn remote_of(git: &Git) -> Result<String> {
             message: "the repository has no shared remote to sync with. Add one with `galley sync \
                   --init URL`"
                 .into(),
+            detail: None,
         })
 }
 
@@ -937,6 +946,7 @@ fn auth_error(remote: &str) -> Error {
              ones git uses), then sync again; nothing here was lost",
             crate::git::without_credentials(remote)
         ),
+        detail: None,
     }
 }
 
