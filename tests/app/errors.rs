@@ -168,3 +168,18 @@ fn an_error_the_shell_makes_itself_has_no_code() {
         .as_str()
         .is_some_and(|m| m.contains("sideways")));
 }
+
+#[test]
+fn a_sync_of_a_workspace_not_shared_yet_names_the_folder() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    let refused = app.invoke("sync_now", json!({})).expect_err("not shared");
+    assert_eq!(refused["kind"], "sync");
+    let (code, args) = code_and_args(&refused);
+    assert_eq!(code, "sync_not_shared");
+    let folder = std::path::Path::new(args["path"].as_str().expect("path"));
+    assert_eq!(
+        folder.canonicalize().ok(),
+        workspace.path().canonicalize().ok()
+    );
+}

@@ -97,6 +97,7 @@ impl Git {
                         .into(),
                     detail: None,
                 }
+                .coded(crate::ErrorCode::SyncGitMissing, [])
             } else {
                 Error::io("run git in", &self.root, e)
             }

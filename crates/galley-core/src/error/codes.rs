@@ -111,6 +111,26 @@ error_codes! {
     /// No trash or archive entry of this name.
     TrashEntryNotFound = "trash_entry_not_found" ["name"];
 
+    // Sharing through git (kind `sync`).
+    /// The workspace is not a git repository yet.
+    SyncNotShared = "sync_not_shared" ["path"];
+    /// The workspace is a folder inside another git repository.
+    SyncNestedRepository = "sync_nested_repository" ["path", "repository"];
+    /// A merge started outside Galley is unfinished.
+    SyncMergeInProgress = "sync_merge_in_progress" [];
+    /// The repository is not on a branch.
+    SyncDetachedHead = "sync_detached_head" [];
+    /// The shared branch no longer contains what this machine sent (a force-push).
+    SyncHistoryRewritten = "sync_history_rewritten" [];
+    /// The shared repository could not be reached.
+    SyncUnreachable = "sync_unreachable" ["remote"];
+    /// The shared repository refused the credentials.
+    SyncCredentialsRefused = "sync_credentials_refused" ["remote"];
+    /// git is not installed.
+    SyncGitMissing = "sync_git_missing" [];
+    /// The repository has no remote to sync with.
+    SyncNoRemote = "sync_no_remote" [];
+
     // A draft's field (kind `invalid_draft`).
     /// A draft's `issue` that is not a week.
     DraftWeekInvalid = "draft_week_invalid" ["path", "line", "week"];

@@ -11,7 +11,7 @@
 
 use super::{SyncConflict, Workspace};
 use crate::draft::Draft;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::git::{failed, Git, GitProblem};
 use crate::hash::ContentHash;
 use crate::history::{NewVersion, Origin};
@@ -275,7 +275,11 @@ impl Workspace {
                     self.root().display()
                 ),
                 detail: None,
-            });
+            }
+            .coded(
+                ErrorCode::SyncNotShared,
+                [("path", self.root().display().to_string())],
+            ));
         }
         let mut lines = found.stdout.lines();
         let top = Path::new(lines.next().unwrap_or_default());
@@ -289,7 +293,14 @@ impl Workspace {
                     top.display()
                 ),
                 detail: None,
-            });
+            }
+            .coded(
+                ErrorCode::SyncNestedRepository,
+                [
+                    ("path", self.root().display().to_string()),
+                    ("repository", top.display().to_string()),
+                ],
+            ));
         }
         if dir.join("MERGE_HEAD").exists() && !dir.join(MERGE_MARKER).exists() {
             return Err(Error::Sync {
@@ -297,7 +308,8 @@ impl Workspace {
                           Finish it with git (or `git merge --abort`), then sync again"
                     .into(),
                 detail: None,
-            });
+            }
+            .coded(ErrorCode::SyncMergeInProgress, []));
         }
         // HEAD names the branch, also before its first commit; anything else is detached.
         let head = std::fs::read_to_string(dir.join("HEAD")).unwrap_or_default();
@@ -307,7 +319,8 @@ impl Workspace {
                           team's branch (`git switch main`), then sync again"
                     .into(),
                 detail: None,
-            });
+            }
+            .coded(ErrorCode::SyncDetachedHead, []));
         };
         Ok(Repository {
             branch: branch.to_string(),
@@ -525,7 +538,8 @@ impl Workspace {
                           changed or lost; ask whoever rewrote it to restore the branch"
                     .into(),
                 detail: None,
-            });
+            }
+            .coded(ErrorCode::SyncHistoryRewritten, []));
         }
         Ok(())
     }
@@ -857,7 +871,11 @@ pub fn clone_workspace(url: &str, folder: &Path, env: super::Env) -> Result<Work
                     crate::git::without_credentials(url)
                 ),
                 detail: None,
-            },
+            }
+            .coded(
+                ErrorCode::SyncUnreachable,
+                [("remote", crate::git::without_credentials(url))],
+            ),
             GitProblem::AuthenticationFailed => auth_error(url),
             _ => failed(&["clone"], &cloned),
         });
@@ -877,15 +895,15 @@ fn remote_of(git: &Git) -> Result<String> {
         return Ok("origin".into());
     }
     names.sort();
-    names
-        .first()
-        .map(|n| n.to_string())
-        .ok_or_else(|| Error::Sync {
+    names.first().map(|n| n.to_string()).ok_or_else(|| {
+        Error::Sync {
             message: "the repository has no shared remote to sync with. Add one with `galley sync \
                   --init URL`"
                 .into(),
             detail: None,
-        })
+        }
+        .coded(ErrorCode::SyncNoRemote, [])
+    })
 }
 
 fn remove_marker(git_dir: &Path) -> Result<()> {
@@ -948,6 +966,10 @@ fn auth_error(remote: &str) -> Error {
         ),
         detail: None,
     }
+    .coded(
+        ErrorCode::SyncCredentialsRefused,
+        [("remote", crate::git::without_credentials(remote))],
+    )
 }
 
 /// Whether Galley shares the file at `path` (workspace-relative): a draft or an issue file
