@@ -183,3 +183,33 @@ fn a_sync_of_a_workspace_not_shared_yet_names_the_folder() {
         workspace.path().canonicalize().ok()
     );
 }
+
+#[test]
+fn removing_a_language_drafts_use_names_it_and_counts_them() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    let mut settings = app
+        .invoke("get_workspace_settings", json!({}))
+        .expect("settings");
+    settings["languages"] = json!(["be", "en"]);
+    let refused = app
+        .invoke("update_workspace_settings", json!({ "settings": settings }))
+        .expect_err("ru is in use");
+    let (code, args) = code_and_args(&refused);
+    assert_eq!(code, "language_in_use");
+    assert_eq!(args["lang"], "ru");
+    let count: usize = args["count"]
+        .as_str()
+        .and_then(|c| c.parse().ok())
+        .expect("a count");
+    let ru_drafts = crate::support::sample_drafts()
+        .iter()
+        .filter(|(path, _)| path.ends_with(".ru.md"))
+        .count();
+    assert_eq!(count, ru_drafts);
+    let named = args["paths"].as_str().expect("paths");
+    assert!(
+        !named.is_empty() && named.split(", ").all(|p| p.ends_with(".ru.md")),
+        "{named}"
+    );
+}

@@ -104,3 +104,19 @@ describe("the error notice", () => {
     void unmount(notice);
   });
 });
+
+describe("counts of drafts in each language's plural forms", () => {
+  const inUse = (count: string) => coded("language_in_use", { lang: "ru", count, paths: "a.ru.md" });
+  it.each([
+    ["en", "1", "while drafts use it: 1 draft (a.ru.md)"],
+    ["en", "3", "while drafts use it: 3 drafts (a.ru.md)"],
+    ["ru", "1", "пока его используют черновики: 1 черновик (a.ru.md)"],
+    ["ru", "3", "пока его используют черновики: 3 черновика (a.ru.md)"],
+    ["ru", "9", "пока его используют черновики: 9 черновиков (a.ru.md)"],
+    ["be", "2", "пакуль яе выкарыстоўваюць чарнавікі: 2 чарнавікі (a.ru.md)"],
+    ["be", "5", "пакуль яе выкарыстоўваюць чарнавікі: 5 чарнавікоў (a.ru.md)"],
+  ] as const)("%s, %s drafts", (lang, count, part) => {
+    setUiLanguage(lang);
+    expect(errorSentence(inUse(count))).toContain(part);
+  });
+});

@@ -706,7 +706,7 @@ export const ERROR_KINDS = ["io", "write_failed", "invalid_draft", "conflict_mar
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /** Every code the core words an error by (`ErrorCode::ALL`); the UI has a sentence for each. */
-export const ERROR_CODES = ["io", "write_failed", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "database", "corrupt", "watch", "not_ready", "journal", "week_invalid", "title_empty", "title_multiline", "file_name_invalid", "name_empty", "version_is_deletion", "file_name_taken", "changed_during_action", "section_unknown", "language_unknown", "no_section", "move_at_edge", "issue_exists", "status_unchanged", "approval_needs_review", "note_empty", "status_missing_not_settable", "not_a_translation", "language_exists", "source_of_translations", "path_occupied", "trash_entry_incomplete", "commentary_not_found", "language_not_found", "draft_not_found", "version_not_found", "trash_entry_not_found", "sync_not_shared", "sync_nested_repository", "sync_merge_in_progress", "sync_detached_head", "sync_history_rewritten", "sync_unreachable", "sync_credentials_refused", "sync_git_missing", "sync_no_remote", "draft_week_invalid"] as const;
+export const ERROR_CODES = ["io", "write_failed", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "database", "corrupt", "watch", "not_ready", "journal", "week_invalid", "title_empty", "title_multiline", "file_name_invalid", "name_empty", "version_is_deletion", "file_name_taken", "changed_during_action", "section_unknown", "language_unknown", "no_section", "move_at_edge", "issue_exists", "status_unchanged", "approval_needs_review", "note_empty", "status_missing_not_settable", "not_a_translation", "language_exists", "source_of_translations", "path_occupied", "trash_entry_incomplete", "languages_empty", "language_tag_invalid", "language_listed_twice", "section_key_invalid", "section_listed_twice", "language_in_use", "section_in_use", "commentary_not_found", "language_not_found", "draft_not_found", "version_not_found", "trash_entry_not_found", "sync_not_shared", "sync_nested_repository", "sync_merge_in_progress", "sync_detached_head", "sync_history_rewritten", "sync_unreachable", "sync_credentials_refused", "sync_git_missing", "sync_no_remote", "draft_week_invalid"] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -747,6 +747,13 @@ export const ERROR_CODE_ARGS: { readonly [C in ErrorCode]: readonly string[] } =
   source_of_translations: ["id", "lang", "translations"],
   path_occupied: ["path"],
   trash_entry_incomplete: ["name", "path"],
+  languages_empty: [],
+  language_tag_invalid: ["lang"],
+  language_listed_twice: ["lang"],
+  section_key_invalid: ["section"],
+  section_listed_twice: ["section"],
+  language_in_use: ["lang", "count", "paths"],
+  section_in_use: ["section", "count", "paths"],
   commentary_not_found: ["id"],
   language_not_found: ["id", "lang"],
   draft_not_found: ["path"],

@@ -1,7 +1,7 @@
 // Errors in the user's language. An error with a code (one of ERROR_CODES) is worded entirely
 // from the catalogues with its facts filled in; the core's English sentence is shown only for an
 // error without one (its detail is free text), after the kind's sentence.
-import { t, tCount, type MessageKey } from "../i18n";
+import { t, tCount, type CountedKey, type MessageKey } from "../i18n";
 // The generated list itself (plain data), so views whose tests swap out the IPC module still
 // know which codes the app words.
 import { ERROR_CODES, type ErrorCode, type ErrorDto, type ErrorKind } from "../ipc/bindings";
@@ -29,10 +29,10 @@ const causeKey: Record<string, MessageKey> = {
 };
 const edgeKey: Record<string, MessageKey> = { first: "errorEdge_first", last: "errorEdge_last" };
 
-/** A byte count in the UI language's plural form ("1 байт", "3 байты", "5 байтаў"). */
-function bytes(value: string | undefined): string | undefined {
+/** A count in the UI language's plural form ("1 байт", "3 байты", "5 байтаў"). */
+function counted(key: CountedKey, value: string | undefined): string | undefined {
   const n = Number(value);
-  return value !== undefined && value !== "" && Number.isFinite(n) ? tCount("errorBytes", n) : value;
+  return value !== undefined && value !== "" && Number.isFinite(n) ? tCount(key, n) : value;
 }
 
 /** A tag as the catalogue words it, or as the core sent it when the catalogue has no word. */
@@ -45,13 +45,14 @@ function word(keys: Record<string, MessageKey>, tag: string | undefined): string
 function values(code: ErrorCode, args: Record<string, string>): Record<string, string> {
   const out: Record<string, string | undefined> = { ...args };
   if (code === "too_large") {
-    out.size = bytes(args.size);
-    out.limit = bytes(args.limit);
+    out.size = counted("errorBytes", args.size);
+    out.limit = counted("errorBytes", args.limit);
   }
   if (code === "write_failed") out.cause = word(causeKey, args.cause);
   if (code === "move_at_edge") out.edge = word(edgeKey, args.edge);
   if (code === "status_unchanged" || code === "approval_needs_review") out.status = word(editorialKey, args.status);
   if (code === "status_missing_not_settable") out.missing = t("state_missing");
+  if (code === "language_in_use" || code === "section_in_use") out.count = counted("errorDrafts", args.count);
   return Object.fromEntries(Object.entries(out).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 

@@ -99,6 +99,22 @@ error_codes! {
     /// Restoring a trash entry one of whose files is gone.
     TrashEntryIncomplete = "trash_entry_incomplete" ["name", "path"];
 
+    // Workspace settings (kind `invalid`).
+    /// A language list with no language.
+    LanguagesEmpty = "languages_empty" [];
+    /// A language that is not a code like `be` or `pt-BR`.
+    LanguageTagInvalid = "language_tag_invalid" ["lang"];
+    /// A language listed twice.
+    LanguageListedTwice = "language_listed_twice" ["lang"];
+    /// A section key that is not one word.
+    SectionKeyInvalid = "section_key_invalid" ["section"];
+    /// A section listed twice.
+    SectionListedTwice = "section_listed_twice" ["section"];
+    /// Removing a language drafts still use; `paths` names the first few of `count`.
+    LanguageInUse = "language_in_use" ["lang", "count", "paths"];
+    /// Removing a section drafts are still in; `paths` names the first few of `count`.
+    SectionInUse = "section_in_use" ["section", "count", "paths"];
+
     // Things not found (kind `not_found`).
     /// No commentary has this id.
     CommentaryNotFound = "commentary_not_found" ["id"];
