@@ -39,6 +39,7 @@ use crate::error::{ErrorDto, ErrorKind};
 use crate::spelling::SpellingView;
 use crate::watcher::{FileChange, FolderChanges};
 use galley_core::issue::Reason;
+use galley_core::ErrorCode;
 
 /// Where the generated file lives, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
@@ -46,7 +47,6 @@ pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
 pub fn typescript_declarations() -> String {
     let cfg = Config::new();
     let declarations = [
-        ErrorKind::decl(&cfg),
         ErrorDto::decl(&cfg),
         WorkspaceInfo::decl(&cfg),
         SectionInfo::decl(&cfg),
@@ -137,6 +137,7 @@ pub fn typescript_declarations() -> String {
     }
     out.push_str(&reason_kinds());
     out.push_str(&error_kinds());
+    out.push_str(&error_codes());
     out.push_str(&menu_label_ids());
     out.push_str(&command_names());
     out.push_str(&event_names());
@@ -185,17 +186,44 @@ fn event_names() -> String {
     )
 }
 
-/// The error kinds an ErrorDto can carry (the core's, then the shell's own) as a value, so the
-/// UI's catalogue test can check each has its sentence in every language.
+/// The error kinds an ErrorDto can carry (the core's, then the shell's own) as a value and the
+/// `ErrorKind` union, so the UI's catalogue test can check each has its sentence in every
+/// language.
 fn error_kinds() -> String {
     let quoted: Vec<String> = ErrorKind::all()
         .iter()
-        .map(|k| serde_json::to_string(k).unwrap_or_default())
+        .map(|k| format!("\"{}\"", k.as_str()))
         .collect();
     format!(
         "\n/** Every error kind the app can report (`ErrorKind::all()`: the core's, then the shell's own). */\n\
-         export const ERROR_KINDS: readonly ErrorKind[] = [{}] as const;\n",
+         export const ERROR_KINDS = [{}] as const;\n\
+         \nexport type ErrorKind = (typeof ERROR_KINDS)[number];\n",
         quoted.join(", ")
+    )
+}
+
+/// The core's error codes with the names of their facts, so the UI words each from its
+/// catalogues and its test checks every code has its sentence in every language.
+fn error_codes() -> String {
+    let quoted: Vec<String> = ErrorCode::ALL
+        .iter()
+        .map(|c| format!("\"{}\"", c.as_str()))
+        .collect();
+    let facts: Vec<String> = ErrorCode::ALL
+        .iter()
+        .map(|c| {
+            let names: Vec<String> = c.arg_names().iter().map(|n| format!("\"{n}\"")).collect();
+            format!("  {}: [{}],", c.as_str(), names.join(", "))
+        })
+        .collect();
+    format!(
+        "\n/** Every code the core words an error by (`ErrorCode::ALL`); the UI has a sentence for each. */\n\
+         export const ERROR_CODES = [{}] as const;\n\
+         \nexport type ErrorCode = (typeof ERROR_CODES)[number];\n\
+         \n/** The facts (`args`) an error with each code carries (`ErrorCode::arg_names`). */\n\
+         export const ERROR_CODE_ARGS: {{ readonly [C in ErrorCode]: readonly string[] }} = {{\n{}\n}};\n",
+        quoted.join(", "),
+        facts.join("\n")
     )
 }
 

@@ -10,12 +10,13 @@ use crate::dto_history::{
     save_result, version_info, DiffView, FieldsResult, FrontFields, SaveResult, VersionInfo,
 };
 use crate::dto_translation::{SourceChanges, TranslationPane};
-use crate::error::{ErrorDto, ErrorKind};
+use crate::error::ErrorDto;
 use crate::session::Session;
 use galley_core::draft;
 use galley_core::hash::ContentHash;
 use galley_core::translation::TranslationStatus;
 use galley_core::workspace::{TranslatorAction, VersionRef, LIBRARY_BUDGET};
+use galley_core::ErrorKind as CoreKind;
 
 #[tauri::command(async)]
 pub fn open_workspace_info(session: State<'_, Session>) -> Result<WorkspaceInfo, ErrorDto> {
@@ -160,9 +161,11 @@ pub fn set_translation_status(
     lang: String,
     status: String,
 ) -> Result<TranslationPane, ErrorDto> {
-    let status = TranslationStatus::parse(&status).ok_or_else(|| ErrorDto {
-        kind: ErrorKind::Invalid,
-        message: format!("`{status}` is not a status; use in-progress, in-review or done."),
+    let status = TranslationStatus::parse(&status).ok_or_else(|| {
+        ErrorDto::new(
+            CoreKind::Invalid,
+            format!("`{status}` is not a status; use in-progress, in-review or done."),
+        )
     })?;
     session.change(|ws| {
         let set = TranslatorAction::SetStatus(status);
@@ -187,8 +190,10 @@ pub fn mark_minor(session: State<'_, Session>, version: i64, minor: bool) -> Res
 }
 
 fn parse_hash(hex: &str) -> Result<ContentHash, ErrorDto> {
-    ContentHash::from_hex(hex).ok_or_else(|| ErrorDto {
-        kind: ErrorKind::Invalid,
-        message: format!("`{hex}` is not a SHA-256 hash; reload the draft and try again."),
+    ContentHash::from_hex(hex).ok_or_else(|| {
+        ErrorDto::new(
+            CoreKind::Invalid,
+            format!("`{hex}` is not a SHA-256 hash; reload the draft and try again."),
+        )
     })
 }

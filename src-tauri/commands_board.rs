@@ -17,6 +17,7 @@ use crate::session::Session;
 use galley_core::draft::IsoWeek;
 use galley_core::issue::readiness;
 use galley_core::workspace::{ExportOptions, Step, Workspace};
+use galley_core::ErrorKind as CoreKind;
 
 /// Where this session's exports go and went.
 #[derive(Default)]
@@ -38,9 +39,11 @@ impl ExportState {
 }
 
 fn lock<T>(slot: &Mutex<T>) -> Result<MutexGuard<'_, T>, ErrorDto> {
-    slot.lock().map_err(|_| ErrorDto {
-        kind: ErrorKind::Internal,
-        message: "an earlier export failed unexpectedly; restart Galley.".into(),
+    slot.lock().map_err(|_| {
+        ErrorDto::new(
+            ErrorKind::Internal,
+            "an earlier export failed unexpectedly; restart Galley.",
+        )
     })
 }
 
@@ -82,10 +85,10 @@ pub fn step_commentary(
         "up" => Step::Up,
         "down" => Step::Down,
         other => {
-            return Err(ErrorDto {
-                kind: ErrorKind::Invalid,
-                message: format!("`{other}` is not a direction; use up or down."),
-            })
+            return Err(ErrorDto::new(
+                CoreKind::Invalid,
+                format!("`{other}` is not a direction; use up or down."),
+            ))
         }
     };
     session.change(|ws| {
@@ -144,12 +147,11 @@ pub fn choose_export_target<R: Runtime>(
 ) -> Result<Option<ExportTarget>, ErrorDto> {
     let week = parse_week(&week)?;
     let Some(dialog) = app.try_state::<tauri_plugin_dialog::Dialog<R>>() else {
-        return Err(ErrorDto {
-            kind: ErrorKind::Unavailable,
-            message: "the folder dialog is not available in this build; export to the default \
-                      place inside the workspace."
-                .into(),
-        });
+        return Err(ErrorDto::new(
+            ErrorKind::Unavailable,
+            "the folder dialog is not available in this build; export to the default \
+                      place inside the workspace.",
+        ));
     };
     let picked = if zip {
         dialog
@@ -163,9 +165,11 @@ pub fn choose_export_target<R: Runtime>(
     let Some(picked) = picked else {
         return Ok(None);
     };
-    let picked = picked.into_path().map_err(|e| ErrorDto {
-        kind: ErrorKind::Invalid,
-        message: format!("the chosen place cannot be used as a path ({e}); choose another."),
+    let picked = picked.into_path().map_err(|e| {
+        ErrorDto::new(
+            CoreKind::Invalid,
+            format!("the chosen place cannot be used as a path ({e}); choose another."),
+        )
     })?;
     let path = chosen_path(picked, week, zip);
     *lock(&exports.chosen)? = Some((week, path.clone()));
@@ -185,11 +189,11 @@ pub fn export_issue<R: Runtime>(
 ) -> Result<ExportResult, ErrorDto> {
     let week = parse_week(&week)?;
     let chosen = if chosen {
-        Some(exports.chosen_for(week).ok_or_else(|| ErrorDto {
-            kind: ErrorKind::Invalid,
-            message: format!(
-                "no place was chosen for issue {week}; choose one or use the default."
-            ),
+        Some(exports.chosen_for(week).ok_or_else(|| {
+            ErrorDto::new(
+                CoreKind::Invalid,
+                format!("no place was chosen for issue {week}; choose one or use the default."),
+            )
         })?)
     } else {
         None
@@ -211,18 +215,20 @@ pub fn export_issue<R: Runtime>(
 /// file manager.
 #[tauri::command(async)]
 pub fn show_export_folder(exports: State<'_, ExportState>) -> Result<(), ErrorDto> {
-    let exported = lock(&exports.last_export)?
-        .clone()
-        .ok_or_else(|| ErrorDto {
-            kind: ErrorKind::Invalid,
-            message: "nothing was exported in this session yet; export the issue first.".into(),
-        })?;
-    tauri_plugin_opener::reveal_item_in_dir(&exported).map_err(|e| ErrorDto {
-        kind: ErrorKind::Io,
-        message: format!(
-            "could not show {} in the file manager: {e}",
-            exported.display()
-        ),
+    let exported = lock(&exports.last_export)?.clone().ok_or_else(|| {
+        ErrorDto::new(
+            CoreKind::Invalid,
+            "nothing was exported in this session yet; export the issue first.",
+        )
+    })?;
+    tauri_plugin_opener::reveal_item_in_dir(&exported).map_err(|e| {
+        ErrorDto::new(
+            CoreKind::Io,
+            format!(
+                "could not show {} in the file manager: {e}",
+                exported.display()
+            ),
+        )
     })
 }
 

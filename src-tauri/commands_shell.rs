@@ -14,6 +14,7 @@ use crate::recent::RecentStore;
 use crate::spelling::{self, Dictionaries, SpellingView};
 use crate::switch::switch_to;
 use galley_core::workspace::STATE_DIR;
+use galley_core::ErrorKind as CoreKind;
 
 /// With this set to 1, `ui_ready` prints a marker on stderr (scripts/bench-desktop times it).
 pub const READY_MARKER_ENV: &str = "GALLEY_READY_MARKER";
@@ -57,12 +58,9 @@ pub fn open_recent<R: Runtime>(
 ) -> Result<OpenOutcome, ErrorDto> {
     let folder = PathBuf::from(&path);
     if !recent.load().contains(&folder) {
-        return Err(ErrorDto {
-            kind: ErrorKind::Invalid,
-            message: format!(
+        return Err(ErrorDto::new(CoreKind::Invalid, format!(
                 "{path} is not in the list of recent workspaces; open it with File ▸ Open Workspace…"
-            ),
-        });
+            )));
     }
     opened(switch_to(&app, &folder, false))
 }
@@ -112,9 +110,11 @@ pub(crate) fn pick_folder<R: Runtime>(
     let Some(picked) = app.dialog().file().set_title(title).blocking_pick_folder() else {
         return Ok(None);
     };
-    picked.into_path().map(Some).map_err(|error| ErrorDto {
-        kind: ErrorKind::Invalid,
-        message: format!("the chosen folder cannot be used: {error}"),
+    picked.into_path().map(Some).map_err(|error| {
+        ErrorDto::new(
+            CoreKind::Invalid,
+            format!("the chosen folder cannot be used: {error}"),
+        )
     })
 }
 
@@ -125,9 +125,11 @@ pub fn set_menu_labels<R: Runtime>(
     app: AppHandle<R>,
     labels: HashMap<String, String>,
 ) -> Result<(), ErrorDto> {
-    crate::menu::relabel(&app, &labels).map_err(|error| ErrorDto {
-        kind: ErrorKind::Unavailable,
-        message: format!("The menus could not be shown in the chosen language: {error}"),
+    crate::menu::relabel(&app, &labels).map_err(|error| {
+        ErrorDto::new(
+            ErrorKind::Unavailable,
+            format!("The menus could not be shown in the chosen language: {error}"),
+        )
     })
 }
 
@@ -141,9 +143,11 @@ pub fn set_spelling<R: Runtime>(
     enabled: bool,
 ) -> Result<SpellingView, ErrorDto> {
     let view = dictionaries.choose(&lang, enabled);
-    spelling::apply(&webview, view.languages()).map_err(|error| ErrorDto {
-        kind: ErrorKind::Unavailable,
-        message: format!("The spell checker could not be switched to {lang}: {error}"),
+    spelling::apply(&webview, view.languages()).map_err(|error| {
+        ErrorDto::new(
+            ErrorKind::Unavailable,
+            format!("The spell checker could not be switched to {lang}: {error}"),
+        )
     })?;
     Ok(view)
 }

@@ -6,11 +6,12 @@
 use tauri::State;
 
 use crate::dto_translation::TranslationPane;
-use crate::error::{ErrorDto, ErrorKind};
+use crate::error::ErrorDto;
 use crate::session::Session;
 use galley_core::hash::ContentHash;
 use galley_core::translation;
 use galley_core::workspace::TranslatorAction;
+use galley_core::ErrorKind as CoreKind;
 
 /// Starts the `lang` translation of `id` from its source (as `galley translate start`: the
 /// source's front matter carried over); returns its view.
@@ -31,11 +32,11 @@ pub fn mark_handled(
     lang: String,
     key: String,
 ) -> Result<TranslationPane, ErrorDto> {
-    let key = ContentHash::from_hex(&key).ok_or_else(|| ErrorDto {
-        kind: ErrorKind::Invalid,
-        message: format!(
-            "`{key}` does not name a paragraph; reload the translation and try again."
-        ),
+    let key = ContentHash::from_hex(&key).ok_or_else(|| {
+        ErrorDto::new(
+            CoreKind::Invalid,
+            format!("`{key}` does not name a paragraph; reload the translation and try again."),
+        )
     })?;
     session.change(|ws| {
         Ok((&ws.act_on_translation(&id, &lang, TranslatorAction::Handled(&key))?).into())

@@ -12,7 +12,7 @@ use crate::dto_records::{
     EditorialState, NoteView,
 };
 use crate::dto_translation::LanguageState;
-use crate::error::{ErrorDto, ErrorKind};
+use crate::error::ErrorDto;
 use galley_core::bundle::Progress;
 use galley_core::clock::format_time;
 use galley_core::issue::{Blocker, Board, BoardCell, BoardConflict, BoardRow, Readiness};
@@ -21,6 +21,7 @@ use galley_core::records::EditorialStatus;
 use galley_core::records::Records;
 use galley_core::translation::{LanguageState as CoreState, Role};
 use galley_core::workspace::{ExportReport, IssueView};
+use galley_core::ErrorKind as CoreKind;
 
 /// The event that carries an export's progress; its payload is an [`ExportProgress`].
 pub const EXPORT_PROGRESS_EVENT: &str = "export-progress";
@@ -328,11 +329,11 @@ fn blocker_view(blocker: &Blocker) -> BlockerView {
 }
 
 pub fn parse_editorial(status: &str) -> Result<EditorialStatus, ErrorDto> {
-    EditorialStatus::parse(status).ok_or_else(|| ErrorDto {
-        kind: ErrorKind::Invalid,
-        message: format!(
-            "`{status}` is not an editorial status; use draft, in-review or approved."
-        ),
+    EditorialStatus::parse(status).ok_or_else(|| {
+        ErrorDto::new(
+            CoreKind::Invalid,
+            format!("`{status}` is not an editorial status; use draft, in-review or approved."),
+        )
     })
 }
 

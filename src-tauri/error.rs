@@ -1,38 +1,24 @@
-//! How errors cross IPC: `{ kind, message }`. The UI branches on `kind` (a stable code, typed as
-//! the `ErrorKind` union in the bindings) and shows `message` (a sentence the user can act on).
+//! How errors cross IPC: `{ kind, code, args, message }`. The UI branches on `kind` (the core's
+//! stable tag, or one of the shell's own), words the error from its catalogues by `code` with
+//! `args` when there is a code, and shows `message` (the core's English sentence) only when
+//! there is none.
 
-use galley_core::ErrorKind as CoreKind;
-use serde::Serialize;
+use std::collections::BTreeMap;
+
+use galley_core::{ErrorCode, ErrorKind as CoreKind};
+use serde::{Serialize, Serializer};
 use ts_rs::TS;
 
-/// Every kind an ErrorDto can carry: the core's (same codes, one variant each) and two the shell
-/// gives itself. The codes are the wire format, so a variant is never renamed once shipped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
+/// Every kind an ErrorDto can carry: the core's own, or one only the shell gives. The wire form
+/// is the code text (`not_ready`, `internal`); the TS union is generated from [`ErrorKind::all`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
-    Io,
-    WriteFailed,
-    InvalidDraft,
-    ConflictMarkers,
-    ConflictCopy,
-    NotText,
-    TooLarge,
-    NoWorkspace,
-    OutsideWorkspace,
-    NotFound,
-    Invalid,
-    InvalidSettings,
-    Database,
-    Corrupt,
-    Watch,
-    NotReady,
-    Journal,
-    Sync,
-    /// The shell's own: a lock poisoned by an earlier command that panicked. The core has no
-    /// locks of its own to break, so it never reports this.
+    Core(CoreKind),
+    /// A lock poisoned by an earlier command that panicked. The core has no locks of its own
+    /// to break, so it never reports this.
     Internal,
-    /// The shell's own: a platform service (a native dialog) this build or desktop lacks. The
-    /// core never talks to the platform, so it never reports this.
+    /// A platform service (a native dialog) this build or desktop lacks. The core never talks
+    /// to the platform, so it never reports this.
     Unavailable,
 }
 
@@ -44,48 +30,53 @@ impl ErrorKind {
     pub fn all() -> Vec<ErrorKind> {
         CoreKind::ALL
             .into_iter()
-            .map(ErrorKind::from)
+            .map(ErrorKind::Core)
             .chain(Self::SHELL_ONLY)
             .collect()
+    }
+
+    /// The stable code, e.g. `not_ready`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Core(kind) => kind.as_str(),
+            ErrorKind::Internal => "internal",
+            ErrorKind::Unavailable => "unavailable",
+        }
     }
 }
 
 impl From<CoreKind> for ErrorKind {
     fn from(kind: CoreKind) -> Self {
-        match kind {
-            CoreKind::Io => ErrorKind::Io,
-            CoreKind::WriteFailed => ErrorKind::WriteFailed,
-            CoreKind::InvalidDraft => ErrorKind::InvalidDraft,
-            CoreKind::ConflictMarkers => ErrorKind::ConflictMarkers,
-            CoreKind::ConflictCopy => ErrorKind::ConflictCopy,
-            CoreKind::NotText => ErrorKind::NotText,
-            CoreKind::TooLarge => ErrorKind::TooLarge,
-            CoreKind::NoWorkspace => ErrorKind::NoWorkspace,
-            CoreKind::OutsideWorkspace => ErrorKind::OutsideWorkspace,
-            CoreKind::NotFound => ErrorKind::NotFound,
-            CoreKind::Invalid => ErrorKind::Invalid,
-            CoreKind::InvalidSettings => ErrorKind::InvalidSettings,
-            CoreKind::Database => ErrorKind::Database,
-            CoreKind::Corrupt => ErrorKind::Corrupt,
-            CoreKind::Watch => ErrorKind::Watch,
-            CoreKind::NotReady => ErrorKind::NotReady,
-            CoreKind::Journal => ErrorKind::Journal,
-            CoreKind::Sync => ErrorKind::Sync,
-        }
+        ErrorKind::Core(kind)
+    }
+}
+
+impl Serialize for ErrorKind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ErrorDto {
+    #[ts(type = "ErrorKind")]
     pub kind: ErrorKind,
+    /// The code the UI words the error by (`ERROR_CODES`); null when only `message` says it.
+    #[ts(type = "ErrorCode | null")]
+    pub code: Option<ErrorCode>,
+    /// The error's facts by name (the code's `ERROR_CODE_ARGS`, or the error's fields).
+    #[ts(type = "Record<string, string>")]
+    pub args: BTreeMap<String, String>,
     pub message: String,
 }
 
 impl ErrorDto {
-    /// An error of `kind` with its sentence.
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+    /// An error of `kind` the shell makes itself: no code, so the UI shows `message`.
+    pub fn new(kind: impl Into<ErrorKind>, message: impl Into<String>) -> Self {
         ErrorDto {
-            kind,
+            kind: kind.into(),
+            code: None,
+            args: BTreeMap::new(),
             message: message.into(),
         }
     }
@@ -101,6 +92,12 @@ impl From<&galley_core::Error> for ErrorDto {
     fn from(error: &galley_core::Error) -> Self {
         ErrorDto {
             kind: error.kind().into(),
+            code: error.code(),
+            args: error
+                .args()
+                .into_iter()
+                .map(|(name, value)| (name.to_string(), value))
+                .collect(),
             message: error.to_string(),
         }
     }

@@ -9,6 +9,7 @@ use tauri::{Manager, Runtime};
 use crate::error::{ErrorDto, ErrorKind};
 use crate::session::Session;
 use galley_core::profile::{attribution, Profile, PROFILE_FILE};
+use galley_core::ErrorKind as CoreKind;
 
 pub struct ProfileStore {
     /// Where the profile lives; `None` when the platform has no config folder for the app.
@@ -52,10 +53,7 @@ impl ProfileStore {
 
     /// Writes `profile` to the file and makes it the current one.
     pub fn save(&self, profile: Profile) -> Result<Profile, ErrorDto> {
-        let path = self.path.as_deref().ok_or_else(|| ErrorDto {
-            kind: ErrorKind::Io,
-            message: "this system gives Galley no folder for its settings, so your profile cannot be saved.".into(),
-        })?;
+        let path = self.path.as_deref().ok_or_else(|| ErrorDto::new(CoreKind::Io, "this system gives Galley no folder for its settings, so your profile cannot be saved."))?;
         profile.save(path)?;
         // Read back what was written (the name trimmed), so the UI shows what the file holds.
         let saved = Profile::load(path)?;
@@ -87,9 +85,11 @@ impl ProfileStore {
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> Result<std::sync::MutexGuard<'_, T>, ErrorDto> {
-    mutex.lock().map_err(|_| ErrorDto {
-        kind: ErrorKind::Internal,
-        message: "an earlier command failed while using your profile; restart Galley.".into(),
+    mutex.lock().map_err(|_| {
+        ErrorDto::new(
+            ErrorKind::Internal,
+            "an earlier command failed while using your profile; restart Galley.",
+        )
     })
 }
 

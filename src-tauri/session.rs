@@ -94,9 +94,11 @@ impl Session {
         &self,
         f: impl FnOnce(&mut Workspace) -> Result<T, ErrorDto>,
     ) -> Result<T, ErrorDto> {
-        let mut guard = self.opened.lock().map_err(|_| ErrorDto {
-            kind: ErrorKind::Internal,
-            message: "an earlier command failed while using the workspace; restart Galley.".into(),
+        let mut guard = self.opened.lock().map_err(|_| {
+            ErrorDto::new(
+                ErrorKind::Internal,
+                "an earlier command failed while using the workspace; restart Galley.",
+            )
         })?;
         match &mut guard.workspace {
             Ok(workspace) => f(workspace),

@@ -94,7 +94,7 @@ fn reading_a_draft_returns_its_front_matter_and_body() {
 }
 
 #[test]
-fn reading_a_missing_draft_fails_with_kind_and_message() {
+fn reading_a_missing_draft_fails_with_kind_code_args_and_message() {
     let workspace = sample_workspace();
     let app = TestApp::open(workspace.path());
 
@@ -112,9 +112,11 @@ fn reading_a_missing_draft_fails_with_kind_and_message() {
     );
     assert_eq!(
         error.as_object().map(|o| o.len()),
-        Some(2),
-        "only kind and message: {error}"
+        Some(4),
+        "only kind, code, args and message: {error}"
     );
+    assert_eq!(error["code"], "draft_not_found", "{error}");
+    assert_eq!(error["args"], json!({ "path": "2099-W01/nothing.en.md" }));
 }
 
 #[test]

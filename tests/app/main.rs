@@ -2,6 +2,7 @@
 //! - `support`     a mock-runtime app over a temp copy of the sample workspace
 //! - `actions`     new commentary and issue, rename, delete/archive into the trash, restore
 //! - `commands`    the IPC commands through Tauri's invoke system and the real capability
+//! - `errors`      refusals cross IPC as a code with named facts; the shell's own have none
 //! - `editing`     fields, saves and conflicts, versions, diffs, labels, restores
 //! - `translating` the translation view, statuses, source diffs, minor marks, library states
 //! - `settings`    the profile signing new versions, the workspace's languages and sections
@@ -25,6 +26,7 @@ mod bindings;
 mod board;
 mod commands;
 mod editing;
+mod errors;
 mod invariants;
 mod launch;
 mod menu;

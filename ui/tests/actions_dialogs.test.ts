@@ -69,7 +69,7 @@ describe("the everyday actions' dialogs", () => {
     flushSync();
     expect(confirm?.disabled).toBe(false);
 
-    ipc.createCommentary.mockRejectedValueOnce({ kind: "invalid", message: "2020-W21/grain.be.md is invalid: a file with that name exists already" });
+    ipc.createCommentary.mockRejectedValueOnce({ kind: "invalid", code: null, args: {}, message: "2020-W21/grain.be.md is invalid: a file with that name exists already" });
     target.querySelector("form")?.dispatchEvent(new Event("submit", { cancelable: true }));
     await settle();
     expect(ipc.createCommentary).toHaveBeenCalledWith("Grain exports resume", "be", "2020-W21", "economy");

@@ -119,7 +119,7 @@ describe("IssueBoard", () => {
   it("keeps the board and shows the core's message when a move is refused", async () => {
     const before = board();
     ipc.issueBoard.mockResolvedValue(before);
-    const refusal = { kind: "invalid", message: "the section `sport` is invalid: the workspace's sections are economy" };
+    const refusal = { kind: "invalid", code: null, args: {}, message: "the section `sport` is invalid: the workspace's sections are economy" };
     ipc.moveCommentary.mockRejectedValue(refusal);
     const issue = new IssueBoard("2020-W21");
     await issue.load();
@@ -155,7 +155,7 @@ describe("IssueBoard", () => {
   it("keeps the title and shows the core's message when a blank title is refused", async () => {
     const before = { ...board(), titles: { be: "Тыдзень 21" } };
     ipc.issueBoard.mockResolvedValue(before);
-    const refusal = { kind: "invalid", message: "the be title of issue 2020-W21 is invalid: it is empty; write the title" };
+    const refusal = { kind: "invalid", code: null, args: {}, message: "the be title of issue 2020-W21 is invalid: it is empty; write the title" };
     ipc.setIssueTitle.mockRejectedValue(refusal);
     const issue = new IssueBoard("2020-W21");
     await issue.load();
@@ -240,7 +240,7 @@ describe("IssueExport", () => {
 
   it("shows the core's refusal and no result", async () => {
     ipc.onExportProgress.mockResolvedValue(() => {});
-    const refusal = { kind: "not_ready", message: "issue 2020-W21 cannot be published yet:\nbe: …" };
+    const refusal = { kind: "not_ready", code: null, args: {}, message: "issue 2020-W21 cannot be published yet:\nbe: …" };
     ipc.exportIssue.mockRejectedValue(refusal);
     const exporter = new IssueExport("2020-W21");
 
@@ -362,7 +362,7 @@ describe("board undo", () => {
   it("keeps what a refused bulk approve did, undoable, and says why it stopped", async () => {
     let statuses: Record<string, BoardRowView["editorial"]> = { a: "in-review", b: "in-review" };
     ipc.issueBoard.mockImplementation(async () => withStatuses(statuses));
-    const refusal = { kind: "invalid", message: "b changed on disk" };
+    const refusal = { kind: "invalid", code: null, args: {}, message: "b changed on disk" };
     ipc.setEditorialStatus.mockImplementation(async (_week: string, id: string, status: BoardRowView["editorial"]) => {
       if (id === "b") throw refusal;
       statuses = { ...statuses, [id]: status };

@@ -38,9 +38,9 @@ function fakeIpc(): void {
     return () => (ipc.handler = null);
   });
   ipc.listCommentaries.mockResolvedValue({ commentaries: [], problems: [] });
-  ipc.issueBoard.mockRejectedValue({ kind: "invalid", message: "not needed here" });
+  ipc.issueBoard.mockRejectedValue({ kind: "invalid", code: null, args: {}, message: "not needed here" });
   ipc.exportTarget.mockResolvedValue({ path: "exports/2020-W21.zip", zip: true, chosen: false });
-  ipc.translationView.mockRejectedValue({ kind: "invalid", message: "not needed here" });
+  ipc.translationView.mockRejectedValue({ kind: "invalid", code: null, args: {}, message: "not needed here" });
   ipc.listVersions.mockResolvedValue([]);
 }
 
@@ -110,9 +110,9 @@ describe("one change event", () => {
   it("a failed reload keeps the library the core last listed", async () => {
     fakeIpc();
     const changes = new WorkspaceChanges();
-    const listed = { commentaries: [], problems: [{ kind: "invalid" as const, message: "x" }] };
+    const listed = { commentaries: [], problems: [{ kind: "invalid" as const, code: null, args: {}, message: "x" }] };
     const library = new LibraryStore(changes, listed);
-    ipc.listCommentaries.mockRejectedValueOnce({ kind: "io", message: "gone" });
+    ipc.listCommentaries.mockRejectedValueOnce({ kind: "io", code: null, args: {}, message: "gone" });
     changes.heard(events[0]![1]);
     await settle();
     expect(library.library).toEqual(listed);

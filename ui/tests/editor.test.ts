@@ -147,7 +147,7 @@ describe("OpenDraft", () => {
 
   it("keeps a refused field's reason, stays unsaved and keeps the text", async () => {
     ipc.editFields.mockResolvedValue({
-      outcome: "refused", field: "issue", error: { kind: "invalid", message: "the issue week `2020-W99` is invalid" },
+      outcome: "refused", field: "issue", error: { kind: "invalid", code: null, args: {}, message: "the issue week `2020-W99` is invalid" },
     });
     const draft = new OpenDraft("a.en.md");
     await draft.load();
@@ -166,7 +166,7 @@ describe("OpenDraft", () => {
   });
 
   it("a saved body does not hide a refused field", async () => {
-    ipc.editFields.mockResolvedValue({ outcome: "refused", field: "trend", error: { kind: "invalid", message: "no" } });
+    ipc.editFields.mockResolvedValue({ outcome: "refused", field: "trend", error: { kind: "invalid", code: null, args: {}, message: "no" } });
     ipc.saveDraft.mockResolvedValue({ outcome: "saved", version: version(2, "h1"), hash: "h1" });
     const draft = new OpenDraft("a.en.md");
     await draft.load();

@@ -75,7 +75,7 @@ describe("FieldsForm", () => {
   });
 
   it("marks a refused field with the core's reason and keeps its value", () => {
-    const f = form({ field: "issue", error: { kind: "invalid", message: "the issue week `2020-W99` is invalid: 2020 has weeks 01 to 53" } });
+    const f = form({ field: "issue", error: { kind: "invalid", code: null, args: {}, message: "the issue week `2020-W99` is invalid: 2020 has weeks 01 to 53" } });
     mounted.push(f.component);
     const issue = f.input(".field-issue");
     expect(issue.getAttribute("aria-invalid")).toBe("true");

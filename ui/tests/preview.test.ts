@@ -51,7 +51,7 @@ describe("LivePreview", () => {
   it("keeps the last good preview and shows the core's error for unreadable text", async () => {
     const preview = new LivePreview();
     await preview.render("a.en.md", "good");
-    ipc.renderPreview.mockRejectedValueOnce({ kind: "invalid_draft", message: "a.en.md, line 2: …" });
+    ipc.renderPreview.mockRejectedValueOnce({ kind: "invalid_draft", code: null, args: {}, message: "a.en.md, line 2: …" });
 
     await preview.render("a.en.md", "---\nid: [\n");
 

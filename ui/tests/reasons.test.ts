@@ -2,7 +2,7 @@
 // (for codes read two ways) its variant in every UI catalogue; the words follow the UI language;
 // each fixable reason offers its fix; Export says why it is off.
 import { afterEach, describe, expect, it } from "vitest";
-import { asErrorDto, ERROR_KINDS, REASON_KINDS } from "../src/ipc";
+import { asErrorDto, ERROR_CODE_ARGS, ERROR_CODES, ERROR_KINDS, REASON_KINDS } from "../src/ipc";
 import type { BlockerView, LanguageReadinessView } from "../src/ipc";
 import { catalogues, setUiLanguage, UI_LANGUAGES } from "../src/i18n";
 import { errorKindText } from "../src/lib/errors";
@@ -116,14 +116,30 @@ describe("error kinds in the user's language", () => {
     expect(missing).toEqual([]);
   });
 
+  it.each(UI_LANGUAGES)("%s has a sentence for every error code, using only the code's facts", (lang) => {
+    const catalogue = catalogues[lang] as Record<string, string>;
+    expect(ERROR_CODES).toContain("path_occupied");
+    expect(ERROR_CODES).toContain("week_invalid");
+    const missing = ERROR_CODES.filter((code) => !catalogue[`errorCode_${code}`]?.trim());
+    expect(missing).toEqual([]);
+    // A placeholder the error does not carry would show as `{name}` to the user. `missing` is
+    // the one the UI adds itself (the word for the "missing" state).
+    const stray = ERROR_CODES.flatMap((code) => {
+      const facts = new Set<string>([...ERROR_CODE_ARGS[code], "missing"]);
+      const used = [...(catalogue[`errorCode_${code}`] ?? "").matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "");
+      return used.filter((name) => !facts.has(name)).map((name) => `${code}: {${name}}`);
+    });
+    expect(stray).toEqual([]);
+  });
+
   it("words a refused export in the UI language", () => {
     setUiLanguage("be");
     expect(errorKindText("not_ready")).toBe("Экспарт адхілены: выпуск не гатовы да публікацыі.");
   });
 
   it("takes a rejection's kind only when it is one the app knows", () => {
-    expect(asErrorDto({ kind: "not_found", message: "gone" })).toEqual({ kind: "not_found", message: "gone" });
-    expect(asErrorDto({ kind: "from_the_future", message: "x" })).toEqual({ kind: "internal", message: "from_the_future: x" });
-    expect(asErrorDto(new Error("bridge"))).toEqual({ kind: "internal", message: "Error: bridge" });
+    expect(asErrorDto({ kind: "not_found", code: null, args: {}, message: "gone" })).toEqual({ kind: "not_found", code: null, args: {}, message: "gone" });
+    expect(asErrorDto({ kind: "from_the_future", code: null, args: {}, message: "x" })).toEqual({ kind: "internal", code: null, args: {}, message: "from_the_future: x" });
+    expect(asErrorDto(new Error("bridge"))).toEqual({ kind: "internal", code: null, args: {}, message: "Error: bridge" });
   });
 });

@@ -222,7 +222,7 @@ describe("a draft with conflict markers", () => {
   ] as const)("gets a banner saying what to do (%s)", (lang, heading, todo) => {
     setUiLanguage(lang);
     const target = document.createElement("div");
-    const error = { kind: "conflict_markers" as const, message: "2020-W21/a.ru.md, line 12: a merge left conflict markers here." };
+    const error = { kind: "conflict_markers" as const, code: null, args: {}, message: "2020-W21/a.ru.md, line 12: a merge left conflict markers here." };
     const banner = mount(ConflictBanner, { target, props: { error } });
     flushSync();
     expect(target.querySelector("[role=alert] h2")?.textContent).toContain(heading);

@@ -83,7 +83,7 @@ describe("SearchBox", () => {
   });
 
   it("shows the core's refusal instead of hits", async () => {
-    ipc.searchDrafts.mockRejectedValueOnce({ kind: "invalid", message: "the search `-x` is invalid: it has no word" });
+    ipc.searchDrafts.mockRejectedValueOnce({ kind: "invalid", code: null, args: {}, message: "the search `-x` is invalid: it has no word" });
     const search = new SearchBox();
     search.query = "-x";
 

@@ -58,7 +58,7 @@ describe("the language switch", () => {
   });
 
   it("re-renders a mounted component in Russian at once", () => {
-    mounted.push(mount(ErrorNotice, { target, props: { heading: "x", error: { kind: "io", message: "m" } } }));
+    mounted.push(mount(ErrorNotice, { target, props: { heading: "x", error: { kind: "io", code: null, args: {}, message: "m" } } }));
     expect(target.textContent).toContain("A file could not be read or written.");
 
     setUiLanguage("ru");

@@ -41,7 +41,7 @@ describe("glance", () => {
   it("puts what needs a person first, then offline, then the counts", () => {
     expect(glance({ ...facts, running: true }).kind).toBe("syncing");
     expect(glance({ ...facts, status: status({ conflicts: 1, toSend: 2 }) }).kind).toBe("attention");
-    expect(glance({ ...facts, error: { kind: "sync", message: "no remote" } }).kind).toBe("attention");
+    expect(glance({ ...facts, error: { kind: "sync", code: null, args: {}, message: "no remote" } }).kind).toBe("attention");
     expect(glance({ ...facts, offline: true, status: status({ toSend: 2 }) }).kind).toBe("offline");
     expect(glance({ ...facts, status: status({ toSend: 2, toReceive: 1 }) })).toEqual({ kind: "to-send", count: 2 });
     expect(glance({ ...facts, status: status({ toReceive: 3 }) })).toEqual({ kind: "to-receive", count: 3 });
@@ -162,7 +162,7 @@ describe("the Sync control", () => {
   });
 
   it("a failed sync opens the panel with the core's sentence", async () => {
-    ipc.syncNow.mockRejectedValue({ kind: "sync", message: "the shared repository refused the credentials." });
+    ipc.syncNow.mockRejectedValue({ kind: "sync", code: null, args: {}, message: "the shared repository refused the credentials." });
     const model = new SyncModel();
     model.status = status();
     const { word } = show(model);

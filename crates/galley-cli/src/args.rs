@@ -17,6 +17,7 @@ pub(crate) fn pieces(list: &[String]) -> Result<galley_core::merge::Choices, Err
                     message: "paragraphs are numbered from 1, as `galley conflicts PATH` lists \
                               them"
                         .into(),
+                    detail: None,
                 })
             }
             Ok(n) => choices.theirs_paragraphs.insert(n - 1),
@@ -30,6 +31,7 @@ pub(crate) fn parse_week(week: &str) -> Result<IsoWeek, Error> {
     week.parse::<IsoWeek>().map_err(|e| Error::Invalid {
         what: "--issue".into(),
         message: e.to_string(),
+        detail: None,
     })
 }
 
@@ -42,6 +44,7 @@ pub(crate) fn render_style(color: &str) -> Result<RenderStyle, Error> {
         other => Err(Error::Invalid {
             what: "--color".into(),
             message: format!("`{other}` is not one of auto, always, never"),
+            detail: None,
         }),
     }
 }

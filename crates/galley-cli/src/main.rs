@@ -103,6 +103,7 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
                 .map_err(|e| Error::Invalid {
                     what: "--issue".into(),
                     message: e.to_string(),
+                    detail: None,
                 })?;
             let new = NewDraft {
                 title,
@@ -156,6 +157,7 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
                     return Err(Error::Invalid {
                         what: "galley restore".into(),
                         message: "give a version, or a draft's path and a version".into(),
+                        detail: None,
                     })
                 }
             };
@@ -275,6 +277,7 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
                     let text = std::fs::read_to_string(&file).map_err(|e| Error::Invalid {
                         what: file.display().to_string(),
                         message: format!("it could not be read: {e}"),
+                        detail: None,
                     })?;
                     ws.resolve_conflict(&path, &text)?;
                 }
@@ -284,6 +287,7 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
                         message: "say which text to keep: --ours, --theirs, --theirs-in PIECES \
                                   or --from FILE"
                             .into(),
+                        detail: None,
                     })
                 }
                 (_, theirs, None) => ws.resolve_conflict_with(&path, theirs)?,
@@ -329,6 +333,7 @@ fn run(cli: Cli, out: &Printer) -> Result<ExitCode, Error> {
                     galley_core::hash::ContentHash::from_hex(&h).ok_or_else(|| Error::Invalid {
                         what: "--base".into(),
                         message: "it must be 64 hex digits (a SHA-256)".into(),
+                        detail: None,
                     })
                 })
                 .transpose()?;

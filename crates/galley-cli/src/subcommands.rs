@@ -37,6 +37,7 @@ pub(crate) fn translate(
             let status = TranslationStatus::parse(&status).ok_or_else(|| Error::Invalid {
                 what: format!("the status `{status}`"),
                 message: "it is not one of in-progress, in-review, done".into(),
+                detail: None,
             })?;
             out.status_event(&ws.set_translation_status(&id, &lang, status, note.as_deref())?);
             if status == TranslationStatus::Done {
@@ -120,6 +121,7 @@ pub(crate) fn issue(
         w.parse::<IsoWeek>().map_err(|e| Error::Invalid {
             what: "the issue week".into(),
             message: e.to_string(),
+            detail: None,
         })
     };
     match command {
@@ -133,6 +135,7 @@ pub(crate) fn issue(
                     None => Err(Error::Invalid {
                         what: format!("--title {t}"),
                         message: "write it as LANG=TEXT, e.g. en=\"Week 20\"".into(),
+                        detail: None,
                     }),
                 })
                 .collect::<Result<_, _>>()?;
@@ -190,6 +193,7 @@ pub(crate) fn review(
             let status = EditorialStatus::parse(&status).ok_or_else(|| Error::Invalid {
                 what: format!("the status `{status}`"),
                 message: "it is not one of draft, in-review, approved".into(),
+                detail: None,
             })?;
             out.editorial_event(&ws.set_editorial_status(&id, status, note.as_deref())?);
         }

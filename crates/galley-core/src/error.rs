@@ -1,7 +1,11 @@
 //! One error type for the whole core. Every variant names the thing it concerns and reads as a
-//! sentence a user can act on; `kind()` is the stable tag shells branch on (never the message).
+//! sentence a user can act on; `kind()` is the stable tag shells branch on (never the message),
+//! and `code()` with `args()` is the same error as data a shell words in its own language.
 
 use std::path::PathBuf;
+
+mod codes;
+pub use codes::ErrorCode;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -34,6 +38,8 @@ pub enum Error {
         line: usize,
         field: String,
         message: String,
+        /// What `message` says, as a code with named facts, when a shell can word it alone.
+        detail: Option<Box<Detail>>,
     },
 
     /// A merge left git conflict markers in the file; nothing in it is taken as content.
@@ -82,10 +88,20 @@ pub enum Error {
     OutsideWorkspace { path: PathBuf, root: PathBuf },
 
     #[error("{what} was not found{hint}")]
-    NotFound { what: String, hint: String },
+    NotFound {
+        what: String,
+        hint: String,
+        /// What was not found, as a code with named facts (see `InvalidDraft`).
+        detail: Option<Box<Detail>>,
+    },
 
     #[error("{what} is invalid: {message}")]
-    Invalid { what: String, message: String },
+    Invalid {
+        what: String,
+        message: String,
+        /// Why it was refused, as a code with named facts (see `InvalidDraft`).
+        detail: Option<Box<Detail>>,
+    },
 
     #[error("the settings file {path} is invalid: {message}")]
     InvalidSettings { path: PathBuf, message: String },
@@ -112,7 +128,11 @@ pub enum Error {
 
     /// Sharing the workspace through git failed; the message says what to do.
     #[error("sync: {message}")]
-    Sync { message: String },
+    Sync {
+        message: String,
+        /// What went wrong, as a code with named facts (see `InvalidDraft`).
+        detail: Option<Box<Detail>>,
+    },
 
     /// A journal line that is not believed; the rest of the journal is used.
     #[error("{path}, line {line}: {message}. The line is skipped; the other records are used.")]
@@ -198,6 +218,25 @@ impl ErrorKind {
     }
 }
 
+/// A refusal's stable code and its facts by name: what the English message says, as data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detail {
+    pub code: ErrorCode,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl serde::Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl std::fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -229,6 +268,171 @@ impl Error {
         }
     }
 
+    /// The code a shell words this error by, with [`Error::args`]; `None` when the error's
+    /// detail is only the English message (a shell then shows `to_string()`).
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            Error::Io { .. } => Some(ErrorCode::Io),
+            Error::WriteFailed { .. } => Some(ErrorCode::WriteFailed),
+            Error::ConflictMarkers { .. } => Some(ErrorCode::ConflictMarkers),
+            Error::ConflictCopy { .. } => Some(ErrorCode::ConflictCopy),
+            Error::NotText { .. } => Some(ErrorCode::NotText),
+            Error::TooLarge { .. } => Some(ErrorCode::TooLarge),
+            Error::NoWorkspace { .. } => Some(ErrorCode::NoWorkspace),
+            Error::OutsideWorkspace { .. } => Some(ErrorCode::OutsideWorkspace),
+            Error::Database { .. } => Some(ErrorCode::Database),
+            Error::Corrupt { .. } => Some(ErrorCode::Corrupt),
+            Error::Watch { .. } => Some(ErrorCode::Watch),
+            Error::NotReady { .. } => Some(ErrorCode::NotReady),
+            Error::Journal { .. } => Some(ErrorCode::Journal),
+            Error::InvalidDraft { detail, .. }
+            | Error::NotFound { detail, .. }
+            | Error::Invalid { detail, .. }
+            | Error::Sync { detail, .. } => detail.as_ref().map(|d| d.code),
+            Error::InvalidSettings { .. } => None,
+        }
+    }
+
+    /// The error's facts by name: the code's facts when it has one (exactly
+    /// [`ErrorCode::arg_names`]), else the variant's fields. Paths are as the error names them.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        let path = |p: &PathBuf| p.display().to_string();
+        match self {
+            Error::Io {
+                action, path: p, ..
+            } => vec![("action", action.to_string()), ("path", path(p))],
+            Error::WriteFailed {
+                path: p,
+                step,
+                replaced,
+                source,
+            } => vec![
+                ("path", path(p)),
+                ("step", step.to_string()),
+                ("replaced", replaced.to_string()),
+                ("cause", write_cause(source).to_string()),
+            ],
+            Error::ConflictMarkers {
+                path: p,
+                line,
+                ours,
+                theirs,
+            } => vec![
+                ("path", path(p)),
+                ("line", line.to_string()),
+                ("ours", ours.clone()),
+                ("theirs", theirs.clone()),
+            ],
+            Error::ConflictCopy {
+                path: p,
+                original,
+                tool,
+            } => vec![
+                ("path", path(p)),
+                ("original", path(original)),
+                ("tool", tool.name().to_string()),
+            ],
+            Error::NotText { path: p, reason } | Error::NoWorkspace { path: p, reason } => {
+                vec![("path", path(p)), ("reason", reason.clone())]
+            }
+            Error::TooLarge {
+                path: p,
+                size,
+                limit,
+            } => vec![
+                ("path", path(p)),
+                ("size", size.to_string()),
+                ("limit", limit.to_string()),
+            ],
+            Error::OutsideWorkspace { path: p, root } => {
+                vec![("path", path(p)), ("root", path(root))]
+            }
+            Error::Database { source } => vec![("cause", source.to_string())],
+            Error::Corrupt { what } => vec![("what", what.clone())],
+            Error::Watch { message } => vec![("message", message.clone())],
+            Error::NotReady { week, reasons } => {
+                vec![("week", week.to_string()), ("reasons", reasons.clone())]
+            }
+            Error::Journal {
+                path: p,
+                line,
+                message,
+            } => vec![
+                ("path", path(p)),
+                ("line", line.to_string()),
+                ("message", message.clone()),
+            ],
+            Error::InvalidDraft {
+                detail: Some(d), ..
+            }
+            | Error::NotFound {
+                detail: Some(d), ..
+            }
+            | Error::Invalid {
+                detail: Some(d), ..
+            }
+            | Error::Sync {
+                detail: Some(d), ..
+            } => d.args.clone(),
+            Error::InvalidDraft {
+                path: p,
+                line,
+                field,
+                message,
+                detail: None,
+            } => vec![
+                ("path", path(p)),
+                ("line", line.to_string()),
+                ("field", field.clone()),
+                ("message", message.clone()),
+            ],
+            Error::NotFound {
+                what,
+                hint,
+                detail: None,
+            } => vec![("what", what.clone()), ("hint", hint.clone())],
+            Error::Invalid {
+                what,
+                message,
+                detail: None,
+            } => vec![("what", what.clone()), ("message", message.clone())],
+            Error::Sync {
+                message,
+                detail: None,
+            } => vec![("message", message.clone())],
+            Error::InvalidSettings { path: p, message } => {
+                vec![("path", path(p)), ("message", message.clone())]
+            }
+        }
+    }
+
+    /// This error with `code` and its facts, for a shell to word (the English message, what the
+    /// CLI prints, is unchanged). Only the kinds whose detail is free text take a code; the facts
+    /// must be exactly the code's [`ErrorCode::arg_names`], which debug builds check.
+    pub(crate) fn coded<const N: usize>(
+        mut self,
+        code: ErrorCode,
+        args: [(&'static str, String); N],
+    ) -> Self {
+        debug_assert_eq!(
+            args.iter().map(|(name, _)| *name).collect::<Vec<_>>(),
+            code.arg_names(),
+            "the facts of {code}"
+        );
+        let new = Some(Box::new(Detail {
+            code,
+            args: args.into(),
+        }));
+        match &mut self {
+            Error::InvalidDraft { detail, .. }
+            | Error::NotFound { detail, .. }
+            | Error::Invalid { detail, .. }
+            | Error::Sync { detail, .. } => *detail = new,
+            _ => debug_assert!(false, "{code} given to an error that has its own: {self:?}"),
+        }
+        self
+    }
+
     pub(crate) fn io(
         action: &'static str,
         path: impl Into<PathBuf>,
@@ -245,7 +449,21 @@ impl Error {
         Error::NotFound {
             what: what.into(),
             hint: String::new(),
+            detail: None,
         }
+    }
+
+    /// No version in `lang` of commentary `id`; `hint` continues the sentence (". Start it …").
+    pub(crate) fn language_not_found(id: &str, lang: &str, hint: impl Into<String>) -> Self {
+        Error::NotFound {
+            what: format!("the {lang} version of commentary {id}"),
+            hint: hint.into(),
+            detail: None,
+        }
+        .coded(
+            ErrorCode::LanguageNotFound,
+            [("id", id.to_string()), ("lang", lang.to_string())],
+        )
     }
 
     /// Whether this is a conflict left by git or a sync tool (markers or a copy).
@@ -286,7 +504,20 @@ impl Error {
         Error::Invalid {
             what: what.into(),
             message: message.into(),
+            detail: None,
         }
+    }
+}
+
+/// The stable tag of what went wrong in a write (the same cases [`write_problem`] words).
+fn write_cause(source: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match source.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "disk_full",
+        ErrorKind::ReadOnlyFilesystem => "read_only",
+        ErrorKind::PermissionDenied => "permission",
+        ErrorKind::NotFound => "folder_gone",
+        _ => "disk_error",
     }
 }
 
@@ -378,6 +609,7 @@ mod kinds_tests {
                 line: 1,
                 field: "id".into(),
                 message: "x".into(),
+                detail: None,
             },
             Error::ConflictMarkers {
                 path: path.clone(),
@@ -431,12 +663,63 @@ mod kinds_tests {
             },
             Error::Sync {
                 message: "x".into(),
+                detail: None,
             },
         ];
+        for error in &errors {
+            if let Some(code) = error.code() {
+                let names: Vec<&str> = error.args().iter().map(|(name, _)| *name).collect();
+                assert_eq!(names, code.arg_names(), "{error:?}");
+            }
+        }
         let kinds: BTreeSet<ErrorKind> = errors.iter().map(Error::kind).collect();
         let listed: BTreeSet<ErrorKind> = ErrorKind::ALL.into_iter().collect();
         assert_eq!(listed.len(), ErrorKind::ALL.len(), "a kind is listed twice");
         assert_eq!(kinds, listed);
+    }
+
+    /// Codes are the contract too: serde writes `as_str`, no two share one, no fact is named
+    /// twice, and a code that is a kind's text is that kind's own.
+    #[test]
+    fn each_code_is_its_own_and_names_its_facts_once() {
+        let mut codes = BTreeSet::new();
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_value(code).expect("a code serializes");
+            assert_eq!(json, serde_json::Value::from(code.as_str()), "{code:?}");
+            assert!(codes.insert(code.as_str()), "{code:?} repeats a code");
+            let names: BTreeSet<&str> = code.arg_names().iter().copied().collect();
+            assert_eq!(
+                names.len(),
+                code.arg_names().len(),
+                "{code:?} repeats a fact"
+            );
+        }
+        for kind in ErrorKind::ALL {
+            let free_text = matches!(
+                kind,
+                ErrorKind::Invalid
+                    | ErrorKind::InvalidDraft
+                    | ErrorKind::NotFound
+                    | ErrorKind::Sync
+                    | ErrorKind::InvalidSettings
+            );
+            assert_eq!(codes.contains(kind.as_str()), !free_text, "{kind:?}");
+        }
+    }
+
+    /// A code changes what a shell shows, never the sentence the CLI prints.
+    #[test]
+    fn a_code_leaves_the_sentence_as_it_was() {
+        let plain = Error::invalid("the section `x`", "the workspace's sections are a, b");
+        let sentence = plain.to_string();
+        let coded = plain.coded(
+            ErrorCode::SectionUnknown,
+            [("section", "x".into()), ("sections", "a, b".into())],
+        );
+        assert_eq!(coded.to_string(), sentence);
+        assert_eq!(coded.code(), Some(ErrorCode::SectionUnknown));
+        assert_eq!(coded.kind(), ErrorKind::Invalid);
+        assert_eq!(coded.args()[0], ("section", "x".to_string()));
     }
 
     /// The code is the contract: serde writes exactly `as_str`, and no two kinds share one.

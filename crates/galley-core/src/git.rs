@@ -95,7 +95,9 @@ impl Git {
                     message: "git is not installed. Install git (on Debian or Ubuntu: `sudo \
                               apt-get install git`), then sync again"
                         .into(),
+                    detail: None,
                 }
+                .coded(crate::ErrorCode::SyncGitMissing, [])
             } else {
                 Error::io("run git in", &self.root, e)
             }
@@ -148,6 +150,7 @@ impl Git {
         let mut stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
         let broken = |what: &str| Error::Sync {
             message: format!("git cat-file answered in a way Galley does not understand ({what})"),
+            detail: None,
         };
         let mut found = Vec::with_capacity(specs.len());
         for _ in specs {
@@ -192,6 +195,7 @@ pub fn failed(args: &[&str], out: &GitOutput) -> Error {
     let said = said.lines().take(6).collect::<Vec<_>>().join(" ");
     Error::Sync {
         message: format!("`git {}` failed: {said}", args.join(" ")),
+        detail: None,
     }
 }
 

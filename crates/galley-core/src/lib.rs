@@ -60,4 +60,4 @@ pub mod watch;
 pub mod workspace;
 pub mod xliff;
 
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Detail, Error, ErrorCode, ErrorKind, Result};

@@ -4,7 +4,7 @@
 //! versions the same way in both.
 
 use crate::atomic::write_atomic;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -160,7 +160,8 @@ impl Profile {
             return Err(Error::invalid(
                 "your name",
                 "it is empty; type the name to sign versions with",
-            ));
+            )
+            .coded(ErrorCode::NameEmpty, []));
         }
         check_name(name)
             .map_err(|message| Error::invalid(format!("the name `{name}`"), message))?;

@@ -107,6 +107,13 @@ impl Settings {
                 "the workspace's languages are {}",
                 self.languages.join(", ")
             ),
+        )
+        .coded(
+            crate::ErrorCode::LanguageUnknown,
+            [
+                ("lang", lang.to_string()),
+                ("languages", self.languages.join(", ")),
+            ],
         ))
     }
 

@@ -3,7 +3,7 @@
 //! written back into the same TOML text, so comments, the team list and untouched sections keep their bytes (the file is shared
 //! through git, where a rewrite of every line would bury the real change).
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::publication::Publication;
 use crate::settings::{Section, Settings};
 use std::collections::BTreeMap;
@@ -33,20 +33,23 @@ impl Settings {
             return Err(Error::invalid(
                 "the language list",
                 "it is empty; a workspace publishes in at least one language",
-            ));
+            )
+            .coded(ErrorCode::LanguagesEmpty, []));
         }
         for (i, lang) in languages.iter().enumerate() {
             if !looks_like_language_tag(lang) {
                 return Err(Error::invalid(
                     format!("language `{lang}`"),
                     "a language is a code like `be`, `ru`, `en` or `pt-BR`",
-                ));
+                )
+                .coded(ErrorCode::LanguageTagInvalid, [("lang", lang.clone())]));
             }
             if languages[..i].contains(lang) {
                 return Err(Error::invalid(
                     "the language list",
                     format!("`{lang}` is listed twice"),
-                ));
+                )
+                .coded(ErrorCode::LanguageListedTwice, [("lang", lang.clone())]));
             }
         }
         let mut sections: Vec<Section> = Vec::with_capacity(change.sections.len());
@@ -56,13 +59,14 @@ impl Settings {
                 return Err(Error::invalid(
                     format!("section key `{key}`"),
                     "a key is one word that drafts put in their `section` field, like `economy`",
-                ));
+                )
+                .coded(ErrorCode::SectionKeyInvalid, [("section", key.clone())]));
             }
             if sections.iter().any(|s| s.key == key) {
-                return Err(Error::invalid(
-                    "the section list",
-                    format!("`{key}` is listed twice"),
-                ));
+                return Err(
+                    Error::invalid("the section list", format!("`{key}` is listed twice"))
+                        .coded(ErrorCode::SectionListedTwice, [("section", key.clone())]),
+                );
             }
             let title: BTreeMap<String, String> = section
                 .title

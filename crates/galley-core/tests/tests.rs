@@ -1,6 +1,7 @@
 //! The core's integration tests, one binary. Modules:
 //! - actions:    new commentaries, rename, delete and archive into the trash, restore
 //! - approval:   approval of texts: changed since approval, re-approval, minor changes, old journals
+//! - error_codes: refusals as a stable code with named facts; the English sentence unchanged
 //! - diff:       word-level diffs, fixtures in Cyrillic and Latin, the deadline
 //! - conflicts:  git conflict markers and sync tools' conflict copies: reported, never content
 //! - draft:      front matter parsing, byte-exact round trips, hostile input

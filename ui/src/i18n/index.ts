@@ -32,7 +32,7 @@ export function t(key: MessageKey, values: Record<string, string | number> = {})
 }
 
 /** Messages counted in the UI language's plural forms: `<base>_one`, `_few`, `_many`, `_other`. */
-export type CountedKey = "diffWords" | "diffParagraphs" | "diffFields";
+export type CountedKey = "diffWords" | "diffParagraphs" | "diffFields" | "errorBytes" | "errorDrafts";
 
 /** "1 word", "2 словы", "5 абзацев": `{n}` in the plural form the UI language uses for `n`. */
 export function tCount(base: CountedKey, n: number): string {

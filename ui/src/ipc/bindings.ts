@@ -1,9 +1,15 @@
 // Generated from the Rust DTOs in src-tauri/ by ts-rs. Do not edit by hand:
 // run `UPDATE_BINDINGS=1 cargo test --test app bindings` to regenerate.
 
-export type ErrorKind = "io" | "write_failed" | "invalid_draft" | "conflict_markers" | "conflict_copy" | "not_text" | "too_large" | "no_workspace" | "outside_workspace" | "not_found" | "invalid" | "invalid_settings" | "database" | "corrupt" | "watch" | "not_ready" | "journal" | "sync" | "internal" | "unavailable";
-
-export type ErrorDto = { kind: ErrorKind, message: string, };
+export type ErrorDto = { kind: ErrorKind, 
+/**
+ * The code the UI words the error by (`ERROR_CODES`); null when only `message` says it.
+ */
+code: ErrorCode | null, 
+/**
+ * The error's facts by name (the code's `ERROR_CODE_ARGS`, or the error's fields).
+ */
+args: Record<string, string>, message: string, };
 
 export type WorkspaceInfo = { 
 /**
@@ -695,7 +701,75 @@ export const REASON_KINDS = ["not_approved", "translation_missing", "translation
 export type ReasonKind = (typeof REASON_KINDS)[number];
 
 /** Every error kind the app can report (`ErrorKind::all()`: the core's, then the shell's own). */
-export const ERROR_KINDS: readonly ErrorKind[] = ["io", "write_failed", "invalid_draft", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "not_found", "invalid", "invalid_settings", "database", "corrupt", "watch", "not_ready", "journal", "sync", "internal", "unavailable"] as const;
+export const ERROR_KINDS = ["io", "write_failed", "invalid_draft", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "not_found", "invalid", "invalid_settings", "database", "corrupt", "watch", "not_ready", "journal", "sync", "internal", "unavailable"] as const;
+
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/** Every code the core words an error by (`ErrorCode::ALL`); the UI has a sentence for each. */
+export const ERROR_CODES = ["io", "write_failed", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "database", "corrupt", "watch", "not_ready", "journal", "week_invalid", "title_empty", "title_multiline", "file_name_invalid", "name_empty", "version_is_deletion", "file_name_taken", "changed_during_action", "section_unknown", "language_unknown", "no_section", "move_at_edge", "issue_exists", "status_unchanged", "approval_needs_review", "note_empty", "status_missing_not_settable", "not_a_translation", "language_exists", "source_of_translations", "path_occupied", "trash_entry_incomplete", "languages_empty", "language_tag_invalid", "language_listed_twice", "section_key_invalid", "section_listed_twice", "language_in_use", "section_in_use", "commentary_not_found", "language_not_found", "draft_not_found", "version_not_found", "trash_entry_not_found", "sync_not_shared", "sync_nested_repository", "sync_merge_in_progress", "sync_detached_head", "sync_history_rewritten", "sync_unreachable", "sync_credentials_refused", "sync_git_missing", "sync_no_remote", "draft_week_invalid"] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The facts (`args`) an error with each code carries (`ErrorCode::arg_names`). */
+export const ERROR_CODE_ARGS: { readonly [C in ErrorCode]: readonly string[] } = {
+  io: ["action", "path"],
+  write_failed: ["path", "step", "replaced", "cause"],
+  conflict_markers: ["path", "line", "ours", "theirs"],
+  conflict_copy: ["path", "original", "tool"],
+  not_text: ["path", "reason"],
+  too_large: ["path", "size", "limit"],
+  no_workspace: ["path", "reason"],
+  outside_workspace: ["path", "root"],
+  database: ["cause"],
+  corrupt: ["what"],
+  watch: ["message"],
+  not_ready: ["week", "reasons"],
+  journal: ["path", "line", "message"],
+  week_invalid: ["week"],
+  title_empty: [],
+  title_multiline: [],
+  file_name_invalid: ["name"],
+  name_empty: [],
+  version_is_deletion: ["version"],
+  file_name_taken: ["path"],
+  changed_during_action: ["path"],
+  section_unknown: ["section", "sections"],
+  language_unknown: ["lang", "languages"],
+  no_section: ["id"],
+  move_at_edge: ["id", "edge", "section"],
+  issue_exists: ["week"],
+  status_unchanged: ["id", "status"],
+  approval_needs_review: ["id", "status"],
+  note_empty: ["id"],
+  status_missing_not_settable: ["id", "lang"],
+  not_a_translation: ["id", "lang"],
+  language_exists: ["id", "lang", "path"],
+  source_of_translations: ["id", "lang", "translations"],
+  path_occupied: ["path"],
+  trash_entry_incomplete: ["name", "path"],
+  languages_empty: [],
+  language_tag_invalid: ["lang"],
+  language_listed_twice: ["lang"],
+  section_key_invalid: ["section"],
+  section_listed_twice: ["section"],
+  language_in_use: ["lang", "count", "paths"],
+  section_in_use: ["section", "count", "paths"],
+  commentary_not_found: ["id"],
+  language_not_found: ["id", "lang"],
+  draft_not_found: ["path"],
+  version_not_found: ["version"],
+  trash_entry_not_found: ["name"],
+  sync_not_shared: ["path"],
+  sync_nested_repository: ["path", "repository"],
+  sync_merge_in_progress: [],
+  sync_detached_head: [],
+  sync_history_rewritten: [],
+  sync_unreachable: ["remote"],
+  sync_credentials_refused: ["remote"],
+  sync_git_missing: [],
+  sync_no_remote: [],
+  draft_week_invalid: ["path", "line", "week"],
+};
 
 /** Every labelled part of the native menu (`menu::english_labels`). */
 export const MENU_LABEL_IDS = ["new-commentary", "new-issue", "open-workspace", "save", "sync", "set-up-sharing", "open-shared", "quit", "undo", "redo", "find", "replace", "focus-mode", "toggle-preview", "show-history", "show-translation", "show-trash", "file", "edit", "view", "help", "open-recent", "cut", "copy", "paste", "select-all", "about"] as const;

@@ -2,7 +2,7 @@
 // generated types, never `@tauri-apps/api`.
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import { COMMANDS, ERROR_KINDS, EVENTS, type Command } from "./bindings";
+import { COMMANDS, ERROR_CODES, ERROR_KINDS, EVENTS, type Command } from "./bindings";
 import type {
   BoardView,
   CatchUpProgress,
@@ -98,6 +98,7 @@ export type {
   VersionInfo,
   ErrorDto,
   ErrorKind,
+  ErrorCode,
   LanguageVersion,
   Library,
   SectionInfo,
@@ -125,19 +126,27 @@ export type {
   SpellingView,
 } from "./bindings";
 
-export { ERROR_KINDS, REASON_KINDS } from "./bindings";
+export { ERROR_CODE_ARGS, ERROR_CODES, ERROR_KINDS, REASON_KINDS } from "./bindings";
 export { MENU_LABEL_IDS } from "./bindings";
 
 /** Commands reject with an ErrorDto; anything else (a bug, a broken bridge, a kind this UI does
- * not know) is wrapped in an `internal` one that keeps the message. */
+ * not know) is wrapped in an `internal` one that keeps the message. A code this UI does not know
+ * (a newer core) is dropped, so the message is shown instead. */
 export function asErrorDto(reason: unknown): ErrorDto {
+  const internal = (message: string): ErrorDto => ({ kind: "internal", code: null, args: {}, message });
   if (typeof reason === "object" && reason !== null && "kind" in reason && "message" in reason) {
-    const { kind, message } = reason as Record<string, unknown>;
+    const { kind, code, args, message } = reason as Record<string, unknown>;
     const known = ERROR_KINDS.find((k) => k === kind);
-    if (known) return { kind: known, message: String(message) };
-    return { kind: "internal", message: `${String(kind)}: ${String(message)}` };
+    if (!known) return internal(`${String(kind)}: ${String(message)}`);
+    return { kind: known, code: ERROR_CODES.find((c) => c === code) ?? null, args: stringArgs(args), message: String(message) };
   }
-  return { kind: "internal", message: String(reason) };
+  return internal(String(reason));
+}
+
+/** The named facts of an error, keeping only text values. */
+function stringArgs(args: unknown): Record<string, string> {
+  if (typeof args !== "object" || args === null) return {};
+  return Object.fromEntries(Object.entries(args).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
 async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {

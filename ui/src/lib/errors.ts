@@ -1,11 +1,84 @@
-// An error's kind (the core's stable code, or the shell's own) in the user's language; the
-// core's sentence that names the file and the fix is shown beside it.
-import { t, type MessageKey } from "../i18n";
-import type { ErrorKind } from "../ipc";
+// Errors in the user's language. An error with a code (one of ERROR_CODES) is worded entirely
+// from the catalogues with its facts filled in; the core's English sentence is shown only for an
+// error without one (its detail is free text), after the kind's sentence.
+import { t, tCount, type CountedKey, type MessageKey } from "../i18n";
+// The generated list itself (plain data), so views whose tests swap out the IPC module still
+// know which codes the app words.
+import { ERROR_CODES, type ErrorCode, type ErrorDto, type ErrorKind } from "../ipc/bindings";
+import { editorialKey } from "./board/board";
 
 // Typed so that a kind without its catalogue entry fails the build, not the user.
 const kindKey = (kind: ErrorKind): `error_${ErrorKind}` & MessageKey => `error_${kind}`;
+const codeKey = (code: ErrorCode): `errorCode_${ErrorCode}` & MessageKey => `errorCode_${code}`;
 
 export function errorKindText(kind: ErrorKind): string {
   return t(kindKey(kind));
+}
+
+/** Whether the app words this code itself (the generated list; a code from a newer core is not). */
+export function isKnownCode(code: string | null): code is ErrorCode {
+  return code !== null && (ERROR_CODES as readonly string[]).includes(code);
+}
+
+const causeKey: Record<string, MessageKey> = {
+  disk_full: "errorCause_disk_full",
+  read_only: "errorCause_read_only",
+  permission: "errorCause_permission",
+  folder_gone: "errorCause_folder_gone",
+  disk_error: "errorCause_disk_error",
+};
+const edgeKey: Record<string, MessageKey> = { first: "errorEdge_first", last: "errorEdge_last" };
+
+/** A count in the UI language's plural form ("1 байт", "3 байты", "5 байтаў"). */
+function counted(key: CountedKey, value: string | undefined): string | undefined {
+  const n = Number(value);
+  return value !== undefined && value !== "" && Number.isFinite(n) ? tCount(key, n) : value;
+}
+
+/** A tag as the catalogue words it, or as the core sent it when the catalogue has no word. */
+function word(keys: Record<string, MessageKey>, tag: string | undefined): string | undefined {
+  const key = tag === undefined ? undefined : keys[tag];
+  return key ? t(key) : tag;
+}
+
+/** The facts as the sentence shows them: counts in plural forms, tags as words. */
+function values(code: ErrorCode, args: Record<string, string>): Record<string, string> {
+  const out: Record<string, string | undefined> = { ...args };
+  if (code === "too_large") {
+    out.size = counted("errorBytes", args.size);
+    out.limit = counted("errorBytes", args.limit);
+  }
+  if (code === "write_failed") out.cause = word(causeKey, args.cause);
+  if (code === "move_at_edge") out.edge = word(edgeKey, args.edge);
+  if (code === "status_unchanged" || code === "approval_needs_review") out.status = word(editorialKey, args.status);
+  if (code === "status_missing_not_settable") out.missing = t("state_missing");
+  if (code === "language_in_use" || code === "section_in_use") out.count = counted("errorDrafts", args.count);
+  return Object.fromEntries(Object.entries(out).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/** The catalogue key of a code's sentence; a write that did land reads differently. */
+function sentenceKey(code: ErrorCode, args: Record<string, string>): MessageKey {
+  if (code === "write_failed" && args.replaced === "true") return "errorCode_write_failed_replaced";
+  return codeKey(code);
+}
+
+/** The error's own sentence in the UI language, or `null` when it has no code the app knows. */
+export function errorSentence(error: ErrorDto): string | null {
+  const code = error.code;
+  if (!isKnownCode(code)) return null;
+  return t(sentenceKey(code, error.args), values(code, error.args));
+}
+
+/** What a notice shows: `lead` always in the UI language; `detail` is the core's English
+ * sentence, only for an error that has no code to word it by. */
+export function errorParts(error: ErrorDto): { lead: string; detail: string | null } {
+  const sentence = errorSentence(error);
+  if (sentence !== null) return { lead: sentence, detail: null };
+  return { lead: errorKindText(error.kind), detail: error.message };
+}
+
+/** The error as one line of text (for inline notices). */
+export function errorText(error: ErrorDto): string {
+  const { lead, detail } = errorParts(error);
+  return detail ? `${lead} ${detail}` : lead;
 }

@@ -265,11 +265,16 @@ fn parse_with<T>(
     };
     match parse(&raw) {
         Ok(v) => Ok(Some(v)),
-        Err(crate::Error::Invalid { what, message }) => Err(Problem::new(
-            node.line,
-            field,
-            format!("{what} is invalid: {message}"),
-        )),
+        Err(crate::Error::Invalid {
+            what,
+            message,
+            detail,
+        }) => Err(Problem {
+            invalid_week: detail
+                .filter(|d| d.code == crate::ErrorCode::WeekInvalid)
+                .map(|_| raw.clone()),
+            ..Problem::new(node.line, field, format!("{what} is invalid: {message}"))
+        }),
         Err(other) => Err(Problem::new(node.line, field, other.to_string())),
     }
 }

@@ -95,11 +95,25 @@ impl Draft {
         if let Some(markers) = crate::conflict::find_markers(text) {
             return Err(Error::conflict_markers(path, &markers));
         }
-        let invalid = |p: Problem| Error::InvalidDraft {
-            path: path.to_path_buf(),
-            line: p.line,
-            field: p.field,
-            message: p.message,
+        let invalid = |p: Problem| {
+            let error = Error::InvalidDraft {
+                path: path.to_path_buf(),
+                line: p.line,
+                field: p.field,
+                message: p.message,
+                detail: None,
+            };
+            match p.invalid_week {
+                Some(week) => error.coded(
+                    crate::ErrorCode::DraftWeekInvalid,
+                    [
+                        ("path", path.display().to_string()),
+                        ("line", p.line.to_string()),
+                        ("week", week),
+                    ],
+                ),
+                None => error,
+            }
         };
         let layout = layout::scan(text).map_err(invalid)?;
         check_lines(text, &layout).map_err(invalid)?;

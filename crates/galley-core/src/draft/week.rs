@@ -1,6 +1,6 @@
 //! ISO 8601 weeks (`2020-W20`): the natural id of a weekly issue.
 
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 use std::fmt;
 use std::str::FromStr;
 use time::{Date, Duration, Weekday};
@@ -68,7 +68,10 @@ impl FromStr for IsoWeek {
 
     /// Exactly `YYYY-Www`: four-digit year, capital `W`, two-digit week.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = |message: String| Error::invalid(format!("the issue week `{s}`"), message);
+        let bad = |message: String| {
+            Error::invalid(format!("the issue week `{s}`"), message)
+                .coded(ErrorCode::WeekInvalid, [("week", s.to_string())])
+        };
         let shape_ok = s.len() == 8
             && s.as_bytes()[4] == b'-'
             && s.as_bytes()[5] == b'W'

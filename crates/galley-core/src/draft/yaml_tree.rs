@@ -53,6 +53,8 @@ pub(crate) struct Problem {
     pub line: usize,
     pub field: String,
     pub message: String,
+    /// The field's text when it is a week that is not one (the error's code and facts).
+    pub invalid_week: Option<String>,
 }
 
 impl Problem {
@@ -61,6 +63,7 @@ impl Problem {
             line,
             field: field.into(),
             message: message.into(),
+            invalid_week: None,
         }
     }
 }

@@ -389,9 +389,10 @@ fn insert_version(conn: &Connection, new: &NewVersion<'_>, id: Option<i64>) -> R
     let hash = new.text.map(|text| ContentHash::of(text.as_bytes()));
     if let Some(from) = new.origin.restored_from() {
         versions::by_id(conn, from).map_err(|err| match err {
-            Error::NotFound { what, .. } => Error::NotFound {
+            Error::NotFound { what, detail, .. } => Error::NotFound {
                 what,
                 hint: ", so it cannot be restored".into(),
+                detail,
             },
             other => other,
         })?;

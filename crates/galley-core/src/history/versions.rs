@@ -2,7 +2,7 @@
 
 use super::content::hash_from_blob;
 use super::types::{Origin, Version};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use rusqlite::{params, Connection, OptionalExtension, Params, Row};
 use time::OffsetDateTime;
 
@@ -94,7 +94,9 @@ pub(super) fn by_id(conn: &Connection, id: i64) -> Result<Version> {
             what: format!("version {id}"),
             hint: " in this workspace's history. `galley log PATH` lists a draft's versions."
                 .into(),
-        }),
+            detail: None,
+        }
+        .coded(ErrorCode::VersionNotFound, [("version", id.to_string())])),
     }
 }
 

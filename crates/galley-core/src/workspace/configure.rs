@@ -3,7 +3,7 @@
 
 use super::{Workspace, SETTINGS_FILE, STATE_DIR};
 use crate::atomic::write_atomic;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::settings::Settings;
 use crate::settings_edit::{removed, rewrite, SettingsChange};
 
@@ -57,6 +57,14 @@ impl Workspace {
                         drafts_count(users.len()),
                         name_some(&users)
                     ),
+                )
+                .coded(
+                    ErrorCode::LanguageInUse,
+                    [
+                        ("lang", lang.to_string()),
+                        ("count", users.len().to_string()),
+                        ("paths", named(&users)),
+                    ],
                 ));
             }
         }
@@ -75,6 +83,14 @@ impl Workspace {
                         drafts_count(users.len()),
                         name_some(&users)
                     ),
+                )
+                .coded(
+                    ErrorCode::SectionInUse,
+                    [
+                        ("section", key.to_string()),
+                        ("count", users.len().to_string()),
+                        ("paths", named(&users)),
+                    ],
                 ));
             }
         }
@@ -97,14 +113,19 @@ fn drafts_count(n: usize) -> String {
 }
 
 fn name_some(paths: &[&str]) -> String {
-    let shown = paths
-        .iter()
-        .take(NAMED_DRAFTS)
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let shown = named(paths);
     match paths.len().saturating_sub(NAMED_DRAFTS) {
         0 => shown,
         more => format!("{shown} and {more} more"),
     }
+}
+
+/// The first few paths, for an error to name (the count says how many there are in all).
+fn named(paths: &[&str]) -> String {
+    paths
+        .iter()
+        .take(NAMED_DRAFTS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ")
 }

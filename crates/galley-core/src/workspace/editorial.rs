@@ -2,7 +2,7 @@
 //! approved) and notes, recorded in this writer's journal.
 
 use super::Workspace;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::records::{Body, EditorialEvent, EditorialNote, EditorialStatus};
 use std::collections::BTreeMap;
 
@@ -33,10 +33,15 @@ impl Workspace {
             && status == EditorialStatus::Approved
             && self.changed_since_approval(id, &drafts)?;
         if current == status && !reapproval {
-            return Err(Error::invalid(
-                what(),
-                format!("it is {} already", status.as_str()),
-            ));
+            return Err(
+                Error::invalid(what(), format!("it is {} already", status.as_str())).coded(
+                    ErrorCode::StatusUnchanged,
+                    [
+                        ("id", id.to_string()),
+                        ("status", status.as_str().to_string()),
+                    ],
+                ),
+            );
         }
         if !reapproval && !current.can_change_to(status) {
             return Err(Error::invalid(
@@ -45,6 +50,13 @@ impl Workspace {
                     "it is {}; approval goes through review: set it to in-review first",
                     current.as_str()
                 ),
+            )
+            .coded(
+                ErrorCode::ApprovalNeedsReview,
+                [
+                    ("id", id.to_string()),
+                    ("status", current.as_str().to_string()),
+                ],
             ));
         }
         let note = note.map(str::trim).filter(|n| !n.is_empty());
@@ -76,7 +88,8 @@ impl Workspace {
             return Err(Error::invalid(
                 format!("the editorial note on {id}"),
                 "it is empty; write what the note says",
-            ));
+            )
+            .coded(ErrorCode::NoteEmpty, [("id", id.to_string())]));
         }
         let event = self.append_record(Body::Note {
             commentary: id.to_string(),

@@ -13,7 +13,7 @@ use super::record::mtime_ns;
 use super::Workspace;
 use crate::conflict::ConflictCopy;
 use crate::draft::{count_words, read_draft_or_ours, Draft, IsoWeek};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::history::FrontMatterEntry;
 use crate::issue::{Issue, Member};
 use crate::translation::split_paragraphs;
@@ -302,7 +302,9 @@ impl Workspace {
             return Err(Error::NotFound {
                 what: format!("commentary {id}"),
                 hint: " in the workspace. `galley list` shows the ids.".into(),
-            });
+                detail: None,
+            }
+            .coded(ErrorCode::CommentaryNotFound, [("id", id.to_string())]));
         }
         Ok(found)
     }

@@ -178,6 +178,7 @@ impl Workspace {
                 line: p.line,
                 field: p.field,
                 message: p.message,
+                detail: None,
             })?;
         let Mapped {
             added,
@@ -452,6 +453,7 @@ fn line_in_source(error: Error, added: usize, has_front: bool) -> Error {
             line,
             field,
             message,
+            detail,
         } => {
             let shift = if has_front { added } else { added + 2 };
             let line = if line > shift + 1 { line - shift } else { line };
@@ -460,6 +462,7 @@ fn line_in_source(error: Error, added: usize, has_front: bool) -> Error {
                 line,
                 field,
                 message,
+                detail,
             }
         }
         other => other,

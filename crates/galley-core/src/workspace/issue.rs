@@ -6,7 +6,7 @@ use super::folder::Folder;
 use super::Workspace;
 use crate::atomic::write_atomic;
 use crate::draft::IsoWeek;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::issue::{adopt, arrange, issue_path, ArrangedSection, Issue};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -109,7 +109,8 @@ impl Workspace {
                     "it exists already, with titles; change one with `galley issue title {week} \
                      LANG TEXT`, or edit the file"
                 ),
-            ));
+            )
+            .coded(ErrorCode::IssueExists, [("week", week.to_string())]));
         }
         for (lang, title) in &titles {
             self.check_issue_title(week, lang, title)?;
@@ -143,13 +144,14 @@ impl Workspace {
         self.settings().require_language(lang)?;
         let what = || format!("the {lang} title of issue {week}");
         if title.trim().is_empty() {
-            return Err(Error::invalid(what(), "it is empty; write the title"));
+            return Err(Error::invalid(what(), "it is empty; write the title")
+                .coded(ErrorCode::TitleEmpty, []));
         }
         if title.contains(['\n', '\r']) {
-            return Err(Error::invalid(
-                what(),
-                "it spans several lines; keep a title on one line",
-            ));
+            return Err(
+                Error::invalid(what(), "it spans several lines; keep a title on one line")
+                    .coded(ErrorCode::TitleMultiline, []),
+            );
         }
         Ok(())
     }
@@ -256,6 +258,13 @@ impl Workspace {
             return Err(Error::invalid(
                 format!("the section `{section}`"),
                 format!("the workspace's sections are {}", keys.join(", ")),
+            )
+            .coded(
+                ErrorCode::SectionUnknown,
+                [
+                    ("section", section.to_string()),
+                    ("sections", keys.join(", ")),
+                ],
             ));
         }
         Ok(())

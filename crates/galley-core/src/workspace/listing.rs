@@ -4,7 +4,7 @@ use super::folder::Folder;
 use super::Workspace;
 use crate::conflict::{conflict_copy, conflict_copy_path, ConflictCopy};
 use crate::draft::{is_draft_file_name, read_draft, Draft, IsoWeek, Trend};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::history::FrontMatterEntry;
 use crate::issue::RequiredField;
 use crate::translation::TranslationGrid;
@@ -148,7 +148,9 @@ impl Workspace {
             return Err(Error::NotFound {
                 what: format!("the draft {}", found.rel),
                 hint: ". Check the path with `galley list`.".into(),
-            });
+                detail: None,
+            }
+            .coded(ErrorCode::DraftNotFound, [("path", found.rel.clone())]));
         }
         read_draft(&found.abs, Path::new(&found.rel))
     }
@@ -171,6 +173,7 @@ impl Workspace {
                 line: 1,
                 field: field.to_string(),
                 message,
+                detail: None,
             };
             if let Some(other) = seen.insert((&draft.id, &draft.lang), &draft.path) {
                 problems.push(problem(

@@ -5,7 +5,7 @@ use super::folder::Found;
 use super::translate::source_of;
 use super::{SaveOutcome, Workspace};
 use crate::draft::{update, IsoWeek};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::hash::ContentHash;
 use crate::history::Version;
 use crate::issue::{adopt, arrange, insert, issue_path, remove};
@@ -67,6 +67,7 @@ impl Workspace {
                     format!("moving commentary {id}"),
                     "it has no section yet; name one with --section",
                 )
+                .coded(ErrorCode::NoSection, [("id", id.to_string())])
             })?,
         };
         self.check_section(&section)?;
@@ -91,6 +92,10 @@ impl Workspace {
                         found.rel.clone(),
                         "it changed on disk during the move; both texts are kept as versions. \
                          Check it, then move the commentary again",
+                    )
+                    .coded(
+                        ErrorCode::ChangedDuringAction,
+                        [("path", found.rel.clone())],
                     ))
                 }
             }
@@ -141,7 +146,8 @@ impl Workspace {
             return Err(Error::invalid(
                 what,
                 "it has no issue or section yet; give it both: `galley issue move ID --to WEEK --section KEY`",
-            ));
+            )
+            .coded(ErrorCode::NoSection, [("id", id.to_string())]));
         };
         let scan = self.folder()?;
         let (issue, _) = self.load_issue(week)?;
@@ -173,6 +179,14 @@ impl Workspace {
                     "it is {edge} in section {section} already; moving it into another section is \
                      its own step: `galley issue move {id} --to {week} --section KEY`"
                 ),
+            )
+            .coded(
+                ErrorCode::MoveAtEdge,
+                [
+                    ("id", id.to_string()),
+                    ("edge", edge.to_string()),
+                    ("section", section),
+                ],
             ));
         };
         self.move_commentary(id, week, Some(&section), Some(position))
@@ -199,7 +213,8 @@ impl Workspace {
                     format!("moving {} to {to}", found.rel),
                     "a file of that name is in the week's folder already; rename one of them, \
                      then move the commentary again",
-                ));
+                )
+                .coded(ErrorCode::FileNameTaken, [("path", to)]));
             }
             moves.push((found.rel.clone(), target.rel));
         }

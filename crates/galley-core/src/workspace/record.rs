@@ -168,6 +168,7 @@ impl Workspace {
                 message: format!(
                     "{owner} already has this id and language; give this file a new id"
                 ),
+                detail: None,
             });
         }
         // A path vacated by one action may be taken by another (swaps, an id changed in place):
@@ -319,6 +320,7 @@ fn scan_one(scan: &mut Observed, abs: &Path, rel: String) {
             message:
                 "Galley cannot keep history for a name containing `:` or `\\`; rename the file"
                     .into(),
+            detail: None,
         });
         scan.files.push(DiskFile {
             path: rel,

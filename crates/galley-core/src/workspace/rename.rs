@@ -7,7 +7,7 @@ use super::save::slugify;
 use super::translate::source_of;
 use super::{SaveOutcome, Workspace};
 use crate::draft::update;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::hash::ContentHash;
 use crate::history::Version;
 use std::path::Path;
@@ -42,20 +42,22 @@ impl Workspace {
         let title = title.trim();
         let what = || format!("the {lang} title of commentary {id}");
         if title.is_empty() {
-            return Err(Error::invalid(what(), "it is empty; write the title"));
+            return Err(Error::invalid(what(), "it is empty; write the title")
+                .coded(ErrorCode::TitleEmpty, []));
         }
         if title.contains(['\n', '\r']) {
-            return Err(Error::invalid(
-                what(),
-                "it spans several lines; keep a title on one line",
-            ));
+            return Err(
+                Error::invalid(what(), "it spans several lines; keep a title on one line")
+                    .coded(ErrorCode::TitleMultiline, []),
+            );
         }
         let drafts = self.commentary(id)?;
         if !drafts.iter().any(|f| f.lang() == lang) {
-            return Err(Error::NotFound {
-                what: format!("the {lang} version of commentary {id}"),
-                hint: " in the workspace. `galley translate status` shows its languages.".into(),
-            });
+            return Err(Error::language_not_found(
+                id,
+                lang,
+                " in the workspace. `galley translate status` shows its languages.",
+            ));
         }
         let moves = match slug {
             Some(given) => {
@@ -64,7 +66,8 @@ impl Workspace {
                     return Err(Error::invalid(
                         format!("the new file name `{given}`"),
                         "it has no letter or digit; give a name with at least one",
-                    ));
+                    )
+                    .coded(ErrorCode::FileNameInvalid, [("name", given.to_string())]));
                 }
                 self.plan_renames(&drafts, &slug)?
             }
@@ -135,7 +138,8 @@ impl Workspace {
                 return Err(Error::invalid(
                     format!("renaming {} to {to}", found.rel),
                     "a file of that name exists already; choose another name",
-                ));
+                )
+                .coded(ErrorCode::FileNameTaken, [("path", to)]));
             }
             moves.push((found.rel.clone(), target.rel));
         }
@@ -146,10 +150,7 @@ impl Workspace {
     fn set_title(&mut self, id: &str, lang: &str, title: &str) -> Result<Option<Version>> {
         let drafts = self.commentary(id)?;
         let Some(found) = drafts.iter().find(|f| f.lang() == lang) else {
-            return Err(Error::NotFound {
-                what: format!("the {lang} version of commentary {id}"),
-                hint: " in the workspace.".into(),
-            });
+            return Err(Error::language_not_found(id, lang, " in the workspace."));
         };
         if found.draft.front().title == title {
             return Ok(None);
@@ -165,6 +166,10 @@ impl Workspace {
                 found.rel.clone(),
                 "it changed on disk during the rename; both texts are kept as versions. Check \
                  it, then rename again",
+            )
+            .coded(
+                ErrorCode::ChangedDuringAction,
+                [("path", found.rel.clone())],
             )),
         }
     }

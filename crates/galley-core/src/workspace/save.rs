@@ -7,7 +7,7 @@ use super::Workspace;
 use crate::atomic::write_atomic;
 use crate::diff::{diff_drafts, diff_texts, Diff, DraftDiff};
 use crate::draft::{new_id, render_new, Draft, FrontMatter, IsoWeek, MAX_DRAFT_BYTES};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::hash::ContentHash;
 use crate::history::{KnownFile, KnownFileChange, NewVersion, Origin, Version};
 use crate::paths::WorkspacePath;
@@ -107,6 +107,7 @@ impl Workspace {
                 format!("version {id}"),
                 "it records a deletion; restore an earlier version",
             )
+            .coded(ErrorCode::VersionIsDeletion, [("version", id.to_string())])
         })?;
         let draft = Draft::parse(Path::new(&old.path), text.as_bytes())?;
         let known = self.history().known_files()?;
@@ -142,6 +143,13 @@ impl Workspace {
             return Err(Error::invalid(
                 "the new draft's name",
                 "give a title or a slug with at least one letter",
+            )
+            .coded(
+                ErrorCode::FileNameInvalid,
+                [(
+                    "name",
+                    new.slug.clone().unwrap_or_else(|| new.title.clone()),
+                )],
             ));
         }
         let folder = new.issue.map_or("unfiled".to_string(), |w| w.to_string());
@@ -150,9 +158,10 @@ impl Workspace {
         crate::paths::check_new_name(&target.rel)?;
         if target.abs.exists() {
             return Err(Error::invalid(
-                rel,
+                rel.clone(),
                 "a file with that name exists already; choose another title or slug",
-            ));
+            )
+            .coded(ErrorCode::FileNameTaken, [("path", rel)]));
         }
         let front = FrontMatter {
             id: new_id(),
@@ -206,6 +215,7 @@ impl Workspace {
                 hint: " in this workspace's history. `galley log PATH` lists versions with their \
                        hashes."
                     .into(),
+                detail: None,
             });
         };
         let mut texts: Vec<String> = found
@@ -286,6 +296,7 @@ impl Workspace {
                     format!("version {id}"),
                     "it records a deletion and has no text",
                 )
+                .coded(ErrorCode::VersionIsDeletion, [("version", id.to_string())])
             }),
             VersionRef::File(path) => Ok(self.read(path)?.text().to_string()),
         }
@@ -338,7 +349,8 @@ impl Workspace {
             return Err(Error::invalid(
                 format!("version {id}"),
                 "it records a deletion; label a version that has a text",
-            ));
+            )
+            .coded(ErrorCode::VersionIsDeletion, [("version", id.to_string())]));
         };
         self.append_record(Body::Label {
             commentary: version.draft_id.clone(),
@@ -359,9 +371,14 @@ impl Workspace {
         self.history()
             .last_version_at_path(&target.rel)?
             .map(|v| (v.draft_id, v.lang))
-            .ok_or_else(|| Error::NotFound {
-                what: format!("a draft at {}", target.rel),
-                hint: " in the folder or its history. Check the path with `galley list`.".into(),
+            .ok_or_else(|| {
+                Error::NotFound {
+                    what: format!("a draft at {}", target.rel),
+                    hint: " in the folder or its history. Check the path with `galley list`."
+                        .into(),
+                    detail: None,
+                }
+                .coded(ErrorCode::DraftNotFound, [("path", target.rel.clone())])
             })
     }
 

@@ -11,7 +11,7 @@
 
 use super::{SyncConflict, Workspace};
 use crate::draft::Draft;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::git::{failed, Git, GitProblem};
 use crate::hash::ContentHash;
 use crate::history::{NewVersion, Origin};
@@ -148,6 +148,7 @@ impl Workspace {
                                 .last()
                                 .unwrap_or("no reason given")
                         ),
+                        detail: None,
                     })
                 }
             }
@@ -273,7 +274,12 @@ impl Workspace {
                      (or \"Set up sharing…\" in the app)",
                     self.root().display()
                 ),
-            });
+                detail: None,
+            }
+            .coded(
+                ErrorCode::SyncNotShared,
+                [("path", self.root().display().to_string())],
+            ));
         }
         let mut lines = found.stdout.lines();
         let top = Path::new(lines.next().unwrap_or_default());
@@ -286,14 +292,24 @@ impl Workspace {
                     self.root().display(),
                     top.display()
                 ),
-            });
+                detail: None,
+            }
+            .coded(
+                ErrorCode::SyncNestedRepository,
+                [
+                    ("path", self.root().display().to_string()),
+                    ("repository", top.display().to_string()),
+                ],
+            ));
         }
         if dir.join("MERGE_HEAD").exists() && !dir.join(MERGE_MARKER).exists() {
             return Err(Error::Sync {
                 message: "the repository is in the middle of a merge started outside Galley. \
                           Finish it with git (or `git merge --abort`), then sync again"
                     .into(),
-            });
+                detail: None,
+            }
+            .coded(ErrorCode::SyncMergeInProgress, []));
         }
         // HEAD names the branch, also before its first commit; anything else is detached.
         let head = std::fs::read_to_string(dir.join("HEAD")).unwrap_or_default();
@@ -302,7 +318,9 @@ impl Workspace {
                 message: "the repository is not on a branch (a detached HEAD). Switch to the \
                           team's branch (`git switch main`), then sync again"
                     .into(),
-            });
+                detail: None,
+            }
+            .coded(ErrorCode::SyncDetachedHead, []));
         };
         Ok(Repository {
             branch: branch.to_string(),
@@ -519,7 +537,9 @@ impl Workspace {
                           longer contains what this machine sent before. Nothing here was \
                           changed or lost; ask whoever rewrote it to restore the branch"
                     .into(),
-            });
+                detail: None,
+            }
+            .coded(ErrorCode::SyncHistoryRewritten, []));
         }
         Ok(())
     }
@@ -789,6 +809,7 @@ impl Workspace {
                             "among this machine's own files"
                         }
                     ),
+                    detail: None,
                 });
             }
         }
@@ -849,7 +870,12 @@ pub fn clone_workspace(url: &str, folder: &Path, env: super::Env) -> Result<Work
                      network, then try again",
                     crate::git::without_credentials(url)
                 ),
-            },
+                detail: None,
+            }
+            .coded(
+                ErrorCode::SyncUnreachable,
+                [("remote", crate::git::without_credentials(url))],
+            ),
             GitProblem::AuthenticationFailed => auth_error(url),
             _ => failed(&["clone"], &cloned),
         });
@@ -869,14 +895,15 @@ fn remote_of(git: &Git) -> Result<String> {
         return Ok("origin".into());
     }
     names.sort();
-    names
-        .first()
-        .map(|n| n.to_string())
-        .ok_or_else(|| Error::Sync {
+    names.first().map(|n| n.to_string()).ok_or_else(|| {
+        Error::Sync {
             message: "the repository has no shared remote to sync with. Add one with `galley sync \
                   --init URL`"
                 .into(),
-        })
+            detail: None,
+        }
+        .coded(ErrorCode::SyncNoRemote, [])
+    })
 }
 
 fn remove_marker(git_dir: &Path) -> Result<()> {
@@ -937,7 +964,12 @@ fn auth_error(remote: &str) -> Error {
              ones git uses), then sync again; nothing here was lost",
             crate::git::without_credentials(remote)
         ),
+        detail: None,
     }
+    .coded(
+        ErrorCode::SyncCredentialsRefused,
+        [("remote", crate::git::without_credentials(remote))],
+    )
 }
 
 /// Whether Galley shares the file at `path` (workspace-relative): a draft or an issue file

@@ -206,6 +206,7 @@ impl Workspace {
             .ok_or_else(|| Error::NotFound {
                 what: format!("a conflict at {path}"),
                 hint: ". `galley conflicts` lists them.".into(),
+                detail: None,
             })
     }
 

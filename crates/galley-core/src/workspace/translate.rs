@@ -6,7 +6,7 @@ use super::folder::Found;
 use super::Workspace;
 use crate::diff::diff_texts;
 use crate::draft::{lang_from_file_name, render_new};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::hash::ContentHash;
 use crate::history::Version;
 use crate::issue::{text_gap, Reason};
@@ -32,6 +32,14 @@ impl Workspace {
             return Err(Error::invalid(
                 existing.rel.clone(),
                 format!("commentary {id} already has a version in {lang}; set its status instead"),
+            )
+            .coded(
+                ErrorCode::LanguageExists,
+                [
+                    ("id", id.to_string()),
+                    ("lang", lang.to_string()),
+                    ("path", existing.rel.clone()),
+                ],
             ));
         }
         let from = match from {
@@ -52,13 +60,13 @@ impl Workspace {
                 "the two languages are the same",
             ));
         }
-        let source = drafts
-            .iter()
-            .find(|d| d.lang() == from)
-            .ok_or_else(|| Error::NotFound {
-                what: format!("the {from} version of commentary {id}"),
-                hint: ". `galley translate status` shows which languages exist.".into(),
-            })?;
+        let source = drafts.iter().find(|d| d.lang() == from).ok_or_else(|| {
+            Error::language_not_found(
+                id,
+                &from,
+                ". `galley translate status` shows which languages exist.",
+            )
+        })?;
         // The base must be a version: record the source file if history has not seen it yet.
         let source_abs = self.root().join(&source.rel);
         self.record_paths(&[source_abs])?;
@@ -116,6 +124,10 @@ impl Workspace {
                     "it is the source language version (no `translation_of`); only \
                      translations have a status",
                 )
+                .coded(
+                    ErrorCode::NotATranslation,
+                    [("id", id.to_string()), ("lang", lang.to_string())],
+                )
             })?;
         let source = find_lang(&drafts, id, &source_lang)?;
         let paths = [
@@ -127,6 +139,10 @@ impl Workspace {
             return Err(Error::invalid(
                 format!("the status of {id} ({lang})"),
                 "`missing` is shown when a language has no file; it cannot be set",
+            )
+            .coded(
+                ErrorCode::StatusMissingNotSettable,
+                [("id", id.to_string()), ("lang", lang.to_string())],
             ));
         }
         let base = if status == TranslationStatus::Done {
@@ -241,6 +257,10 @@ impl Workspace {
                     what(),
                     "it is the source language version, not a translation",
                 )
+                .coded(
+                    ErrorCode::NotATranslation,
+                    [("id", id.to_string()), ("lang", lang.to_string())],
+                )
             })?;
         let recorded = self
             .records()
@@ -269,6 +289,7 @@ impl Workspace {
                 hint: " on this machine: it has not arrived yet. Get the others' changes (sync \
                        or git pull), then compare again."
                     .into(),
+                detail: None,
             });
         };
         let stamps = &all[start..];
@@ -317,13 +338,13 @@ pub(super) fn source_of(drafts: &[Found]) -> Option<&Found> {
 }
 
 pub(super) fn find_lang<'a>(drafts: &'a [Found], id: &str, lang: &str) -> Result<&'a Found> {
-    drafts
-        .iter()
-        .find(|d| d.lang() == lang)
-        .ok_or_else(|| Error::NotFound {
-            what: format!("the {lang} version of commentary {id}"),
-            hint: ". Start it with `galley translate start ID --lang LANG`.".into(),
-        })
+    drafts.iter().find(|d| d.lang() == lang).ok_or_else(|| {
+        Error::language_not_found(
+            id,
+            lang,
+            ". Start it with `galley translate start ID --lang LANG`.",
+        )
+    })
 }
 
 /// `2020-W20/army.be.md` translated into en → `2020-W20/army.en.md`.

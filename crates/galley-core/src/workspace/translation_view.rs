@@ -240,6 +240,7 @@ impl Workspace {
                 hint:
                     ": it is not one of its status changes. Reload the translation and try again."
                         .into(),
+                detail: None,
             })?;
         self.set_status_record(
             id,

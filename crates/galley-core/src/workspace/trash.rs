@@ -16,7 +16,7 @@ use super::translate::source_of;
 use super::Workspace;
 use crate::atomic::write_atomic;
 use crate::draft::IsoWeek;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::hash::ContentHash;
 use crate::history::{KnownFileChange, NewVersion, Origin};
 use crate::issue::{insert, issue_path, remove};
@@ -225,13 +225,18 @@ impl Workspace {
                 return Err(Error::invalid(
                     format!("the {} entry {name}", entry.kind.word()),
                     format!("its file {rel} is missing; it cannot be restored whole"),
+                )
+                .coded(
+                    ErrorCode::TrashEntryIncomplete,
+                    [("name", name.to_string()), ("path", rel.clone())],
                 ));
             }
             if to.abs.exists() {
                 return Err(Error::invalid(
                     format!("restoring {rel}"),
                     "another file is at that path now; move or rename it, then restore again",
-                ));
+                )
+                .coded(ErrorCode::PathOccupied, [("path", rel.clone())]));
             }
             let draft = crate::draft::read_draft(&from.abs, Path::new(rel))?;
             let lang = &draft.front().lang;
@@ -247,6 +252,14 @@ impl Workspace {
                          one first",
                         entry.id, other.path
                     ),
+                )
+                .coded(
+                    ErrorCode::LanguageExists,
+                    [
+                        ("id", entry.id.clone()),
+                        ("lang", lang.clone()),
+                        ("path", other.path.clone()),
+                    ],
                 ));
             }
             moves.push((from.rel, to.rel));
@@ -411,7 +424,9 @@ impl Workspace {
         Err(Error::NotFound {
             what: format!("the trash entry `{name}`"),
             hint: " in the trash or the archive. `galley trash list` shows them.".into(),
-        })
+            detail: None,
+        }
+        .coded(ErrorCode::TrashEntryNotFound, [("name", name.to_string())]))
     }
 
     /// Reads and checks an entry's manifest: every file it names must be a draft path that
@@ -474,13 +489,13 @@ impl Workspace {
 /// The language version `lang` of a commentary, refusing the source while translations of it
 /// remain (they would be left translating nothing).
 fn one_language<'a>(drafts: &'a [Found], id: &str, lang: &str) -> Result<&'a Found> {
-    let found = drafts
-        .iter()
-        .find(|f| f.lang() == lang)
-        .ok_or_else(|| Error::NotFound {
-            what: format!("the {lang} version of commentary {id}"),
-            hint: " in the workspace. `galley translate status` shows its languages.".into(),
-        })?;
+    let found = drafts.iter().find(|f| f.lang() == lang).ok_or_else(|| {
+        Error::language_not_found(
+            id,
+            lang,
+            " in the workspace. `galley translate status` shows its languages.",
+        )
+    })?;
     let translations: Vec<&str> = drafts
         .iter()
         .filter(|f| f.draft.front().translation_of.as_deref() == Some(lang))
@@ -494,6 +509,14 @@ fn one_language<'a>(drafts: &'a [Found], id: &str, lang: &str) -> Result<&'a Fou
                  commentary",
                 translations.join(", ")
             ),
+        )
+        .coded(
+            ErrorCode::SourceOfTranslations,
+            [
+                ("id", id.to_string()),
+                ("lang", lang.to_string()),
+                ("translations", translations.join(", ")),
+            ],
         ));
     }
     Ok(found)

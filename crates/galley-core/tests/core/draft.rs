@@ -42,6 +42,7 @@ fn refusal(name: &str, text: &str) -> (usize, String, String) {
             line,
             field,
             message,
+            ..
         }) => {
             assert_eq!(path, Path::new(name));
             (line, field, message)

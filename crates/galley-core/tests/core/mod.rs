@@ -6,6 +6,7 @@ mod conflicts;
 mod diff;
 mod draft;
 mod draft_edit;
+mod error_codes;
 mod export;
 mod faults;
 mod folder;
