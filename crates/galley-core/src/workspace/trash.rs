@@ -471,6 +471,21 @@ impl Workspace {
     }
 }
 
+/// The newest entry that took `path` (language version `lang` of commentary `id`) out of the
+/// folder: the deletion a reconciler finds is that entry's.
+pub(super) fn entry_removing<'a>(
+    entries: &'a [TrashEntry],
+    id: &str,
+    lang: &str,
+    path: &str,
+) -> Option<&'a TrashEntry> {
+    entries
+        .iter()
+        .filter(|e| e.id == id && e.lang.as_deref().is_none_or(|l| l == lang))
+        .filter(|e| e.files.iter().any(|f| f == path))
+        .max_by(|a, b| a.at.cmp(&b.at).then_with(|| a.name.cmp(&b.name)))
+}
+
 /// The language version `lang` of a commentary, refusing the source while translations of it
 /// remain (they would be left translating nothing).
 fn one_language<'a>(drafts: &'a [Found], id: &str, lang: &str) -> Result<&'a Found> {
