@@ -4,8 +4,9 @@
 //! `entry.toml` that says what it was (id, title, who, when, its place in the issue).
 //!
 //! Both places are shared like the drafts (git, Syncthing): a deletion is a file leaving the
-//! visible folder, which every teammate's reconciler records as a deletion when it arrives,
-//! and the entry travelling with it lets any of them restore it. Nothing in an entry is ever
+//! visible folder, which every teammate's reconciler records as a deletion when it arrives —
+//! signed by who deleted, as the entry travelling with it says — and the entry lets any of
+//! them restore it. Nothing in an entry is ever
 //! rewritten (an entry is written once and removed whole by a restore), so two machines can
 //! never conflict over one. History is never touched: the deletion is a version (text `None`)
 //! of every language version, and a restore is a new version that names the last text it

@@ -341,7 +341,10 @@ fn a_deletion_is_signed_by_who_deleted_also_where_a_file_sync_tool_brings_it() {
     let mut bela = Workspace::open(bela_dir.path(), env("Bela")).expect("open Bela's copy");
     bela.record_all().expect("Bela's first look");
 
-    let entry = alena.ws.trash(ARMY, None, TrashKind::Deleted).expect("trash");
+    let entry = alena
+        .ws
+        .trash(ARMY, None, TrashKind::Deleted)
+        .expect("trash");
     assert_eq!(entry.by, "Alena");
     // A file-sync tool mirrors the change: the files leave Bela's folder and the entry arrives.
     for rel in ARMY_FILES {
@@ -351,13 +354,17 @@ fn a_deletion_is_signed_by_who_deleted_also_where_a_file_sync_tool_brings_it() {
         &alena.root().join(".galley/trash"),
         &bela_dir.path().join(".galley/trash"),
     );
-    bela.record_all().expect("Bela's reconciler records the deletion");
+    bela.record_all()
+        .expect("Bela's reconciler records the deletion");
 
     for rel in ARMY_FILES {
         for (who, ws) in [("Alena's", &alena.ws), ("Bela's", &bela)] {
             let log = ws.log(rel).expect("log of a deleted file");
             assert_eq!(log[0].hash, None, "{who} history records {rel} deleted");
-            assert_eq!(log[0].author, "Alena", "{who} history signs {rel}'s deletion");
+            assert_eq!(
+                log[0].author, "Alena",
+                "{who} history signs {rel}'s deletion"
+            );
             assert_eq!(log[0].at, entry.at, "{who} history dates {rel}'s deletion");
         }
     }
