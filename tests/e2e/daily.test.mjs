@@ -8,6 +8,8 @@
 //      find & replace and spell checking add their cases to `everyday`)
 //   8. the layout holds: folded Details, preview in sight, the board fits, nothing on the text,
 //      readiness above Export, focus mode leaves only the text
+//   9. the editor header: one line with a long title in the UI's language, its ⋯ menu from the
+//      keyboard renames, the translation view checks spelling in the translation's language
 // Run under a display, e.g. by scripts/test:
 //   xvfb-run -a -s "-screen 0 1920x1080x24" node --test tests/e2e/daily.test.mjs
 // GALLEY_APP names the app binary; GALLEY_SCREENSHOTS a folder for the screenshots.
@@ -16,7 +18,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { App, CTRL, ELEMENT, keyActions, sampleWorkspace } from "./harness.mjs";
+import { App, CTRL, ELEMENT, frontMatter, keyActions, sampleWorkspace } from "./harness.mjs";
 
 const WEEK = "2020-W21";
 const SOURCE_LANG = "be";
@@ -29,12 +31,21 @@ const SIZES = [
     // 7: the commentary whose notes are read and added
     noted: "nilo7qho2j",
     typed: [" Праверана.", " Яшчэ раз."],
+    // 9: renamed through the editor header's ⋯ menu to a long title
+    renamed: {
+      id: "pxq253v3kb", lang: "be", path: "2020-W20/army-reserve-call-up.be.md",
+      title: "Прызыў з запасу пашырылі на заходнія раёны — што гэта азначае для сямей, працадаўцаў і мясцовых улад",
+    },
   },
   {
     width: 1440, height: 900, uiLanguage: "ru",
     outdated: { id: "puar22az3t", source: "2020-W21/school-exams-on-schedule.be.md" },
     noted: "ej7l6fa6hg",
     typed: [" Сверено.", " Снова."],
+    renamed: {
+      id: "kbf25qzwae", lang: "ru", path: "2020-W20/refineries-seaborne-crude.ru.md",
+      title: "Нефтеперерабатывающие заводы опираются на морскую нефть, но цена доставки и очереди в портах съедают выгоду",
+    },
   },
 ];
 // 4 and 5: the form on an English draft, the folded `lead: >-` of a Russian one.
@@ -355,6 +366,90 @@ for (const size of SIZES) {
       await until("the library's chip to follow", 10_000, async () => (await chip()) === "in-review");
       await click(".board-undo");
       await until("back to draft", 10_000, async () => (await editorial()) === "draft" && (await chip()) === "draft");
+    });
+
+    test("9. the header holds one line, the long title one line under it; its ⋯ menu renames from the keyboard", async (t) => {
+      const { id, lang, path, title } = size.renamed;
+      await openDraft(id, lang);
+      const [fold] = await find(".details-toggle");
+      if ((await attr(fold, "aria-expanded")) === "true") await galley.clickElement(fold);
+      // The menu from the keyboard: Enter opens it on its first item, Escape gives the focus back.
+      await execute("document.querySelector('.page-actions').focus();");
+      await key("\uE007"); // Enter
+      await until("the header's menu", 5_000, async () => /menu-rename/.test(await focusedClass()));
+      const items = await Promise.all((await find(".page-header .commentary-menu [role=menuitem]")).map((e) => galley.text(e)));
+      assert.ok(items.length >= 4 && items.every((item) => CYRILLIC.test(item)), `the items in ${size.uiLanguage}: ${items}`);
+      await key("\uE015"); // ArrowDown
+      assert.match(await focusedClass(), /menu-move-week/);
+      await key(ESCAPE);
+      await until("the menu closed", 5_000, async () => (await find(".page-header .commentary-menu")).length === 0);
+      assert.match(await focusedClass(), /page-actions/, "the focus is back on ⋯");
+      await key("\uE007");
+      await until("the header's menu again", 5_000, async () => /menu-rename/.test(await focusedClass()));
+      await key("\uE007");
+      await until("the rename dialog", 5_000, async () => (await find('[data-dialog="rename"] .rename-title')).length > 0);
+      await key("a", CTRL);
+      await key(`${title}\uE007`);
+      await until("the title on disk", 10_000, async () => frontMatter(onDisk(path)).title === title);
+      // (its text read from the page: WebDriver's visible text leaves out a line cut short)
+      const titleLine = () => execute("return document.querySelector('.details-title').textContent;");
+      await until("the Details line to say it", 10_000, async () => (await titleLine()) === title);
+      assert.equal(await attr((await find(".details-title"))[0], "title"), title, "the whole title in the tooltip");
+
+      // One line: every control of the header on one line, the title's line and the text below it.
+      const line = await execute(
+        `const header = document.querySelector(".page-header");
+         const items = [...header.children].filter((e) => e.getClientRects().length > 0).map((e) => e.getBoundingClientRect());
+         const title = document.querySelector(".details-title");
+         return { height: header.getBoundingClientRect().height, bottom: header.getBoundingClientRect().bottom,
+           spread: Math.max(...items.map((r) => r.top)) - Math.min(...items.map((r) => r.top)),
+           right: Math.max(...items.map((r) => r.right)), edge: header.getBoundingClientRect().right,
+           cut: title.scrollWidth > title.clientWidth };`,
+      );
+      assert.ok(line.height < 48 && line.spread < 12, `one line: ${JSON.stringify(line)}`);
+      assert.ok(line.right <= line.edge + 1, `nothing past the edge: ${JSON.stringify(line)}`);
+      if (size.width === 1024) assert.ok(line.cut, "the long title gives way (ellipsis)");
+      const [details, text] = await rects([".details-toggle", ".markdown-editor"]);
+      assert.ok(details.height < 48, `the title's line is one line: ${details.height}px`);
+      assert.ok(details.top >= line.bottom - 1 && text.top < size.height / 2, `the text is not pushed down: ${JSON.stringify({ line, details, text })}`);
+      await shoot(t, size, "9-header");
+
+      // The library row and the board hold the long title too.
+      const row = await execute(
+        `const row = document.querySelector('button.commentary[data-id="' + arguments[0] + '"]');
+         return { scroll: row.scrollWidth, client: row.clientWidth };`,
+        [id],
+      );
+      assert.ok(row.scroll <= row.client + 1, `the library row fits: ${JSON.stringify(row)}`);
+      await click('button.board-open[data-week="2020-W20"]');
+      await until("the 2020-W20 board", 15_000, async () => (await find(`.board-row[data-id="${id}"]`)).length > 0);
+      await shoot(t, size, "9-board");
+      const boardTitle = await execute("return document.querySelector('.board-row[data-id=\"' + arguments[0] + '\"] th').textContent;", [id]);
+      // (the board names a commentary by its source's title)
+      if (lang === SOURCE_LANG) assert.ok(boardTitle.includes(title), `the board shows the whole title: ${boardTitle}`);
+      const board = await execute(
+        `const wrap = document.querySelector(".board-table-wrap");
+         const cols = [...document.querySelectorAll(".board-grid thead th")].map((th) => Math.round(th.getBoundingClientRect().width));
+         return { scroll: wrap.scrollWidth, client: wrap.clientWidth, cols };`,
+      );
+      assert.ok(board.scroll <= board.client + 1, `the board fits: ${JSON.stringify(board)}`);
+      await closeBoard();
+    });
+
+    test("9. the translation view checks spelling in the translation's language", async () => {
+      await openDraft(size.outdated.id, "ru");
+      await until("the editor checking ru", 10_000, async () => (await attr((await find(".markdown-editor"))[0], "data-spelling")) === "ru_RU");
+      await openDraft(size.outdated.id, "en");
+      await until("the editor checking en", 10_000, async () => (await attr((await find(".markdown-editor"))[0], "data-spelling")) === "en_US");
+      await openDraft(size.outdated.id, "ru");
+      await click(".translation-toggle");
+      await until("the translation view checking ru", 10_000, async () => {
+        const [view] = await find(".translation");
+        return view && (await attr(view, "data-spelling")) === "ru_RU";
+      });
+      assert.equal(await attr((await find(".pair-edit"))[0], "lang"), "ru");
+      await click(".translation-close");
+      await until("the editor back", 10_000, async () => (await find(".markdown-editor")).length > 0);
     });
 
     test("8. the layout holds: folded Details, the preview in sight, the board fits, nothing on the text", async (t) => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { flushSync, mount, tick, unmount } from "svelte";
-import type { TrashEntryView } from "../src/ipc/bindings";
+import type { Commentary, TrashEntryView } from "../src/ipc/bindings";
 
 // The IPC module swapped for a fake, so the dialogs' calls and the core's refusals are seen.
 const ipc = vi.hoisted(() => ({
@@ -13,6 +13,7 @@ vi.mock("../src/ipc", () => ({ ...ipc, asErrorDto: (reason: unknown) => reason }
 
 const { default: NewCommentaryDialog } = await import("../src/lib/actions/NewCommentaryDialog.svelte");
 const { default: TrashView } = await import("../src/lib/actions/TrashView.svelte");
+const { default: CommentaryMenu } = await import("../src/lib/actions/CommentaryMenu.svelte");
 const { setUiLanguage } = await import("../src/i18n");
 
 const settle = async () => {
@@ -98,5 +99,32 @@ describe("the everyday actions' dialogs", () => {
     await settle();
     expect(ipc.restoreFromTrash).toHaveBeenCalledWith(ENTRY.name);
     expect(restored).toHaveBeenCalledWith(ENTRY);
+  });
+
+  it("the commentary's ⋯ menu works from the keyboard and says why it closed", () => {
+    const three: Commentary = {
+      id: "a", title: "Армія", sourceLang: "be", issue: "2020-W20", section: "security", trend: null,
+      editorial: "draft", editorialBy: null, editorialAt: null, editorialConcurrent: null, inConflict: false,
+      versions: ["be", "ru"].map((lang) => ({ lang, path: `a.${lang}.md`, title: `a in ${lang}`, words: 1, inConflict: false })),
+      states: [],
+    };
+    setUiLanguage("be");
+    const chosen = vi.fn();
+    const closed = vi.fn();
+    const target = place(CommentaryMenu as never, { commentary: three, lang: "ru", onaction: chosen, onclose: closed });
+    const items = [...target.querySelectorAll<HTMLButtonElement>("[role=menuitem]")];
+    expect(items.map((b) => b.className.split(" ")[0])).toEqual(["menu-rename", "menu-move-week", "menu-archive", "menu-delete-language", "menu-delete"]);
+    expect(items[0]?.textContent?.trim()).toBe("Перайменаваць…");
+    expect(document.activeElement).toBe(items[0]);
+    const press = (key: string) => target.querySelector("[role=menu]")?.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
+    press("ArrowUp");
+    expect(document.activeElement).toBe(items[4]);
+    press("ArrowDown");
+    expect(document.activeElement).toBe(items[0]);
+    press("Escape");
+    expect(closed).toHaveBeenLastCalledWith("escape");
+    items[0]?.click();
+    expect(chosen).toHaveBeenCalledWith({ kind: "rename", lang: "ru" });
+    expect(closed).toHaveBeenLastCalledWith("chosen");
   });
 });

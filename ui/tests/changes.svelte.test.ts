@@ -16,6 +16,8 @@ const ipc = vi.hoisted(() => ({
   translationView: vi.fn(),
   translationSourceDiff: vi.fn(),
   listVersions: vi.fn(),
+  // the translation view switches the spell checker to its language
+  setSpelling: vi.fn(async () => ({ state: "off" })),
 }));
 vi.mock("../src/ipc", () => ({ ...ipc, asErrorDto: (reason: unknown) => reason }));
 

@@ -13,6 +13,8 @@ const ipc = vi.hoisted(() => ({
   markMinor: vi.fn(),
   xliffExport: vi.fn(),
   xliffImport: vi.fn(),
+  // the translation view switches the spell checker to its language
+  setSpelling: vi.fn(async () => ({ state: "off" })),
 }));
 vi.mock("../src/ipc", () => ({ ...ipc, asErrorDto: (reason: unknown) => reason }));
 

@@ -17,11 +17,13 @@ const ipc = vi.hoisted(() => ({
   startTranslation: vi.fn(),
   xliffExport: vi.fn(),
   xliffImport: vi.fn(),
+  setSpelling: vi.fn(),
 }));
 vi.mock("../src/ipc", () => ({ ...ipc, asErrorDto: (reason: unknown) => reason }));
 
 const { default: TranslationPanel } = await import("../src/lib/translation/TranslationPanel.svelte");
 const { setUiLanguage } = await import("../src/i18n");
+const { setSpellingOn } = await import("../src/lib/editor/spelling.svelte");
 
 function row(extra: Partial<RowView>): RowView {
   return { part: "paragraph", index: 0, source: "Адзін.", translation: "Один.", change: null, key: null, handled: false, diff: null, words: 1, needsWork: false, ...extra };
@@ -73,6 +75,8 @@ describe("the translation editor", () => {
     document.body.append(target);
     draft = new FakeDraft();
     vi.clearAllMocks();
+    ipc.setSpelling.mockImplementation(async (lang: string, enabled: boolean) =>
+      enabled ? { state: "checking", lang, dictionary: `${lang}_XX` } : { state: "off" });
   });
 
   afterEach(() => {
@@ -80,13 +84,14 @@ describe("the translation editor", () => {
     mounted = null;
     target.remove();
     setUiLanguage("en");
+    setSpellingOn(true);
   });
 
-  async function show(value: TranslationPane, missing: string[] = []): Promise<void> {
+  async function show(value: TranslationPane, missing: string[] = [], lang = "ru"): Promise<void> {
     ipc.translationView.mockResolvedValue(value);
     mounted = mount(TranslationPanel, {
       target,
-      props: { id: "a", lang: "ru", draft: draft as unknown as OpenDraft, missing },
+      props: { id: "a", lang, draft: draft as unknown as OpenDraft, missing },
     });
     await settle();
   }
@@ -179,5 +184,30 @@ describe("the translation editor", () => {
     target.querySelector<HTMLButtonElement>(".start-translation[data-lang=en]")?.click();
     await settle();
     expect(ipc.startTranslation).toHaveBeenCalledWith("a", "en");
+  });
+
+  it("checks spelling in the translation's language, the source column marked with the source's", async () => {
+    await show(pane());
+    expect(ipc.setSpelling).toHaveBeenCalledTimes(1);
+    expect(ipc.setSpelling).toHaveBeenCalledWith("ru", true);
+    expect(target.querySelector(".translation")?.getAttribute("data-spelling")).toBe("ru_XX");
+    const edit = target.querySelector<HTMLTextAreaElement>(".pair[data-row=p1] .pair-edit");
+    expect([edit?.lang, edit?.getAttribute("spellcheck")]).toEqual(["ru", "true"]);
+    expect(target.querySelector(".pair[data-row=p1] .pair-source")?.getAttribute("lang")).toBe("be");
+
+    setSpellingOn(false);
+    await settle();
+    expect(ipc.setSpelling).toHaveBeenLastCalledWith("ru", false);
+    expect(target.querySelector(".translation")?.getAttribute("data-spelling")).toBe("off");
+  });
+
+  it("switches the checker when the view opens in another language", async () => {
+    await show(pane({ lang: "en" }), [], "en");
+    expect(ipc.setSpelling).toHaveBeenLastCalledWith("en", true);
+    ipc.setSpelling.mockResolvedValue({ state: "missing", lang: "en", dictionary: "en_US", package: "hunspell-en-us" });
+    unmount(mounted as Record<string, unknown>);
+    await show(pane({ lang: "be", sourceLang: "ru" }), [], "be");
+    expect(ipc.setSpelling).toHaveBeenLastCalledWith("be", true);
+    expect(target.querySelector(".spelling-notice")?.textContent).toContain("hunspell-en-us");
   });
 });

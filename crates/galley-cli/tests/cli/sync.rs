@@ -766,6 +766,11 @@ fn a_deletion_travels_with_its_trash_entry_and_a_teammate_can_restore_it() {
         log["versions"][0]["deleted"], true,
         "Bela's history records it"
     );
+    assert_eq!(
+        log["versions"][0]["author"], "Anna",
+        "signed by who deleted, not by Bela's machine that found it gone"
+    );
+    assert_eq!(anna.json(&["log", SOURCE])["versions"][0]["author"], "Anna");
 
     bela.json(&["trash", "restore", &name]);
     bela.sync();

@@ -1,10 +1,12 @@
 //! Turning what happened to the folder outside Galley into versions: edits in other programs
 //! (signed by this machine's user, marked as made outside Galley) and texts that arrived from
 //! other machines (signed by their makers, as the journals say). Journals that arrived are read
-//! first, so a text and its record arriving together are attributed right.
+//! first, so a text and its record arriving together are attributed right. A deletion made
+//! through the trash is signed by who deleted, as its entry says, on every machine.
 //! Scanning is effectful; deciding is `reconcile::plan` (pure); applying is the small step here.
 
 use super::listing::{copies_what_we_read, find_files, relative};
+use super::trash::{entry_removing, TrashEntry};
 use super::Workspace;
 use crate::conflict::{conflict_copy_path, ConflictCopy};
 use crate::draft::{is_draft_file_name, read_draft};
@@ -205,6 +207,7 @@ impl Workspace {
         self.append_records(made_here)?;
         // Everything the plan records goes into history in one transaction: a storm of
         // thousands of changes costs one durable commit, and a crash keeps all or none.
+        let removals = self.removals(&plan.actions);
         let mut refreshed = Vec::new();
         let mut batch = Vec::new();
         let mut changes = Vec::new();
@@ -229,7 +232,7 @@ impl Workspace {
                         .then_some(KnownFileChange::Remove(&file.path))
                         .into_iter()
                         .collect();
-                    batch.push((self.external_version(file, None), files));
+                    batch.push((self.deletion_version(file, &removals), files));
                     changes.push((file.path.clone(), None));
                 }
             }
@@ -251,7 +254,7 @@ impl Workspace {
     }
 
     /// A version of what was found on disk, signed by the text's maker when a journal names
-    /// it, otherwise by this machine's user (deletions too).
+    /// it, otherwise by this machine's user.
     fn external_version<'a>(
         &'a self,
         file: &'a KnownFile,
@@ -270,6 +273,33 @@ impl Workspace {
             at: made.map_or_else(|| self.env().clock.now(), |m| m.at),
             label: None,
             origin: Origin::External,
+        }
+    }
+
+    /// The trash and archive entries, read only when the plan deletes something. One that
+    /// cannot be listed leaves the deletions to be signed by this machine's user.
+    fn removals(&self, actions: &[Action]) -> Vec<TrashEntry> {
+        let deletes = actions.iter().any(|a| matches!(a, Action::Delete { .. }));
+        if deletes {
+            self.trash_entries().unwrap_or_default()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// A deletion: signed and dated by who deleted when a trash or archive entry holds the
+    /// file (the entry travels with the deletion to every machine), otherwise by this
+    /// machine's user, who found the file gone.
+    fn deletion_version<'a>(
+        &'a self,
+        file: &'a KnownFile,
+        removals: &'a [TrashEntry],
+    ) -> NewVersion<'a> {
+        let entry = entry_removing(removals, &file.draft_id, &file.lang, &file.path);
+        NewVersion {
+            author: entry.map_or(&self.env().author, |e| &e.by),
+            at: entry.map_or_else(|| self.env().clock.now(), |e| e.at),
+            ..self.external_version(file, None)
         }
     }
 

@@ -4,8 +4,9 @@
 //! `entry.toml` that says what it was (id, title, who, when, its place in the issue).
 //!
 //! Both places are shared like the drafts (git, Syncthing): a deletion is a file leaving the
-//! visible folder, which every teammate's reconciler records as a deletion when it arrives,
-//! and the entry travelling with it lets any of them restore it. Nothing in an entry is ever
+//! visible folder, which every teammate's reconciler records as a deletion when it arrives —
+//! signed by who deleted, as the entry travelling with it says — and the entry lets any of
+//! them restore it. Nothing in an entry is ever
 //! rewritten (an entry is written once and removed whole by a restore), so two machines can
 //! never conflict over one. History is never touched: the deletion is a version (text `None`)
 //! of every language version, and a restore is a new version that names the last text it
@@ -484,6 +485,21 @@ impl Workspace {
         let target = self.resolve(Path::new(&issue_path(week)))?;
         write_atomic(&target.abs, bytes)
     }
+}
+
+/// The newest entry that took `path` (language version `lang` of commentary `id`) out of the
+/// folder: the deletion a reconciler finds is that entry's.
+pub(super) fn entry_removing<'a>(
+    entries: &'a [TrashEntry],
+    id: &str,
+    lang: &str,
+    path: &str,
+) -> Option<&'a TrashEntry> {
+    entries
+        .iter()
+        .filter(|e| e.id == id && e.lang.as_deref().is_none_or(|l| l == lang))
+        .filter(|e| e.files.iter().any(|f| f == path))
+        .max_by(|a, b| a.at.cmp(&b.at).then_with(|| a.name.cmp(&b.name)))
 }
 
 /// The language version `lang` of a commentary, refusing the source while translations of it

@@ -1,10 +1,10 @@
 // The app's everyday actions on commentaries: new ones, rename, delete and archive into a
 // trash inside the workspace, and restoring them with their history continuing.
 
-use super::support::TempWorkspace;
+use super::support::{copy_dir, env, TempWorkspace};
 use galley_core::draft::IsoWeek;
 use galley_core::history::Origin;
-use galley_core::workspace::{NewDraft, TrashKind};
+use galley_core::workspace::{NewDraft, TrashKind, Workspace};
 
 const ARMY: &str = "pxq253v3kb";
 const NOMINATION: &str = "y65qx5zuzq";
@@ -331,4 +331,47 @@ fn a_restore_that_fails_midway_leaves_the_entry_whole() {
     t.ws.restore_from_trash(&entry.name)
         .expect("the next try restores it");
     assert!(t.root().join(ARMY_FILES[1]).is_file());
+}
+
+#[test]
+fn a_deletion_is_signed_by_who_deleted_also_where_a_file_sync_tool_brings_it() {
+    let mut alena = TempWorkspace::samples();
+    let bela_dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&alena.root(), bela_dir.path());
+    let mut bela = Workspace::open(bela_dir.path(), env("Bela")).expect("open Bela's copy");
+    bela.record_all().expect("Bela's first look");
+
+    let entry = alena
+        .ws
+        .trash(ARMY, None, TrashKind::Deleted)
+        .expect("trash");
+    assert_eq!(entry.by, "Alena");
+    // A file-sync tool mirrors the change: the files leave Bela's folder and the entry arrives.
+    for rel in ARMY_FILES {
+        std::fs::remove_file(bela_dir.path().join(rel)).expect("remove");
+    }
+    copy_dir(
+        &alena.root().join(".galley/trash"),
+        &bela_dir.path().join(".galley/trash"),
+    );
+    bela.record_all()
+        .expect("Bela's reconciler records the deletion");
+
+    for rel in ARMY_FILES {
+        for (who, ws) in [("Alena's", &alena.ws), ("Bela's", &bela)] {
+            let log = ws.log(rel).expect("log of a deleted file");
+            assert_eq!(log[0].hash, None, "{who} history records {rel} deleted");
+            assert_eq!(
+                log[0].author, "Alena",
+                "{who} history signs {rel}'s deletion"
+            );
+            assert_eq!(log[0].at, entry.at, "{who} history dates {rel}'s deletion");
+        }
+    }
+    // A file that leaves without a trash entry (removed by hand) is the finder's record.
+    let by_hand = "2020-W20/nomination-campaign-opens.ru.md";
+    std::fs::remove_file(bela_dir.path().join(by_hand)).expect("remove");
+    bela.record_all().expect("record");
+    let log = bela.log(by_hand).expect("log");
+    assert_eq!((log[0].hash, log[0].author.as_str()), (None, "Bela"));
 }

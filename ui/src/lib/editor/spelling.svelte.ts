@@ -1,7 +1,8 @@
-// Spell checking in the open draft's language: the shell switches WebKitGTK's checker to the
-// draft's dictionary (src-tauri/spelling.rs); the user can turn it off, which this computer
-// remembers (like the preview and the panes' widths, it is about this screen, not the person).
-import type { SpellingView } from "../../ipc";
+// Spell checking in the language being written: the shell switches WebKitGTK's checker to that
+// language's dictionary (src-tauri/spelling.rs) — the draft's in the editor, the translation's in
+// the translation view; the user can turn it off, which this computer remembers (like the
+// preview and the panes' widths, it is about this screen, not the person).
+import { setSpelling, type SpellingView } from "../../ipc";
 import { t } from "../../i18n";
 
 const STORAGE_KEY = "galley.spelling";
@@ -24,6 +25,19 @@ export function setSpellingOn(on: boolean): void {
   } catch {
     // Not remembered (no storage); it still applies until the app closes.
   }
+}
+
+/** Switches the checker to `lang` (or off, as the setting says). Called from an effect, it
+ * reads the setting there, so turning it off applies at once. Resolves to what the shell says,
+ * or null when it could not be asked. */
+export function checkSpellingIn(lang: string): Promise<SpellingView | null> {
+  return setSpelling(lang, spelling.on).catch(() => null);
+}
+
+/** What the page marks itself with (`data-spelling`): the dictionary in use, or why none. */
+export function spellingMark(view: SpellingView | null): string | undefined {
+  if (!view) return undefined;
+  return view.state === "checking" ? view.dictionary : view.state;
 }
 
 /** What the editor says under the text when it cannot check, or null when all is well. */
