@@ -110,7 +110,10 @@ fn main() {
     println!("Galley XLIFF benchmark ({RUNS} runs; medians)\n");
     let samples: Vec<ExportJob> = sample_drafts().iter().map(job).collect();
     let large = [job(&large_draft())];
-    for (name, jobs) in [("sample drafts", &samples[..]), ("one ~1 MB draft", &large[..])] {
+    for (name, jobs) in [
+        ("sample drafts", &samples[..]),
+        ("one ~1 MB draft", &large[..]),
+    ] {
         let units: usize = jobs.iter().map(|j| j.source.len()).sum();
         let (export_time, import_time, bytes) = measure(jobs);
         println!(
