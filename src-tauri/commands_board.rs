@@ -64,10 +64,8 @@ pub fn move_commentary(
     section: String,
     position: u32,
 ) -> Result<BoardView, ErrorDto> {
-    let week = parse_week(&week)?;
-    session.change(|ws| {
-        ws.move_commentary(&id, week, Some(&section), Some(position as usize))?;
-        board(ws, week)
+    change_board(&session, &week, |ws, week| {
+        ws.move_commentary(&id, week, Some(&section), Some(position as usize))
     })
 }
 
@@ -80,7 +78,6 @@ pub fn step_commentary(
     id: String,
     direction: String,
 ) -> Result<BoardView, ErrorDto> {
-    let week = parse_week(&week)?;
     let step = match direction.as_str() {
         "up" => Step::Up,
         "down" => Step::Down,
@@ -91,10 +88,7 @@ pub fn step_commentary(
             ))
         }
     };
-    session.change(|ws| {
-        ws.step_commentary(&id, step)?;
-        board(ws, week)
-    })
+    change_board(&session, &week, |ws, _| ws.step_commentary(&id, step))
 }
 
 /// Sets commentary `id`'s editorial status (`draft`, `in-review`, `approved`).
@@ -105,11 +99,9 @@ pub fn set_editorial_status(
     id: String,
     status: String,
 ) -> Result<BoardView, ErrorDto> {
-    let week = parse_week(&week)?;
     let status = parse_editorial(&status)?;
-    session.change(|ws| {
-        ws.set_editorial_status(&id, status, None)?;
-        board(ws, week)
+    change_board(&session, &week, |ws, _| {
+        ws.set_editorial_status(&id, status, None)
     })
 }
 
@@ -122,10 +114,8 @@ pub fn set_issue_title(
     lang: String,
     title: String,
 ) -> Result<BoardView, ErrorDto> {
-    let week = parse_week(&week)?;
-    session.change(|ws| {
-        ws.set_issue_title(week, &lang, &title)?;
-        board(ws, week)
+    change_board(&session, &week, |ws, week| {
+        ws.set_issue_title(week, &lang, &title)
     })
 }
 
@@ -229,6 +219,20 @@ pub fn show_export_folder(exports: State<'_, ExportState>) -> Result<(), ErrorDt
                 exported.display()
             ),
         )
+    })
+}
+
+/// Makes `edit` to issue `week` (as the webview names it) and returns the board as it is
+/// after it: every change made on the board answers with the whole board.
+fn change_board<T>(
+    session: &Session,
+    week: &str,
+    edit: impl FnOnce(&mut Workspace, IsoWeek) -> galley_core::Result<T>,
+) -> Result<BoardView, ErrorDto> {
+    let week = parse_week(week)?;
+    session.change(|ws| {
+        edit(ws, week)?;
+        board(ws, week)
     })
 }
 

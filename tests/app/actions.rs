@@ -1,14 +1,11 @@
 //! The everyday actions through IPC: a new commentary and issue, rename, delete and archive
 //! into the workspace's trash, restore; each announced to the window like every change.
 
-use std::sync::mpsc::channel;
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
-use tauri::Listener;
-
-use crate::support::{sample_workspace, TestApp};
+use crate::support::{sample_workspace, watched, TestApp};
 use galley_desktop::watcher::CHANGED_EVENT;
+use serde_json::{json, Value};
 
 const ARMY: &str = "pxq253v3kb";
 
@@ -22,16 +19,20 @@ fn library_ids(app: &TestApp) -> Vec<String> {
         .collect()
 }
 
+/// `err`'s message contains `words`.
+fn assert_says(err: &Value, words: &str) {
+    let message = err["message"].as_str().expect("message");
+    assert!(message.contains(words), "{err}");
+}
+
 #[test]
 fn a_new_commentary_appears_in_the_library_and_opens() {
     let workspace = sample_workspace();
     let app = TestApp::open(workspace.path());
+    let grain = json!({ "title": "Grain exports resume", "lang": "en", "week": "2020-W21",
+                        "section": "economy" });
     let created = app
-        .invoke(
-            "create_commentary",
-            json!({ "title": "Grain exports resume", "lang": "en", "week": "2020-W21",
-                    "section": "economy" }),
-        )
+        .invoke("create_commentary", grain.clone())
         .expect("create");
     assert_eq!(created["path"], "2020-W21/grain-exports-resume.en.md");
     let id = created["id"].as_str().expect("id");
@@ -45,33 +46,17 @@ fn a_new_commentary_appears_in_the_library_and_opens() {
         .contains("section: economy"));
 
     let err = app
-        .invoke(
-            "create_commentary",
-            json!({ "title": "Grain exports resume", "lang": "en", "week": "2020-W21",
-                    "section": "economy" }),
-        )
+        .invoke("create_commentary", grain)
         .expect_err("the same name twice");
     assert_eq!(err["kind"], "invalid");
-    assert!(
-        err["message"]
-            .as_str()
-            .expect("message")
-            .contains("exists already"),
-        "{err}"
-    );
+    assert_says(&err, "exists already");
     let err = app
         .invoke(
             "create_commentary",
             json!({ "title": "x", "lang": "en", "week": "2020-W99", "section": null }),
         )
         .expect_err("a malformed week");
-    assert!(
-        err["message"]
-            .as_str()
-            .expect("message")
-            .contains("2020-W99"),
-        "{err}"
-    );
+    assert_says(&err, "2020-W99");
 }
 
 #[test]
@@ -86,24 +71,14 @@ fn a_new_issue_gets_its_file_and_an_existing_one_is_refused() {
     let err = app
         .invoke("create_issue", json!({ "week": "2020-W20" }))
         .expect_err("exists");
-    assert!(
-        err["message"]
-            .as_str()
-            .expect("message")
-            .contains("exists already"),
-        "{err}"
-    );
+    assert_says(&err, "exists already");
 }
 
 #[test]
 fn delete_then_restore_goes_through_the_trash_and_is_announced() {
     let workspace = sample_workspace();
     let app = TestApp::open(workspace.path());
-    galley_desktop::watcher::start(app.handle());
-    let (tx, rx) = channel::<Value>();
-    app.handle().listen(CHANGED_EVENT, move |event| {
-        let _ = tx.send(serde_json::from_str(event.payload()).unwrap_or(Value::Null));
-    });
+    let rx = watched(&app);
 
     let entry = app
         .invoke(

@@ -5,13 +5,12 @@
 //! flagged, never read as content.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::channel;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use tauri::{Listener, Manager};
+use tauri::Manager;
 
-use crate::support::{sample_workspace, TestApp};
+use crate::support::{sample_workspace, watched, TestApp};
 use galley_core::records::{EditorialStatus, TranslationStatus};
 use galley_core::watch::WatchBatch;
 use galley_core::workspace::{Env, Workspace};
@@ -244,11 +243,7 @@ fn a_label_shows_who_gave_it_and_a_concurrent_one() {
 fn a_journal_arriving_is_announced_by_the_watcher() {
     let workspace = sample_workspace();
     let app = TestApp::open(workspace.path());
-    galley_desktop::watcher::start(app.handle());
-    let (tx, rx) = channel::<Value>();
-    app.handle().listen(CHANGED_EVENT, move |event| {
-        let _ = tx.send(serde_json::from_str(event.payload()).unwrap_or(Value::Null));
-    });
+    let rx = watched(&app);
     let (_other, mut maria) = other_machine("Maria");
     maria
         .set_translation_status(ID, "ru", TranslationStatus::InReview, None)

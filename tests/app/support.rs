@@ -1,10 +1,12 @@
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, Receiver};
 
+use galley_desktop::watcher::CHANGED_EVENT;
 use serde_json::Value;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{App, Manager, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Listener, Manager, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -114,4 +116,15 @@ pub fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Re
     };
     get_ipc_response(window, request)
         .map(|body| body.deserialize::<Value>().expect("a JSON response"))
+}
+
+/// Starts the watcher (`setup`, which starts it in the real app, runs only with an event loop)
+/// and hears every `workspace-changed` payload.
+pub fn watched(app: &TestApp) -> Receiver<Value> {
+    galley_desktop::watcher::start(app.handle());
+    let (tx, rx) = channel::<Value>();
+    app.handle().listen(CHANGED_EVENT, move |event| {
+        let _ = tx.send(serde_json::from_str(event.payload()).unwrap_or(Value::Null));
+    });
+    rx
 }

@@ -1,27 +1,14 @@
 //! The shell's watcher: another program's edit of a draft becomes an "external" version and is
 //! announced to the window with the `workspace-changed` event.
 
-use std::sync::mpsc::{channel, Receiver};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
-use tauri::Listener;
-
-use crate::support::{sample_workspace, TestApp};
+use crate::support::{sample_workspace, watched, TestApp};
 use galley_desktop::watcher::CHANGED_EVENT;
+use serde_json::{json, Value};
 
 const PATH: &str = "2020-W20/army-reserve-call-up.ru.md";
-
-/// Starts the watcher (`setup`, which starts it in the real app, runs only with an event loop)
-/// and hears every `workspace-changed` payload.
-fn watched(app: &TestApp) -> Receiver<Value> {
-    galley_desktop::watcher::start(app.handle());
-    let (tx, rx) = channel::<Value>();
-    app.handle().listen(CHANGED_EVENT, move |event| {
-        let _ = tx.send(serde_json::from_str(event.payload()).unwrap_or(Value::Null));
-    });
-    rx
-}
 
 #[test]
 fn an_external_edit_is_recorded_and_announced() {

@@ -16,7 +16,8 @@ use std::ops::Range;
 
 const SAFE_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 
-fn options() -> Options {
+/// The Markdown dialect Galley renders (XLIFF reads units with it too).
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
 }
 

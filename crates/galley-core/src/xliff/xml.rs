@@ -64,9 +64,15 @@ pub(crate) fn parse(xml: &str) -> Result<Element, String> {
     let mut root: Option<Element> = None;
     loop {
         let at = reader.buffer_position();
-        let (ns, event) = reader
-            .read_resolved_event()
-            .map_err(|e| format!("it is not well-formed XML near byte {at}: {e}"))?;
+        let (ns, event) = reader.read_resolved_event().map_err(|e| match e {
+            // Every syntax error is markup the input ended inside of: a file cut short
+            // reads the same wherever the cut fell.
+            quick_xml::Error::Syntax(syntax) => format!(
+                "it ends before the markup near byte {at} is closed ({syntax}); the file \
+                     looks cut short"
+            ),
+            e => format!("it is not well-formed XML near byte {at}: {e}"),
+        })?;
         let ns = namespace(ns, at)?;
         match event {
             Event::Eof => break,

@@ -4,7 +4,10 @@
 
 use super::xliff_samples::{expect, fixture, job};
 use galley_core::draft::{self, Draft};
-use galley_core::xliff::{apply, export, import, units_of, ExportJob, UnitKind, MAX_XLIFF_BYTES};
+use galley_core::xliff::{
+    apply, export, import, units_of, ExportJob, TargetState, TargetUnit, Unit, UnitKind,
+    MAX_XLIFF_BYTES,
+};
 use galley_core::ErrorKind;
 use std::path::{Path, PathBuf};
 
@@ -314,4 +317,96 @@ fn malformed_and_hostile_xml_is_refused() {
     assert!(refusal(&deep, &job).contains("nested more than"));
     let huge = format!("{xml}<!--{}-->", " ".repeat(MAX_XLIFF_BYTES));
     assert!(refusal(&huge, &job).contains("byte limit"));
+}
+
+/// Inline Markdown of every kind the recognizer sees, mixed deterministically.
+fn generated_paragraphs(seed: u64, count: usize) -> Vec<String> {
+    const PARTS: &[&str] = &[
+        "Рэформа",
+        "army",
+        " ",
+        " ",
+        "*",
+        "**",
+        "_",
+        "~~",
+        "`",
+        "[",
+        "]",
+        "](https://x.org/a_(b) \"Загаловак\")",
+        "![схема](img/s.png)",
+        "[^1]",
+        "\\",
+        "\\*",
+        "<br/>",
+        "<span title=\"a>b\">",
+        "</span>",
+        "<https://x.org>",
+        "&amp;",
+        "\n",
+        "  \n",
+        "\\\n",
+        "\n> ",
+        "\n- ",
+        "# ",
+        "| ",
+        "snake_case",
+        "“",
+        ".",
+    ];
+    let mut state = seed;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    (0..count)
+        .map(|_| {
+            let len = next() % 24 + 1;
+            let text: String = (0..len).map(|_| PARTS[next() % PARTS.len()]).collect();
+            // A unit is one paragraph: no blank line inside, none around.
+            let text = text.replace("\n\n", "\n");
+            text.trim_matches(['\n', ' ']).to_string()
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+#[test]
+fn generated_inline_markdown_survives_export_then_import_byte_for_byte() {
+    let mut sources = generated_paragraphs(7, 300);
+    let mut targets = generated_paragraphs(11, 300);
+    let count = sources.len().min(targets.len());
+    sources.truncate(count);
+    targets.truncate(count);
+    let job = ExportJob {
+        commentary: "q7gen0001".to_string(),
+        source_lang: "be".to_string(),
+        target_lang: "en".to_string(),
+        source_version: "src-v1".to_string(),
+        target_version: Some("tgt-v1".to_string()),
+        source: sources
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Unit::new(UnitKind::Paragraph(i + 1), text))
+            .collect(),
+        target: targets
+            .iter()
+            .enumerate()
+            .map(|(i, text)| TargetUnit {
+                kind: UnitKind::Paragraph(i + 1),
+                text: text.clone(),
+                state: TargetState::Translated,
+                previous_source: None,
+            })
+            .collect(),
+        restructured: false,
+        left_out: Vec::new(),
+    };
+    let translation = import(&export(&job), &expect(&job)).expect("an exported file imports");
+    assert_eq!(translation.units.len(), targets.len());
+    for (unit, target) in translation.units.iter().zip(&targets) {
+        assert_eq!(&unit.text, target, "unit {}", unit.kind.id());
+    }
 }
