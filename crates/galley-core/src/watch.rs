@@ -82,7 +82,8 @@ pub fn watch_workspace(root: &Path) -> Result<(FolderWatcher, Receiver<WatchBatc
 
 /// Starts watching `root` recursively. Activity inside hidden folders (Galley's own `.galley`,
 /// `.git`) is ignored, except the team's journals (`.galley/journal/*.jsonl`: records arriving
-/// from other machines); hidden *files* are kept, since editors save through hidden temp files.
+/// from other machines) and trash and archive entries (`entry.toml`: who deleted what left the
+/// folder); hidden *files* are kept, since editors save through hidden temp files.
 /// When the OS cannot watch the whole tree (more folders than `fs.inotify.max_user_watches`
 /// allows, or no inotify instance left), falls back to polling; see [`FolderWatcher::mode`].
 pub fn watch(root: &Path, debounce: Duration) -> Result<(FolderWatcher, Receiver<WatchBatch>)> {
@@ -189,7 +190,10 @@ fn batch_from(root: &Path, result: DebounceEventResult) -> WatchBatch {
                     EventKind::Create(_) | EventKind::Modify(ModifyKind::Name(_))
                 );
                 for path in &event.paths {
-                    if in_hidden_folder(root, path) && !is_journal(root, path) {
+                    if in_hidden_folder(root, path)
+                        && !is_journal(root, path)
+                        && !is_trash_entry(root, path)
+                    {
                         continue;
                     }
                     batch.paths.insert(path.clone());
@@ -229,6 +233,12 @@ fn is_journal(root: &Path, path: &Path) -> bool {
         && path
             .extension()
             .is_some_and(|e| e == crate::records::JOURNAL_EXTENSION)
+}
+
+/// A trash or archive entry or its `entry.toml`, which travels with the workspace like a draft.
+fn is_trash_entry(root: &Path, path: &Path) -> bool {
+    path.strip_prefix(root)
+        .is_ok_and(|rel| crate::workspace::is_entry_path(&rel.to_string_lossy().replace('\\', "/")))
 }
 
 fn files_under(dir: &Path, out: &mut BTreeSet<PathBuf>) {

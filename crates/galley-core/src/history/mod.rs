@@ -44,6 +44,7 @@ use rusqlite::{
 };
 use std::path::Path;
 use std::time::Duration;
+use time::OffsetDateTime;
 
 /// How long a writer waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -212,6 +213,48 @@ impl History {
     /// Every version recorded after version `id`, oldest first.
     pub fn versions_after(&self, id: i64) -> Result<Vec<Version>> {
         versions::query(&self.conn, "WHERE v.id > ?1 ORDER BY v.id", [id])
+    }
+
+    /// The deletions found outside Galley and signed by `author`, recorded after version
+    /// `after`, that are still the newest version of their language version: removals this
+    /// machine signed as their finder, which a trash entry arriving later can explain.
+    pub fn deletions_found_by(&self, author: &str, after: i64) -> Result<Vec<Version>> {
+        versions::query(
+            &self.conn,
+            "WHERE v.id > ?2 AND v.text_id IS NULL AND v.origin = 'external' AND v.author = ?1 \
+             AND v.id = (SELECT max(id) FROM versions WHERE draft_id = v.draft_id AND lang = v.lang) \
+             ORDER BY v.id",
+            params![author, after],
+        )
+    }
+
+    /// Signs each deletion (`id`, who made it, when) by who made it instead of the machine that
+    /// found the file gone, in one transaction. Nothing else of a version changes, and only a
+    /// deletion found outside Galley is ever re-signed: every other version keeps the
+    /// signature it was made with.
+    pub fn sign_deletions(&self, signatures: &[(i64, &str, OffsetDateTime)]) -> Result<()> {
+        let tx = self.write()?;
+        for &(id, author, at) in signatures {
+            let at_ns = i64::try_from(at.unix_timestamp_nanos()).map_err(|_| {
+                Error::invalid(
+                    format!("the time of deletion {id}"),
+                    "it is outside the years 1678–2261",
+                )
+            })?;
+            let changed = tx.execute(
+                "UPDATE versions SET author = ?2, at_ns = ?3 \
+                 WHERE id = ?1 AND text_id IS NULL AND origin = 'external'",
+                params![id, author, at_ns],
+            )?;
+            if changed == 0 {
+                return Err(Error::invalid(
+                    format!("version {id}"),
+                    "only a deletion found outside Galley can be signed by who deleted",
+                ));
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// The newest version's number, 0 when there is none.

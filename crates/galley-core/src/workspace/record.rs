@@ -2,11 +2,13 @@
 //! (signed by this machine's user, marked as made outside Galley) and texts that arrived from
 //! other machines (signed by their makers, as the journals say). Journals that arrived are read
 //! first, so a text and its record arriving together are attributed right. A deletion made
-//! through the trash is signed by who deleted, as its entry says, on every machine.
+//! through the trash is signed by who deleted, as its entry says, on every machine — also when
+//! a file-sync tool delivers the removal before the entry: the deletion this machine signed as
+//! its finder is signed by the entry once it arrives (`sign_explained_deletions`).
 //! Scanning is effectful; deciding is `reconcile::plan` (pure); applying is the small step here.
 
 use super::listing::{copies_what_we_read, find_files, relative};
-use super::trash::{entry_removing, TrashEntry};
+use super::trash::{entry_removing, is_entry_path, TrashEntry};
 use super::Workspace;
 use crate::conflict::{conflict_copy_path, ConflictCopy};
 use crate::draft::{is_draft_file_name, read_draft};
@@ -35,7 +37,8 @@ pub struct Recorded {
 #[derive(Debug, Default)]
 pub struct RecordReport {
     pub recorded: Vec<Recorded>,
-    /// Whether journals changed on disk (another machine's records arrived).
+    /// Whether journals changed on disk (another machine's records arrived), or a trash entry
+    /// that arrived re-signed a deletion: what History shows changed without a new version.
     pub records_changed: bool,
     /// Files left alone because they are invalid or duplicate another; each names its file.
     pub problems: Vec<Error>,
@@ -66,7 +69,7 @@ impl Workspace {
         let known = self.history().known_files()?;
         let first_look = self.first_look(known.is_empty())?;
         let mut report = self.apply(scan, &known, first_look)?;
-        report.records_changed = records_changed;
+        report.records_changed = self.sign_explained_deletions()? || records_changed;
         if first_look {
             self.history().set_local_value(FIRST_LOOK, "done")?;
         }
@@ -139,7 +142,14 @@ impl Workspace {
             .filter(|k| wanted.contains(&k.path))
             .collect();
         let mut report = self.apply(scan, &known, first_look)?;
+        let entry_arrived = paths.iter().any(|abs| {
+            abs.strip_prefix(self.root())
+                .is_ok_and(|rel| is_entry_path(&rel.to_string_lossy().replace('\\', "/")))
+        });
         report.records_changed = records_changed;
+        if entry_arrived {
+            report.records_changed |= self.sign_explained_deletions()?;
+        }
         Ok(report)
     }
 
@@ -301,6 +311,36 @@ impl Workspace {
             at: entry.map_or_else(|| self.env().clock.now(), |e| e.at),
             ..self.external_version(file, None)
         }
+    }
+
+    /// Signs by their trash or archive entry the deletions this machine signed as their finder
+    /// because no entry explained them yet (a file-sync tool delivered the removal first).
+    /// Only a deletion that is still its language version's newest and that no sync has
+    /// committed is re-signed: a version already shared keeps its signature. Returns whether
+    /// any deletion was.
+    fn sign_explained_deletions(&self) -> Result<bool> {
+        let found = self
+            .history()
+            .deletions_found_by(&self.env().author, self.last_synced_version()?)?;
+        if found.is_empty() {
+            return Ok(false);
+        }
+        // An entry that cannot be read yet (half-arrived) explains nothing until it can.
+        let entries = self.trash_entries().unwrap_or_default();
+        let signatures: Vec<(i64, &str, _)> = found
+            .iter()
+            .filter_map(|deletion| {
+                let entry =
+                    entry_removing(&entries, &deletion.draft_id, &deletion.lang, &deletion.path)?;
+                let signed =
+                    (entry.by.as_str(), entry.at) == (deletion.author.as_str(), deletion.at);
+                (!signed).then_some((deletion.id, entry.by.as_str(), entry.at))
+            })
+            .collect();
+        if !signatures.is_empty() {
+            self.history().sign_deletions(&signatures)?;
+        }
+        Ok(!signatures.is_empty())
     }
 
     /// The workspace-relative path of `abs` if it could be a draft (inside the workspace, not

@@ -224,14 +224,20 @@ impl Workspace {
         Ok(Some(state))
     }
 
-    /// What the next sync will commit, as commits: one per version made since the last sync,
-    /// plus one when records, issue files or settings changed.
-    fn waiting_to_commit(&self, git: &Git) -> Result<usize> {
-        let last: i64 = self
+    /// The newest version a sync already committed or received (0 before the first sync):
+    /// versions up to it may be in the shared repository as they are.
+    pub(super) fn last_synced_version(&self) -> Result<i64> {
+        Ok(self
             .history()
             .local_value(LAST_VERSION_KEY)?
             .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
+            .unwrap_or(0))
+    }
+
+    /// What the next sync will commit, as commits: one per version made since the last sync,
+    /// plus one when records, issue files or settings changed.
+    fn waiting_to_commit(&self, git: &Git) -> Result<usize> {
+        let last = self.last_synced_version()?;
         let versions = self.history().versions_after(last)?.len();
         let changed = git.run(&[
             "status",
@@ -350,11 +356,7 @@ impl Workspace {
         repo: &Repository,
         changed: &[String],
     ) -> Result<usize> {
-        let last: i64 = self
-            .history()
-            .local_value(LAST_VERSION_KEY)?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
+        let last = self.last_synced_version()?;
         let versions: Vec<_> = self
             .history()
             .versions_after(last)?

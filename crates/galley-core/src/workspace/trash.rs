@@ -66,6 +66,24 @@ pub fn in_trash(path: &str) -> bool {
     })
 }
 
+/// Whether workspace-relative `path` is an entry of the trash or the archive (its folder) or
+/// the entry's `entry.toml`: what says who deleted files when it arrives from another machine.
+pub fn is_entry_path(path: &str) -> bool {
+    TrashKind::ALL.iter().any(|kind| {
+        let Some(rest) = path
+            .strip_prefix(kind.folder())
+            .and_then(|rest| rest.strip_prefix('/'))
+        else {
+            return false;
+        };
+        let name = rest
+            .strip_suffix(ENTRY_FILE)
+            .and_then(|name| name.strip_suffix('/'))
+            .unwrap_or(rest);
+        !name.is_empty() && !name.contains('/')
+    })
+}
+
 /// One deleted or archived commentary (or one language version of it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrashEntry {

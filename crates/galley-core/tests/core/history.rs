@@ -1,7 +1,7 @@
 // Tests for the history module.
 
 use galley_core::hash::ContentHash;
-use galley_core::history::{History, KnownFile, KnownFileChange, NewVersion, Origin};
+use galley_core::history::{History, KnownFile, KnownFileChange, NewVersion, Origin, Version};
 use galley_core::Error;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -594,4 +594,65 @@ fn a_database_in_a_missing_folder_is_an_io_error_naming_it() {
     let err = History::open(&path).unwrap_err();
     assert!(matches!(err, Error::Io { .. }), "{err:?}");
     assert!(err.to_string().contains("no-such-folder"), "{err}");
+}
+
+#[test]
+fn only_a_deletion_found_outside_galley_is_listed_and_can_be_signed_by_who_deleted() {
+    let history = History::open_in_memory().unwrap();
+    let found = |text: Option<&'static str>, author: &'static str| NewVersion {
+        author,
+        origin: Origin::External,
+        ..save(text)
+    };
+    let text = history.record(found(Some("адзін"), "Bela")).unwrap();
+    let older = history.record(found(None, "Bela")).unwrap();
+    history.record(found(Some("два"), "Bela")).unwrap();
+    let deletion = history.record(found(None, "Bela")).unwrap();
+    let saved_deletion = history
+        .record(NewVersion {
+            draft_id: "d2",
+            ..save(None)
+        })
+        .unwrap();
+
+    // Only the newest deletion of each language version, found outside Galley by Bela.
+    let listed: Vec<i64> = history
+        .deletions_found_by("Bela", 0)
+        .unwrap()
+        .iter()
+        .map(|v| v.id)
+        .collect();
+    assert_eq!(listed, vec![deletion.id]);
+    assert!(history
+        .deletions_found_by("Bela", deletion.id)
+        .unwrap()
+        .is_empty());
+    assert!(history.deletions_found_by("Alena", 0).unwrap().is_empty());
+
+    history
+        .sign_deletions(&[(deletion.id, "Alena", at(-60))])
+        .unwrap();
+    assert_eq!(
+        history.version(deletion.id).unwrap(),
+        Version {
+            author: "Alena".into(),
+            at: at(-60),
+            ..deletion
+        }
+    );
+    assert_eq!(history.version(older.id).unwrap(), older);
+
+    // A text, or a deletion saved from Galley, keeps the signature it was made with; a refused
+    // batch changes nothing.
+    for kept in [&text, &saved_deletion] {
+        let err = history
+            .sign_deletions(&[(older.id, "Alena", at(-1)), (kept.id, "Alena", at(-1))])
+            .unwrap_err();
+        assert!(
+            err.to_string().contains(&format!("version {}", kept.id)),
+            "{err}"
+        );
+        assert_eq!(&history.version(kept.id).unwrap(), kept);
+        assert_eq!(history.version(older.id).unwrap(), older);
+    }
 }

@@ -97,6 +97,21 @@ impl TempWorkspace {
     }
 }
 
+/// Alena's sample workspace and Bela's copy of it, as a file-sync tool keeps them. Bela's
+/// clock runs a day after Alena's, so a signature's time says whose it is.
+pub fn alena_and_bela() -> (TempWorkspace, tempfile::TempDir, Workspace) {
+    let alena = TempWorkspace::samples();
+    let bela_dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&alena.root(), bela_dir.path());
+    let bela_env = Env {
+        clock: Arc::new(FixedClock::starting_at(MAY_11_2020 + 86_400)),
+        author: "Bela".into(),
+    };
+    let mut bela = Workspace::open(bela_dir.path(), bela_env).expect("open Bela's copy");
+    bela.record_all().expect("Bela's first look");
+    (alena, bela_dir, bela)
+}
+
 /// The paragraphs the sample's English key-rate commentary leaves out (its Belarusian source
 /// has four, it has two), so readiness holds it back until a test adds them.
 pub const KEY_RATE_EN: &str = "2020-W21/key-rate-cut.en.md";

@@ -1,9 +1,9 @@
 // The real watcher, on a real folder: other editors' saves become external versions.
 
-use super::support::{draft, TempWorkspace};
+use super::support::{alena_and_bela, copy_dir, draft, TempWorkspace};
 use galley_core::watch::notify::{self, Config, EventHandler, RecursiveMode, Watcher, WatcherKind};
 use galley_core::watch::{watch, watch_with, WatchBatch, WatchMode};
-use galley_core::workspace::Workspace;
+use galley_core::workspace::{TrashKind, Workspace};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::mpsc::Receiver;
@@ -295,4 +295,36 @@ fn a_journal_arriving_from_another_machine_is_seen_by_the_watcher_and_read() {
     assert!(changed, "the watcher never reported the journal");
     let status = t.ws.records().editorial("k7m2q9x4tz").expect("status");
     assert_eq!(status.author, "Maria");
+}
+
+#[test]
+fn a_trash_entry_arriving_after_the_removal_is_seen_by_the_watcher_and_signs_the_deletion() {
+    let (mut alena, bela_dir, mut bela) = alena_and_bela();
+    let army = "2020-W20/army-reserve-call-up.en.md";
+    let entry = alena
+        .ws
+        .trash("pxq253v3kb", Some("en"), TrashKind::Deleted)
+        .expect("Alena deletes the English version");
+    let (_watcher, rx) = watch(bela_dir.path(), Duration::from_millis(50)).expect("watch");
+    // A file-sync tool removes the file from Bela's folder before the entry arrives.
+    std::fs::remove_file(bela_dir.path().join(army)).expect("remove");
+    let newest = |ws: &Workspace| ws.log(army).ok().and_then(|log| log.into_iter().next());
+    assert!(
+        record_until(&mut bela, &rx, |ws| newest(ws)
+            .is_some_and(|v| v.hash.is_none() && v.author == "Bela")),
+        "the removal was not recorded as Bela's finding"
+    );
+    copy_dir(
+        &alena.root().join(".galley/trash"),
+        &bela_dir.path().join(".galley/trash"),
+    );
+    assert!(
+        record_until(&mut bela, &rx, |ws| newest(ws).is_some_and(|v| v
+            .hash
+            .is_none()
+            && v.author == "Alena"
+            && v.at == entry.at)),
+        "the arriving entry did not sign the deletion: {:?}",
+        newest(&bela)
+    );
 }
