@@ -10,14 +10,6 @@ use galley_core::workspace::{IssueList, IssueSummary, IssueView, MoveReport};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Source => "source",
-        Role::Translation => "translation",
-        Role::Missing => "missing",
-    }
-}
-
 /// `issue show`, `issue new`.
 #[derive(Serialize)]
 struct ViewJson<'a> {
@@ -185,7 +177,7 @@ struct BoardConflictJson<'a> {
 fn cell_json(c: &BoardCell) -> CellJson<'_> {
     CellJson {
         lang: &c.lang,
-        role: role_name(c.role),
+        role: c.role.as_str(),
         path: c.path.as_deref(),
         title: &c.title,
         translation: c.translation.map(|s| s.as_str()),

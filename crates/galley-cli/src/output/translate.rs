@@ -154,19 +154,11 @@ fn outdated_json(o: &Outdated) -> OutdatedJson<'_> {
     }
 }
 
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Source => "source",
-        Role::Translation => "translation",
-        Role::Missing => "missing",
-    }
-}
-
 fn cell_json(c: &GridCell) -> CellJson<'_> {
     let recorded = c.recorded.as_ref();
     CellJson {
         lang: &c.lang,
-        role: role_name(c.role),
+        role: c.role.as_str(),
         path: c.path.as_deref(),
         status: c.status.map(|s| s.as_str()),
         translation_of: c.translation_of.as_deref(),

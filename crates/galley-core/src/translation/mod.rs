@@ -50,6 +50,17 @@ pub enum Role {
     Missing,
 }
 
+impl Role {
+    /// The role in one word, as the CLI's grid and board print it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Source => "source",
+            Role::Translation => "translation",
+            Role::Missing => "missing",
+        }
+    }
+}
+
 /// A language version's state in one word, as every view shows it: outdated wins over the
 /// recorded status, and a translation nobody has set a status for is in progress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
