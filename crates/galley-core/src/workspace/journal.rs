@@ -248,11 +248,30 @@ impl Workspace {
         rel: &str,
         sha256: &ContentHash,
     ) -> Result<(String, OffsetDateTime)> {
-        if let Some(r) = self.records().version(draft_id, lang, sha256) {
-            return Ok((r.author.clone(), r.at));
+        if self.records().version(draft_id, lang, sha256).is_none() {
+            self.note_version(draft_id, lang, rel, sha256, VersionOrigin::External)?;
         }
-        self.note_version(draft_id, lang, rel, sha256, VersionOrigin::External)?;
-        Ok((self.env().author.clone(), self.env().clock.now()))
+        let (author, at) = self.maker_of(draft_id, lang, sha256);
+        Ok((author.to_owned(), at))
+    }
+
+    /// Who made text `sha256` of a language version, and when: its maker as the journals say
+    /// (whichever order the text and its record arrived in), else this machine's user, now.
+    pub(super) fn maker_of(
+        &self,
+        draft_id: &str,
+        lang: &str,
+        sha256: &ContentHash,
+    ) -> (&str, OffsetDateTime) {
+        match self.records().version(draft_id, lang, sha256) {
+            Some(made) => (&made.author, made.at),
+            None => self.signed_here(),
+        }
+    }
+
+    /// This machine's user, now: the signature of a change no record explains.
+    pub(super) fn signed_here(&self) -> (&str, OffsetDateTime) {
+        (&self.env().author, self.env().clock.now())
     }
 
     /// A version as the team's records describe it: its maker, time and origin when a journal

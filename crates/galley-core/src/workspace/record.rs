@@ -20,6 +20,7 @@ use crate::records::VersionOrigin;
 use crate::watch::WatchBatch;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use time::OffsetDateTime;
 
 /// `local_state` key: "pending" while only part of the folder has been recorded on this
 /// machine, "done" once the whole folder was.
@@ -234,7 +235,7 @@ impl Workspace {
                             files.push(KnownFileChange::Remove(from));
                         }
                     }
-                    batch.push((self.external_version(file, Some(text)), files));
+                    batch.push((self.external_version(file, text), files));
                     changes.push((file.path.clone(), Some(change.clone())));
                 }
                 Action::Delete { file } => {
@@ -263,27 +264,11 @@ impl Workspace {
         Ok(report)
     }
 
-    /// A version of what was found on disk, signed by the text's maker when a journal names
-    /// it, otherwise by this machine's user.
-    fn external_version<'a>(
-        &'a self,
-        file: &'a KnownFile,
-        text: Option<&'a str>,
-    ) -> NewVersion<'a> {
-        let made = text.and_then(|_| {
-            self.records()
-                .version(&file.draft_id, &file.lang, &file.hash)
-        });
-        NewVersion {
-            draft_id: &file.draft_id,
-            lang: &file.lang,
-            path: &file.path,
-            text,
-            author: made.map_or(&self.env().author, |m| &m.author),
-            at: made.map_or_else(|| self.env().clock.now(), |m| m.at),
-            label: None,
-            origin: Origin::External,
-        }
+    /// A version of a text found on disk, signed by its maker when a journal names it,
+    /// otherwise by this machine's user.
+    fn external_version<'a>(&'a self, file: &'a KnownFile, text: &'a str) -> NewVersion<'a> {
+        let (author, at) = self.maker_of(&file.draft_id, &file.lang, &file.hash);
+        found_version(file, Some(text), author, at)
     }
 
     /// The trash and archive entries, read only when the plan deletes something. One that
@@ -305,12 +290,11 @@ impl Workspace {
         file: &'a KnownFile,
         removals: &'a [TrashEntry],
     ) -> NewVersion<'a> {
-        let entry = entry_removing(removals, &file.draft_id, &file.lang, &file.path);
-        NewVersion {
-            author: entry.map_or(&self.env().author, |e| &e.by),
-            at: entry.map_or_else(|| self.env().clock.now(), |e| e.at),
-            ..self.external_version(file, None)
-        }
+        let (author, at) = match entry_removing(removals, &file.draft_id, &file.lang, &file.path) {
+            Some(entry) => (entry.by.as_str(), entry.at),
+            None => self.signed_here(),
+        };
+        found_version(file, None, author, at)
     }
 
     /// Signs by their trash or archive entry the deletions this machine signed as their finder
@@ -370,6 +354,25 @@ impl Workspace {
             .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
         rel.file_name()?;
         (!hidden).then(|| relative(self.root(), abs))
+    }
+}
+
+/// A version of `file` as found on disk (`text` `None` when it is gone), made outside Galley.
+fn found_version<'a>(
+    file: &'a KnownFile,
+    text: Option<&'a str>,
+    author: &'a str,
+    at: OffsetDateTime,
+) -> NewVersion<'a> {
+    NewVersion {
+        draft_id: &file.draft_id,
+        lang: &file.lang,
+        path: &file.path,
+        text,
+        author,
+        at,
+        label: None,
+        origin: Origin::External,
     }
 }
 

@@ -670,18 +670,13 @@ impl Workspace {
             return Ok(());
         };
         let front = draft.front();
-        let made = self
-            .records()
-            .version(&front.id, &front.lang, &ContentHash::of(text.as_bytes()))
-            .map(|r| (r.author.clone(), r.at));
-        let (author, at) =
-            made.unwrap_or_else(|| (self.env().author.clone(), self.env().clock.now()));
+        let (author, at) = self.maker_of(&front.id, &front.lang, &ContentHash::of(text.as_bytes()));
         self.history().record(NewVersion {
             draft_id: &front.id,
             lang: &front.lang,
             path,
             text: Some(text),
-            author: &author,
+            author,
             at,
             label: None,
             origin: Origin::Conflict,
@@ -740,18 +735,13 @@ impl Workspace {
                 if seen {
                     continue;
                 }
-                let made = self
-                    .records()
-                    .version(&front.id, &front.lang, &hash)
-                    .map(|r| (r.author.clone(), r.at));
-                let (author, at) =
-                    made.unwrap_or_else(|| (self.env().author.clone(), self.env().clock.now()));
+                let (author, at) = self.maker_of(&front.id, &front.lang, &hash);
                 self.history().record(NewVersion {
                     draft_id: &front.id,
                     lang: &front.lang,
                     path: &path,
                     text: Some(&text),
-                    author: &author,
+                    author,
                     at,
                     label: None,
                     origin: Origin::External,
