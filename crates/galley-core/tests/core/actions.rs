@@ -335,6 +335,22 @@ fn a_restore_that_fails_midway_leaves_the_entry_whole() {
     assert!(t.root().join(ARMY_FILES[1]).is_file());
 }
 
+/// A file Bela removes by hand: no trash entry will ever explain it.
+const BY_HAND: &str = "2020-W20/nomination-campaign-opens.ru.md";
+
+/// Alena and Bela's copies of the samples, after Alena deleted the army commentary (her
+/// reconciler recorded it); the entry she made.
+fn alena_deleted_army() -> (TempWorkspace, tempfile::TempDir, Workspace, TrashEntry) {
+    let (mut alena, bela_dir, bela) = alena_and_bela();
+    let entry = alena
+        .ws
+        .trash(ARMY, None, TrashKind::Deleted)
+        .expect("trash");
+    assert_eq!(entry.by, "Alena");
+    alena.ws.record_all().expect("Alena's reconciler");
+    (alena, bela_dir, bela, entry)
+}
+
 /// What a file-sync tool does on Bela's machine when Alena deleted the army commentary: its
 /// files leave his folder (returned, as a watcher would name them) ...
 fn army_files_leave(bela: &Path) -> Vec<PathBuf> {
@@ -368,13 +384,7 @@ fn army_deletions_signed(ws: &Workspace, author: &str, at: OffsetDateTime) {
 
 #[test]
 fn a_deletion_is_signed_by_who_deleted_also_where_a_file_sync_tool_brings_it() {
-    let (mut alena, bela_dir, mut bela) = alena_and_bela();
-    let entry = alena
-        .ws
-        .trash(ARMY, None, TrashKind::Deleted)
-        .expect("trash");
-    assert_eq!(entry.by, "Alena");
-    alena.ws.record_all().expect("Alena's reconciler");
+    let (alena, bela_dir, mut bela, entry) = alena_deleted_army();
     army_files_leave(bela_dir.path());
     trash_entry_arrives(&alena.root(), bela_dir.path(), &entry);
     bela.record_all()
@@ -383,26 +393,20 @@ fn a_deletion_is_signed_by_who_deleted_also_where_a_file_sync_tool_brings_it() {
     army_deletions_signed(&alena.ws, "Alena", entry.at);
     army_deletions_signed(&bela, "Alena", entry.at);
     // A file that leaves without a trash entry (removed by hand) is the finder's record.
-    let by_hand = "2020-W20/nomination-campaign-opens.ru.md";
-    std::fs::remove_file(bela_dir.path().join(by_hand)).expect("remove");
+    std::fs::remove_file(bela_dir.path().join(BY_HAND)).expect("remove");
     bela.record_all().expect("record");
-    let log = bela.log(by_hand).expect("log");
+    let log = bela.log(BY_HAND).expect("log");
     assert_eq!((log[0].hash, log[0].author.as_str()), (None, "Bela"));
 }
 
 #[test]
 fn a_deletion_delivered_before_its_trash_entry_is_signed_by_who_deleted_once_the_entry_arrives() {
-    let (mut alena, bela_dir, mut bela) = alena_and_bela();
-    let entry = alena
-        .ws
-        .trash(ARMY, None, TrashKind::Deleted)
-        .expect("trash");
+    let (alena, bela_dir, mut bela, entry) = alena_deleted_army();
     // The removal arrives first, beside a file Bela removes by hand: nothing explains either
     // yet, so Bela's reconciler signs both as their finder.
     let mut gone = army_files_leave(bela_dir.path());
-    let by_hand = "2020-W20/nomination-campaign-opens.ru.md";
-    std::fs::remove_file(bela_dir.path().join(by_hand)).expect("remove");
-    gone.push(bela_dir.path().join(by_hand));
+    std::fs::remove_file(bela_dir.path().join(BY_HAND)).expect("remove");
+    gone.push(bela_dir.path().join(BY_HAND));
     bela.record_paths(&gone).expect("Bela records the removals");
     let lengths: Vec<usize> = ARMY_FILES
         .iter()
@@ -434,7 +438,7 @@ fn a_deletion_delivered_before_its_trash_entry_is_signed_by_who_deleted_once_the
         .map(|rel| bela.log(rel).expect("log").len())
         .collect();
     assert_eq!(after, lengths, "no version added or lost");
-    let log = bela.log(by_hand).expect("log");
+    let log = bela.log(BY_HAND).expect("log");
     assert_eq!((log[0].hash, log[0].author.as_str()), (None, "Bela"));
     // A rescan finds nothing more to sign.
     let again = bela.record_all().expect("rescan");
@@ -444,11 +448,7 @@ fn a_deletion_delivered_before_its_trash_entry_is_signed_by_who_deleted_once_the
 
 #[test]
 fn a_trash_entry_delivered_before_the_removal_signs_the_deletion() {
-    let (mut alena, bela_dir, mut bela) = alena_and_bela();
-    let entry = alena
-        .ws
-        .trash(ARMY, None, TrashKind::Deleted)
-        .expect("trash");
+    let (alena, bela_dir, mut bela, entry) = alena_deleted_army();
     trash_entry_arrives(&alena.root(), bela_dir.path(), &entry);
     let early = bela.record_all().expect("the entry alone records nothing");
     assert!(early.recorded.is_empty(), "{:?}", early.recorded);
