@@ -3,6 +3,7 @@
 //! the rules live in `crate::issue`.
 
 use super::folder::Folder;
+use super::rename::check_title;
 use super::Workspace;
 use crate::atomic::write_atomic;
 use crate::draft::IsoWeek;
@@ -142,18 +143,7 @@ impl Workspace {
     /// A title must be one line of text in one of the workspace's languages.
     fn check_issue_title(&self, week: IsoWeek, lang: &str, title: &str) -> Result<()> {
         self.settings().require_language(lang)?;
-        let what = || format!("the {lang} title of issue {week}");
-        if title.trim().is_empty() {
-            return Err(Error::invalid(what(), "it is empty; write the title")
-                .coded(ErrorCode::TitleEmpty, []));
-        }
-        if title.contains(['\n', '\r']) {
-            return Err(
-                Error::invalid(what(), "it spans several lines; keep a title on one line")
-                    .coded(ErrorCode::TitleMultiline, []),
-            );
-        }
-        Ok(())
+        check_title(title, || format!("the {lang} title of issue {week}"))
     }
 
     /// Gives `issue` a title, from the settings' pattern, in every language it has none in.

@@ -40,17 +40,7 @@ impl Workspace {
         slug: Option<&str>,
     ) -> Result<RenameReport> {
         let title = title.trim();
-        let what = || format!("the {lang} title of commentary {id}");
-        if title.is_empty() {
-            return Err(Error::invalid(what(), "it is empty; write the title")
-                .coded(ErrorCode::TitleEmpty, []));
-        }
-        if title.contains(['\n', '\r']) {
-            return Err(
-                Error::invalid(what(), "it spans several lines; keep a title on one line")
-                    .coded(ErrorCode::TitleMultiline, []),
-            );
-        }
+        check_title(title, || format!("the {lang} title of commentary {id}"))?;
         let drafts = self.commentary(id)?;
         if !drafts.iter().any(|f| f.lang() == lang) {
             return Err(Error::language_not_found(
@@ -173,4 +163,20 @@ impl Workspace {
             )),
         }
     }
+}
+
+/// A title (a commentary's or an issue's) is one line of text; `what` names it in the refusal.
+pub(super) fn check_title(title: &str, what: impl Fn() -> String) -> Result<()> {
+    if title.trim().is_empty() {
+        return Err(
+            Error::invalid(what(), "it is empty; write the title").coded(ErrorCode::TitleEmpty, [])
+        );
+    }
+    if title.contains(['\n', '\r']) {
+        return Err(
+            Error::invalid(what(), "it spans several lines; keep a title on one line")
+                .coded(ErrorCode::TitleMultiline, []),
+        );
+    }
+    Ok(())
 }

@@ -112,23 +112,7 @@ impl Workspace {
         note: Option<&str>,
     ) -> Result<StatusEvent> {
         let drafts = self.commentary(id)?;
-        let translation = find_lang(&drafts, id, lang)?;
-        let source_lang = translation
-            .draft
-            .front()
-            .translation_of
-            .clone()
-            .ok_or_else(|| {
-                Error::invalid(
-                    translation.rel.clone(),
-                    "it is the source language version (no `translation_of`); only \
-                     translations have a status",
-                )
-                .coded(
-                    ErrorCode::NotATranslation,
-                    [("id", id.to_string()), ("lang", lang.to_string())],
-                )
-            })?;
+        let (translation, source_lang) = find_translation(&drafts, id, lang)?;
         let source = find_lang(&drafts, id, &source_lang)?;
         let paths = [
             self.root().join(&translation.rel),
@@ -245,23 +229,8 @@ impl Workspace {
     /// the source's newest version: every change since, not only the last.
     pub fn translation_source_diff(&self, id: &str, lang: &str) -> Result<SourceDiff> {
         let drafts = self.commentary(id)?;
-        let translation = find_lang(&drafts, id, lang)?;
+        let (_, source_lang) = find_translation(&drafts, id, lang)?;
         let what = || format!("the {lang} translation of commentary {id}");
-        let source_lang = translation
-            .draft
-            .front()
-            .translation_of
-            .clone()
-            .ok_or_else(|| {
-                Error::invalid(
-                    what(),
-                    "it is the source language version, not a translation",
-                )
-                .coded(
-                    ErrorCode::NotATranslation,
-                    [("id", id.to_string()), ("lang", lang.to_string())],
-                )
-            })?;
         let recorded = self
             .records()
             .status(id, lang)
@@ -345,6 +314,25 @@ pub(super) fn find_lang<'a>(drafts: &'a [Found], id: &str, lang: &str) -> Result
             ". Start it with `galley translate start ID --lang LANG`.",
         )
     })
+}
+
+/// The `lang` translation of commentary `id` and the language it is translated from; the
+/// source language version is refused (it has no status, base or source diff).
+fn find_translation<'a>(drafts: &'a [Found], id: &str, lang: &str) -> Result<(&'a Found, String)> {
+    let translation = find_lang(drafts, id, lang)?;
+    let source_lang = translation.draft.front().translation_of.clone();
+    let source_lang = source_lang.ok_or_else(|| {
+        Error::invalid(
+            translation.rel.clone(),
+            "it is the source language version (no `translation_of`), not a translation; \
+             only translations have a status and a base",
+        )
+        .coded(
+            ErrorCode::NotATranslation,
+            [("id", id.to_string()), ("lang", lang.to_string())],
+        )
+    })?;
+    Ok((translation, source_lang))
 }
 
 /// `2020-W20/army.be.md` translated into en → `2020-W20/army.en.md`.
