@@ -17,13 +17,14 @@ use super::listing::relative;
 use super::save::slug_of;
 use super::Workspace;
 use crate::atomic::write_atomic;
-use crate::draft::{lang_from_file_name, new_id, Draft, IsoWeek, MAX_DRAFT_BYTES};
+use crate::draft::{lang_from_file_name, new_id, Draft, FrontMatter, IsoWeek, MAX_DRAFT_BYTES};
 use crate::error::{Error, Result};
 use crate::hash::ContentHash;
 use crate::history::{ImportSource, KnownFileChange, NewVersion, Origin, Version};
 use crate::import_map::{parse_date, yaml_quoted, ImportMapping, Mapped};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use time::OffsetDateTime;
 
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -282,16 +283,13 @@ impl Workspace {
         self.secure_disk_text(&target)?;
         if let Some(earlier) = &earlier {
             if let Some(kept) = self.changed_since_import(earlier, &front)? {
-                let archive = self.history().record(NewVersion {
-                    draft_id: &front.id,
-                    lang: &front.lang,
-                    path: &target.rel,
-                    text: Some(&composed),
-                    author: &self.env().author,
-                    at: self.env().clock.now(),
-                    label: None,
-                    origin: Origin::Import,
-                })?;
+                let archive = self.history().record(imported(
+                    &front,
+                    &target.rel,
+                    &composed,
+                    &self.env().author,
+                    self.env().clock.now(),
+                ))?;
                 // The workspace's text stays the newest version: it is what is on disk.
                 let kept = match self.secure_disk_text(&target)? {
                     Some((_, version)) => version,
@@ -325,16 +323,13 @@ impl Workspace {
         write_atomic(&target.abs, composed.as_bytes())?;
         let file = self.known_file(&target, &front, ContentHash::of(composed.as_bytes()))?;
         let version = self.history().record_with_files(
-            NewVersion {
-                draft_id: &front.id,
-                lang: &front.lang,
-                path: &target.rel,
-                text: Some(&composed),
-                author: &self.env().author,
-                at: self.env().clock.now(),
-                label: None,
-                origin: Origin::Import,
-            },
+            imported(
+                &front,
+                &target.rel,
+                &composed,
+                &self.env().author,
+                self.env().clock.now(),
+            ),
             &[KnownFileChange::Upsert(&file)],
         )?;
         self.history().record_import(&ImportSource {
@@ -363,7 +358,7 @@ impl Workspace {
     fn changed_since_import(
         &self,
         earlier: &ImportSource,
-        front: &crate::draft::FrontMatter,
+        front: &FrontMatter,
     ) -> Result<Option<Version>> {
         let imported = self.history().version(earlier.version_id)?;
         let Some(head) = self.history().head(&front.id, &front.lang)? else {
@@ -405,6 +400,26 @@ impl Workspace {
             format!("{folder}/{slug}.{lang}.md"),
             "too many files with this name",
         ))
+    }
+}
+
+/// The archive's text of a draft at `path` as a version, made by an import.
+fn imported<'a>(
+    front: &'a FrontMatter,
+    path: &'a str,
+    text: &'a str,
+    author: &'a str,
+    at: OffsetDateTime,
+) -> NewVersion<'a> {
+    NewVersion {
+        draft_id: &front.id,
+        lang: &front.lang,
+        path,
+        text: Some(text),
+        author,
+        at,
+        label: None,
+        origin: Origin::Import,
     }
 }
 
