@@ -577,3 +577,31 @@ fn remove_empty_folders(dir: &Path) {
     }
     let _ = std::fs::remove_dir(dir);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_entry_path;
+
+    #[test]
+    fn an_entry_is_its_folder_or_its_manifest_in_the_trash_or_the_archive() {
+        for path in [
+            ".galley/trash/20200511T000000Z-pxq253v3kb",
+            ".galley/trash/20200511T000000Z-pxq253v3kb/entry.toml",
+            ".galley/archive/20200511T000000Z-pxq253v3kb-en/entry.toml",
+        ] {
+            assert!(is_entry_path(path), "{path}");
+        }
+        for path in [
+            ".galley/trash",
+            ".galley/trash/",
+            ".galley/trash//entry.toml",
+            ".galley/trash/x/2020-W20/army.be.md",
+            ".galley/trash/x/sub/entry.toml",
+            ".galley/trashcan/x/entry.toml",
+            ".galley/journal/x.jsonl",
+            "2020-W20/entry.toml",
+        ] {
+            assert!(!is_entry_path(path), "{path}");
+        }
+    }
+}
