@@ -147,6 +147,7 @@ impl From<&TranslationView> for TranslationPane {
     fn from(view: &TranslationView) -> Self {
         let cell = &view.cell;
         let outdated = cell.outdated.as_ref();
+        let (set_by, set_at) = set_by(cell.recorded.as_ref());
         TranslationPane {
             id: view.id.clone(),
             lang: cell.lang.clone(),
@@ -155,8 +156,8 @@ impl From<&TranslationView> for TranslationPane {
             source_path: view.source_path.clone(),
             state: cell.state().into(),
             recorded_status: translation::LanguageState::recorded(cell.status).into(),
-            set_by: cell.recorded.as_ref().map(|e| e.author.clone()),
-            set_at: set_by(cell.recorded.as_ref()).1,
+            set_by,
+            set_at,
             note: cell.recorded.as_ref().and_then(|e| e.note.clone()),
             concurrent: cell.recorded.as_ref().and_then(concurrent_status),
             outdated_fields: outdated
