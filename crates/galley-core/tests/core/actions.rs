@@ -456,3 +456,35 @@ fn a_trash_entry_delivered_before_the_removal_signs_the_deletion() {
     bela.record_all().expect("Bela records the removal");
     army_deletions_signed(&bela, "Alena", entry.at);
 }
+
+#[test]
+fn a_deletion_a_sync_already_shared_keeps_the_signature_it_was_shared_with() {
+    let (alena, bela_dir, mut bela, entry) = alena_deleted_army();
+    // Bela also shares the workspace through git: his first sync commits what he has.
+    let remote = tempfile::tempdir().expect("temp dir");
+    let bare = std::process::Command::new("git")
+        .args(["init", "-q", "--bare", "-b", "main"])
+        .arg(remote.path())
+        .output()
+        .expect("git");
+    assert!(bare.status.success(), "{bare:?}");
+    bela.sync_init(remote.path().to_str().expect("utf-8"))
+        .expect("Bela shares the workspace");
+    // The removal arrives before the entry, and a sync commits the deletion as Bela's.
+    let gone = army_files_leave(bela_dir.path());
+    bela.record_paths(&gone).expect("Bela records the removal");
+    bela.sync().expect("Bela's sync commits the deletion");
+    let shared: Vec<_> = ARMY_FILES
+        .iter()
+        .map(|rel| bela.log(rel).expect("log")[0].clone())
+        .collect();
+    assert!(shared.iter().all(|v| v.author == "Bela"), "{shared:?}");
+
+    let manifest = trash_entry_arrives(&alena.root(), bela_dir.path(), &entry);
+    let report = bela.record_paths(&[manifest]).expect("the entry arrives");
+    assert!(!report.records_changed);
+    bela.record_all().expect("a rescan");
+    for (rel, before) in ARMY_FILES.iter().zip(&shared) {
+        assert_eq!(&bela.log(rel).expect("log")[0], before, "{rel}");
+    }
+}
