@@ -192,7 +192,7 @@ fn batch_from(root: &Path, result: DebounceEventResult) -> WatchBatch {
                 for path in &event.paths {
                     if in_hidden_folder(root, path)
                         && !is_journal(root, path)
-                        && !is_trash_entry(root, path)
+                        && !crate::workspace::is_trash_entry(root, path)
                     {
                         continue;
                     }
@@ -233,12 +233,6 @@ fn is_journal(root: &Path, path: &Path) -> bool {
         && path
             .extension()
             .is_some_and(|e| e == crate::records::JOURNAL_EXTENSION)
-}
-
-/// A trash or archive entry or its `entry.toml`, which travels with the workspace like a draft.
-fn is_trash_entry(root: &Path, path: &Path) -> bool {
-    path.strip_prefix(root)
-        .is_ok_and(|rel| crate::workspace::is_entry_path(&rel.to_string_lossy().replace('\\', "/")))
 }
 
 fn files_under(dir: &Path, out: &mut BTreeSet<PathBuf>) {

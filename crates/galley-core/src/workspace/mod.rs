@@ -49,7 +49,7 @@ pub use search::ReindexReport;
 pub use sync::{clone_workspace, SyncReport, SyncState};
 pub use sync_conflicts::{ConflictParts, PartSides, SyncConflict};
 pub use translation_view::{RowPart, TranslationRow, TranslationView, TranslatorAction};
-pub use trash::{is_entry_path, TrashEntry, TrashKind};
+pub use trash::{is_trash_entry, TrashEntry, TrashKind};
 pub use xliff::{XliffExport, XliffImport};
 
 use crate::clock::{Clock, SystemClock};

@@ -8,7 +8,7 @@
 //! Scanning is effectful; deciding is `reconcile::plan` (pure); applying is the small step here.
 
 use super::listing::{copies_what_we_read, find_files, relative};
-use super::trash::{entry_removing, is_entry_path, TrashEntry};
+use super::trash::{entry_removing, is_trash_entry, TrashEntry};
 use super::Workspace;
 use crate::conflict::{conflict_copy_path, ConflictCopy};
 use crate::draft::{is_draft_file_name, read_draft};
@@ -143,10 +143,7 @@ impl Workspace {
             .filter(|k| wanted.contains(&k.path))
             .collect();
         let mut report = self.apply(scan, &known, first_look)?;
-        let entry_arrived = paths.iter().any(|abs| {
-            abs.strip_prefix(self.root())
-                .is_ok_and(|rel| is_entry_path(&rel.to_string_lossy().replace('\\', "/")))
-        });
+        let entry_arrived = paths.iter().any(|abs| is_trash_entry(self.root(), abs));
         report.records_changed = records_changed;
         if entry_arrived {
             report.records_changed |= self.sign_explained_deletions()?;

@@ -66,9 +66,16 @@ pub fn in_trash(path: &str) -> bool {
     })
 }
 
-/// Whether workspace-relative `path` is an entry of the trash or the archive (its folder) or
-/// the entry's `entry.toml`: what says who deleted files when it arrives from another machine.
-pub fn is_entry_path(path: &str) -> bool {
+/// Whether `abs`, a path under the workspace at `root`, is an entry of the trash or the
+/// archive (its folder) or the entry's `entry.toml`: what says who deleted files when it
+/// arrives from another machine.
+pub fn is_trash_entry(root: &Path, abs: &Path) -> bool {
+    abs.strip_prefix(root)
+        .is_ok_and(|rel| is_entry_path(&rel.to_string_lossy().replace('\\', "/")))
+}
+
+/// [`is_trash_entry`] for a workspace-relative path with `/` separators.
+fn is_entry_path(path: &str) -> bool {
     TrashKind::ALL.iter().any(|kind| {
         let Some(rest) = path
             .strip_prefix(kind.folder())
