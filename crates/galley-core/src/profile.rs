@@ -142,12 +142,14 @@ impl Profile {
                 e.message(),
                 crate::settings::line_hint(&text, e.span())
             ),
+            detail: None,
         })?;
         let name = profile.name.trim();
         if !name.is_empty() {
             check_name(name).map_err(|message| Error::InvalidSettings {
                 path: path.to_path_buf(),
                 message: format!("`name` {message}"),
+                detail: None,
             })?;
         }
         Ok(profile)
