@@ -431,7 +431,11 @@ impl Error {
 
     /// [`Error::coded`] with facts gathered at run time (a problem found deep in a parser, then
     /// located in its file).
-    pub(crate) fn with_detail(mut self, code: ErrorCode, args: Vec<(&'static str, String)>) -> Self {
+    pub(crate) fn with_detail(
+        mut self,
+        code: ErrorCode,
+        args: Vec<(&'static str, String)>,
+    ) -> Self {
         debug_assert_eq!(
             args.iter().map(|(name, _)| *name).collect::<Vec<_>>(),
             code.arg_names(),

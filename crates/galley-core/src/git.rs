@@ -199,7 +199,10 @@ pub fn failed(args: &[&str], out: &GitOutput) -> Error {
     }
     .coded(
         crate::ErrorCode::SyncGitFailed,
-        [("command", format!("git {}", args.join(" "))), ("git_says", said)],
+        [
+            ("command", format!("git {}", args.join(" "))),
+            ("git_says", said),
+        ],
     )
 }
 

@@ -71,7 +71,10 @@ pub fn resolve(root: &Path, given: &Path) -> Result<WorkspacePath> {
             given.display().to_string(),
             "it is the workspace folder itself, not a file in it",
         )
-        .coded(ErrorCode::PathIsWorkspace, [("path", given.display().to_string())]));
+        .coded(
+            ErrorCode::PathIsWorkspace,
+            [("path", given.display().to_string())],
+        ));
     }
     // `rel` is how history names the file, so it must name exactly this file: a name that is
     // not UTF-8 would be changed by a lossy conversion (and two such names could collide).
@@ -80,7 +83,10 @@ pub fn resolve(root: &Path, given: &Path) -> Result<WorkspacePath> {
             given.display().to_string(),
             "the path is not valid UTF-8 text; rename the file or folder",
         )
-        .coded(ErrorCode::PathNotUtf8, [("path", given.display().to_string())]));
+        .coded(
+            ErrorCode::PathNotUtf8,
+            [("path", given.display().to_string())],
+        ));
     };
     let rel = rel_text.replace(std::path::MAIN_SEPARATOR, "/");
     Ok(WorkspacePath { abs, rel })
@@ -100,9 +106,7 @@ pub fn check_new_name(rel: &str) -> Result<()> {
     for part in rel.split('/') {
         // The name as a fact: escaped, so a control character or an override shows as code.
         let name = || ("name", part.escape_debug().to_string());
-        let refuse = |why: &str| {
-            Error::invalid(format!("the name `{}`", part.escape_debug()), why)
-        };
+        let refuse = |why: &str| Error::invalid(format!("the name `{}`", part.escape_debug()), why);
         if part.len() > MAX_NAME_BYTES {
             return Err(refuse(&format!(
                 "it is {} bytes long; file and folder names may be at most {MAX_NAME_BYTES} bytes",

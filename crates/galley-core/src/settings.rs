@@ -143,11 +143,19 @@ impl Settings {
         let problem = SettingsProblem::new;
         if let Err(message) = self.publication.validate() {
             let url = self.publication.base_url.clone().unwrap_or_default();
-            return Err(problem(message, ErrorCode::BaseUrlInvalid, vec![("url", url)]));
+            return Err(problem(
+                message,
+                ErrorCode::BaseUrlInvalid,
+                vec![("url", url)],
+            ));
         }
         if self.languages.is_empty() {
             let message = "`languages` must name at least one language";
-            return Err(problem(message.into(), ErrorCode::SettingsLanguagesEmpty, vec![]));
+            return Err(problem(
+                message.into(),
+                ErrorCode::SettingsLanguagesEmpty,
+                vec![],
+            ));
         }
         for (i, lang) in self.languages.iter().enumerate() {
             if self.languages[..i].contains(lang) {
@@ -210,8 +218,8 @@ impl SettingsProblem {
             message: self.message,
             detail: None,
         };
-        let place = (self.code != ErrorCode::BaseUrlInvalid)
-            .then(|| ("path", path.display().to_string()));
+        let place =
+            (self.code != ErrorCode::BaseUrlInvalid).then(|| ("path", path.display().to_string()));
         error.with_detail(self.code, place.into_iter().chain(self.facts).collect())
     }
 }

@@ -129,7 +129,10 @@ pub(crate) fn read(
                     other.kind_name()
                 ),
             )
-            .coded(ErrorCode::DraftNotMapping, [("found", other.kind_tag().into())]))
+            .coded(
+                ErrorCode::DraftNotMapping,
+                [("found", other.kind_tag().into())],
+            ))
         }
     };
     let mut front = FrontMatter::default();
@@ -184,12 +187,10 @@ fn check(
         .coded(ErrorCode::DraftFieldMissing, [("field", "id".into())]));
     }
     if front.id.contains(char::is_whitespace) {
-        return Err(Problem::new(
-            1,
-            "id",
-            "the `id` must not contain spaces or line breaks",
-        )
-        .coded(ErrorCode::DraftIdHasSpace, [("id", front.id.clone())]));
+        return Err(
+            Problem::new(1, "id", "the `id` must not contain spaces or line breaks")
+                .coded(ErrorCode::DraftIdHasSpace, [("id", front.id.clone())]),
+        );
     }
     if front.lang.is_empty() {
         return Err(Problem::new(
@@ -238,7 +239,8 @@ fn check(
 }
 
 fn bad_tag(line: usize, field: &str, tag: &str) -> Problem {
-    let message = format!("`{tag}` is not a language tag; use one like `be`, `ru`, `en` or `en-GB`");
+    let message =
+        format!("`{tag}` is not a language tag; use one like `be`, `ru`, `en` or `en-GB`");
     Problem::new(line, field, message).coded(
         ErrorCode::DraftLanguageTagInvalid,
         [("field", field.into()), ("lang", tag.into())],
@@ -323,7 +325,15 @@ fn list(node: &Node, field: &str) -> Result<Vec<String>, Problem> {
                     ErrorCode::DraftItemNotText,
                     [
                         ("field", field.into()),
-                        ("found", if item.is_null() { "empty" } else { item.kind_tag() }.into()),
+                        (
+                            "found",
+                            if item.is_null() {
+                                "empty"
+                            } else {
+                                item.kind_tag()
+                            }
+                            .into(),
+                        ),
                     ],
                 )),
             })

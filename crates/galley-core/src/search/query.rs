@@ -44,7 +44,7 @@ pub fn match_expression(query: &str, filters: &Filters) -> Result<String> {
         return Err(bad_query(
             query,
             ErrorCode::SearchOnlyExcluded,
-"it has no word to look for (only excluded words); add one",
+            "it has no word to look for (only excluded words); add one",
         ));
     }
     let any = |group: &[Term]| {
@@ -73,8 +73,11 @@ fn parse(query: &str) -> Result<Vec<Vec<Term>>> {
     let mut pending_not = false;
     let mut rest = query.trim_start();
     if rest.is_empty() {
-        return Err(bad_query(query, ErrorCode::SearchEmpty,
-"it is empty; type a word to look for"));
+        return Err(bad_query(
+            query,
+            ErrorCode::SearchEmpty,
+            "it is empty; type a word to look for",
+        ));
     }
     while !rest.is_empty() {
         let (raw, after) = next_token(rest, query)?;
@@ -82,8 +85,11 @@ fn parse(query: &str) -> Result<Vec<Vec<Term>>> {
         match raw {
             Raw::Word("OR") => {
                 if groups.is_empty() || pending_or || rest.is_empty() {
-                    return Err(bad_query(query, ErrorCode::SearchOrMisplaced,
-"`OR` must stand between two words"));
+                    return Err(bad_query(
+                        query,
+                        ErrorCode::SearchOrMisplaced,
+                        "`OR` must stand between two words",
+                    ));
                 }
                 pending_or = true;
                 continue;
@@ -102,8 +108,11 @@ fn parse(query: &str) -> Result<Vec<Vec<Term>>> {
         if std::mem::take(&mut pending_or) {
             if let Some(last) = groups.last_mut() {
                 if last.iter().any(|t| t.negated) || term.negated {
-                    return Err(bad_query(query, ErrorCode::SearchOrExcluded,
-"`OR` cannot join an excluded word"));
+                    return Err(bad_query(
+                        query,
+                        ErrorCode::SearchOrExcluded,
+                        "`OR` cannot join an excluded word",
+                    ));
                 }
                 last.push(term);
                 continue;
@@ -112,12 +121,18 @@ fn parse(query: &str) -> Result<Vec<Vec<Term>>> {
         groups.push(vec![term]);
     }
     if pending_not {
-        return Err(bad_query(query, ErrorCode::SearchNotDangling,
-"`NOT` must be followed by a word"));
+        return Err(bad_query(
+            query,
+            ErrorCode::SearchNotDangling,
+            "`NOT` must be followed by a word",
+        ));
     }
     if groups.is_empty() {
-        return Err(bad_query(query, ErrorCode::SearchNoLetters,
-"it has no letters or digits to look for"));
+        return Err(bad_query(
+            query,
+            ErrorCode::SearchNoLetters,
+            "it has no letters or digits to look for",
+        ));
     }
     Ok(groups)
 }
@@ -141,7 +156,7 @@ fn next_token<'q>(rest: &'q str, query: &str) -> Result<(Raw<'q>, &'q str)> {
             return Err(bad_query(
                 query,
                 ErrorCode::SearchQuoteUnclosed,
-"a `\"` opens a phrase that is never closed; add the closing `\"`",
+                "a `\"` opens a phrase that is never closed; add the closing `\"`",
             ));
         };
         let (prefix, after) = match body[end + 1..].strip_prefix('*') {
@@ -152,7 +167,7 @@ fn next_token<'q>(rest: &'q str, query: &str) -> Result<(Raw<'q>, &'q str)> {
             return Err(bad_query(
                 query,
                 ErrorCode::SearchQuoteThenWord,
-"put a space after a closing `\"` before the next word",
+                "put a space after a closing `\"` before the next word",
             ));
         }
         let phrase = Raw::Phrase {
@@ -169,7 +184,7 @@ fn next_token<'q>(rest: &'q str, query: &str) -> Result<(Raw<'q>, &'q str)> {
         return Err(bad_query(
             query,
             ErrorCode::SearchQuoteInWord,
-"a `\"` inside a word; put phrases in quotes with spaces around them",
+            "a `\"` inside a word; put phrases in quotes with spaces around them",
         ));
     }
     Ok((Raw::Word(&rest[..end]), &rest[end..]))
@@ -195,7 +210,7 @@ fn term_of(raw: &Raw<'_>, query: &str) -> Result<Option<Term>> {
                 return Err(bad_query(
                     query,
                     ErrorCode::SearchStarInside,
-"`*` may only end a word (`reform*` finds reform, reforms, reformed)",
+                    "`*` may only end a word (`reform*` finds reform, reforms, reformed)",
                 ));
             }
             (word, prefix, negated)
@@ -206,7 +221,7 @@ fn term_of(raw: &Raw<'_>, query: &str) -> Result<Option<Term>> {
             return Err(bad_query(
                 query,
                 ErrorCode::SearchStarAlone,
-"a `*` must follow at least one letter or digit",
+                "a `*` must follow at least one letter or digit",
             ));
         }
         return Ok(None);

@@ -152,7 +152,10 @@ impl Workspace {
                     }
                     .coded(
                         ErrorCode::SyncPushRefused,
-                        [("remote", remote.clone()), ("git_says", git_says.to_string())],
+                        [
+                            ("remote", remote.clone()),
+                            ("git_says", git_says.to_string()),
+                        ],
                     ));
                 }
             }

@@ -274,7 +274,10 @@ impl Workspace {
                 "it changed on disk during the import; both texts are now versions in its \
                  history. Export the job again",
             )
-            .coded(ErrorCode::ChangedDuringAction, [("path", target.rel.clone())])),
+            .coded(
+                ErrorCode::ChangedDuringAction,
+                [("path", target.rel.clone())],
+            )),
         }
     }
 
@@ -415,7 +418,10 @@ impl Workspace {
                  the XLIFF job was exported from; record it (`galley record`) and export the \
                  job again",
             )
-            .coded(ErrorCode::XliffFileUnrecorded, [("path", found.rel.clone())])),
+            .coded(
+                ErrorCode::XliffFileUnrecorded,
+                [("path", found.rel.clone())],
+            )),
         }
     }
 }

@@ -4,8 +4,7 @@ use super::export::unit_pieces;
 use super::inline::{code_defs, CodeDef};
 use super::xml::{self, Element, Node};
 use super::{
-    Refusal,
-    ExportJob, ImportExpectation, ImportedTranslation, ImportedUnit, TargetUnit, UnitKind,
+    ExportJob, ImportExpectation, ImportedTranslation, ImportedUnit, Refusal, TargetUnit, UnitKind,
     XliffHeader, GALLEY_NS, MAX_XLIFF_BYTES, UNTRANSLATED_STATE, XLIFF_NS,
 };
 use crate::error::{ErrorCode, Result};
@@ -94,7 +93,10 @@ fn check_header<'a>(root: &'a Element, expect: &ImportExpectation) -> Result<&'a
         return Err(Refusal::coded(
             format!("it is XLIFF version `{version}`; Galley reads version 1.2"),
             ErrorCode::XliffVersion,
-            [("version", root.attr("", "version").unwrap_or("").to_string())],
+            [(
+                "version",
+                root.attr("", "version").unwrap_or("").to_string(),
+            )],
         ));
     }
     let files: Vec<&Element> = root.elements().filter(|e| e.is(XLIFF_NS, "file")).collect();
@@ -137,8 +139,14 @@ fn check_header<'a>(root: &'a Element, expect: &ImportExpectation) -> Result<&'a
                 ),
                 ErrorCode::XliffOtherLanguages,
                 [
-                    ("source_lang", file.attr("", "source-language").unwrap_or("").into()),
-                    ("target_lang", file.attr("", "target-language").unwrap_or("").into()),
+                    (
+                        "source_lang",
+                        file.attr("", "source-language").unwrap_or("").into(),
+                    ),
+                    (
+                        "target_lang",
+                        file.attr("", "target-language").unwrap_or("").into(),
+                    ),
                     ("expected_source", job.source_lang.clone()),
                     ("expected_target", job.target_lang.clone()),
                 ],

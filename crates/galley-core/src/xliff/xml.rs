@@ -68,8 +68,9 @@ pub(crate) fn parse(xml: &str) -> Result<Element, Refusal> {
     loop {
         let at = reader.buffer_position();
         // Whatever else is wrong here, the file's XML is unreadable near `at`.
-        let unreadable =
-            |message: String| Refusal::coded(message, ErrorCode::XliffNotXml, [("near", at.to_string())]);
+        let unreadable = |message: String| {
+            Refusal::coded(message, ErrorCode::XliffNotXml, [("near", at.to_string())])
+        };
         let (ns, event) = reader.read_resolved_event().map_err(|e| match e {
             // Every syntax error is markup the input ended inside of: a file cut short
             // reads the same wherever the cut fell.
@@ -265,9 +266,9 @@ mod tests {
 
     #[test]
     fn an_undeclared_prefix_is_refused_by_name() {
-        let err = parse("<a><y:b/></a>").expect_err("refused");
+        let err = parse("<a><y:b/></a>").expect_err("refused").message;
         assert!(err.contains("prefix `y`"), "{err}");
-        let err = parse("<a y:c='1'/>").expect_err("refused");
+        let err = parse("<a y:c='1'/>").expect_err("refused").message;
         assert!(err.contains("prefix `y`"), "{err}");
     }
 }
