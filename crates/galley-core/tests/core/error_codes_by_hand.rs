@@ -342,3 +342,23 @@ fn git_refusing_keeps_its_own_words_as_a_fact() {
         )
     );
 }
+
+#[test]
+fn the_board_names_an_unreadable_draft_by_its_own_code() {
+    let t = TempWorkspace::samples();
+    let rel = "2020-W20/army-reserve-call-up.en.md";
+    let text = t.read(rel).replacen("lang: en", "lang: en\nlang: en", 1);
+    t.write(rel, &text);
+    let board =
+        t.ws.issue_board("2020-W20".parse().expect("week"))
+            .expect("board");
+    let problem = board
+        .problems
+        .iter()
+        .find(|p| p.to_string().starts_with(rel))
+        .unwrap_or_else(|| panic!("{rel} is a problem: {:?}", board.problems));
+    let (code, facts) = data(problem);
+    assert_eq!(code, Some("draft_key_twice"), "{problem}");
+    assert_eq!(facts[0], ("path", rel.to_string()));
+    assert_eq!(facts[2], ("key", "lang".to_string()));
+}
