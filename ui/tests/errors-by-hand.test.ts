@@ -4,7 +4,7 @@
 // were given.
 import { afterEach, describe, expect, it } from "vitest";
 import { setUiLanguage } from "../src/i18n";
-import type { ErrorDto } from "../src/ipc";
+import type { ErrorDto, SectionInfo } from "../src/ipc";
 import { errorParts, errorSentence, setErrorSections } from "../src/lib/errors";
 
 const ENGLISH = "the core's English sentence";
@@ -94,7 +94,7 @@ describe("importing a translation and syncing", () => {
 });
 
 describe("sections by their names", () => {
-  const sections = [
+  const sections: SectionInfo[] = [
     { key: "economy", titles: { en: "Economy", ru: "Экономика", be: "Эканоміка" } },
     { key: "army", titles: { en: "Army" } },
   ];
