@@ -27,9 +27,12 @@ fn draft_refusal(text: &str) -> (Option<&'static str>, Vec<(&'static str, String
     (code, facts)
 }
 
+/// A draft's text, the code of its refusal, and the facts after `path`.
+type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
 #[test]
 fn each_refusal_of_a_front_matter_has_its_code_line_and_facts() {
-    let cases: &[(&str, &str, &[(&str, &str)])] = &[
+    let cases: &[Case] = &[
         (
             "# no front matter\n",
             "draft_no_front_matter",
