@@ -98,6 +98,27 @@ error_codes! {
     PathOccupied = "path_occupied" ["path"];
     /// Restoring a trash entry one of whose files is gone.
     TrashEntryIncomplete = "trash_entry_incomplete" ["name", "path"];
+    /// A commentary with no source language version (every file has `translation_of`).
+    NoSourceVersion = "no_source_version" ["id"];
+    /// Translating a commentary from a language into the same one.
+    TranslateSameLanguage = "translate_same_language" ["id", "lang"];
+    /// A file that appeared at the path Galley was about to create; nothing was overwritten.
+    FileAppeared = "file_appeared" ["path"];
+    /// Comparing a translation with its source before it has a base (a source version it
+    /// matches).
+    TranslationNoBase = "translation_no_base" ["id", "lang"];
+    /// The source text a translation was made from has not arrived on this machine yet.
+    SourceNotArrived = "source_not_arrived" ["id", "lang", "source_lang"];
+    /// Marking handled a source change that is no longer one to review.
+    ReviewStale = "review_stale" ["id", "lang"];
+    /// Restoring a status change that is not one of the translation's.
+    StatusEventNotFound = "status_event_not_found" ["id", "lang"];
+    /// No sync conflict at this path (settled already).
+    ConflictNotFound = "conflict_not_found" ["path"];
+    /// Choosing pieces of a conflict whose sides can only be compared whole.
+    ConflictWholeOnly = "conflict_whole_only" ["path"];
+    /// Choosing a piece of a conflict on which its sides do not disagree.
+    ConflictPieceUnknown = "conflict_piece_unknown" ["path"];
 
     // Workspace settings (kind `invalid`).
     /// A language list with no language.
@@ -310,8 +331,6 @@ error_codes! {
     XliffFileUnrecorded = "xliff_file_unrecorded" ["path"];
     /// Exporting a job into the source language.
     XliffIntoSource = "xliff_into_source" ["id", "lang"];
-    /// A commentary with no source language version.
-    XliffNoSource = "xliff_no_source" ["id"];
 
     // Exporting an issue (kind `invalid`).
     /// An export folder that holds something other than a Galley bundle.

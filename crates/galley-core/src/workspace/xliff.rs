@@ -308,7 +308,7 @@ impl Workspace {
                         format!("commentary {id}"),
                         "it has no source language version (every file has `translation_of`)",
                     )
-                    .coded(ErrorCode::XliffNoSource, [("id", id.to_string())])
+                    .coded(ErrorCode::NoSourceVersion, [("id", id.to_string())])
                 })?,
         };
         let source = find_lang(&drafts, id, &source_lang)?;
@@ -435,6 +435,7 @@ fn appeared(rel: &str) -> Error {
         rel.to_string(),
         "a file appeared at this path during the import; nothing was overwritten",
     )
+    .coded(ErrorCode::FileAppeared, [("path", rel.to_string())])
 }
 
 /// Letters, digits, `-` and `_` kept; anything else (path separators above all) becomes `-`.

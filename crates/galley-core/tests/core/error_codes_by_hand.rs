@@ -13,6 +13,7 @@ use galley_core::ErrorKind;
 use std::path::Path;
 
 const ARMY: &str = "pxq253v3kb";
+const NOMINATION: &str = "y65qx5zuzq";
 
 /// The code and the facts after `path` of the refusal of `text` as the draft `a.en.md`.
 fn draft_refusal(text: &str) -> (Option<&'static str>, Vec<(&'static str, String)>) {
@@ -364,4 +365,30 @@ fn the_board_names_an_unreadable_draft_by_its_own_code() {
     assert_eq!(code, Some("draft_key_twice"), "{problem}");
     assert_eq!(facts[0], ("path", rel.to_string()));
     assert_eq!(facts[2], ("key", "lang".to_string()));
+}
+
+#[test]
+fn translating_into_the_same_language_or_settling_a_settled_conflict_says_which() {
+    let mut t = TempWorkspace::samples();
+    let err =
+        t.ws.start_translation(NOMINATION, "de", Some("de"))
+            .expect_err("de into de");
+    // The workspace has no `de`: that is refused first, by its own code.
+    assert_eq!(err.code().map(|c| c.as_str()), Some("language_unknown"));
+    let err =
+        t.ws.start_translation(NOMINATION, "en", Some("en"))
+            .expect_err("en into en");
+    assert_eq!(
+        data(&err),
+        (
+            Some("translate_same_language"),
+            args(&[("id", NOMINATION), ("lang", "en")])
+        )
+    );
+    let rel = "2020-W20/army-reserve-call-up.en.md";
+    let err = t.ws.resolve_conflict(rel, "text").expect_err("no conflict");
+    assert_eq!(
+        data(&err),
+        (Some("conflict_not_found"), args(&[("path", rel)]))
+    );
 }
