@@ -239,6 +239,24 @@ error_codes! {
     /// `invalid_settings` in the file, `invalid` when edited).
     BaseUrlInvalid = "base_url_invalid" ["url"];
 
+    // An issue file (kind `invalid`), written by hand; `line` is where the problem is.
+    /// An issue file that is not valid TOML; `toml_says` is the parser's own English words.
+    IssueFileUnreadable = "issue_file_unreadable" ["path", "line", "toml_says"];
+    /// A start or end that is not a plain calendar date.
+    IssueFileDateInvalid = "issue_file_date_invalid" ["path", "line", "date"];
+    /// An end before the start.
+    IssueFileDatesReversed = "issue_file_dates_reversed" ["path", "start", "end"];
+    /// A title of the issue that spans several lines.
+    IssueFileTitleMultiline = "issue_file_title_multiline" ["path", "lang"];
+    /// A section with an empty key.
+    IssueFileSectionKeyEmpty = "issue_file_section_key_empty" ["path", "line"];
+    /// A section listed twice.
+    IssueFileSectionTwice = "issue_file_section_twice" ["path", "line", "section"];
+    /// A commentary id that is empty or has spaces.
+    IssueFileIdInvalid = "issue_file_id_invalid" ["path", "line", "id"];
+    /// A commentary listed twice; `section` is where else it is.
+    IssueFileIdTwice = "issue_file_id_twice" ["path", "line", "id", "section"];
+
     // Searching (kind `invalid`); `query` is the search as typed.
     /// A search with nothing in it.
     SearchEmpty = "search_empty" ["query"];

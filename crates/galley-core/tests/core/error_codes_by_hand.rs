@@ -392,3 +392,49 @@ fn translating_into_the_same_language_or_settling_a_settled_conflict_says_which(
         (Some("conflict_not_found"), args(&[("path", rel)]))
     );
 }
+
+#[test]
+fn an_issue_file_written_by_hand_is_refused_with_its_code_and_line() {
+    use galley_core::issue::Issue;
+    let week: galley_core::draft::IsoWeek = "2020-W20".parse().expect("week");
+    let path = "2020-W20/issue.toml";
+    let refusal = |text: &str| data(&Issue::parse(path, week, text).expect_err(text));
+    let twice = "[[sections]]\nkey = \"a\"\ncommentaries = [\"x1\"]\n\n[[sections]]\nkey = \"b\"\ncommentaries = [\n  \"x1\",\n]\n";
+    assert_eq!(
+        refusal(twice),
+        (
+            Some("issue_file_id_twice"),
+            args(&[
+                ("path", path),
+                ("line", "8"),
+                ("id", "x1"),
+                ("section", "a")
+            ])
+        )
+    );
+    assert_eq!(
+        refusal("\nend = 2020-05-11T10:00:00\n"),
+        (
+            Some("issue_file_date_invalid"),
+            args(&[
+                ("path", path),
+                ("line", "2"),
+                ("date", "2020-05-11T10:00:00")
+            ])
+        )
+    );
+    assert_eq!(
+        refusal("start = 2020-05-17\nend = 2020-05-11\n"),
+        (
+            Some("issue_file_dates_reversed"),
+            args(&[
+                ("path", path),
+                ("start", "2020-05-17"),
+                ("end", "2020-05-11")
+            ])
+        )
+    );
+    let (code, facts) = refusal("start = 2020-05-11\nsecton = 1\n");
+    assert_eq!(code, Some("issue_file_unreadable"));
+    assert_eq!(facts[..2], args(&[("path", path), ("line", "2")]));
+}
