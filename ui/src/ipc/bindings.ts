@@ -274,10 +274,15 @@ export type FolderChanges = { changes: Array<FileChange>, recordsChanged: boolea
  */
 byApp: boolean, 
 /**
- * What the user should know about watching: files left alone, the watcher's errors, and
- * that the folder is scanned instead of watched (changes then arrive a little late).
+ * What the user should know about watching: that the folder is scanned instead of
+ * watched (changes then arrive a little late).
  */
-notices: Array<string>, };
+notices: Array<string>, 
+/**
+ * Files left alone (a draft that cannot be read, an id taken twice) and the watcher's own
+ * errors, as data the UI words in its language.
+ */
+problems: Array<ErrorDto>, };
 
 export type FileChange = { 
 /**
