@@ -83,7 +83,9 @@ function values(code: ErrorCode, args: Record<string, string>): Record<string, s
   if (code === "status_missing_not_settable") out.missing = t("state_missing");
   if (code === "language_in_use" || code === "section_in_use") out.count = counted("errorDrafts", args.count);
   if (code === "section_unknown" || code === "section_in_use" || code === "move_at_edge") out.section = sectionName(args.section);
-  if (code === "section_unknown") out.sections = args.sections?.split(", ").map(sectionName).join(", ");
+  if (code === "section_unknown" || code === "draft_section_not_listed") {
+    out.sections = args.sections?.split(", ").map(sectionName).join(", ");
+  }
   if (code === "name_too_long" || code === "xliff_too_large") {
     out.size = counted("errorBytes", args.size);
     out.limit = counted("errorBytes", args.limit);

@@ -219,6 +219,14 @@ error_codes! {
     DraftFieldNotList = "draft_field_not_list" ["path", "line", "field"];
     /// A draft's `trend` that is not one of `trends`.
     DraftTrendInvalid = "draft_trend_invalid" ["path", "line", "trend", "trends"];
+    /// A draft whose id and language `other` has already; the file is left alone.
+    DraftIdTaken = "draft_id_taken" ["path", "other"];
+    /// A draft whose name holds `:` or `\`, which history cannot keep; the file is left alone.
+    DraftNameUnsupported = "draft_name_unsupported" ["path"];
+    /// A draft in a language the workspace does not publish in.
+    DraftLanguageNotListed = "draft_language_not_listed" ["path", "lang", "languages"];
+    /// A draft in a section the workspace does not have.
+    DraftSectionNotListed = "draft_section_not_listed" ["path", "section", "sections"];
     /// A trend that is not one of `trends` (kind `invalid`).
     TrendInvalid = "trend_invalid" ["trend", "trends"];
 

@@ -438,3 +438,24 @@ fn an_issue_file_written_by_hand_is_refused_with_its_code_and_line() {
     assert_eq!(code, Some("issue_file_unreadable"));
     assert_eq!(facts[..2], args(&[("path", path), ("line", "2")]));
 }
+
+#[test]
+fn a_copy_with_the_same_id_is_left_alone_naming_the_file_that_has_it() {
+    let mut t = TempWorkspace::samples();
+    let original = "2020-W20/army-reserve-call-up.en.md";
+    let copy = "2020-W20/army-reserve-call-up-copy.en.md";
+    t.write(copy, &t.read(original));
+    let report = t.ws.record_all().expect("record");
+    let problem = report
+        .problems
+        .iter()
+        .find(|p| p.code().is_some_and(|c| c.as_str() == "draft_id_taken"))
+        .unwrap_or_else(|| panic!("a duplicate is reported: {:?}", report.problems));
+    let (_, facts) = data(problem);
+    let paths = [facts[0].1.as_str(), facts[1].1.as_str()];
+    assert!(
+        paths.contains(&copy) && paths.contains(&original),
+        "{facts:?}"
+    );
+    assert_eq!(problem.kind(), ErrorKind::InvalidDraft);
+}
