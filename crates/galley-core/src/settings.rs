@@ -232,7 +232,7 @@ pub(crate) fn line_hint(text: &str, span: Option<std::ops::Range<usize>>) -> Str
 }
 
 /// The line a parser's `span` starts on, counted from 1.
-fn line_of(text: &str, span: Option<std::ops::Range<usize>>) -> Option<usize> {
+pub(crate) fn line_of(text: &str, span: Option<std::ops::Range<usize>>) -> Option<usize> {
     let before = text.get(..span?.start).unwrap_or(text);
     Some(before.matches('\n').count() + 1)
 }
