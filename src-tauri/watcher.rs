@@ -27,9 +27,12 @@ pub struct FolderChanges {
     /// Made through the app's own commands (a save, a status, a move, a sync); every view
     /// reloads, and the draft that was saved has its text already.
     pub by_app: bool,
-    /// What the user should know about watching: files left alone, the watcher's errors, and
-    /// that the folder is scanned instead of watched (changes then arrive a little late).
+    /// What the user should know about watching: that the folder is scanned instead of
+    /// watched (changes then arrive a little late).
     pub notices: Vec<String>,
+    /// Files left alone (a draft that cannot be read, an id taken twice) and the watcher's own
+    /// errors, as data the UI words in its language.
+    pub problems: Vec<ErrorDto>,
 }
 
 impl FolderChanges {
@@ -40,6 +43,7 @@ impl FolderChanges {
             records_changed: false,
             by_app: true,
             notices: vec![],
+            problems: vec![],
         }
     }
 }
@@ -47,12 +51,22 @@ impl FolderChanges {
 impl FolderChanges {
     /// Nothing the window shows changed, and there is nothing to say.
     pub fn is_empty(&self) -> bool {
-        self.changes.is_empty() && !self.records_changed && self.notices.is_empty()
+        self.changes.is_empty()
+            && !self.records_changed
+            && self.notices.is_empty()
+            && self.problems.is_empty()
     }
 
     fn notice(notice: String) -> FolderChanges {
         FolderChanges {
             notices: vec![notice],
+            ..FolderChanges::unchanged()
+        }
+    }
+
+    fn problem(problem: ErrorDto) -> FolderChanges {
+        FolderChanges {
+            problems: vec![problem],
             ..FolderChanges::unchanged()
         }
     }
@@ -86,7 +100,8 @@ pub fn record_batch(session: &Session, batch: &WatchBatch) -> Result<FolderChang
             changes: changes.collect(),
             records_changed: report.records_changed,
             by_app: false,
-            notices: report.problems.iter().map(ToString::to_string).collect(),
+            notices: vec![],
+            problems: report.problems.iter().map(ErrorDto::from).collect(),
         })
     })
 }
@@ -120,7 +135,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         Ok(started) => started,
         Err(error) => {
             eprintln!("galley: not watching {}: {error}", root.display());
-            tell(app, FolderChanges::notice(error.to_string()));
+            tell(app, FolderChanges::problem(ErrorDto::from(&error)));
             return;
         }
     };
@@ -136,7 +151,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
                 Ok(changes) => tell(&app, changes),
                 Err(error) => {
                     eprintln!("galley: recording changes failed: {}", error.message);
-                    tell(&app, FolderChanges::notice(error.message));
+                    tell(&app, FolderChanges::problem(error));
                 }
             }
         }

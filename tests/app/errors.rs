@@ -213,3 +213,77 @@ fn removing_a_language_drafts_use_names_it_and_counts_them() {
         "{named}"
     );
 }
+
+#[test]
+fn a_save_whose_front_matter_repeats_a_key_names_the_lines() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    let draft = app
+        .invoke("read_draft", json!({ "path": ARMY_EN }))
+        .expect("read");
+    let refused = app
+        .invoke(
+            "save_draft",
+            json!({ "path": ARMY_EN, "text": "---\nid: x\nlang: en\nid: y\n---\n",
+                    "loadedHash": draft["hash"] }),
+        )
+        .expect_err("a key twice");
+    assert_eq!(refused["kind"], "invalid_draft");
+    let (code, args) = code_and_args(&refused);
+    assert_eq!(code, "draft_key_twice");
+    assert_eq!(args["path"], ARMY_EN);
+    assert_eq!(args["line"], "4");
+    assert_eq!(args["key"], "id");
+    assert_eq!(args["first_line"], "2");
+}
+
+#[test]
+fn a_search_with_an_open_quote_names_the_query() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    let refused = app
+        .invoke(
+            "search_drafts",
+            json!({ "request": { "query": "\"army reserve" } }),
+        )
+        .expect_err("never closed");
+    let (code, args) = code_and_args(&refused);
+    assert_eq!(code, "search_quote_unclosed");
+    assert_eq!(args["query"], "\"army reserve");
+}
+
+#[test]
+fn an_xliff_file_cut_short_names_the_file() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    let rel = "exports/xliff/cut.xlf";
+    std::fs::create_dir_all(workspace.path().join("exports/xliff")).expect("folder");
+    std::fs::write(
+        workspace.path().join(rel),
+        "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"><file",
+    )
+    .expect("write");
+    let refused = app
+        .invoke("xliff_import", json!({ "path": rel }))
+        .expect_err("cut short");
+    assert_eq!(refused["kind"], "invalid");
+    let (code, args) = code_and_args(&refused);
+    assert_eq!(code, "xliff_cut_short");
+    assert_eq!(args["file"], rel);
+}
+
+#[test]
+fn a_publication_address_that_is_not_a_site_names_it() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    let mut settings = app
+        .invoke("get_workspace_settings", json!({}))
+        .expect("settings");
+    settings["publication"]["baseUrl"] = json!("ftp://example.org/digest/");
+    let refused = app
+        .invoke("update_workspace_settings", json!({ "settings": settings }))
+        .expect_err("not http");
+    let (code, args) = code_and_args(&refused);
+    assert_eq!(code, "base_url_invalid");
+    assert_eq!(args["url"], "ftp://example.org/digest/");
+}

@@ -174,3 +174,35 @@ fn saving_the_source_is_announced_and_the_library_then_says_the_translation_is_o
     assert_eq!(announced["changes"], json!([]), "{announced}");
     assert_eq!(ru_state(&app), "outdated");
 }
+
+#[test]
+fn a_draft_another_program_broke_is_announced_as_a_coded_problem() {
+    let workspace = sample_workspace();
+    let app = TestApp::open(workspace.path());
+    let rx = watched(&app);
+    let file = workspace.path().join(PATH);
+
+    // The OS watch may start a moment after the app; write again until the problem is heard.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut attempt = 0;
+    let problem = loop {
+        attempt += 1;
+        let broken = format!("---\nid: x\nlang: ru\nid: y\n---\nAttempt {attempt}.\n");
+        std::fs::write(&file, broken).expect("external write");
+        if let Ok(payload) = rx.recv_timeout(Duration::from_millis(500)) {
+            if let Some(problem) = payload["problems"].as_array().and_then(|p| p.first()) {
+                break problem.clone();
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no problem announced within 20 s"
+        );
+    };
+
+    assert_eq!(problem["kind"], "invalid_draft", "{problem}");
+    assert_eq!(problem["code"], "draft_key_twice", "{problem}");
+    assert_eq!(problem["args"]["path"], PATH);
+    assert_eq!(problem["args"]["line"], "4");
+    assert_eq!(problem["args"]["key"], "id");
+}

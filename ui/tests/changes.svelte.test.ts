@@ -4,7 +4,9 @@
 // the folder (another program, the CLI, a sync, another machine's records).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { flushSync, mount, tick, unmount } from "svelte";
-import type { FolderChanges } from "../src/ipc/bindings";
+import type { ErrorDto, FolderChanges } from "../src/ipc/bindings";
+import { setUiLanguage } from "../src/i18n";
+import { errorText } from "../src/lib/errors";
 import type { OpenDraft } from "../src/lib/editor/draft.svelte";
 
 const ipc = vi.hoisted(() => ({
@@ -52,8 +54,8 @@ afterEach(() => {
 });
 
 const events: [string, FolderChanges][] = [
-  ["this window's own command", { changes: [], recordsChanged: false, byApp: true, notices: [] }],
-  ["another machine's records or the CLI", { changes: [], recordsChanged: true, byApp: false, notices: [] }],
+  ["this window's own command", { changes: [], recordsChanged: false, byApp: true, notices: [], problems: [] }],
+  ["another machine's records or the CLI", { changes: [], recordsChanged: true, byApp: false, notices: [], problems: [] }],
 ];
 
 describe("one change event", () => {
@@ -126,12 +128,33 @@ describe("what the watcher has to say", () => {
     const changes = new WorkspaceChanges();
     const polling = "checking the folder for changes every 2 s instead of being notified: limit";
     const heard = (notices: string[]) =>
-      changes.heard({ changes: [], recordsChanged: false, byApp: false, notices });
+      changes.heard({ changes: [], recordsChanged: false, byApp: false, notices, problems: [] });
     heard([polling]);
     heard([polling]);
     heard([]);
     expect(changes.notices).toEqual([polling]);
     changes.dismissNotices();
     expect(changes.notices).toEqual([]);
+  });
+});
+
+describe("what the watcher left alone", () => {
+  it("keeps each problem once, worded in the UI language from its code, until dismissed", () => {
+    const changes = new WorkspaceChanges();
+    const twice: ErrorDto = {
+      kind: "invalid_draft",
+      code: "draft_key_twice",
+      args: { path: "2020-W20/a.be.md", line: "4", key: "id", first_line: "2" },
+      message: "2020-W20/a.be.md, line 4: field `id`: the key `id` appears twice (first on line 2)",
+    };
+    const heard = (problems: ErrorDto[]) => changes.heard({ changes: [], recordsChanged: false, byApp: false, notices: [], problems });
+    heard([twice]);
+    heard([twice]);
+    expect(changes.problems).toEqual([twice]);
+    setUiLanguage("be");
+    expect(changes.problems.map(errorText)).toEqual(["2020-W20/a.be.md, радок 4: поле id сустракаецца двойчы (упершыню ў радку 2). Пакіньце адно."]);
+    setUiLanguage("en");
+    changes.dismissNotices();
+    expect(changes.problems).toEqual([]);
   });
 });

@@ -80,7 +80,7 @@ describe("OpenDraft", () => {
     await draft.load();
     ipc.readDraft.mockResolvedValue(view("\nTheirs.\n", "h9"));
 
-    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h9", "external") }], recordsChanged: false, byApp: false, notices: [] });
+    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h9", "external") }], recordsChanged: false, byApp: false, notices: [], problems: [] });
 
     expect(draft.body).toBe("\nTheirs.\n");
     expect(draft.notice).toBe("reloaded");
@@ -90,8 +90,8 @@ describe("OpenDraft", () => {
   it("ignores the watcher's report of its own save and of other files", async () => {
     const draft = new OpenDraft("a.en.md");
     await draft.load();
-    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h0") }], recordsChanged: false, byApp: false, notices: [] });
-    await draft.external({ changes: [{ path: "b.en.md", version: version(4, "h7", "external") }], recordsChanged: false, byApp: false, notices: [] });
+    await draft.external({ changes: [{ path: "a.en.md", version: version(3, "h0") }], recordsChanged: false, byApp: false, notices: [], problems: [] });
+    await draft.external({ changes: [{ path: "b.en.md", version: version(4, "h7", "external") }], recordsChanged: false, byApp: false, notices: [], problems: [] });
     expect(ipc.readDraft).toHaveBeenCalledTimes(1);
   });
 
@@ -103,7 +103,7 @@ describe("OpenDraft", () => {
     await draft.load();
     draft.setBody("\nMine.\n");
 
-    await draft.external({ changes: [{ path: "a.en.md", version: theirs }], recordsChanged: false, byApp: false, notices: [] });
+    await draft.external({ changes: [{ path: "a.en.md", version: theirs }], recordsChanged: false, byApp: false, notices: [], problems: [] });
 
     expect(draft.state).toBe("conflict");
     expect(draft.conflict).toEqual({ theirs, ours });

@@ -104,7 +104,12 @@ pub enum Error {
     },
 
     #[error("the settings file {path} is invalid: {message}")]
-    InvalidSettings { path: PathBuf, message: String },
+    InvalidSettings {
+        path: PathBuf,
+        message: String,
+        /// What `message` says, as a code with named facts (see `InvalidDraft`).
+        detail: Option<Box<Detail>>,
+    },
 
     #[error("the history database failed: {source}. If this persists, make a copy of the workspace's .galley folder and report it.")]
     Database {
@@ -288,8 +293,8 @@ impl Error {
             Error::InvalidDraft { detail, .. }
             | Error::NotFound { detail, .. }
             | Error::Invalid { detail, .. }
-            | Error::Sync { detail, .. } => detail.as_ref().map(|d| d.code),
-            Error::InvalidSettings { .. } => None,
+            | Error::Sync { detail, .. }
+            | Error::InvalidSettings { detail, .. } => detail.as_ref().map(|d| d.code),
         }
     }
 
@@ -373,6 +378,9 @@ impl Error {
             }
             | Error::Sync {
                 detail: Some(d), ..
+            }
+            | Error::InvalidSettings {
+                detail: Some(d), ..
             } => d.args.clone(),
             Error::InvalidDraft {
                 path: p,
@@ -400,7 +408,11 @@ impl Error {
                 message,
                 detail: None,
             } => vec![("message", message.clone())],
-            Error::InvalidSettings { path: p, message } => {
+            Error::InvalidSettings {
+                path: p,
+                message,
+                detail: None,
+            } => {
                 vec![("path", path(p)), ("message", message.clone())]
             }
         }
@@ -410,24 +422,32 @@ impl Error {
     /// CLI prints, is unchanged). Only the kinds whose detail is free text take a code; the facts
     /// must be exactly the code's [`ErrorCode::arg_names`], which debug builds check.
     pub(crate) fn coded<const N: usize>(
-        mut self,
+        self,
         code: ErrorCode,
         args: [(&'static str, String); N],
+    ) -> Self {
+        self.with_detail(code, args.into())
+    }
+
+    /// [`Error::coded`] with facts gathered at run time (a problem found deep in a parser, then
+    /// located in its file).
+    pub(crate) fn with_detail(
+        mut self,
+        code: ErrorCode,
+        args: Vec<(&'static str, String)>,
     ) -> Self {
         debug_assert_eq!(
             args.iter().map(|(name, _)| *name).collect::<Vec<_>>(),
             code.arg_names(),
             "the facts of {code}"
         );
-        let new = Some(Box::new(Detail {
-            code,
-            args: args.into(),
-        }));
+        let new = Some(Box::new(Detail { code, args }));
         match &mut self {
             Error::InvalidDraft { detail, .. }
             | Error::NotFound { detail, .. }
             | Error::Invalid { detail, .. }
-            | Error::Sync { detail, .. } => *detail = new,
+            | Error::Sync { detail, .. }
+            | Error::InvalidSettings { detail, .. } => *detail = new,
             _ => debug_assert!(false, "{code} given to an error that has its own: {self:?}"),
         }
         self
@@ -644,6 +664,7 @@ mod kinds_tests {
             Error::InvalidSettings {
                 path: path.clone(),
                 message: "x".into(),
+                detail: None,
             },
             Error::Database {
                 source: rusqlite::Error::InvalidQuery,

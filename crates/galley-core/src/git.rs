@@ -197,6 +197,13 @@ pub fn failed(args: &[&str], out: &GitOutput) -> Error {
         message: format!("`git {}` failed: {said}", args.join(" ")),
         detail: None,
     }
+    .coded(
+        crate::ErrorCode::SyncGitFailed,
+        [
+            ("command", format!("git {}", args.join(" "))),
+            ("git_says", said),
+        ],
+    )
 }
 
 /// Classifies git's message; the words are git's own (LC_ALL=C).

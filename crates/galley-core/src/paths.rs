@@ -1,7 +1,7 @@
 //! Keeping every path inside the workspace. The shells pass user-supplied paths straight in;
 //! this is the one place that decides whether they may be touched.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use std::path::{Component, Path, PathBuf};
 
 /// A path inside the workspace: absolute on disk, and relative with `/` separators (the form
@@ -24,6 +24,10 @@ pub fn resolve(root: &Path, given: &Path) -> Result<WorkspacePath> {
         return Err(Error::invalid(
             format!("the path {:?}", given.to_string_lossy()),
             "it contains a NUL character, which no file name may contain",
+        )
+        .coded(
+            ErrorCode::PathHasNul,
+            [("path", given.to_string_lossy().replace('\0', "\\0"))],
         ));
     }
     let joined = if given.is_absolute() {
@@ -66,6 +70,10 @@ pub fn resolve(root: &Path, given: &Path) -> Result<WorkspacePath> {
         return Err(Error::invalid(
             given.display().to_string(),
             "it is the workspace folder itself, not a file in it",
+        )
+        .coded(
+            ErrorCode::PathIsWorkspace,
+            [("path", given.display().to_string())],
         ));
     }
     // `rel` is how history names the file, so it must name exactly this file: a name that is
@@ -74,6 +82,10 @@ pub fn resolve(root: &Path, given: &Path) -> Result<WorkspacePath> {
         return Err(Error::invalid(
             given.display().to_string(),
             "the path is not valid UTF-8 text; rename the file or folder",
+        )
+        .coded(
+            ErrorCode::PathNotUtf8,
+            [("path", given.display().to_string())],
         ));
     };
     let rel = rel_text.replace(std::path::MAIN_SEPARATOR, "/");
@@ -92,33 +104,43 @@ pub const MAX_NAME_BYTES: usize = 200;
 /// (`evil\u{202e}dm.be.md`). Existing files are read whatever their names.
 pub fn check_new_name(rel: &str) -> Result<()> {
     for part in rel.split('/') {
-        let refuse = |why: &str| {
-            Err(Error::invalid(
-                format!("the name `{}`", part.escape_debug()),
-                why,
-            ))
-        };
+        // The name as a fact: escaped, so a control character or an override shows as code.
+        let name = || ("name", part.escape_debug().to_string());
+        let refuse = |why: &str| Error::invalid(format!("the name `{}`", part.escape_debug()), why);
         if part.len() > MAX_NAME_BYTES {
-            return refuse(&format!(
+            return Err(refuse(&format!(
                 "it is {} bytes long; file and folder names may be at most {MAX_NAME_BYTES} bytes",
                 part.len()
+            ))
+            .coded(
+                ErrorCode::NameTooLong,
+                [
+                    name(),
+                    ("size", part.len().to_string()),
+                    ("limit", MAX_NAME_BYTES.to_string()),
+                ],
             ));
         }
         if part.ends_with(['.', ' ']) {
-            return refuse("it ends with a dot or a space, which Windows silently removes");
+            return Err(
+                refuse("it ends with a dot or a space, which Windows silently removes")
+                    .coded(ErrorCode::NameEndsWithDot, [name()]),
+            );
         }
         if let Some(c) = part.chars().find(|c| is_forbidden_in_name(*c)) {
-            return refuse(&format!(
-                "it contains the character U+{:04X}, which file names may not contain (control \
-                 characters, direction overrides and < > : \" \\ | ? *)",
-                u32::from(c)
-            ));
+            let char = format!("U+{:04X}", u32::from(c));
+            return Err(refuse(&format!(
+                "it contains the character {char}, which file names may not contain (control \
+                 characters, direction overrides and < > : \" \\ | ? *)"
+            ))
+            .coded(ErrorCode::NameForbiddenChar, [name(), ("char", char)]));
         }
         let stem = part.split('.').next().unwrap_or(part).trim_end();
         if is_reserved_device_name(stem) {
-            return refuse(
+            return Err(refuse(
                 "Windows reserves this name for a device, so the file could not be opened there",
-            );
+            )
+            .coded(ErrorCode::NameReserved, [name()]));
         }
     }
     Ok(())

@@ -135,19 +135,34 @@ impl Profile {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Profile::default()),
             Err(e) => return Err(Error::io("read", path, e)),
         };
-        let profile: Profile = toml::from_str(&text).map_err(|e| Error::InvalidSettings {
-            path: path.to_path_buf(),
-            message: format!(
-                "{}{}. Fix it or delete the file to start again",
-                e.message(),
-                crate::settings::line_hint(&text, e.span())
-            ),
+        let profile: Profile = toml::from_str(&text).map_err(|e| {
+            let error = Error::InvalidSettings {
+                path: path.to_path_buf(),
+                message: format!(
+                    "{}{}. Fix it or delete the file to start again",
+                    e.message(),
+                    crate::settings::line_hint(&text, e.span())
+                ),
+                detail: None,
+            };
+            match crate::settings::line_of(&text, e.span()) {
+                Some(line) => error.coded(
+                    ErrorCode::SettingsUnreadable,
+                    [
+                        ("path", path.display().to_string()),
+                        ("line", line.to_string()),
+                        ("toml_says", e.message().to_string()),
+                    ],
+                ),
+                None => error,
+            }
         })?;
         let name = profile.name.trim();
         if !name.is_empty() {
             check_name(name).map_err(|message| Error::InvalidSettings {
                 path: path.to_path_buf(),
                 message: format!("`name` {message}"),
+                detail: None,
             })?;
         }
         Ok(profile)
@@ -278,6 +293,8 @@ mod tests {
         let message = error.to_string();
         assert!(message.contains(&path.display().to_string()), "{message}");
         assert!(message.contains("line 2"), "{message}");
+        assert_eq!(error.code(), Some(ErrorCode::SettingsUnreadable));
+        assert_eq!(error.args()[1], ("line", "2".to_string()));
     }
 
     #[test]

@@ -45,6 +45,7 @@ impl RecentWorkspaces {
         let parsed: RecentFile = toml::from_str(&text).map_err(|e| Error::InvalidSettings {
             path: file.to_path_buf(),
             message: e.message().to_string(),
+            detail: None,
         })?;
         let mut list = RecentWorkspaces::default();
         // Oldest first, so the file's first entry ends up first again; duplicates collapse.
@@ -65,6 +66,7 @@ impl RecentWorkspaces {
         .map_err(|e| Error::InvalidSettings {
             path: file.to_path_buf(),
             message: e.to_string(),
+            detail: None,
         })?;
         let header = "# Workspaces Galley opened recently, most recent first.\n";
         write_atomic(file, format!("{header}{text}").as_bytes())

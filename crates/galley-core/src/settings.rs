@@ -2,7 +2,7 @@
 //! through git (unlike history, which is per machine).
 
 use crate::atomic::write_atomic;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::publication::Publication;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -68,29 +68,38 @@ impl Settings {
         if let Some(markers) = crate::conflict::find_markers(&text) {
             return Err(Error::conflict_markers(path, &markers));
         }
-        let mut settings: Settings = toml::from_str(&text).map_err(|e| Error::InvalidSettings {
-            path: path.to_path_buf(),
-            message: e.message().to_string() + &line_hint(&text, e.span()),
+        let mut settings: Settings = toml::from_str(&text).map_err(|e| {
+            let error = Error::InvalidSettings {
+                path: path.to_path_buf(),
+                message: e.message().to_string() + &line_hint(&text, e.span()),
+                detail: None,
+            };
+            match line_of(&text, e.span()) {
+                Some(line) => error.coded(
+                    ErrorCode::SettingsUnreadable,
+                    [
+                        ("path", path.display().to_string()),
+                        ("line", line.to_string()),
+                        ("toml_says", e.message().to_string()),
+                    ],
+                ),
+                None => error,
+            }
         })?;
         settings
             .validate()
-            .map_err(|message| Error::InvalidSettings {
-                path: path.to_path_buf(),
-                message,
-            })?;
+            .map_err(|problem| problem.into_error(path))?;
         Ok(settings)
     }
 
     pub fn save(&self, path: &Path) -> Result<()> {
         self.clone()
             .validate()
-            .map_err(|message| Error::InvalidSettings {
-                path: path.to_path_buf(),
-                message,
-            })?;
+            .map_err(|problem| problem.into_error(path))?;
         let text = toml::to_string_pretty(self).map_err(|e| Error::InvalidSettings {
             path: path.to_path_buf(),
             message: e.to_string(),
+            detail: None,
         })?;
         let header = "# Galley workspace settings (shared through git; history is not).\n";
         write_atomic(path, format!("{header}{text}").as_bytes())
@@ -130,39 +139,100 @@ impl Settings {
 
     /// Checks the settings and normalizes the publication's values (see
     /// [`Publication::validate`]).
-    fn validate(&mut self) -> std::result::Result<(), String> {
-        self.publication.validate()?;
+    fn validate(&mut self) -> std::result::Result<(), SettingsProblem> {
+        let problem = SettingsProblem::new;
+        if let Err(message) = self.publication.validate() {
+            let url = self.publication.base_url.clone().unwrap_or_default();
+            return Err(problem(
+                message,
+                ErrorCode::BaseUrlInvalid,
+                vec![("url", url)],
+            ));
+        }
         if self.languages.is_empty() {
-            return Err("`languages` must name at least one language".into());
+            let message = "`languages` must name at least one language";
+            return Err(problem(
+                message.into(),
+                ErrorCode::SettingsLanguagesEmpty,
+                vec![],
+            ));
         }
         for (i, lang) in self.languages.iter().enumerate() {
             if self.languages[..i].contains(lang) {
-                return Err(format!("language `{lang}` is listed twice"));
+                return Err(problem(
+                    format!("language `{lang}` is listed twice"),
+                    ErrorCode::SettingsLanguageListedTwice,
+                    vec![("lang", lang.clone())],
+                ));
             }
         }
         for (lang, pattern) in &self.issue_title {
             crate::issue::check_title_pattern(pattern).map_err(|why| {
-                format!("the `issue_title` pattern for `{lang}` is unusable: {why}")
+                problem(
+                    format!("the `issue_title` pattern for `{lang}` is unusable: {why}"),
+                    ErrorCode::SettingsTitlePatternInvalid,
+                    vec![("lang", lang.clone()), ("pattern", pattern.clone())],
+                )
             })?;
         }
         for (i, section) in self.sections.iter().enumerate() {
             if section.key.trim().is_empty() {
-                return Err(format!("section {} has an empty key", i + 1));
+                return Err(problem(
+                    format!("section {} has an empty key", i + 1),
+                    ErrorCode::SettingsSectionKeyEmpty,
+                    vec![("position", (i + 1).to_string())],
+                ));
             }
             if self.sections[..i].iter().any(|s| s.key == section.key) {
-                return Err(format!("section `{}` is listed twice", section.key));
+                return Err(problem(
+                    format!("section `{}` is listed twice", section.key),
+                    ErrorCode::SettingsSectionListedTwice,
+                    vec![("section", section.key.clone())],
+                ));
             }
         }
         Ok(())
     }
 }
 
-pub(crate) fn line_hint(text: &str, span: Option<std::ops::Range<usize>>) -> String {
-    match span {
-        Some(span) => {
-            let before = text.get(..span.start).unwrap_or(text);
-            format!(" (line {})", before.matches('\n').count() + 1)
+/// Why settings were refused: the sentence, and the same as a code with its facts after the
+/// file's `path` (none for a base address, whose code is also met when editing it).
+struct SettingsProblem {
+    message: String,
+    code: ErrorCode,
+    facts: Vec<(&'static str, String)>,
+}
+
+impl SettingsProblem {
+    fn new(message: String, code: ErrorCode, facts: Vec<(&'static str, String)>) -> Self {
+        SettingsProblem {
+            message,
+            code,
+            facts,
         }
+    }
+
+    fn into_error(self, path: &Path) -> Error {
+        let error = Error::InvalidSettings {
+            path: path.to_path_buf(),
+            message: self.message,
+            detail: None,
+        };
+        let place =
+            (self.code != ErrorCode::BaseUrlInvalid).then(|| ("path", path.display().to_string()));
+        error.with_detail(self.code, place.into_iter().chain(self.facts).collect())
+    }
+}
+
+pub(crate) fn line_hint(text: &str, span: Option<std::ops::Range<usize>>) -> String {
+    match line_of(text, span) {
+        Some(line) => format!(" (line {line})"),
         None => String::new(),
     }
+}
+
+/// The line a parser's `span` starts on, counted from 1.
+pub(crate) fn line_of(text: &str, span: Option<std::ops::Range<usize>>) -> Option<usize> {
+    let before = text.get(..span?.start).unwrap_or(text);
+    Some(before.matches('\n').count() + 1)
 }

@@ -77,9 +77,11 @@ impl Settings {
             sections.push(Section { key, title });
         }
         let mut publication = change.publication;
-        publication
-            .validate()
-            .map_err(|message| Error::invalid("the publication settings", message))?;
+        publication.validate().map_err(|message| {
+            let url = publication.base_url.clone().unwrap_or_default();
+            Error::invalid("the publication settings", message)
+                .coded(ErrorCode::BaseUrlInvalid, [("url", url)])
+        })?;
         Ok(Settings {
             languages,
             team: self.team.clone(),

@@ -2,6 +2,8 @@
 //! - actions:    new commentaries, rename, delete and archive into the trash, restore
 //! - approval:   approval of texts: changed since approval, re-approval, minor changes, old journals
 //! - error_codes: refusals as a stable code with named facts; the English sentence unchanged
+//! - error_codes_by_hand: the codes of what users write by hand or meet from outside (front
+//!   matter, the settings file, searches, names, XLIFF files, export targets, git, the board)
 //! - diff:       word-level diffs, fixtures in Cyrillic and Latin, the deadline
 //! - conflicts:  git conflict markers and sync tools' conflict copies: reported, never content
 //! - draft:      front matter parsing, byte-exact round trips, hostile input

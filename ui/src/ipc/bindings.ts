@@ -274,10 +274,15 @@ export type FolderChanges = { changes: Array<FileChange>, recordsChanged: boolea
  */
 byApp: boolean, 
 /**
- * What the user should know about watching: files left alone, the watcher's errors, and
- * that the folder is scanned instead of watched (changes then arrive a little late).
+ * What the user should know about watching: that the folder is scanned instead of
+ * watched (changes then arrive a little late).
  */
-notices: Array<string>, };
+notices: Array<string>, 
+/**
+ * Files left alone (a draft that cannot be read, an id taken twice) and the watcher's own
+ * errors, as data the UI words in its language.
+ */
+problems: Array<ErrorDto>, };
 
 export type FileChange = { 
 /**
@@ -706,7 +711,7 @@ export const ERROR_KINDS = ["io", "write_failed", "invalid_draft", "conflict_mar
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /** Every code the core words an error by (`ErrorCode::ALL`); the UI has a sentence for each. */
-export const ERROR_CODES = ["io", "write_failed", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "database", "corrupt", "watch", "not_ready", "journal", "week_invalid", "title_empty", "title_multiline", "file_name_invalid", "name_empty", "version_is_deletion", "file_name_taken", "changed_during_action", "section_unknown", "language_unknown", "no_section", "move_at_edge", "issue_exists", "status_unchanged", "approval_needs_review", "note_empty", "status_missing_not_settable", "not_a_translation", "language_exists", "source_of_translations", "path_occupied", "trash_entry_incomplete", "languages_empty", "language_tag_invalid", "language_listed_twice", "section_key_invalid", "section_listed_twice", "language_in_use", "section_in_use", "commentary_not_found", "language_not_found", "draft_not_found", "version_not_found", "trash_entry_not_found", "sync_not_shared", "sync_nested_repository", "sync_merge_in_progress", "sync_detached_head", "sync_history_rewritten", "sync_unreachable", "sync_credentials_refused", "sync_git_missing", "sync_no_remote", "draft_week_invalid"] as const;
+export const ERROR_CODES = ["io", "write_failed", "conflict_markers", "conflict_copy", "not_text", "too_large", "no_workspace", "outside_workspace", "database", "corrupt", "watch", "not_ready", "journal", "week_invalid", "title_empty", "title_multiline", "file_name_invalid", "name_empty", "version_is_deletion", "file_name_taken", "changed_during_action", "section_unknown", "language_unknown", "no_section", "move_at_edge", "issue_exists", "status_unchanged", "approval_needs_review", "note_empty", "status_missing_not_settable", "not_a_translation", "language_exists", "source_of_translations", "path_occupied", "trash_entry_incomplete", "no_source_version", "translate_same_language", "file_appeared", "translation_no_base", "source_not_arrived", "review_stale", "status_event_not_found", "conflict_not_found", "conflict_whole_only", "conflict_piece_unknown", "languages_empty", "language_tag_invalid", "language_listed_twice", "section_key_invalid", "section_listed_twice", "language_in_use", "section_in_use", "commentary_not_found", "language_not_found", "draft_not_found", "version_not_found", "trash_entry_not_found", "sync_not_shared", "sync_nested_repository", "sync_merge_in_progress", "sync_detached_head", "sync_history_rewritten", "sync_unreachable", "sync_credentials_refused", "sync_git_missing", "sync_no_remote", "draft_week_invalid", "draft_no_front_matter", "draft_front_matter_unclosed", "draft_stray_carriage_return", "draft_document_end", "draft_yaml_syntax", "draft_yaml_too_deep", "draft_yaml_anchor", "draft_yaml_tag", "draft_several_documents", "draft_flow_mapping", "draft_key_indented", "draft_key_not_text", "draft_key_twice", "draft_not_mapping", "draft_field_missing", "draft_id_has_space", "draft_language_tag_invalid", "draft_lang_not_file_name", "draft_translation_of_itself", "draft_field_not_text", "draft_item_not_text", "draft_field_not_list", "draft_trend_invalid", "draft_id_taken", "draft_name_unsupported", "draft_language_not_listed", "draft_section_not_listed", "trend_invalid", "settings_unreadable", "settings_languages_empty", "settings_language_listed_twice", "settings_title_pattern_invalid", "settings_section_key_empty", "settings_section_listed_twice", "base_url_invalid", "issue_file_unreadable", "issue_file_date_invalid", "issue_file_dates_reversed", "issue_file_title_multiline", "issue_file_section_key_empty", "issue_file_section_twice", "issue_file_id_invalid", "issue_file_id_twice", "search_empty", "search_only_excluded", "search_or_misplaced", "search_or_excluded", "search_not_dangling", "search_no_letters", "search_quote_unclosed", "search_quote_then_word", "search_quote_in_word", "search_star_inside", "search_star_alone", "search_filter_invalid", "path_has_nul", "path_is_workspace", "path_not_utf8", "name_too_long", "name_ends_with_dot", "name_forbidden_char", "name_reserved", "xliff_too_large", "xliff_not_xml", "xliff_cut_short", "xliff_doctype", "xliff_entity", "xliff_not_a_job", "xliff_version", "xliff_other_commentary", "xliff_other_languages", "xliff_source_changed", "xliff_target_changed", "xliff_version_elsewhere", "xliff_unit_extra", "xliff_unit_twice", "xliff_units_missing", "xliff_target_missing", "xliff_code_foreign", "xliff_code_unknown", "xliff_code_twice", "xliff_code_changed", "xliff_code_missing", "xliff_units_pending", "xliff_file_unrecorded", "xliff_into_source", "export_folder_not_empty", "export_target_draft_name", "export_target_in_state", "export_target_in_workspace", "export_no_section", "export_issue_no_title", "export_slug_invalid", "export_section_key_invalid", "export_language_missing", "sync_push_refused", "sync_git_failed", "sync_unsafe_path"] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -747,6 +752,16 @@ export const ERROR_CODE_ARGS: { readonly [C in ErrorCode]: readonly string[] } =
   source_of_translations: ["id", "lang", "translations"],
   path_occupied: ["path"],
   trash_entry_incomplete: ["name", "path"],
+  no_source_version: ["id"],
+  translate_same_language: ["id", "lang"],
+  file_appeared: ["path"],
+  translation_no_base: ["id", "lang"],
+  source_not_arrived: ["id", "lang", "source_lang"],
+  review_stale: ["id", "lang"],
+  status_event_not_found: ["id", "lang"],
+  conflict_not_found: ["path"],
+  conflict_whole_only: ["path"],
+  conflict_piece_unknown: ["path"],
   languages_empty: [],
   language_tag_invalid: ["lang"],
   language_listed_twice: ["lang"],
@@ -769,6 +784,104 @@ export const ERROR_CODE_ARGS: { readonly [C in ErrorCode]: readonly string[] } =
   sync_git_missing: [],
   sync_no_remote: [],
   draft_week_invalid: ["path", "line", "week"],
+  draft_no_front_matter: ["path", "line"],
+  draft_front_matter_unclosed: ["path", "line"],
+  draft_stray_carriage_return: ["path", "line"],
+  draft_document_end: ["path", "line"],
+  draft_yaml_syntax: ["path", "line", "yaml_says"],
+  draft_yaml_too_deep: ["path", "line"],
+  draft_yaml_anchor: ["path", "line"],
+  draft_yaml_tag: ["path", "line"],
+  draft_several_documents: ["path", "line"],
+  draft_flow_mapping: ["path", "line"],
+  draft_key_indented: ["path", "line"],
+  draft_key_not_text: ["path", "line"],
+  draft_key_twice: ["path", "line", "key", "first_line"],
+  draft_not_mapping: ["path", "line", "found"],
+  draft_field_missing: ["path", "line", "field"],
+  draft_id_has_space: ["path", "line", "id"],
+  draft_language_tag_invalid: ["path", "line", "field", "lang"],
+  draft_lang_not_file_name: ["path", "line", "lang", "file_lang"],
+  draft_translation_of_itself: ["path", "line", "lang"],
+  draft_field_not_text: ["path", "line", "field", "found"],
+  draft_item_not_text: ["path", "line", "field", "found"],
+  draft_field_not_list: ["path", "line", "field"],
+  draft_trend_invalid: ["path", "line", "trend", "trends"],
+  draft_id_taken: ["path", "other"],
+  draft_name_unsupported: ["path"],
+  draft_language_not_listed: ["path", "lang", "languages"],
+  draft_section_not_listed: ["path", "section", "sections"],
+  trend_invalid: ["trend", "trends"],
+  settings_unreadable: ["path", "line", "toml_says"],
+  settings_languages_empty: ["path"],
+  settings_language_listed_twice: ["path", "lang"],
+  settings_title_pattern_invalid: ["path", "lang", "pattern"],
+  settings_section_key_empty: ["path", "position"],
+  settings_section_listed_twice: ["path", "section"],
+  base_url_invalid: ["url"],
+  issue_file_unreadable: ["path", "line", "toml_says"],
+  issue_file_date_invalid: ["path", "line", "date"],
+  issue_file_dates_reversed: ["path", "start", "end"],
+  issue_file_title_multiline: ["path", "lang"],
+  issue_file_section_key_empty: ["path", "line"],
+  issue_file_section_twice: ["path", "line", "section"],
+  issue_file_id_invalid: ["path", "line", "id"],
+  issue_file_id_twice: ["path", "line", "id", "section"],
+  search_empty: ["query"],
+  search_only_excluded: ["query"],
+  search_or_misplaced: ["query"],
+  search_or_excluded: ["query"],
+  search_not_dangling: ["query"],
+  search_no_letters: ["query"],
+  search_quote_unclosed: ["query"],
+  search_quote_then_word: ["query"],
+  search_quote_in_word: ["query"],
+  search_star_inside: ["query"],
+  search_star_alone: ["query"],
+  search_filter_invalid: ["filter", "value"],
+  path_has_nul: ["path"],
+  path_is_workspace: ["path"],
+  path_not_utf8: ["path"],
+  name_too_long: ["name", "size", "limit"],
+  name_ends_with_dot: ["name"],
+  name_forbidden_char: ["name", "char"],
+  name_reserved: ["name"],
+  xliff_too_large: ["file", "size", "limit"],
+  xliff_not_xml: ["file", "near"],
+  xliff_cut_short: ["file"],
+  xliff_doctype: ["file"],
+  xliff_entity: ["file", "entity"],
+  xliff_not_a_job: ["file"],
+  xliff_version: ["file", "version"],
+  xliff_other_commentary: ["file", "commentary", "expected"],
+  xliff_other_languages: ["file", "source_lang", "target_lang", "expected_source", "expected_target"],
+  xliff_source_changed: ["file", "lang", "exported", "current"],
+  xliff_target_changed: ["file", "lang", "exported", "current"],
+  xliff_version_elsewhere: ["file", "version"],
+  xliff_unit_extra: ["file", "unit"],
+  xliff_unit_twice: ["file", "unit"],
+  xliff_units_missing: ["file", "units"],
+  xliff_target_missing: ["file", "unit"],
+  xliff_code_foreign: ["file", "unit", "code"],
+  xliff_code_unknown: ["file", "unit", "code"],
+  xliff_code_twice: ["file", "unit", "code"],
+  xliff_code_changed: ["file", "unit", "code"],
+  xliff_code_missing: ["file", "unit", "code"],
+  xliff_units_pending: ["file", "units"],
+  xliff_file_unrecorded: ["path"],
+  xliff_into_source: ["id", "lang"],
+  export_folder_not_empty: ["path"],
+  export_target_draft_name: ["path"],
+  export_target_in_state: ["path"],
+  export_target_in_workspace: ["path"],
+  export_no_section: ["id", "week"],
+  export_issue_no_title: ["week", "lang"],
+  export_slug_invalid: ["id", "slug"],
+  export_section_key_invalid: ["section"],
+  export_language_missing: ["id", "lang"],
+  sync_push_refused: ["remote", "git_says"],
+  sync_git_failed: ["command", "git_says"],
+  sync_unsafe_path: ["path", "reason"],
 };
 
 /** Every labelled part of the native menu (`menu::english_labels`). */

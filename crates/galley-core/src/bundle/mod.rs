@@ -39,7 +39,7 @@ pub use ninjs::Version as NinjsVersion;
 pub use write::MANIFEST_FORMAT;
 
 use crate::draft::{is_language_tag, Draft, FrontMatter, IsoWeek, Trend};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::hash::ContentHash;
 use crate::publication::{Format, Publication};
 use std::collections::{BTreeMap, HashSet};
@@ -333,6 +333,10 @@ fn context<'a>(
             format!("issue {}", input.week),
             format!("it has no title in `{lang}`; add one before publishing `{lang}`"),
         )
+        .coded(
+            ErrorCode::ExportIssueNoTitle,
+            [("week", input.week.to_string()), ("lang", lang.to_string())],
+        )
     })?;
     let mut sections = Vec::new();
     for section in &input.sections {
@@ -403,9 +407,16 @@ fn check(input: &BundleInput) -> Result<()> {
     let mut section_keys = HashSet::new();
     for section in &input.sections {
         if !is_path_safe(&section.key) || !section_keys.insert(section.key.as_str()) {
-            return bad(format!(
-                "section key `{}` is repeated or not lowercase letters, digits and dashes",
-                section.key
+            return Err(Error::invalid(
+                what(),
+                format!(
+                    "section key `{}` is repeated or not lowercase letters, digits and dashes",
+                    section.key
+                ),
+            )
+            .coded(
+                ErrorCode::ExportSectionKeyInvalid,
+                [("section", section.key.clone())],
             ));
         }
     }
@@ -413,9 +424,16 @@ fn check(input: &BundleInput) -> Result<()> {
     let mut ids = HashSet::new();
     for c in &input.commentaries {
         if !is_publishable_slug(&c.slug) {
-            return bad(format!(
-                "commentary `{}` has the file name `{}`, which is reserved or not lowercase letters, digits and dashes; rename the file",
-                c.id, c.slug
+            return Err(Error::invalid(
+                what(),
+                format!(
+                    "commentary `{}` has the file name `{}`, which is reserved or not lowercase letters, digits and dashes; rename the file",
+                    c.id, c.slug
+                ),
+            )
+            .coded(
+                ErrorCode::ExportSlugInvalid,
+                [("id", c.id.clone()), ("slug", c.slug.clone())],
             ));
         }
         if !slugs.insert(c.slug.as_str()) || !ids.insert(c.id.as_str()) {
@@ -432,9 +450,16 @@ fn check(input: &BundleInput) -> Result<()> {
         }
         for lang in &input.languages {
             if !c.versions.contains_key(lang) {
-                return bad(format!(
-                    "commentary `{}` has no `{lang}` version; translate it or leave `{lang}` out of this export",
-                    c.slug
+                return Err(Error::invalid(
+                    what(),
+                    format!(
+                        "commentary `{}` has no `{lang}` version; translate it or leave `{lang}` out of this export",
+                        c.slug
+                    ),
+                )
+                .coded(
+                    ErrorCode::ExportLanguageMissing,
+                    [("id", c.id.clone()), ("lang", lang.clone())],
                 ));
             }
         }

@@ -56,6 +56,10 @@ impl Bundle {
             return Err(Error::invalid(
                 format!("the export folder {}", target.display()),
                 "it is not empty and is not a Galley bundle; choose an empty or new folder",
+            )
+            .coded(
+                crate::ErrorCode::ExportFolderNotEmpty,
+                [("path", target.display().to_string())],
             ));
         }
         let new = sibling(target, "new")?;

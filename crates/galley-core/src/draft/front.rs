@@ -4,6 +4,7 @@ use super::names::is_language_tag;
 use super::trend::Trend;
 use super::week::IsoWeek;
 use super::yaml_tree::{Node, Problem, Value, WHOLE};
+use crate::ErrorCode;
 
 /// The known front matter fields, in the order `render_new` writes them.
 pub(crate) const FIELDS: [&str; 10] = [
@@ -127,6 +128,10 @@ pub(crate) fn read(
                     "the front matter must be a mapping of `key: value` lines, not {}",
                     other.kind_name()
                 ),
+            )
+            .coded(
+                ErrorCode::DraftNotMapping,
+                [("found", other.kind_tag().into())],
             ))
         }
     };
@@ -178,28 +183,25 @@ fn check(
             1,
             "id",
             "the front matter has no `id`; every draft needs one",
-        ));
+        )
+        .coded(ErrorCode::DraftFieldMissing, [("field", "id".into())]));
     }
     if front.id.contains(char::is_whitespace) {
-        return Err(Problem::new(
-            1,
-            "id",
-            "the `id` must not contain spaces or line breaks",
-        ));
+        return Err(
+            Problem::new(1, "id", "the `id` must not contain spaces or line breaks")
+                .coded(ErrorCode::DraftIdHasSpace, [("id", front.id.clone())]),
+        );
     }
     if front.lang.is_empty() {
         return Err(Problem::new(
             1,
             "lang",
             "the front matter has no `lang`; give the language of this version, like `be`",
-        ));
+        )
+        .coded(ErrorCode::DraftFieldMissing, [("field", "lang".into())]));
     }
     if !is_language_tag(&front.lang) {
-        return Err(Problem::new(
-            lang_line,
-            "lang",
-            bad_tag_message(&front.lang),
-        ));
+        return Err(bad_tag(lang_line, "lang", &front.lang));
     }
     if let Some(suffix) = file_lang {
         if !suffix.eq_ignore_ascii_case(&front.lang) {
@@ -210,30 +212,39 @@ fn check(
                     "`lang` is `{}` but the file name says `{suffix}`; make them the same",
                     front.lang
                 ),
+            )
+            .coded(
+                ErrorCode::DraftLangNotFileName,
+                [("lang", front.lang.clone()), ("file_lang", suffix.into())],
             ));
         }
     }
     if let Some(source) = &front.translation_of {
         if !is_language_tag(source) {
-            return Err(Problem::new(
-                translation_line,
-                "translation_of",
-                bad_tag_message(source),
-            ));
+            return Err(bad_tag(translation_line, "translation_of", source));
         }
         if source.eq_ignore_ascii_case(&front.lang) {
             return Err(Problem::new(
                 translation_line,
                 "translation_of",
                 format!("a `{source}` version cannot be a translation of `{source}` itself"),
+            )
+            .coded(
+                ErrorCode::DraftTranslationOfItself,
+                [("lang", source.clone())],
             ));
         }
     }
     Ok(())
 }
 
-fn bad_tag_message(tag: &str) -> String {
-    format!("`{tag}` is not a language tag; use one like `be`, `ru`, `en` or `en-GB`")
+fn bad_tag(line: usize, field: &str, tag: &str) -> Problem {
+    let message =
+        format!("`{tag}` is not a language tag; use one like `be`, `ru`, `en` or `en-GB`");
+    Problem::new(line, field, message).coded(
+        ErrorCode::DraftLanguageTagInvalid,
+        [("field", field.into()), ("lang", tag.into())],
+    )
 }
 
 /// Text (any scalar), or `None` for a null/empty value. Lists and mappings are refused.
@@ -251,6 +262,10 @@ fn text(node: &Node, field: &str) -> Result<Option<String>, Problem> {
             node.line,
             field,
             format!("`{field}` must be text, not {}", node.kind_name()),
+        )
+        .coded(
+            ErrorCode::DraftFieldNotText,
+            [("field", field.into()), ("found", node.kind_tag().into())],
         )),
     }
 }
@@ -269,12 +284,20 @@ fn parse_with<T>(
             what,
             message,
             detail,
-        }) => Err(Problem {
-            invalid_week: detail
-                .filter(|d| d.code == crate::ErrorCode::WeekInvalid)
-                .map(|_| raw.clone()),
-            ..Problem::new(node.line, field, format!("{what} is invalid: {message}"))
-        }),
+        }) => {
+            let problem = Problem::new(node.line, field, format!("{what} is invalid: {message}"));
+            // The value's own refusal, located in the draft.
+            Err(match detail.map(|d| d.code) {
+                Some(ErrorCode::WeekInvalid) => {
+                    problem.coded(ErrorCode::DraftWeekInvalid, [("week", raw)])
+                }
+                Some(ErrorCode::TrendInvalid) => problem.coded(
+                    ErrorCode::DraftTrendInvalid,
+                    [("trend", raw), ("trends", Trend::allowed_list())],
+                ),
+                _ => problem,
+            })
+        }
         Err(other) => Err(Problem::new(node.line, field, other.to_string())),
     }
 }
@@ -297,6 +320,21 @@ fn list(node: &Node, field: &str) -> Result<Vec<String>, Problem> {
                         "each item of `{field}` must be text, not {}",
                         describe_item(item)
                     ),
+                )
+                .coded(
+                    ErrorCode::DraftItemNotText,
+                    [
+                        ("field", field.into()),
+                        (
+                            "found",
+                            if item.is_null() {
+                                "empty"
+                            } else {
+                                item.kind_tag()
+                            }
+                            .into(),
+                        ),
+                    ],
                 )),
             })
             .collect(),
@@ -304,7 +342,8 @@ fn list(node: &Node, field: &str) -> Result<Vec<String>, Problem> {
             node.line,
             field,
             format!("`{field}` must be a list or a single text, not a mapping"),
-        )),
+        )
+        .coded(ErrorCode::DraftFieldNotList, [("field", field.into())])),
     }
 }
 

@@ -59,7 +59,8 @@ pub(crate) fn scan(text: &str) -> Result<Layout, Problem> {
                 1,
                 WHOLE,
                 "a draft must start with a `---` line that opens its YAML front matter",
-            ))
+            )
+            .coded(crate::ErrorCode::DraftNoFrontMatter, []))
         }
     };
     let crlf = text[opening.start..opening.end].ends_with("\r\n");
@@ -74,7 +75,8 @@ pub(crate) fn scan(text: &str) -> Result<Layout, Problem> {
         1,
         WHOLE,
         "the front matter opened by the `---` on line 1 is never closed: add a `---` line after it",
-    ))
+    )
+    .coded(crate::ErrorCode::DraftFrontMatterUnclosed, []))
 }
 
 /// The YAML between the `---` lines and the body after them, by [`scan`]; `None` when the text

@@ -103,15 +103,14 @@ impl Draft {
                 message: p.message,
                 detail: None,
             };
-            match p.invalid_week {
-                Some(week) => error.coded(
-                    crate::ErrorCode::DraftWeekInvalid,
-                    [
+            match p.detail {
+                Some((code, facts)) => {
+                    let place = [
                         ("path", path.display().to_string()),
                         ("line", p.line.to_string()),
-                        ("week", week),
-                    ],
-                ),
+                    ];
+                    error.with_detail(code, place.into_iter().chain(facts).collect())
+                }
                 None => error,
             }
         };
@@ -261,14 +260,20 @@ fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
 fn check_lines(text: &str, layout: &Layout) -> std::result::Result<(), Problem> {
     for (index, line) in layout.lines.iter().enumerate() {
         let content = &text[line.start..line.content_end];
-        let message = if content.contains('\r') {
-            "this line contains a carriage return that does not end the line"
+        let (code, message) = if content.contains('\r') {
+            (
+                crate::ErrorCode::DraftStrayCarriageReturn,
+                "this line contains a carriage return that does not end the line",
+            )
         } else if content.trim_end_matches([' ', '\t']) == "..." || content.starts_with("... ") {
-            "a `...` line ends the YAML early; remove it (the closing `---` is enough)"
+            (
+                crate::ErrorCode::DraftDocumentEnd,
+                "a `...` line ends the YAML early; remove it (the closing `---` is enough)",
+            )
         } else {
             continue;
         };
-        return Err(Problem::new(index + 1, yaml_tree::WHOLE, message));
+        return Err(Problem::new(index + 1, yaml_tree::WHOLE, message).coded(code, []));
     }
     Ok(())
 }

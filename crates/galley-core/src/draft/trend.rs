@@ -49,6 +49,10 @@ impl FromStr for Trend {
                     format!("the trend `{s}`"),
                     format!("use one of: {}", Trend::allowed_list()),
                 )
+                .coded(
+                    crate::ErrorCode::TrendInvalid,
+                    [("trend", s.to_string()), ("trends", Trend::allowed_list())],
+                )
             })
     }
 }

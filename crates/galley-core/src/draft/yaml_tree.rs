@@ -6,6 +6,7 @@
 //! rather than `Parser::load`, because `load` recurses once per nesting level and a
 //! 10,000-deep document would overflow the stack before our receiver could refuse it.
 
+use crate::ErrorCode;
 use std::collections::HashMap;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
@@ -45,6 +46,15 @@ impl Node {
             Value::Map(_) => "a mapping",
         }
     }
+
+    /// What this node is, as a stable tag for an error's facts: `text`, `list` or `mapping`.
+    pub fn kind_tag(&self) -> &'static str {
+        match self.value {
+            Value::Scalar { .. } => "text",
+            Value::List(_) => "list",
+            Value::Map(_) => "mapping",
+        }
+    }
 }
 
 /// Why the front matter was refused, located in the file.
@@ -53,8 +63,9 @@ pub(crate) struct Problem {
     pub line: usize,
     pub field: String,
     pub message: String,
-    /// The field's text when it is a week that is not one (the error's code and facts).
-    pub invalid_week: Option<String>,
+    /// What `message` says as a code and its facts after `path` and `line`, which the draft
+    /// adds when it locates the problem in its file.
+    pub detail: Option<(ErrorCode, Vec<(&'static str, String)>)>,
 }
 
 impl Problem {
@@ -63,8 +74,18 @@ impl Problem {
             line,
             field: field.into(),
             message: message.into(),
-            invalid_week: None,
+            detail: None,
         }
+    }
+
+    /// This problem with `code`; `facts` are the code's facts after `path` and `line`.
+    pub fn coded<const N: usize>(
+        mut self,
+        code: ErrorCode,
+        facts: [(&'static str, String); N],
+    ) -> Self {
+        self.detail = Some((code, facts.into()));
+        self
     }
 }
 
@@ -102,13 +123,16 @@ fn parse_events(yaml: &str, first_line: usize) -> Result<Option<Node>, Problem> 
             Err(e) => {
                 // The scanner looks ahead and caps `[`/`{` nesting itself, sometimes before
                 // we see the events; say it the way our own limit does.
-                let message = if e.info().contains("recursion limit") {
-                    nesting_message()
-                } else {
-                    format!("YAML syntax error: {}", e.info())
-                };
                 let line = builder.file_line(e.marker().line());
-                return Err(Problem::new(line, builder.current_field(), message));
+                let problem = |message| Problem::new(line, builder.current_field(), message);
+                return Err(if e.info().contains("recursion limit") {
+                    problem(nesting_message()).coded(ErrorCode::DraftYamlTooDeep, [])
+                } else {
+                    problem(format!("YAML syntax error: {}", e.info())).coded(
+                        ErrorCode::DraftYamlSyntax,
+                        [("yaml_says", e.info().to_string())],
+                    )
+                });
             }
         }
     }
@@ -159,19 +183,23 @@ impl<'a> TreeBuilder<'a> {
                 .unwrap_or("");
             text.chars().nth(mark.col())
         };
-        let message = match event {
-            Event::MappingStart(..) if self.stack.is_empty() && at_mark() == Some('{') => {
-                "write the front matter as `key: value` lines, not as one `{…}` mapping"
-            }
+        let (code, message) = match event {
+            Event::MappingStart(..) if self.stack.is_empty() && at_mark() == Some('{') => (
+                ErrorCode::DraftFlowMapping,
+                "write the front matter as `key: value` lines, not as one `{…}` mapping",
+            ),
             Event::Scalar(..)
                 if mark.col() != 0
                     && matches!(self.stack.as_slice(), [Frame::Map { key: None, .. }]) =>
             {
-                "top-level keys must start at the beginning of their line"
+                (
+                    ErrorCode::DraftKeyIndented,
+                    "top-level keys must start at the beginning of their line",
+                )
             }
             _ => return true,
         };
-        self.refuse(line, message);
+        self.refuse(line, code, message);
         false
     }
 
@@ -187,18 +215,21 @@ impl<'a> TreeBuilder<'a> {
         }
     }
 
-    fn refuse(&mut self, line: usize, message: impl Into<String>) {
+    /// Refuses the YAML at `line` for a reason whose code has no facts but the place.
+    fn refuse(&mut self, line: usize, code: ErrorCode, message: impl Into<String>) {
         let field = self.current_field();
-        self.problem = Some(Problem::new(line, field, message));
+        self.problem = Some(Problem::new(line, field, message).coded(code, []));
     }
 
     fn check_plain_node(&mut self, line: usize, anchor: usize, has_tag: bool) -> bool {
         if anchor != 0 {
-            self.refuse(line, "anchors and aliases are not allowed in front matter");
+            let message = "anchors and aliases are not allowed in front matter";
+            self.refuse(line, ErrorCode::DraftYamlAnchor, message);
             return false;
         }
         if has_tag {
-            self.refuse(line, "YAML tags (`!…`) are not allowed in front matter");
+            let message = "YAML tags (`!…`) are not allowed in front matter";
+            self.refuse(line, ErrorCode::DraftYamlTag, message);
             return false;
         }
         true
@@ -206,7 +237,7 @@ impl<'a> TreeBuilder<'a> {
 
     fn open(&mut self, line: usize, frame: Frame) {
         if self.stack.len() >= MAX_DEPTH {
-            self.refuse(line, nesting_message());
+            self.refuse(line, ErrorCode::DraftYamlTooDeep, nesting_message());
             return;
         }
         self.stack.push(frame);
@@ -229,7 +260,7 @@ impl<'a> TreeBuilder<'a> {
 
     fn attach(&mut self, node: Node) {
         let top_level = self.stack.len() == 1;
-        let (line, key_name, message) = match self.stack.last_mut() {
+        let (line, key_name, first, message) = match self.stack.last_mut() {
             None => {
                 self.root = Some(node);
                 return;
@@ -247,7 +278,7 @@ impl<'a> TreeBuilder<'a> {
                 }
                 let Value::Scalar { text, .. } = &node.value else {
                     let message = "keys must be plain text, not lists or mappings".to_string();
-                    self.refuse(node.line, message);
+                    self.refuse(node.line, ErrorCode::DraftKeyNotText, message);
                     return;
                 };
                 match seen.get(text) {
@@ -259,17 +290,22 @@ impl<'a> TreeBuilder<'a> {
                     Some(first) => (
                         node.line,
                         text.clone(),
+                        *first,
                         format!("the key `{text}` appears twice (first on line {first})"),
                     ),
                 }
             }
         };
         // A repeated top-level key is a problem of that field; deeper, of the enclosing one.
-        if top_level {
-            self.problem = Some(Problem::new(line, key_name, message));
+        let field = if top_level {
+            key_name.clone()
         } else {
-            self.refuse(line, message);
-        }
+            self.current_field()
+        };
+        self.problem = Some(Problem::new(line, field, message).coded(
+            ErrorCode::DraftKeyTwice,
+            [("key", key_name), ("first_line", first.to_string())],
+        ));
     }
 }
 
@@ -287,11 +323,13 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
             Event::DocumentStart => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    self.refuse(line, "the front matter must be a single YAML document");
+                    let message = "the front matter must be a single YAML document";
+                    self.refuse(line, ErrorCode::DraftSeveralDocuments, message);
                 }
             }
             Event::Alias(_) => {
-                self.refuse(line, "anchors and aliases are not allowed in front matter")
+                let message = "anchors and aliases are not allowed in front matter";
+                self.refuse(line, ErrorCode::DraftYamlAnchor, message)
             }
             Event::Scalar(text, style, anchor, tag) => {
                 if self.check_plain_node(line, anchor, tag.is_some()) {

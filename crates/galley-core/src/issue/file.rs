@@ -16,7 +16,7 @@
 //! ```
 
 use crate::draft::IsoWeek;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use time::{Date, Month};
@@ -86,14 +86,25 @@ impl Issue {
         if let Some(markers) = crate::conflict::find_markers(text) {
             return Err(Error::conflict_markers(path, &markers));
         }
-        let at = |span: std::ops::Range<usize>, message: String| {
+        // A refusal located at `span`; `facts` follow the code's `path` and `line`.
+        let at = |span: std::ops::Range<usize>,
+                  message: String,
+                  code: ErrorCode,
+                  facts: Vec<(&'static str, String)>| {
             let line = text.get(..span.start).unwrap_or(text).matches('\n').count() + 1;
+            let place = [("path", path.to_string()), ("line", line.to_string())];
             Error::invalid(format!("{path}, line {line}"), message)
+                .with_detail(code, place.into_iter().chain(facts).collect())
         };
         let raw: RawIssue = toml::from_str(text).map_err(|e| {
             let message = e.message().trim_end().to_string();
             match e.span() {
-                Some(span) => at(span, message),
+                Some(span) => at(
+                    span,
+                    message.clone(),
+                    ErrorCode::IssueFileUnreadable,
+                    vec![("toml_says", message)],
+                ),
                 None => Error::invalid(path.to_string(), message),
             }
         })?;
@@ -107,10 +118,19 @@ impl Issue {
                 (Some(d), None, None) => Month::try_from(d.month)
                     .ok()
                     .and_then(|m| Date::from_calendar_date(i32::from(d.year), m, d.day).ok())
-                    .ok_or_else(|| at(span.clone(), format!("{datetime} is not a calendar date"))),
+                    .ok_or_else(|| {
+                        at(
+                            span.clone(),
+                            format!("{datetime} is not a calendar date"),
+                            ErrorCode::IssueFileDateInvalid,
+                            vec![("date", datetime.to_string())],
+                        )
+                    }),
                 _ => Err(at(
                     span,
                     format!("write a plain date like 2020-05-11, not {datetime}"),
+                    ErrorCode::IssueFileDateInvalid,
+                    vec![("date", datetime.to_string())],
                 )),
             }
         };
@@ -120,6 +140,14 @@ impl Issue {
             return Err(Error::invalid(
                 path.to_string(),
                 format!("its end ({end}) is before its start ({start})"),
+            )
+            .coded(
+                ErrorCode::IssueFileDatesReversed,
+                [
+                    ("path", path.to_string()),
+                    ("start", start.to_string()),
+                    ("end", end.to_string()),
+                ],
             ));
         }
         for (lang, title) in &raw.title {
@@ -127,6 +155,10 @@ impl Issue {
                 return Err(Error::invalid(
                     path.to_string(),
                     format!("the {lang} title spans several lines; keep a title on one line"),
+                )
+                .coded(
+                    ErrorCode::IssueFileTitleMultiline,
+                    [("path", path.to_string()), ("lang", lang.clone())],
                 ));
             }
         }
@@ -136,12 +168,19 @@ impl Issue {
             let key_span = raw_section.key.span();
             let key = raw_section.key.into_inner();
             if key.trim().is_empty() {
-                return Err(at(key_span, "a section has an empty key".into()));
+                return Err(at(
+                    key_span,
+                    "a section has an empty key".into(),
+                    ErrorCode::IssueFileSectionKeyEmpty,
+                    vec![],
+                ));
             }
             if sections.iter().any(|s| s.key == key) {
                 return Err(at(
                     key_span,
                     format!("section `{key}` is listed twice; merge the two lists"),
+                    ErrorCode::IssueFileSectionTwice,
+                    vec![("section", key.clone())],
                 ));
             }
             let mut commentaries = Vec::new();
@@ -149,12 +188,19 @@ impl Issue {
                 let span = id.span();
                 let id = id.into_inner();
                 if id.trim().is_empty() || id.contains(char::is_whitespace) {
-                    return Err(at(span, format!("`{id}` is not a commentary id")));
+                    return Err(at(
+                        span,
+                        format!("`{id}` is not a commentary id"),
+                        ErrorCode::IssueFileIdInvalid,
+                        vec![("id", id.clone())],
+                    ));
                 }
                 if let Some(other) = seen.insert(id.clone(), key.clone()) {
                     return Err(at(
                         span,
                         format!("commentary {id} is listed twice (also in `{other}`); keep one"),
+                        ErrorCode::IssueFileIdTwice,
+                        vec![("id", id.clone()), ("section", other)],
                     ));
                 }
                 commentaries.push(id);

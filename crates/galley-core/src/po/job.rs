@@ -223,7 +223,7 @@ pub fn import(text: &str, expect: &ImportExpectation) -> Result<ImportedTranslat
         .iter()
         .map(|(kind, (target, state))| (*kind, (target, state.clone())))
         .collect();
-    settle(job, &returned).map_err(bad)
+    settle(job, &returned).map_err(|refusal| bad(refusal.message))
 }
 
 fn check_job(found: &XliffHeader, job: &ExportJob) -> std::result::Result<(), String> {

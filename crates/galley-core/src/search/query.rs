@@ -6,7 +6,7 @@
 //! `-word` or `NOT word` to exclude. Filters become column filters in the same expression.
 
 use crate::draft::{is_language_tag, IsoWeek, Trend};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::records::TranslationStatus;
 
 /// The text columns a query searches; the rest of the index's columns are filters.
@@ -43,6 +43,7 @@ pub fn match_expression(query: &str, filters: &Filters) -> Result<String> {
     if positive.is_empty() {
         return Err(bad_query(
             query,
+            ErrorCode::SearchOnlyExcluded,
             "it has no word to look for (only excluded words); add one",
         ));
     }
@@ -72,7 +73,11 @@ fn parse(query: &str) -> Result<Vec<Vec<Term>>> {
     let mut pending_not = false;
     let mut rest = query.trim_start();
     if rest.is_empty() {
-        return Err(bad_query(query, "it is empty; type a word to look for"));
+        return Err(bad_query(
+            query,
+            ErrorCode::SearchEmpty,
+            "it is empty; type a word to look for",
+        ));
     }
     while !rest.is_empty() {
         let (raw, after) = next_token(rest, query)?;
@@ -80,7 +85,11 @@ fn parse(query: &str) -> Result<Vec<Vec<Term>>> {
         match raw {
             Raw::Word("OR") => {
                 if groups.is_empty() || pending_or || rest.is_empty() {
-                    return Err(bad_query(query, "`OR` must stand between two words"));
+                    return Err(bad_query(
+                        query,
+                        ErrorCode::SearchOrMisplaced,
+                        "`OR` must stand between two words",
+                    ));
                 }
                 pending_or = true;
                 continue;
@@ -99,7 +108,11 @@ fn parse(query: &str) -> Result<Vec<Vec<Term>>> {
         if std::mem::take(&mut pending_or) {
             if let Some(last) = groups.last_mut() {
                 if last.iter().any(|t| t.negated) || term.negated {
-                    return Err(bad_query(query, "`OR` cannot join an excluded word"));
+                    return Err(bad_query(
+                        query,
+                        ErrorCode::SearchOrExcluded,
+                        "`OR` cannot join an excluded word",
+                    ));
                 }
                 last.push(term);
                 continue;
@@ -108,10 +121,18 @@ fn parse(query: &str) -> Result<Vec<Vec<Term>>> {
         groups.push(vec![term]);
     }
     if pending_not {
-        return Err(bad_query(query, "`NOT` must be followed by a word"));
+        return Err(bad_query(
+            query,
+            ErrorCode::SearchNotDangling,
+            "`NOT` must be followed by a word",
+        ));
     }
     if groups.is_empty() {
-        return Err(bad_query(query, "it has no letters or digits to look for"));
+        return Err(bad_query(
+            query,
+            ErrorCode::SearchNoLetters,
+            "it has no letters or digits to look for",
+        ));
     }
     Ok(groups)
 }
@@ -134,6 +155,7 @@ fn next_token<'q>(rest: &'q str, query: &str) -> Result<(Raw<'q>, &'q str)> {
         let Some(end) = body.find('"') else {
             return Err(bad_query(
                 query,
+                ErrorCode::SearchQuoteUnclosed,
                 "a `\"` opens a phrase that is never closed; add the closing `\"`",
             ));
         };
@@ -144,6 +166,7 @@ fn next_token<'q>(rest: &'q str, query: &str) -> Result<(Raw<'q>, &'q str)> {
         if !after.is_empty() && !after.starts_with(char::is_whitespace) {
             return Err(bad_query(
                 query,
+                ErrorCode::SearchQuoteThenWord,
                 "put a space after a closing `\"` before the next word",
             ));
         }
@@ -160,6 +183,7 @@ fn next_token<'q>(rest: &'q str, query: &str) -> Result<(Raw<'q>, &'q str)> {
     if rest[end..].starts_with('"') {
         return Err(bad_query(
             query,
+            ErrorCode::SearchQuoteInWord,
             "a `\"` inside a word; put phrases in quotes with spaces around them",
         ));
     }
@@ -185,6 +209,7 @@ fn term_of(raw: &Raw<'_>, query: &str) -> Result<Option<Term>> {
             if word.contains('*') {
                 return Err(bad_query(
                     query,
+                    ErrorCode::SearchStarInside,
                     "`*` may only end a word (`reform*` finds reform, reforms, reformed)",
                 ));
             }
@@ -195,6 +220,7 @@ fn term_of(raw: &Raw<'_>, query: &str) -> Result<Option<Term>> {
         if prefix {
             return Err(bad_query(
                 query,
+                ErrorCode::SearchStarAlone,
                 "a `*` must follow at least one letter or digit",
             ));
         }
@@ -212,7 +238,9 @@ fn filter_phrases(filters: &Filters) -> Result<Vec<(&'static str, String)>> {
     let mut out = Vec::new();
     if let Some(lang) = given(&filters.lang) {
         if !is_language_tag(lang) {
-            return Err(Error::invalid(
+            return Err(bad_filter(
+                "lang",
+                lang,
                 format!("the language filter `{lang}`"),
                 "it is not a language tag like `be`, `ru` or `en`",
             ));
@@ -221,7 +249,9 @@ fn filter_phrases(filters: &Filters) -> Result<Vec<(&'static str, String)>> {
     }
     if let Some(issue) = given(&filters.issue) {
         let week: IsoWeek = issue.to_ascii_uppercase().parse().map_err(|_| {
-            Error::invalid(
+            bad_filter(
+                "issue",
+                issue,
                 format!("the issue filter `{issue}`"),
                 "it is not an ISO week like `2024-W18`",
             )
@@ -236,7 +266,9 @@ fn filter_phrases(filters: &Filters) -> Result<Vec<(&'static str, String)>> {
     }
     if let Some(trend) = given(&filters.trend) {
         let trend: Trend = trend.parse().map_err(|_| {
-            Error::invalid(
+            bad_filter(
+                "trend",
+                trend,
                 format!("the trend filter `{trend}`"),
                 "use improved, unchanged or deteriorated",
             )
@@ -247,7 +279,9 @@ fn filter_phrases(filters: &Filters) -> Result<Vec<(&'static str, String)>> {
         let parsed = TranslationStatus::parse(status)
             .filter(|s| *s != TranslationStatus::Missing)
             .ok_or_else(|| {
-                Error::invalid(
+                bad_filter(
+                    "status",
+                    status,
                     format!("the status filter `{status}`"),
                     "use in-progress, in-review or done",
                 )
@@ -261,11 +295,13 @@ fn given(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn words_of(what: &str, value: &str) -> Result<String> {
+fn words_of(what: &'static str, value: &str) -> Result<String> {
     if value.chars().any(char::is_alphanumeric) {
         Ok(value.to_string())
     } else {
-        Err(Error::invalid(
+        Err(bad_filter(
+            what,
+            value,
             format!("the {what} filter `{value}`"),
             "it has no letters or digits",
         ))
@@ -277,8 +313,16 @@ fn quote(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
-fn bad_query(query: &str, why: &str) -> Error {
-    Error::invalid(format!("the search `{query}`"), why)
+fn bad_query(query: &str, code: ErrorCode, why: &str) -> Error {
+    Error::invalid(format!("the search `{query}`"), why).coded(code, [("query", query.to_string())])
+}
+
+/// A filter value the search cannot use; `filter` names the filter in the code's facts.
+fn bad_filter(filter: &'static str, value: &str, what: String, why: &str) -> Error {
+    Error::invalid(what, why).coded(
+        ErrorCode::SearchFilterInvalid,
+        [("filter", filter.to_string()), ("value", value.to_string())],
+    )
 }
 
 #[cfg(test)]

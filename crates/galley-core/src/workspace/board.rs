@@ -234,16 +234,16 @@ impl Workspace {
         problems: &mut Vec<Error>,
     ) -> Result<()> {
         let prefix = format!("{week}/");
-        let unreadable: Vec<&(String, String)> = scan
+        let unreadable: Vec<_> = scan
             .unreadable
             .iter()
-            .filter(|(rel, _)| rel.starts_with(&prefix) && !scan.conflicted.contains(rel))
+            .filter(|(rel, ..)| rel.starts_with(&prefix) && !scan.conflicted.contains(rel))
             .collect();
         if unreadable.is_empty() {
             return Ok(());
         }
         let known = self.history().known_files()?;
-        for (rel, error) in unreadable {
+        for (rel, error, detail) in unreadable {
             let name = rel.rsplit('/').next().unwrap_or(rel);
             let identity = known.iter().find(|k| &k.path == rel);
             let lang = identity
@@ -281,7 +281,12 @@ impl Workspace {
                 cell.path = Some(rel.clone());
                 cell.invalid.push(error.clone());
             }
-            problems.push(Error::invalid(rel.clone(), error.clone()));
+            // The file's own code, so the app words why it is unreadable, not only in English.
+            let problem = Error::invalid(rel.clone(), error.clone());
+            problems.push(match detail {
+                Some(d) => problem.with_detail(d.code, d.args.clone()),
+                None => problem,
+            });
         }
         Ok(())
     }

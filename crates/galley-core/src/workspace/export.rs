@@ -9,7 +9,7 @@ use crate::bundle::{
     render, BundleInput, CommentaryInput, LangText, LeftOut, Progress, SectionInput,
 };
 use crate::draft::{is_draft_file_name, IsoWeek};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::hash::ContentHash;
 use crate::issue::LanguageReadiness;
 use std::collections::BTreeMap;
@@ -141,6 +141,10 @@ impl Workspace {
                             "it has no section; give it one: `galley issue move {} --to {week} --section KEY`",
                             entry.id
                         ),
+                    )
+                    .coded(
+                        ErrorCode::ExportNoSection,
+                        [("id", entry.id.clone()), ("week", week.to_string())],
                     ));
                 }
                 continue;
@@ -199,6 +203,7 @@ impl Workspace {
                         file.rel.clone(),
                         "it changed while the issue was being exported; export again",
                     )
+                    .coded(ErrorCode::ChangedDuringAction, [("path", file.rel.clone())])
                 })?;
             let mut text = LangText::from_draft(&file.draft, version.id);
             text.approved = approval.as_ref().and_then(|a| a.texts.get(lang).copied());
@@ -220,11 +225,13 @@ impl Workspace {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .ok_or_else(|| Error::invalid(what(), "it names no file or folder"))?;
+        let path = || ("path", out.display().to_string());
         if is_draft_file_name(&name) {
             return Err(Error::invalid(
                 what(),
                 "it is named like a draft; choose a folder or a .zip file",
-            ));
+            )
+            .coded(ErrorCode::ExportTargetDraftName, [path()]));
         }
         let abs = absolute(out)?;
         let state = self.root().join(super::STATE_DIR);
@@ -232,14 +239,16 @@ impl Workspace {
             return Err(Error::invalid(
                 what(),
                 "it is inside the workspace's .galley folder; choose a place outside it",
-            ));
+            )
+            .coded(ErrorCode::ExportTargetInState, [path()]));
         }
         if !zip && abs.starts_with(self.root()) {
             return Err(Error::invalid(
                 what(),
                 "it is a folder inside the workspace, where its Markdown sources would be taken \
                  for drafts; export outside the workspace or to a .zip",
-            ));
+            )
+            .coded(ErrorCode::ExportTargetInWorkspace, [path()]));
         }
         Ok(())
     }

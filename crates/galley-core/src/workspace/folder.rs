@@ -13,7 +13,7 @@ use super::record::mtime_ns;
 use super::Workspace;
 use crate::conflict::ConflictCopy;
 use crate::draft::{count_words, read_draft_or_ours, Draft, IsoWeek};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Detail, Error, ErrorCode, Result};
 use crate::history::FrontMatterEntry;
 use crate::issue::{Issue, Member};
 use crate::translation::split_paragraphs;
@@ -27,9 +27,10 @@ pub(super) struct Folder {
     /// Every readable draft's front matter, plus the "ours" side of files with merge conflict
     /// markers (so their commentary keeps its place; never content), sorted by path.
     pub drafts: Vec<FrontMatterEntry>,
-    /// Files named like drafts that could not be read, each with why (as a sentence), sorted
-    /// by path; files with conflict markers among them.
-    pub unreadable: Vec<(String, String)>,
+    /// Files named like drafts that could not be read, each with why (as a sentence, and as a
+    /// code with its facts when it has one), sorted by path; files with conflict markers among
+    /// them.
+    pub unreadable: Vec<(String, String, Option<Detail>)>,
     /// The same files' errors, in the same order, for the views that report them (taken).
     pub problems: Vec<Error>,
     /// The files with merge conflict markers.
@@ -165,8 +166,8 @@ impl Folder {
         paths.extend(
             self.unreadable
                 .iter()
-                .filter(|(rel, _)| rel.starts_with(&prefix))
-                .map(|(rel, _)| rel.clone()),
+                .filter(|(rel, ..)| rel.starts_with(&prefix))
+                .map(|(rel, ..)| rel.clone()),
         );
         paths
     }
@@ -245,7 +246,12 @@ impl Workspace {
                     if matches!(unreadable.error, Error::ConflictMarkers { .. }) {
                         folder.conflicted.insert(rel.clone());
                     }
-                    folder.unreadable.push((rel, unreadable.error.to_string()));
+                    let error = &unreadable.error;
+                    let detail = error.code().map(|code| Detail {
+                        code,
+                        args: error.args(),
+                    });
+                    folder.unreadable.push((rel, error.to_string(), detail));
                     folder.problems.push(unreadable.error);
                 }
             }

@@ -472,6 +472,14 @@ fn line_in_source(error: Error, added: usize, has_front: bool) -> Error {
         } => {
             let shift = if has_front { added } else { added + 2 };
             let line = if line > shift + 1 { line - shift } else { line };
+            let detail = detail.map(|mut d| {
+                for (name, value) in &mut d.args {
+                    if *name == "line" {
+                        *value = line.to_string();
+                    }
+                }
+                d
+            });
             Error::InvalidDraft {
                 path,
                 line,

@@ -175,33 +175,60 @@ impl Workspace {
                 message,
                 detail: None,
             };
+            let path = || ("path", draft.path.clone());
             if let Some(other) = seen.insert((&draft.id, &draft.lang), &draft.path) {
-                problems.push(problem(
-                    "id",
-                    format!("{other} has the same id and language; give one of them a new id"),
-                ));
+                problems.push(
+                    problem(
+                        "id",
+                        format!("{other} has the same id and language; give one of them a new id"),
+                    )
+                    .coded(
+                        ErrorCode::DraftIdTaken,
+                        [path(), ("other", other.to_string())],
+                    ),
+                );
             }
             if !settings.languages.contains(&draft.lang) {
-                problems.push(problem(
-                    "lang",
-                    format!(
-                        "`{}` is not one of the workspace's languages ({})",
-                        draft.lang,
-                        settings.languages.join(", ")
+                let languages = settings.languages.join(", ");
+                problems.push(
+                    problem(
+                        "lang",
+                        format!(
+                            "`{}` is not one of the workspace's languages ({languages})",
+                            draft.lang,
+                        ),
+                    )
+                    .coded(
+                        ErrorCode::DraftLanguageNotListed,
+                        [
+                            path(),
+                            ("lang", draft.lang.clone()),
+                            ("languages", languages),
+                        ],
                     ),
-                ));
+                );
             }
             if let Some(section) = &draft.section {
                 if !settings.sections.is_empty() && settings.section(section).is_none() {
                     let known: Vec<&str> =
                         settings.sections.iter().map(|s| s.key.as_str()).collect();
-                    problems.push(problem(
-                        "section",
-                        format!(
-                            "`{section}` is not a section of this workspace ({})",
-                            known.join(", ")
+                    problems.push(
+                        problem(
+                            "section",
+                            format!(
+                                "`{section}` is not a section of this workspace ({})",
+                                known.join(", ")
+                            ),
+                        )
+                        .coded(
+                            ErrorCode::DraftSectionNotListed,
+                            [
+                                path(),
+                                ("section", section.clone()),
+                                ("sections", known.join(", ")),
+                            ],
                         ),
-                    ));
+                    );
                 }
             }
         }

@@ -12,7 +12,7 @@ use super::trash::{entry_removing, is_trash_entry, TrashEntry};
 use super::Workspace;
 use crate::conflict::{conflict_copy_path, ConflictCopy};
 use crate::draft::{is_draft_file_name, read_draft};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::hash::ContentHash;
 use crate::history::{KnownFile, KnownFileChange, NewVersion, Origin, Version};
 use crate::reconcile::{plan, Action, Change, DiskFile, DiskState};
@@ -171,15 +171,21 @@ impl Workspace {
             problems: std::mem::take(&mut scan.problems),
         };
         for (path, owner) in plan.duplicates {
-            report.problems.push(Error::InvalidDraft {
-                path: PathBuf::from(&path),
-                line: 1,
-                field: "id".into(),
-                message: format!(
-                    "{owner} already has this id and language; give this file a new id"
+            report.problems.push(
+                Error::InvalidDraft {
+                    path: PathBuf::from(&path),
+                    line: 1,
+                    field: "id".into(),
+                    message: format!(
+                        "{owner} already has this id and language; give this file a new id"
+                    ),
+                    detail: None,
+                }
+                .coded(
+                    ErrorCode::DraftIdTaken,
+                    [("path", path.clone()), ("other", owner.to_string())],
                 ),
-                detail: None,
-            });
+            );
         }
         // A path vacated by one action may be taken by another (swaps, an id changed in place):
         // forgetting it must not forget the new owner.
@@ -383,15 +389,18 @@ fn scan_one(scan: &mut Observed, abs: &Path, rel: String) {
     if rel.contains([':', '\\']) {
         // History stores `/`-separated relative paths; these characters would not round-trip
         // (and would fail the whole batch), so the file is reported and left alone.
-        scan.problems.push(Error::InvalidDraft {
-            path: PathBuf::from(&rel),
-            line: 1,
-            field: "file name".into(),
-            message:
-                "Galley cannot keep history for a name containing `:` or `\\`; rename the file"
-                    .into(),
-            detail: None,
-        });
+        scan.problems.push(
+            Error::InvalidDraft {
+                path: PathBuf::from(&rel),
+                line: 1,
+                field: "file name".into(),
+                message:
+                    "Galley cannot keep history for a name containing `:` or `\\`; rename the file"
+                        .into(),
+                detail: None,
+            }
+            .coded(ErrorCode::DraftNameUnsupported, [("path", rel.clone())]),
+        );
         scan.files.push(DiskFile {
             path: rel,
             state: DiskState::Invalid,

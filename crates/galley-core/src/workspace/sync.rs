@@ -137,19 +137,26 @@ impl Workspace {
                 }
                 GitProblem::AuthenticationFailed => return Err(auth_error(&remote)),
                 _ => {
+                    let git_says = pushed.stderr.trim().lines().last().unwrap_or("");
                     return Err(Error::Sync {
                         message: format!(
                             "the shared repository refused the changes ({}); nothing here was \
                              lost: fix the access, then sync again",
-                            pushed
-                                .stderr
-                                .trim()
-                                .lines()
-                                .last()
-                                .unwrap_or("no reason given")
+                            if git_says.is_empty() {
+                                "no reason given"
+                            } else {
+                                git_says
+                            }
                         ),
                         detail: None,
-                    })
+                    }
+                    .coded(
+                        ErrorCode::SyncPushRefused,
+                        [
+                            ("remote", remote.clone()),
+                            ("git_says", git_says.to_string()),
+                        ],
+                    ));
                 }
             }
         }
@@ -791,6 +798,7 @@ impl Workspace {
                         ".galley/settings.toml" | ".galley/.gitignore" | ".galley/.gitattributes"
                     ));
             if is_link || machine_file {
+                let reason = if is_link { "link" } else { "machine_file" };
                 return Err(Error::Sync {
                     message: format!(
                         "the shared repository has a commit that would place `{path}` {}; \
@@ -802,7 +810,11 @@ impl Workspace {
                         }
                     ),
                     detail: None,
-                });
+                }
+                .coded(
+                    ErrorCode::SyncUnsafePath,
+                    [("path", path.to_string()), ("reason", reason.to_string())],
+                ));
             }
         }
         Ok(())

@@ -6,7 +6,7 @@
 
 use super::Workspace;
 use crate::draft::{key_block_texts, Draft};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::hash::ContentHash;
 use crate::merge::{merge_draft_choosing, Choices, DraftMerge};
 use std::path::Path;
@@ -67,7 +67,8 @@ impl Workspace {
             return Err(Error::invalid(
                 path.to_string(),
                 "it changed while the conflict was being settled; look again",
-            ));
+            )
+            .coded(ErrorCode::ChangedDuringAction, [("path", path.to_string())]));
         }
         let mut conflicts = self.sync_conflicts()?;
         conflicts.retain(|c| c.path != path);
@@ -147,7 +148,8 @@ impl Workspace {
                 path.to_string(),
                 "its two sides can only be compared whole; keep one side, or save a text of \
                  your own",
-            ));
+            )
+            .coded(ErrorCode::ConflictWholeOnly, [("path", path.to_string())]));
         };
         let text = match merge {
             DraftMerge::Clean(text) => text,
@@ -174,6 +176,10 @@ impl Workspace {
                             "its sides do not disagree on {piece}; `galley conflicts {path}` \
                              lists the pieces to choose from"
                         ),
+                    )
+                    .coded(
+                        ErrorCode::ConflictPieceUnknown,
+                        [("path", path.to_string())],
                     ));
                 }
                 merged_with_ours
@@ -203,10 +209,13 @@ impl Workspace {
         self.sync_conflicts()?
             .into_iter()
             .find(|c| c.path == path)
-            .ok_or_else(|| Error::NotFound {
-                what: format!("a conflict at {path}"),
-                hint: ". `galley conflicts` lists them.".into(),
-                detail: None,
+            .ok_or_else(|| {
+                Error::NotFound {
+                    what: format!("a conflict at {path}"),
+                    hint: ". `galley conflicts` lists them.".into(),
+                    detail: None,
+                }
+                .coded(ErrorCode::ConflictNotFound, [("path", path.to_string())])
             })
     }
 

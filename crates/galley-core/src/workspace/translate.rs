@@ -52,12 +52,17 @@ impl Workspace {
                         "it has no source language version (every file has `translation_of`); \
                          name the language to translate from",
                     )
+                    .coded(ErrorCode::NoSourceVersion, [("id", id.to_string())])
                 })?,
         };
         if from == lang {
             return Err(Error::invalid(
                 format!("translating {id} from {from} into {lang}"),
                 "the two languages are the same",
+            )
+            .coded(
+                ErrorCode::TranslateSameLanguage,
+                [("id", id.to_string()), ("lang", lang.to_string())],
             ));
         }
         let source = drafts.iter().find(|d| d.lang() == from).ok_or_else(|| {
@@ -83,10 +88,11 @@ impl Workspace {
             SaveOutcome::Saved(version) => version,
             _ => {
                 return Err(Error::invalid(
-                    rel,
+                    rel.clone(),
                     "a file appeared at this path while the translation was being started; \
                      nothing was overwritten",
-                ))
+                )
+                .coded(ErrorCode::FileAppeared, [("path", rel)]))
             }
         };
         let event = self.set_status_record(
@@ -205,6 +211,10 @@ impl Workspace {
             return Err(Error::invalid(
                 format!("version {version}"),
                 "it records a deletion; only a version with a text can be minor",
+            )
+            .coded(
+                ErrorCode::VersionIsDeletion,
+                [("version", version.to_string())],
             ));
         };
         self.append_record(Body::Minor {
@@ -241,6 +251,10 @@ impl Workspace {
                 "it has no base yet: set it to done (or start it with `galley translate \
                  start`) to record which source version it matches",
             )
+            .coded(
+                ErrorCode::TranslationNoBase,
+                [("id", id.to_string()), ("lang", lang.to_string())],
+            )
         })?;
         let source_path = drafts
             .iter()
@@ -259,7 +273,15 @@ impl Workspace {
                        or git pull), then compare again."
                     .into(),
                 detail: None,
-            });
+            }
+            .coded(
+                ErrorCode::SourceNotArrived,
+                [
+                    ("id", id.to_string()),
+                    ("lang", lang.to_string()),
+                    ("source_lang", source_lang.clone()),
+                ],
+            ));
         };
         let stamps = &all[start..];
         let base = stamps[0].id;

@@ -5,7 +5,7 @@
 
 use super::Workspace;
 use crate::diff::{diff_texts, Diff};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::hash::ContentHash;
 use crate::records::{Body, EventId, StatusEvent, TranslationStatus};
 use crate::translation::{pair_paragraphs, GridCell, ParagraphChangeKind, Part, Review, Role};
@@ -209,6 +209,10 @@ impl Workspace {
                      again or the translation was marked up to date; reload it and look again",
                     key.short()
                 ),
+            )
+            .coded(
+                ErrorCode::ReviewStale,
+                [("id", id.to_string()), ("lang", lang.to_string())],
             ));
         };
         self.append_record(Body::Handled {
@@ -235,12 +239,18 @@ impl Workspace {
             .into_iter()
             .find(|e| e.id == event)
             .filter(|_| EventId::parse(event).is_some())
-            .ok_or_else(|| Error::NotFound {
+            .ok_or_else(|| {
+                Error::NotFound {
                 what: format!("the status change {event} of the {lang} translation of {id}"),
                 hint:
                     ": it is not one of its status changes. Reload the translation and try again."
                         .into(),
                 detail: None,
+            }
+            .coded(
+                ErrorCode::StatusEventNotFound,
+                [("id", id.to_string()), ("lang", lang.to_string())],
+            )
             })?;
         self.set_status_record(
             id,

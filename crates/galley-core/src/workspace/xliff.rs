@@ -17,7 +17,7 @@ use super::folder::Found;
 use super::translate::{find_lang, source_of, translation_path};
 use super::{SaveOutcome, VersionRef, Workspace};
 use crate::draft::{render_new, update, Draft, MAX_DRAFT_BYTES};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::hash::ContentHash;
 use crate::history::Version;
 use crate::records::TranslationStatus;
@@ -234,6 +234,10 @@ impl Workspace {
                          commentary or language (or its header was edited)",
                         header.commentary, found.draft_id, found.lang
                     ),
+                )
+                .coded(
+                    ErrorCode::XliffVersionElsewhere,
+                    [("file", file_name.to_string()), ("version", id.to_string())],
                 ));
             }
         }
@@ -269,6 +273,10 @@ impl Workspace {
                 target.rel.clone(),
                 "it changed on disk during the import; both texts are now versions in its \
                  history. Export the job again",
+            )
+            .coded(
+                ErrorCode::ChangedDuringAction,
+                [("path", target.rel.clone())],
             )),
         }
     }
@@ -288,6 +296,10 @@ impl Workspace {
                          translation job into another language"
                     ),
                 )
+                .coded(
+                    ErrorCode::XliffIntoSource,
+                    [("id", id.to_string()), ("lang", lang.to_string())],
+                )
             })?,
             None => source_of(&drafts)
                 .map(|d| d.lang().to_string())
@@ -296,6 +308,7 @@ impl Workspace {
                         format!("commentary {id}"),
                         "it has no source language version (every file has `translation_of`)",
                     )
+                    .coded(ErrorCode::NoSourceVersion, [("id", id.to_string())])
                 })?,
         };
         let source = find_lang(&drafts, id, &source_lang)?;
@@ -404,6 +417,10 @@ impl Workspace {
                 "the file was edited after its newest recorded version, so it is not the text \
                  the XLIFF job was exported from; record it (`galley record`) and export the \
                  job again",
+            )
+            .coded(
+                ErrorCode::XliffFileUnrecorded,
+                [("path", found.rel.clone())],
             )),
         }
     }
@@ -418,6 +435,7 @@ fn appeared(rel: &str) -> Error {
         rel.to_string(),
         "a file appeared at this path during the import; nothing was overwritten",
     )
+    .coded(ErrorCode::FileAppeared, [("path", rel.to_string())])
 }
 
 /// Letters, digits, `-` and `_` kept; anything else (path separators above all) becomes `-`.

@@ -58,6 +58,39 @@ pub const GALLEY_SCHEMA: &str = include_str!("galley-xliff-1.xsd");
 /// twice, plus markup).
 pub const MAX_XLIFF_BYTES: usize = 32 * 1024 * 1024;
 
+/// Why a file was refused: the sentence that follows "the XLIFF file … is invalid:", and the
+/// same as a code with its facts after `file`, for a shell to word.
+#[derive(Debug)]
+pub(crate) struct Refusal {
+    pub message: String,
+    pub detail: Option<(crate::ErrorCode, Vec<(&'static str, String)>)>,
+}
+
+impl Refusal {
+    pub fn coded<const N: usize>(
+        message: impl Into<String>,
+        code: crate::ErrorCode,
+        facts: [(&'static str, String); N],
+    ) -> Self {
+        Refusal {
+            message: message.into(),
+            detail: Some((code, facts.into())),
+        }
+    }
+
+    /// The refusal as the error of the file `what` names; `file` is its first fact.
+    pub fn into_error(self, what: String, file: &str) -> crate::Error {
+        let error = crate::Error::invalid(what, self.message);
+        match self.detail {
+            Some((code, facts)) => {
+                let all = std::iter::once(("file", file.to_string())).chain(facts);
+                error.with_detail(code, all.collect())
+            }
+            None => error,
+        }
+    }
+}
+
 /// Which part of a language version a unit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum UnitKind {

@@ -9,6 +9,9 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::{NsReader, XmlVersion};
 
+use super::Refusal;
+use crate::ErrorCode;
+
 /// The deepest element nesting accepted; XLIFF files from CAT tools need about ten.
 pub(crate) const MAX_DEPTH: usize = 64;
 
@@ -55,7 +58,7 @@ impl Element {
 }
 
 /// Parses `xml` into its root element, or says what is wrong and where (byte offset).
-pub(crate) fn parse(xml: &str) -> Result<Element, String> {
+pub(crate) fn parse(xml: &str) -> Result<Element, Refusal> {
     let mut reader = NsReader::from_str(xml);
     reader.config_mut().trim_text(false);
     reader.config_mut().check_end_names = true;
@@ -64,40 +67,53 @@ pub(crate) fn parse(xml: &str) -> Result<Element, String> {
     let mut root: Option<Element> = None;
     loop {
         let at = reader.buffer_position();
+        // Whatever else is wrong here, the file's XML is unreadable near `at`.
+        let unreadable = |message: String| {
+            Refusal::coded(message, ErrorCode::XliffNotXml, [("near", at.to_string())])
+        };
         let (ns, event) = reader.read_resolved_event().map_err(|e| match e {
             // Every syntax error is markup the input ended inside of: a file cut short
             // reads the same wherever the cut fell.
-            quick_xml::Error::Syntax(syntax) => format!(
-                "it ends before the markup near byte {at} is closed ({syntax}); the file \
+            quick_xml::Error::Syntax(syntax) => Refusal::coded(
+                format!(
+                    "it ends before the markup near byte {at} is closed ({syntax}); the file \
                      looks cut short"
+                ),
+                ErrorCode::XliffCutShort,
+                [],
             ),
-            e => format!("it is not well-formed XML near byte {at}: {e}"),
+            e => unreadable(format!("it is not well-formed XML near byte {at}: {e}")),
         })?;
-        let ns = namespace(ns, at)?;
+        let ns = namespace(ns, at).map_err(unreadable)?;
         match event {
             Event::Eof => break,
             Event::DocType(_) => {
-                return Err(format!(
-                    "it has a DOCTYPE declaration (near byte {at}); Galley refuses DOCTYPEs \
-                     because they can define entities that expand without end or read local files"
+                return Err(Refusal::coded(
+                    format!(
+                        "it has a DOCTYPE declaration (near byte {at}); Galley refuses DOCTYPEs \
+                         because they can define entities that expand without end or read local \
+                         files"
+                    ),
+                    ErrorCode::XliffDoctype,
+                    [],
                 ))
             }
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
             Event::Start(_) | Event::Empty(_) if root.is_some() => {
-                return Err(format!(
+                return Err(unreadable(format!(
                     "it has content after the root element ends (near byte {at})"
-                ));
+                )));
             }
             Event::Start(start) => {
                 if stack.len() >= MAX_DEPTH {
-                    return Err(format!(
+                    return Err(unreadable(format!(
                         "elements are nested more than {MAX_DEPTH} deep (near byte {at})"
-                    ));
+                    )));
                 }
-                stack.push(element(&reader, ns, &start, at)?);
+                stack.push(element(&reader, ns, &start, at).map_err(unreadable)?);
             }
             Event::Empty(start) => {
-                let element = element(&reader, ns, &start, at)?;
+                let element = element(&reader, ns, &start, at).map_err(unreadable)?;
                 close(element, &mut stack, &mut root);
             }
             Event::End(_) => {
@@ -106,17 +122,21 @@ pub(crate) fn parse(xml: &str) -> Result<Element, String> {
                     close(element, &mut stack, &mut root);
                 }
             }
-            Event::Text(text) => push_text(&mut stack, &text.xml10_content(), at)?,
-            Event::CData(data) => push_text(&mut stack, &data.xml10_content(), at)?,
+            Event::Text(text) => {
+                push_text(&mut stack, &text.xml10_content(), at).map_err(unreadable)?
+            }
+            Event::CData(data) => {
+                push_text(&mut stack, &data.xml10_content(), at).map_err(unreadable)?
+            }
             Event::GeneralRef(reference) => {
                 let resolved = if reference.is_char_ref() {
                     match reference.resolve_char_ref() {
                         Ok(Some(c)) if is_xml_char(c) => c.to_string(),
                         _ => {
-                            return Err(format!(
+                            return Err(unreadable(format!(
                                 "the character reference &{}; near byte {at} is not a character XML allows",
                                 &*reference
-                            ))
+                            )))
                         }
                     }
                 } else {
@@ -127,25 +147,27 @@ pub(crate) fn parse(xml: &str) -> Result<Element, String> {
                         "apos" => "'".to_string(),
                         "quot" => "\"".to_string(),
                         other => {
-                            return Err(format!(
-                                "it uses the entity &{other}; near byte {at}; only XML's \
-                                 predefined entities (&amp; &lt; &gt; &apos; &quot;) and \
-                                 character references are allowed"
+                            return Err(Refusal::coded(
+                                format!(
+                                    "it uses the entity &{other}; near byte {at}; only XML's \
+                                     predefined entities (&amp; &lt; &gt; &apos; &quot;) and \
+                                     character references are allowed"
+                                ),
+                                ErrorCode::XliffEntity,
+                                [("entity", other.to_string())],
                             ))
                         }
                     }
                 };
-                push_text(&mut stack, &resolved, at)?;
+                push_text(&mut stack, &resolved, at).map_err(unreadable)?;
             }
         }
     }
     if let Some(open) = stack.last() {
-        return Err(format!(
-            "it ends before the element <{}> is closed",
-            open.local
-        ));
+        let message = format!("it ends before the element <{}> is closed", open.local);
+        return Err(Refusal::coded(message, ErrorCode::XliffCutShort, []));
     }
-    root.ok_or_else(|| "it has no root element".to_string())
+    root.ok_or_else(|| Refusal::coded("it has no root element", ErrorCode::XliffCutShort, []))
 }
 
 fn is_xml_char(c: char) -> bool {
@@ -244,9 +266,9 @@ mod tests {
 
     #[test]
     fn an_undeclared_prefix_is_refused_by_name() {
-        let err = parse("<a><y:b/></a>").expect_err("refused");
+        let err = parse("<a><y:b/></a>").expect_err("refused").message;
         assert!(err.contains("prefix `y`"), "{err}");
-        let err = parse("<a y:c='1'/>").expect_err("refused");
+        let err = parse("<a y:c='1'/>").expect_err("refused").message;
         assert!(err.contains("prefix `y`"), "{err}");
     }
 }

@@ -11,7 +11,7 @@ const ARMY_EN: &str = "2020-W20/army-reserve-call-up.en.md";
 
 /// The error's code and facts, with the check every coded error must pass: its facts are the
 /// ones its code declares, in order.
-fn data(err: &Error) -> (Option<&'static str>, Vec<(&'static str, String)>) {
+pub(super) fn data(err: &Error) -> (Option<&'static str>, Vec<(&'static str, String)>) {
     let args = err.args();
     if let Some(code) = err.code() {
         let names: Vec<&str> = args.iter().map(|(name, _)| *name).collect();
@@ -20,7 +20,7 @@ fn data(err: &Error) -> (Option<&'static str>, Vec<(&'static str, String)>) {
     (err.code().map(ErrorCode::as_str), args)
 }
 
-fn args(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+pub(super) fn args(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
     pairs.iter().map(|(k, v)| (*k, v.to_string())).collect()
 }
 

@@ -7,6 +7,7 @@ mod diff;
 mod draft;
 mod draft_edit;
 mod error_codes;
+mod error_codes_by_hand;
 mod export;
 mod faults;
 mod folder;

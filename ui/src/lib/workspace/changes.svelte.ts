@@ -4,7 +4,7 @@
 // watcher after other programs' edits, the CLI and records arriving from other machines. Views
 // never tell each other; they follow this, so a badge cannot stay behind another view's.
 import { listCommentaries, onFolderChanges } from "../../ipc";
-import type { FolderChanges, Library } from "../../ipc";
+import type { ErrorDto, FolderChanges, Library } from "../../ipc";
 
 export type Follower = (changes: FolderChanges) => unknown;
 
@@ -14,6 +14,8 @@ export class WorkspaceChanges {
   /** What the watcher last had to say (files left alone, its errors, polling instead of being
    * notified), kept until the user dismisses it. */
   notices = $state<string[]>([]);
+  /** Files the watcher left alone and its own errors, as data worded in the UI language. */
+  problems = $state<ErrorDto[]>([]);
   #followers = new Set<Follower>();
 
   /** Starts hearing the core; resolves to the function that stops it. */
@@ -23,12 +25,16 @@ export class WorkspaceChanges {
 
   heard(changes: FolderChanges): void {
     if (changes.notices.length > 0) this.notices = [...new Set([...this.notices, ...changes.notices])];
+    // One problem once: the same refusal of the same file says the same sentence.
+    const fresh = changes.problems.filter((p) => !this.problems.some((known) => known.message === p.message));
+    if (fresh.length > 0) this.problems = [...this.problems, ...fresh];
     this.revision += 1;
     for (const follower of this.#followers) void follower(changes);
   }
 
   dismissNotices(): void {
     this.notices = [];
+    this.problems = [];
   }
 
   /** Calls `follower` after every change; returns the function that stops it. */
