@@ -65,12 +65,23 @@ pub fn open_recent<R: Runtime>(
     opened(switch_to(&app, &folder, false))
 }
 
-/// The UI calls this once its first screen is drawn.
+/// The UI calls this once its first screen is drawn, with the page's timing marks (ms since
+/// the page's navigation began), which the benchmark prints to show where a start's time went.
 #[tauri::command]
-pub fn ui_ready() {
-    if std::env::var_os(READY_MARKER_ENV).is_some_and(|v| v == "1") {
+pub fn ui_ready(marks: Vec<(String, f64)>) {
+    if ready_marker_wanted() {
+        let marks: Vec<String> = marks
+            .iter()
+            .map(|(name, at)| format!("{name}={at:.0}"))
+            .collect();
+        eprintln!("galley: page marks {}", marks.join(" "));
         eprintln!("{READY_MARKER}");
     }
+}
+
+/// Whether the benchmark asked for the ready marker and the timing lines beside it.
+pub fn ready_marker_wanted() -> bool {
+    std::env::var_os(READY_MARKER_ENV).is_some_and(|v| v == "1")
 }
 
 /// File ▸ Quit, after the UI saved the open draft.

@@ -22,6 +22,7 @@
 //! - `switch`    replacing the open workspace (session, watcher, recent list, event)
 //! - `recent`    where the recent-workspaces list is kept; `menu` the native menu bar
 //! - `spelling`  the webview's spell checker in the open draft's language
+//! - `rendering` whether WebKitGTK composites (not on a machine without a GPU)
 
 pub mod bindings;
 pub mod catch_up;
@@ -56,6 +57,7 @@ pub mod launch;
 pub mod menu;
 pub mod profile_store;
 pub mod recent;
+pub mod rendering;
 pub mod session;
 pub mod spelling;
 pub mod switch;
@@ -111,6 +113,8 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 pub const ALLOW_SECOND_INSTANCE_ENV: &str = "GALLEY_ALLOW_SECOND_INSTANCE";
 
 pub fn run() {
+    let started = std::time::Instant::now();
+    rendering::choose();
     let root = launch::workspace_from_args(std::env::args().skip(1))
         .unwrap_or_else(launch::default_workspace);
     // Single instance first: a second launch must hand off before anything else starts.
@@ -118,7 +122,9 @@ pub fn run() {
     if std::env::var_os(ALLOW_SECOND_INSTANCE_ENV).is_none_or(|v| v != "1") {
         app = app.plugin(tauri_plugin_single_instance::init(second_launch));
     }
-    let app = builder(app, open_session(&root))
+    let session = open_session(&root);
+    let opened_after = started.elapsed();
+    let app = builder(app, session)
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .menu(menu::build)
         .on_menu_event(menu::forward_event)
@@ -139,6 +145,14 @@ pub fn run() {
         app.state::<recent::RecentStore>().remember(&opened);
     }
     menu::show_recent(app.handle());
+    if commands_shell::ready_marker_wanted() {
+        // The process's share of a start, beside the page's marks `ui_ready` prints.
+        eprintln!(
+            "galley: process marks workspace={} window={}",
+            opened_after.as_millis(),
+            started.elapsed().as_millis()
+        );
+    }
     app.run(|_, _| {});
 }
 

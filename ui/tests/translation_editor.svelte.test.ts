@@ -24,6 +24,8 @@ vi.mock("../src/ipc", () => ({ ...ipc, asErrorDto: (reason: unknown) => reason }
 const { default: TranslationPanel } = await import("../src/lib/translation/TranslationPanel.svelte");
 const { setUiLanguage } = await import("../src/i18n");
 const { setSpellingOn } = await import("../src/lib/editor/spelling.svelte");
+// The spell checker waits for the app's first screen; these tests show one view straight away.
+(await import("../src/lib/shell/first-screen")).firstScreenIsDrawn();
 
 function row(extra: Partial<RowView>): RowView {
   return { part: "paragraph", index: 0, source: "Адзін.", translation: "Один.", change: null, key: null, handled: false, diff: null, words: 1, needsWork: false, ...extra };

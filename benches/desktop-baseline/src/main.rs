@@ -6,8 +6,10 @@
 
 use tauri::{WebviewUrl, WebviewWindowBuilder};
 
+/// `at`: ms since the page's navigation began (the benchmark splits the start time with it).
 #[tauri::command]
-fn ready() {
+fn ready(at: f64) {
+    eprintln!("baseline: page marks ready={at:.0}");
     eprintln!("baseline: ready");
 }
 

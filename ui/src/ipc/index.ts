@@ -254,7 +254,8 @@ export const listRecent = (): Promise<RecentEntry[]> => call(COMMANDS.list_recen
 export const openWorkspace = (prompt: InitPrompt): Promise<OpenOutcome> => call(COMMANDS.open_workspace, { prompt });
 /** Reopens a folder from the recent list (the app refuses any other path). */
 export const openRecent = (path: string): Promise<OpenOutcome> => call(COMMANDS.open_recent, { path });
-export const uiReady = (): Promise<void> => call(COMMANDS.ui_ready);
+/** The first screen is drawn; `marks` are the page's timing marks, name and ms since navigation. */
+export const uiReady = (marks: [string, number][]): Promise<void> => call(COMMANDS.ui_ready, { marks });
 export const quitApp = (): Promise<void> => call(COMMANDS.quit_app);
 /** The native menu's labels in the UI language, by menu id. */
 export const setMenuLabels = (labels: Record<MenuLabelId, string>): Promise<void> => call(COMMANDS.set_menu_labels, { labels });

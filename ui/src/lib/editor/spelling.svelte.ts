@@ -4,6 +4,7 @@
 // preview and the panes' widths, it is about this screen, not the person).
 import { setSpelling, type SpellingView } from "../../ipc";
 import { t } from "../../i18n";
+import { firstScreenDrawn } from "../shell/first-screen";
 
 const STORAGE_KEY = "galley.spelling";
 
@@ -27,11 +28,12 @@ export function setSpellingOn(on: boolean): void {
   }
 }
 
-/** Switches the checker to `lang` (or off, as the setting says). Called from an effect, it
- * reads the setting there, so turning it off applies at once. Resolves to what the shell says,
- * or null when it could not be asked. */
+/** Switches the checker to `lang` (or off, as the setting says), once the first screen is
+ * drawn. Called from an effect, it reads the setting there, so turning it off applies at once.
+ * Resolves to what the shell says, or null when it could not be asked. */
 export function checkSpellingIn(lang: string): Promise<SpellingView | null> {
-  return setSpelling(lang, spelling.on).catch(() => null);
+  const on = spelling.on;
+  return firstScreenDrawn.then(() => setSpelling(lang, on)).catch(() => null);
 }
 
 /** What the page marks itself with (`data-spelling`): the dictionary in use, or why none. */
