@@ -37,7 +37,7 @@ use crate::dto_translation::{
 use crate::dto_xliff::{XliffImported, XliffSaved};
 use crate::error::{ErrorDto, ErrorKind};
 use crate::spelling::SpellingView;
-use crate::watcher::{FileChange, FolderChanges};
+use crate::watcher::{FileChange, FolderChanges, PollingNotice};
 use galley_core::issue::Reason;
 use galley_core::ErrorCode;
 
@@ -75,6 +75,7 @@ pub fn typescript_declarations() -> String {
         SourceChanges::decl(&cfg),
         SourceVersion::decl(&cfg),
         FolderChanges::decl(&cfg),
+        PollingNotice::decl(&cfg),
         FileChange::decl(&cfg),
         CatchUpProgress::decl(&cfg),
         ProfileView::decl(&cfg),

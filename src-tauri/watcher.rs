@@ -12,7 +12,7 @@ use ts_rs::TS;
 use crate::dto_history::VersionInfo;
 use crate::error::ErrorDto;
 use crate::session::Session;
-use galley_core::watch::{watch_workspace, FolderWatcher, WatchBatch};
+use galley_core::watch::{watch_workspace, FolderWatcher, WatchBatch, WatchMode};
 
 /// The event the UI listens to; its payload is a [`FolderChanges`].
 pub const CHANGED_EVENT: &str = "workspace-changed";
@@ -29,10 +29,20 @@ pub struct FolderChanges {
     pub by_app: bool,
     /// What the user should know about watching: that the folder is scanned instead of
     /// watched (changes then arrive a little late).
-    pub notices: Vec<String>,
+    pub notices: Vec<PollingNotice>,
     /// Files left alone (a draft that cannot be read, an id taken twice) and the watcher's own
     /// errors, as data the UI words in its language.
     pub problems: Vec<ErrorDto>,
+}
+
+/// The folder is checked every `seconds` instead of the system telling Galley of changes;
+/// `reason` is why, in the system's words (or the setting that asked for it). The UI words the
+/// rest in its language.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PollingNotice {
+    pub seconds: f32,
+    pub reason: String,
 }
 
 impl FolderChanges {
@@ -57,7 +67,7 @@ impl FolderChanges {
             && self.problems.is_empty()
     }
 
-    fn notice(notice: String) -> FolderChanges {
+    fn notice(notice: PollingNotice) -> FolderChanges {
         FolderChanges {
             notices: vec![notice],
             ..FolderChanges::unchanged()
@@ -139,8 +149,14 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             return;
         }
     };
-    if let Some(notice) = watcher.mode().notice() {
-        tell(app, FolderChanges::notice(notice));
+    if let WatchMode::Polling { interval, reason } = watcher.mode() {
+        tell(
+            app,
+            FolderChanges::notice(PollingNotice {
+                seconds: interval.as_secs_f32(),
+                reason: reason.clone(),
+            }),
+        );
     }
     *slot = Some(watcher);
     let app = app.clone();

@@ -23,7 +23,7 @@ const ipc = vi.hoisted(() => ({
 }));
 vi.mock("../src/ipc", () => ({ ...ipc, asErrorDto: (reason: unknown) => reason }));
 
-const { WorkspaceChanges, LibraryStore } = await import("../src/lib/workspace/changes.svelte");
+const { WorkspaceChanges, LibraryStore, pollingText } = await import("../src/lib/workspace/changes.svelte");
 const { default: BoardPanel } = await import("../src/lib/board/BoardPanel.svelte");
 const { default: TranslationPanel } = await import("../src/lib/translation/TranslationPanel.svelte");
 const { default: HistoryPanel } = await import("../src/lib/history/HistoryPanel.svelte");
@@ -126,13 +126,20 @@ describe("one change event", () => {
 describe("what the watcher has to say", () => {
   it("keeps each notice once until dismissed, and a change without notices keeps them", () => {
     const changes = new WorkspaceChanges();
-    const polling = "checking the folder for changes every 2 s instead of being notified: limit";
-    const heard = (notices: string[]) =>
+    const polling = { seconds: 2, reason: "inotify watch limit reached" };
+    const heard = (notices: { seconds: number; reason: string }[]) =>
       changes.heard({ changes: [], recordsChanged: false, byApp: false, notices, problems: [] });
     heard([polling]);
     heard([polling]);
     heard([]);
     expect(changes.notices).toEqual([polling]);
+    setUiLanguage("be");
+    expect(changes.notices.map(pollingText)).toEqual([
+      "Змены з іншых праграм з’яўляюцца з затрымкай да 2 с: папка правяраецца па раскладзе, а не адсочваецца (inotify watch limit reached).",
+    ]);
+    setUiLanguage("ru");
+    expect(pollingText({ seconds: 1.5, reason: "GALLEY_WATCH=poll asks for it" })).toContain("до 1,5 с");
+    setUiLanguage("en");
     changes.dismissNotices();
     expect(changes.notices).toEqual([]);
   });

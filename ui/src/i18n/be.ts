@@ -25,6 +25,7 @@ export const be: Record<MessageKey, string> = {
   words: "Слоў: {count}",
   watchNoticesHeading: "Пры сачэнні за папкай",
   watchNoticesDismiss: "Схаваць",
+  watchPolling: "Змены з іншых праграм з’яўляюцца з затрымкай да {seconds} с: папка правяраецца па раскладзе, а не адсочваецца ({reason}).",
   diffWords_one: "{n} слова",
   diffWords_few: "{n} словы",
   diffWords_many: "{n} слоў",

@@ -23,6 +23,7 @@ export const en = {
   words: "{count} words",
   watchNoticesHeading: "While watching the folder",
   watchNoticesDismiss: "Dismiss",
+  watchPolling: "Changes made by other programs show up within {seconds} s: the folder is checked instead of watched ({reason}).",
   diffWords_one: "{n} word",
   diffWords_few: "{n} words",
   diffWords_many: "{n} words",

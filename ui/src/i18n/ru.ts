@@ -25,6 +25,7 @@ export const ru: Record<MessageKey, string> = {
   words: "Слов: {count}",
   watchNoticesHeading: "При отслеживании папки",
   watchNoticesDismiss: "Скрыть",
+  watchPolling: "Изменения из других программ появляются с задержкой до {seconds} с: папка проверяется по расписанию, а не отслеживается ({reason}).",
   diffWords_one: "{n} слово",
   diffWords_few: "{n} слова",
   diffWords_many: "{n} слов",

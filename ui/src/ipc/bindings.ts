@@ -277,12 +277,14 @@ byApp: boolean,
  * What the user should know about watching: that the folder is scanned instead of
  * watched (changes then arrive a little late).
  */
-notices: Array<string>, 
+notices: Array<PollingNotice>, 
 /**
  * Files left alone (a draft that cannot be read, an id taken twice) and the watcher's own
  * errors, as data the UI words in its language.
  */
 problems: Array<ErrorDto>, };
+
+export type PollingNotice = { seconds: number, reason: string, };
 
 export type FileChange = { 
 /**

@@ -83,6 +83,7 @@ export type {
   CatchUpProgress,
   FileChange,
   FolderChanges,
+  PollingNotice,
   FieldsResult,
   FrontFields,
   HunkView,

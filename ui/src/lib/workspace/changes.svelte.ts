@@ -4,7 +4,13 @@
 // watcher after other programs' edits, the CLI and records arriving from other machines. Views
 // never tell each other; they follow this, so a badge cannot stay behind another view's.
 import { listCommentaries, onFolderChanges } from "../../ipc";
-import type { ErrorDto, FolderChanges, Library } from "../../ipc";
+import type { ErrorDto, FolderChanges, Library, PollingNotice } from "../../ipc";
+import { t } from "../../i18n";
+
+/** The polling notice in the UI language; only the system's reason stays in its own words. */
+export function pollingText(notice: PollingNotice): string {
+  return t("watchPolling", { seconds: notice.seconds, reason: notice.reason });
+}
 
 export type Follower = (changes: FolderChanges) => unknown;
 
@@ -13,7 +19,7 @@ export class WorkspaceChanges {
   revision = $state(0);
   /** What the watcher last had to say (files left alone, its errors, polling instead of being
    * notified), kept until the user dismisses it. */
-  notices = $state<string[]>([]);
+  notices = $state<PollingNotice[]>([]);
   /** Files the watcher left alone and its own errors, as data worded in the UI language. */
   problems = $state<ErrorDto[]>([]);
   #followers = new Set<Follower>();
@@ -24,7 +30,8 @@ export class WorkspaceChanges {
   }
 
   heard(changes: FolderChanges): void {
-    if (changes.notices.length > 0) this.notices = [...new Set([...this.notices, ...changes.notices])];
+    const news = changes.notices.filter((n) => !this.notices.some((k) => k.seconds === n.seconds && k.reason === n.reason));
+    if (news.length > 0) this.notices = [...this.notices, ...news];
     // One problem once: the same refusal of the same file says the same sentence.
     const fresh = changes.problems.filter((p) => !this.problems.some((known) => known.message === p.message));
     if (fresh.length > 0) this.problems = [...this.problems, ...fresh];
