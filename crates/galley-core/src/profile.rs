@@ -136,26 +136,12 @@ impl Profile {
             Err(e) => return Err(Error::io("read", path, e)),
         };
         let profile: Profile = toml::from_str(&text).map_err(|e| {
-            let error = Error::InvalidSettings {
-                path: path.to_path_buf(),
-                message: format!(
-                    "{}{}. Fix it or delete the file to start again",
-                    e.message(),
-                    crate::settings::line_hint(&text, e.span())
-                ),
-                detail: None,
-            };
-            match crate::settings::line_of(&text, e.span()) {
-                Some(line) => error.coded(
-                    ErrorCode::SettingsUnreadable,
-                    [
-                        ("path", path.display().to_string()),
-                        ("line", line.to_string()),
-                        ("toml_says", e.message().to_string()),
-                    ],
-                ),
-                None => error,
-            }
+            crate::settings::unreadable(
+                path,
+                &text,
+                &e,
+                ". Fix it or delete the file to start again",
+            )
         })?;
         let name = profile.name.trim();
         if !name.is_empty() {

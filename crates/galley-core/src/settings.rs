@@ -68,24 +68,8 @@ impl Settings {
         if let Some(markers) = crate::conflict::find_markers(&text) {
             return Err(Error::conflict_markers(path, &markers));
         }
-        let mut settings: Settings = toml::from_str(&text).map_err(|e| {
-            let error = Error::InvalidSettings {
-                path: path.to_path_buf(),
-                message: e.message().to_string() + &line_hint(&text, e.span()),
-                detail: None,
-            };
-            match line_of(&text, e.span()) {
-                Some(line) => error.coded(
-                    ErrorCode::SettingsUnreadable,
-                    [
-                        ("path", path.display().to_string()),
-                        ("line", line.to_string()),
-                        ("toml_says", e.message().to_string()),
-                    ],
-                ),
-                None => error,
-            }
-        })?;
+        let mut settings: Settings =
+            toml::from_str(&text).map_err(|e| unreadable(path, &text, &e, ""))?;
         settings
             .validate()
             .map_err(|problem| problem.into_error(path))?;
@@ -221,6 +205,27 @@ impl SettingsProblem {
         let place =
             (self.code != ErrorCode::BaseUrlInvalid).then(|| ("path", path.display().to_string()));
         error.with_detail(self.code, place.into_iter().chain(self.facts).collect())
+    }
+}
+
+/// A settings-like TOML file (the workspace's settings, the profile) that does not parse: the
+/// parser's words with the line, coded when the line is known; `advice` ends the sentence.
+pub(crate) fn unreadable(path: &Path, text: &str, e: &toml::de::Error, advice: &str) -> Error {
+    let error = Error::InvalidSettings {
+        path: path.to_path_buf(),
+        message: format!("{}{}{advice}", e.message(), line_hint(text, e.span())),
+        detail: None,
+    };
+    match line_of(text, e.span()) {
+        Some(line) => error.coded(
+            ErrorCode::SettingsUnreadable,
+            [
+                ("path", path.display().to_string()),
+                ("line", line.to_string()),
+                ("toml_says", e.message().to_string()),
+            ],
+        ),
+        None => error,
     }
 }
 
